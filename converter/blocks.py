@@ -1,0 +1,198 @@
+"""Segment body lines into paragraphs and numbered sections.
+
+The real numbering is the structure: a line that starts with 一、 （一） 1. （1）
+第X章 or 第X条 opens a section, provided its number continues the sequence at
+that level. A number that restarts inside a section (the 一、二、三、 of an
+enumeration within （一）) makes list items instead; one that fits nowhere
+stays text, with a warning. Markdown levels play no part.
+
+A paragraph goes on over line breaks, blank lines and page furniture while its
+last line ends mid-sentence — that is how a page break that split a paragraph
+is repaired — unless `repair` is off (a web page has no pages).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from converter.model import Item, ListBlock, Para, Section, Span, tail, whole
+from converter.normalise import Line
+from converter.rules import CLOSERS, RUN_IN_END, SECTION_RULES, TERMINAL, Rule
+from converter.values import cn_number
+
+# A line that may serve as the heading of a bare numeral on the line before:
+# short, with no full stop but at its end.
+HEADING_MAX = 40
+# Section styles by the level they stand for (FORMAT.md): 一、=1 （一）=2 1.=3 （1）=4
+STYLE_LEVEL = {"1": 1, "2": 2, "3": 3, "4": 4, "chapter": 1}
+
+
+@dataclass
+class BodyState:
+    """The parsing state, kept apart from the rules."""
+
+    root: Section
+    stack: list[Section]
+    para: Para | Item | None = None
+    lst: ListBlock | None = None
+    pending: Section | None = None          # a bare numeral waiting for its heading
+    warnings: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def container(self) -> Section:
+        return self.stack[-1]
+
+
+def ends_open(text: str) -> bool:
+    """Whether text ends mid-sentence (so the next line may continue it)."""
+    text = text.rstrip()
+    if not text:
+        return False
+    if text[-1] in "）)":
+        return False
+    stripped = text.rstrip(CLOSERS)
+    if not stripped:
+        return False
+    return stripped[-1] not in TERMINAL
+
+
+def match_section(line: Line, rules: tuple[Rule, ...]):
+    for rule in rules:
+        m = rule.pattern.match(line.text)
+        if m:
+            return rule, m
+    return None
+
+
+def level_of(style: str, stack: list[Section]) -> int:
+    """The level a section of `style` takes, given the open sections."""
+    if style == "article":
+        chapters = [s for s in stack if s.style == "chapter"]
+        return chapters[-1].level + 1 if chapters else 1
+    articles = [s for s in stack if s.style == "article"]
+    if articles and style in ("2", "3", "4"):
+        # items inside an article sit below it, in their own order
+        return articles[-1].level + STYLE_LEVEL[style] - 1
+    return STYLE_LEVEL[style]
+
+
+def classify(state: BodyState, style: str, level: int, number: int, rest: Span) -> str:
+    """'section', 'item' or 'text' for a numbered line, by the sequences so far."""
+    bare = rest.start >= len(rest.line.text)
+    parent = next(s for s in reversed(state.stack) if s.level < level)
+    last = parent.last.get(style)
+    if last is None:
+        section = "section" if number == 1 or not bare else None
+    elif number == last + 1 or (number > last + 1 and not bare):
+        section = "section"
+    else:
+        section = None
+    if state.container.items.get(style) == number - 1:
+        # an enumeration goes on, even after paragraphs between its items; when the
+        # section sequence fits too, a heading-like line is the section
+        if section and not bare and is_heading_like(rest.text):
+            return "section"
+        return "item"
+    if section:
+        return section
+    if last is not None and number == 1:
+        return "item"          # numbering restarts inside a section: an enumeration
+    return "text"
+
+
+def parse_body(lines: list[Line] | tuple[Line, ...], rules: tuple[Rule, ...] = SECTION_RULES,
+               repair: bool = True) -> tuple[list, list[tuple[int, str]]]:
+    """Parse body lines into a list of Para / Section / ListBlock nodes."""
+    root = Section(0, "root", 0, None, [], 0)
+    state = BodyState(root, [root])
+    for line in lines:
+        if not parse_numbered(state, line, rules):
+            parse_text(state, line, repair)
+    return root.children, state.warnings
+
+
+def parse_numbered(state: BodyState, line: Line, rules: tuple[Rule, ...]) -> bool:
+    found = match_section(line, rules)
+    if found is None:
+        return False
+    rule, m = found
+    number = cn_number(m.group("n"))
+    if number is None:
+        return False
+    rest = tail(line, m.end("num"))
+    bare = rest.start >= len(line.text)
+    level = level_of(rule.kind, state.stack)
+    decision = classify(state, rule.kind, level, number, rest)
+    num = Span(line, m.start("num"), m.end("num"))
+    if decision == "section":
+        open_section(state, rule.kind, level, number, num, rest, bare)
+        return True
+    if decision == "item":
+        add_item(state, rule.kind, number, num, rest, bare)
+        return True
+    state.warnings.append((line.n, f"numbering {num.text.strip()} does not continue the sequence; kept as text"))
+    return False
+
+
+def open_section(state: BodyState, style: str, level: int, number: int, num: Span,
+                 rest: Span, bare: bool) -> None:
+    state.para = None
+    state.lst = None
+    while state.stack[-1].level >= level:
+        state.stack.pop()
+    parent = state.stack[-1]
+    parent.last[style] = number
+    section = Section(level, style, number, num, [], num.line.n)
+    parent.children.append(section)
+    state.stack.append(section)
+    state.pending = section if bare else None
+    if bare:
+        return
+    stop = RUN_IN_END.search(rest.text)
+    if stop and rest.text[stop.end():].strip():
+        # run-in heading: "（一）全面实施…承诺制。" followed by body text
+        cut = rest.start + stop.end()
+        section.heading = [Span(rest.line, rest.start, cut)]
+        body = tail(rest.line, cut)
+        state.para = Para([body])
+        section.children.append(state.para)
+    else:
+        section.heading = [rest]
+
+
+def add_item(state: BodyState, style: str, number: int, num: Span, rest: Span, bare: bool) -> None:
+    container = state.container
+    if state.lst is None or state.lst.style != style:
+        state.lst = ListBlock(style)
+        container.children.append(state.lst)
+    state.lst.last = number
+    container.items[style] = number
+    item = Item(num, [] if bare else [rest], num.line.n)
+    state.lst.items.append(item)
+    state.para = item
+    state.pending = None
+
+
+def parse_text(state: BodyState, line: Line, repair: bool) -> None:
+    para = state.para
+    if isinstance(para, Item) and not para.spans:
+        para.spans.append(whole(line))          # "一、" alone, its text on the next line
+        return
+    if state.pending is not None and not state.pending.heading and is_heading_like(line.text):
+        state.pending.heading = [whole(line)]   # "一、" alone, its heading on the next line
+        state.pending = None
+        return
+    state.pending = None
+    if para is not None and repair and not line.indent and para.spans and ends_open(para.spans[-1].text):
+        para.spans.append(whole(line))
+        return
+    state.lst = None
+    state.para = Para([whole(line)])
+    state.container.children.append(state.para)
+
+
+def is_heading_like(text: str) -> bool:
+    if len(text) > HEADING_MAX:
+        return False
+    stop = RUN_IN_END.search(text)
+    return stop is None or stop.end() == len(text.rstrip())

@@ -1,0 +1,128 @@
+"""Glossary (名词解释 / 名词注释 / 注释) and the footnote markers that point at it.
+
+Entries come in every layout converters produce: "1、**三保**：…",
+"1. 六税两费：…", "- 1.六个致力:…", bold that splits a term ("社**区康复直通车:**"),
+and definitions continued on the next line or across a page-number line.
+
+Markers (①, <sup>①</sup>, ［1］) are often misnumbered in real documents, so a
+marker is linked first to the entry whose *term* ends the text before it, then
+by its number; a marker that fits no entry stays text, with a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from converter.model import Entry, Glossary, Para, Span, collapse, joined, tail, whole
+from converter.normalise import Line
+
+# "名词解释", "名 词 解 释", "《政府工作报告》名词注释", "注释"
+GLOSSARY_HEADING = re.compile(
+    r"(?:《[^》]{1,40}》)?\s{0,2}名\s{0,2}词\s{0,2}(?:解\s{0,2}释|注\s{0,2}释|说\s{0,2}明)|注\s{0,2}释"
+)
+# An entry's number: "1、", "1.", "10. " ("20、4.0 版园区" is entry 20; "4.0" alone is no number)
+ENTRY_NUM = re.compile(r"(?P<num>(?P<n>\d{1,3})\s{0,2}(?:、|[.．](?!\d)))")
+# The colon that ends a term: "三保：", "AA+主体信用评级: "
+TERM_END = re.compile(r"[:：]")
+# The longest term looked for before its colon.
+TERM_MAX = 60
+# Footnote markers: ① … ㊿, ［1］, [1]
+MARKER = re.compile(r"[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]|[［\[]\d{1,3}[］\]]")
+# What is ignored when a term is compared with the text before a marker.
+TERM_NOISE = re.compile(r"[\s“”\"'‘’「」『』《》〈〉]")
+
+Resolver = Callable[[str, str, bool], "str | None"]
+
+
+def is_heading(line: Line) -> bool:
+    return GLOSSARY_HEADING.fullmatch(line.text.strip()) is not None
+
+
+def find_heading(lines, start: int = 0) -> int | None:
+    return next((i for i in range(start, len(lines)) if is_heading(lines[i])), None)
+
+
+def parse_glossary(lines: list[Line] | tuple[Line, ...]) -> tuple[Glossary, list[tuple[int, str]]]:
+    """Parse a glossary whose heading is lines[0]."""
+    warnings: list[tuple[int, str]] = []
+    glossary = Glossary([whole(lines[0])], [], [], lines[0].n)
+    expected = 1
+    for line in lines[1:]:
+        entry = parse_entry(line, expected, bool(glossary.entries))
+        if entry is not None:
+            if entry.n != expected:
+                warnings.append((line.n, f"glossary entry {entry.n} where {expected} was expected"))
+            glossary.entries.append(entry)
+            expected = entry.n + 1
+        elif glossary.entries:
+            glossary.entries[-1].definition.append(whole(line))
+        else:
+            glossary.notes.append(Para([whole(line)]))
+    return glossary, warnings
+
+
+def parse_entry(line: Line, expected: int, started: bool) -> Entry | None:
+    m = ENTRY_NUM.match(line.text)
+    if not m:
+        return None
+    n = int(m.group("n"))
+    rest = tail(line, m.end("num"))
+    colon = TERM_END.search(line.text, rest.start, rest.start + TERM_MAX + 1)
+    in_sequence = n == expected or (started and expected <= n <= expected + 2)
+    if colon is None:
+        if not in_sequence:
+            return None
+        return Entry(n, Span(line, m.start("num"), m.end("num")), [rest], [], line.n)
+    if not in_sequence and started:
+        return None
+    term = Span(line, rest.start, colon.start())
+    term_end = len(term.text.rstrip())
+    definition = tail(line, colon.end())
+    return Entry(n, Span(line, m.start("num"), m.end("num")),
+                 [Span(line, term.start, term.start + term_end)], [definition], line.n)
+
+
+def term_key(text: str) -> str:
+    return TERM_NOISE.sub("", text)
+
+
+def marker_number(marker: str) -> int | None:
+    code = ord(marker[0])
+    if 0x2460 <= code <= 0x2473:
+        return code - 0x2460 + 1
+    if 0x3251 <= code <= 0x325F:
+        return code - 0x3251 + 21
+    if 0x32B1 <= code <= 0x32BF:
+        return code - 0x32B1 + 36
+    digits = re.sub(r"\D", "", marker)
+    return int(digits) if digits else None
+
+
+def resolver(glossary: Glossary) -> Resolver:
+    """A function (text before, marker, explicit) → entry id or None.
+
+    `explicit` markers (in <sup> or brackets) fall back to their number; a bare
+    circled numeral links only by term, since ① also numbers plain lists.
+    """
+    by_term = sorted(((term_key(joined(e.term)), e) for e in glossary.entries if e.term),
+                     key=lambda pair: -len(pair[0]))
+    by_number = {}
+    for entry in glossary.entries:
+        by_number.setdefault(entry.n, entry)
+
+    def resolve(before: str, marker: str, explicit: bool) -> str | None:
+        key = term_key(before)
+        for term, entry in by_term:
+            if term and key.endswith(term):
+                return entry.id
+        number = marker_number(marker)
+        if (explicit or marker[0] in "［[") and number in by_number:
+            return by_number[number].id
+        return None
+
+    return resolve
+
+
+def collapse_term(entry: Entry) -> str:
+    return collapse(joined(entry.term))

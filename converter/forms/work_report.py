@@ -1,0 +1,125 @@
+"""Work report (政府工作报告): title, occasion, speaker, 各位代表, numbered body, glossary.
+
+    政府工作报告
+    ——2022年12月27日在新洲区第六届          (the occasion, possibly wrapped)
+    人民代表大会第三次会议上
+    区 长 刘润长                              (the speaker; role and name)
+    各位代表：                                (the salutation)
+    一、2022年工作回顾 …                      (sections by their real numbering)
+    名 词 解 释 …                             (glossary, see glossary.py)
+"""
+
+from __future__ import annotations
+
+import re
+
+from converter.blocks import parse_body
+from converter.forms import frame, glossary
+from converter.model import Author, Document, Span, collapse, joined, plain, whole
+from converter.normalise import Line
+from converter.rules import DATE, TITLE_FORM_WORD
+from converter.values import iso_date
+
+FORM = "work-report"
+
+# "政府工作报告", "2020年政府工作报告", "关于…计划的报告"
+REPORT_TITLE = re.compile(r"[^，。；：,;:]{0,60}报\s{0,2}告")
+# The occasion: "——2022年12月27日在…会议上", with or without the dash
+OCCASION = re.compile(rf"[—－\-]{{0,2}}\s{{0,2}}{DATE.pattern}\s{{0,2}}在.{{0,80}}")
+# The salutation that opens a speech: "各位代表：", "各位代表!"
+SALUTATION = re.compile(r"(?:各位代表|各位委员|同志们)\s{0,2}[：:！!，,]?")
+# The role of a speaker: 区长, 代理区长, 市长, 省长, 总理, 主任 …
+SPEAKER_ROLE = re.compile(r"(?:代理|副)?(?:区|市|省|县|州|旗|镇|乡)长|(?:副)?总理|主任|主席|书记")
+# A role with the name right after it, no space between: "区长刘润长"
+ROLE_THEN_NAME = re.compile(rf"(?P<role>.{{0,30}}?(?:{SPEAKER_ROLE.pattern}))(?P<name>[\u4e00-\u9fff]{{2,4}})")
+# A speaker line is short.
+SPEAKER_MAX = 30
+
+
+def claims(lines, head: frame.Head) -> bool:
+    """A report: a salutation near the top, or a title that ends in 报告 over an occasion line."""
+    top = lines[:8]
+    if any(SALUTATION.fullmatch(l.text) for l in top):
+        return True
+    return bool(head.title) and plain(head.title).endswith("报告") and any(
+        OCCASION.match(l.text) for l in top)
+
+
+def parse(lines, head: frame.Head, repair: bool, parse_document=None) -> tuple[Document, list]:
+    warnings: list[tuple[int, str]] = []
+    doc = Document(FORM, lines[0].n)
+    i = 0
+    if REPORT_TITLE.fullmatch(lines[0].text) and TITLE_FORM_WORD.search(collapse(lines[0].text)):
+        doc.title = [whole(lines[0])]
+        i = 1
+    doc.delivered, i = take_occasion(lines, i)
+    if i < len(lines) and is_speaker(lines, i):
+        doc.author = parse_author(lines[i])
+        i += 1
+    if i < len(lines) and SALUTATION.fullmatch(lines[i].text):
+        doc.salutation = whole(lines[i])
+        i += 1
+    cc, printer, end = frame.parse_tail(lines, i)
+    g = glossary.find_heading(lines[:end], i)
+    body_end = g if g is not None else end
+    doc.body, w = parse_body(lines[i:body_end], repair=repair)
+    warnings += w
+    if g is not None:
+        doc.glossary, w = glossary.parse_glossary(lines[g:end])
+        warnings += w
+    doc.cc, doc.printer = cc, printer
+    return doc, warnings
+
+
+def take_occasion(lines, i: int) -> tuple[tuple[list[Span], str | None] | None, int]:
+    """The occasion line, wrapped over up to three lines until it ends in 上."""
+    if i >= len(lines) or not OCCASION.match(lines[i].text):
+        return None, i
+    spans = [whole(lines[i])]
+    j = i + 1
+    while (not collapse(joined(spans)).endswith("上") and j < len(lines) and j - i < 3
+           and len(lines[j].text) <= SPEAKER_MAX * 2 and not SALUTATION.fullmatch(lines[j].text)
+           and not is_speaker(lines, j)):
+        spans.append(whole(lines[j]))
+        j += 1
+    m = DATE.search(joined(spans))
+    return (spans, iso_date(m) if m else None), j
+
+
+def is_speaker(lines, i: int) -> bool:
+    """A short line without punctuation just above the salutation (or naming a role)."""
+    text = lines[i].text
+    if len(text) > SPEAKER_MAX or frame.SENTENCE_PUNCT.search(text) or SALUTATION.fullmatch(text):
+        return False
+    follows = i + 1 < len(lines) and SALUTATION.fullmatch(lines[i + 1].text)
+    return bool(follows or SPEAKER_ROLE.search(collapse(text)))
+
+
+def parse_author(line: Line) -> Author:
+    """"区 长 刘润长" → role 区长, name 刘润长; "刘 誓 保" → name 刘誓保."""
+    text = line.text
+    tokens = text.split()
+    if len(tokens) >= 2 and len(tokens[-1]) >= 2:
+        start = text.rindex(tokens[-1])
+        role_text = collapse(text[:start])
+        name = tokens[-1]
+    else:
+        m = ROLE_THEN_NAME.fullmatch(collapse(text))
+        if m:
+            role_text, name = m.group("role"), m.group("name")
+            start = name_offset(text, name)
+        else:
+            role_text, name, start = "", collapse(text), 0
+    role = SPEAKER_ROLE.search(role_text)
+    return Author(whole(line), role_text, role.group() if role else None, name, start)
+
+
+def name_offset(text: str, name: str) -> int:
+    """Where the (maybe letter-spaced) name begins in the printed text."""
+    count = 0
+    for pos in range(len(text) - 1, -1, -1):
+        if not text[pos].isspace():
+            count += 1
+            if count == len(name):
+                return pos
+    return 0

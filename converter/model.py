@@ -1,0 +1,179 @@
+"""The parsed model: simple data that the form modules build and tree.py renders.
+
+Text is never copied out of its line: a `Span` points into a Line's clean
+text, so every piece of output knows the input line it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from converter.normalise import Line
+
+
+@dataclass(frozen=True)
+class Span:
+    """A slice [start, end) of one line's clean text."""
+
+    line: Line
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        return self.line.text[self.start:self.end]
+
+
+def whole(line: Line) -> Span:
+    return Span(line, 0, len(line.text))
+
+
+def tail(line: Line, start: int) -> Span:
+    """The rest of a line from `start`, leading white space skipped."""
+    text = line.text
+    while start < len(text) and text[start].isspace():
+        start += 1
+    return Span(line, start, len(text))
+
+
+def joined(spans: list[Span] | tuple[Span, ...]) -> str:
+    return "".join(span.text for span in spans)
+
+
+@dataclass
+class Para:
+    """One paragraph: lines joined, page-break splits repaired."""
+
+    spans: list[Span]
+
+    @property
+    def line(self) -> int:
+        return self.spans[0].line.n
+
+
+@dataclass
+class Item:
+    """A numbered item that is not a heading (一、 restarting inside a section)."""
+
+    num: Span | None
+    spans: list[Span]
+    line: int
+
+
+@dataclass
+class ListBlock:
+    style: str
+    items: list[Item] = field(default_factory=list)
+    last: int = 0
+
+
+@dataclass
+class Section:
+    """A numbered section: 一、 （一） 1. （1） 第X章 第X条."""
+
+    level: int
+    style: str
+    number: int
+    num: Span | None
+    heading: list[Span]
+    line: int
+    children: list = field(default_factory=list)
+    last: dict[str, int] = field(default_factory=dict)   # last child section number by style
+    items: dict[str, int] = field(default_factory=dict)  # last list item number by style
+
+
+@dataclass(frozen=True)
+class DocNumber:
+    """发文字号 as printed, with its parts."""
+
+    spans: tuple[Span, ...]
+    prefix: str
+    year: int
+    seq: int
+
+
+@dataclass(frozen=True)
+class Dated:
+    """A date as printed with its ISO value."""
+
+    span: Span
+    iso: str
+
+
+@dataclass
+class Signature:
+    """署名 and 成文日期 (or 印发机关 and 印发日期)."""
+
+    signers: list[Span]
+    date: Dated
+
+
+@dataclass
+class Author:
+    """The speaker of a report: printed role, its role word, and the name."""
+
+    span: Span
+    role_text: str
+    role: str | None
+    name: str
+    name_start: int        # where the name begins in span.text
+
+
+@dataclass
+class Entry:
+    """One glossary entry (名词解释)."""
+
+    n: int
+    num: Span
+    term: list[Span]
+    definition: list[Span]
+    line: int
+    id: str = ""
+
+
+@dataclass
+class Glossary:
+    title: list[Span]
+    notes: list[Para]
+    entries: list[Entry]
+    line: int
+
+
+@dataclass
+class Document:
+    """One official document (公文) as FORMAT.md lays it out."""
+
+    form: str
+    line: int
+    id: str = ""
+    issuer_mark: list[Span] = field(default_factory=list)
+    doc_number: DocNumber | None = None
+    title: list[Span] = field(default_factory=list)
+    delivered: tuple[list[Span], str | None] | None = None
+    author: Author | None = None
+    recipients: list[Span] = field(default_factory=list)
+    salutation: Span | None = None
+    body: list = field(default_factory=list)
+    attachment_note: list[Span] = field(default_factory=list)
+    signature: Signature | None = None
+    transmitted: Document | None = None
+    glossary: Glossary | None = None
+    cc: list[Span] = field(default_factory=list)
+    printer: Signature | None = None
+
+
+# White space between two CJK characters (or a CJK character and a digit) is
+# letter-spacing or an OCR gap, never meaningful: "通 知", "区 长", "2023 年".
+_CJK = r"\u2014\u2018-\u201f\u2026\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+LETTER_SPACING = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}0-9])|(?<=[{_CJK}0-9])\s+(?=[{_CJK}])")
+
+
+def collapse(text: str) -> str:
+    """Text with letter-spacing taken out and outer white space trimmed."""
+    return LETTER_SPACING.sub("", text).strip()
+
+
+def plain(spans: list[Span] | tuple[Span, ...]) -> str:
+    """The text of spans as one heading or title: joined, letter-spacing removed."""
+    return collapse(joined(spans))

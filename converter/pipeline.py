@@ -1,0 +1,41 @@
+"""The whole conversion, stage by stage: read → normalise → segment and
+recognise → build the tree → validate → serialise."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from converter import reader, recognise, tree, validate, writer
+from converter.forms import webpage
+from converter.normalise import normalise
+from converter.reader import InputError, Source
+
+
+@dataclass(frozen=True)
+class Result:
+    xml: bytes
+    warnings: tuple[tuple[int, str], ...]
+    forms: tuple[str, ...]
+
+
+def convert_source(source: Source) -> Result:
+    page = normalise(source.text)
+    page, chrome = webpage.strip_chrome(page)
+    if not page.lines:
+        raise InputError("no reading text: every line is page furniture or markup")
+    # a scraped page has no pages to repair, unless it was printed with page furniture
+    repair = not chrome or page.page_furniture
+    document, warnings = recognise.parse_document(page.lines, repair)
+    build = tree.Build()
+    root = tree.build_archive(source, page, [document], build)
+    found = validate.problems(root)
+    if found:
+        first = found[0]
+        raise InputError(f"output does not validate (a gongwen bug, please report): {first.message}")
+    all_warnings = sorted(list(page.warnings) + warnings + build.warnings, key=lambda w: w[0])
+    return Result(writer.serialise(root), tuple(all_warnings), (document.form,))
+
+
+def convert_file(path: Path, encoding: str | None = None) -> Result:
+    return convert_source(reader.read_source(path, encoding))

@@ -1,0 +1,54 @@
+"""Normalised values: the numbers and dates that go into attributes."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+CN_DIGIT_VALUE = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "０": 0, "一": 1, "二": 2, "两": 2, "三": 3,
+                  "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def cn_number(text: str) -> int | None:
+    """Value of a section numeral: 一 → 1, 十二 → 12, 二十 → 20, 12 → 12."""
+    text = text.strip()
+    if text.isdecimal():
+        return int(text)
+    digits = CN_DIGIT_VALUE
+    total, current = 0, 0
+    for ch in text:
+        if ch in digits:
+            current = digits[ch]
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def year_value(text: str) -> int | None:
+    """2023, ２０２３ or 二〇二三 → 2023."""
+    text = text.strip()
+    if text.isdecimal():
+        return int(text)
+    digits = [CN_DIGIT_VALUE.get(ch) for ch in text]
+    if None in digits:
+        return None
+    return int("".join(str(d) for d in digits))
+
+
+def iso_date(match: re.Match[str]) -> str | None:
+    """ISO yyyy-mm-dd of a rules.DATE match, or None when it is no real date."""
+    year = year_value(match.group("y"))
+    month = cn_number(match.group("m"))
+    day = cn_number(match.group("d"))
+    if year is None or month is None or day is None:
+        return None
+    try:
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
+        return None

@@ -1,0 +1,37 @@
+"""Shared fixtures: the sample inputs, their golden XML, and a lossless assertion."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from converter import lossless
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+# Every sample input whose golden XML is reviewed and kept beside it.
+REPORT_SAMPLES = sorted(
+    p for p in [*SAMPLES.glob("seeds/*.txt"), *SAMPLES.glob("more/*.txt")]
+    if "bulletin" not in p.name
+)
+ALL_SAMPLES = sorted([*SAMPLES.glob("seeds/*.txt"), *SAMPLES.glob("more/*.txt")])
+
+
+def golden_path(sample: Path) -> Path:
+    return sample.with_name(sample.stem + ".xml")
+
+
+def assert_lossless(input_text: str, xml: bytes) -> None:
+    """FORMAT.md guarantee 2: the reading flow plus residue is the input's Han and digits."""
+    loss = lossless.check(input_text, xml)
+    assert loss is None, f"not lossless at {loss}"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-goldens", action="store_true",
+                     help="rewrite samples/*/*.xml from the current converter (review them before committing)")
+
+
+@pytest.fixture
+def update_goldens(request) -> bool:
+    return request.config.getoption("--update-goldens")

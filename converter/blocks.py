@@ -23,6 +23,8 @@ from converter.values import cn_number
 # A line that may serve as the heading of a bare numeral on the line before:
 # short, with no full stop but at its end.
 HEADING_MAX = 40
+# A line that ends with one of these stops mid-sentence even on a web page.
+COMMAS = ("，", "、", ",")
 # Section styles by the level they stand for (FORMAT.md): 一、=1 （一）=2 1.=3 （1）=4
 STYLE_LEVEL = {"1": 1, "2": 2, "3": 3, "4": 4, "chapter": 1}
 
@@ -54,6 +56,16 @@ def ends_open(text: str) -> bool:
     if not stripped:
         return False
     return stripped[-1] not in TERMINAL
+
+
+def joins(text: str, repair: bool) -> bool:
+    """Whether the next line continues a paragraph that ends with `text`.
+
+    Without page-break repair only a line cut after a comma goes on ("第二，").
+    """
+    if repair:
+        return ends_open(text)
+    return text.rstrip().endswith(COMMAS)
 
 
 def match_section(line: Line, rules: tuple[Rule, ...]):
@@ -183,7 +195,7 @@ def parse_text(state: BodyState, line: Line, repair: bool) -> None:
         state.pending = None
         return
     state.pending = None
-    if para is not None and repair and not line.indent and para.spans and ends_open(para.spans[-1].text):
+    if para is not None and not line.indent and para.spans and joins(para.spans[-1].text, repair):
         para.spans.append(whole(line))
         return
     state.lst = None

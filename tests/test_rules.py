@@ -300,3 +300,8 @@ def test_print_header_title_is_running_header_once_the_title_repeats():
 
 def test_page_number_pattern_is_bounded():
     assert PAGE_NUMBER.fullmatch("—" * 5000) is None
+
+
+def test_a_line_cut_after_a_comma_continues_even_on_a_web_page():
+    blocks, _ = body("第二，", "我们必须大大地降低生产性建设的成本。", "下一段", "再下一段。", repair=False)
+    assert [joined(b.spans) for b in blocks] == ["第二，我们必须大大地降低生产性建设的成本。", "下一段", "再下一段。"]

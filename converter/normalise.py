@@ -23,6 +23,10 @@ LINE_BREAK = re.compile(r"\r\n|\r|\n")
 FORBIDDEN_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # Leading white space, ideographic and no-break spaces included: "　　我国…"
 INDENT = re.compile(r"^\s+")
+# White space at a line end, tabs excepted: "…分解表\t\t\t\t" keeps its empty cells.
+TRAILING_SPACE = re.compile(r"[^\S\t]+$")
+# White space but tabs, at a line start: "\t完成…" keeps its empty first cell.
+LEADING_SPACE = re.compile(r"^[^\S\t]+")
 # An indent that marks a new paragraph: two spaces, a tab, or an ideographic space.
 PARAGRAPH_INDENT = re.compile(r"^(?:\u3000|\t|\s{2,})")
 # Markdown heading marks: "## 一、…" (their levels contradict the real numbering)
@@ -93,10 +97,12 @@ def clean_line(n: int, raw: str) -> tuple[Line | None, list[Removed]]:
     page_break = "\f" in raw
     if controls:
         raw = FORBIDDEN_CHAR.sub("", raw)
-    text = raw
-    text = text.rstrip()
+    # tabs inside a line separate table cells, so they stay at both ends;
+    # tabs that only indent a line are indentation
+    cells = "\t" in raw.lstrip()
+    text = TRAILING_SPACE.sub("", raw) if cells else raw.rstrip()
     indent = bool(PARAGRAPH_INDENT.match(text))
-    text = INDENT.sub("", text)
+    text = (LEADING_SPACE if cells else INDENT).sub("", text)
     markup: list[Removed] = []
     for prefix in (MD_HEADING, MD_BULLET, MD_HEADING):
         m = prefix.match(text)
@@ -107,7 +113,7 @@ def clean_line(n: int, raw: str) -> tuple[Line | None, list[Removed]]:
     markup.extend(inline)
     if not text.strip():
         return None, controls + markup
-    stripped = text.strip()
+    stripped = text.strip(" \u3000\u00a0\r\n\f\v") if cells else text.strip()
     if stripped != text:
         lead = len(text) - len(text.lstrip())
         text = stripped

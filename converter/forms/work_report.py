@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import re
 
-from converter.blocks import parse_body
 from converter.forms import frame, glossary
-from converter.model import Author, Document, Span, collapse, joined, plain, whole
+from converter.model import Author, Context, Document, Span, collapse, joined, plain, whole
 from converter.normalise import Line
 from converter.rules import DATE, TITLE_FORM_WORD
 from converter.values import iso_date
@@ -45,7 +44,7 @@ def claims(lines, head: frame.Head) -> bool:
         OCCASION.match(l.text) for l in top)
 
 
-def parse(lines, head: frame.Head, repair: bool, parse_document=None) -> tuple[Document, list]:
+def parse(lines, head: frame.Head, ctx: Context) -> tuple[Document, list]:
     warnings: list[tuple[int, str]] = []
     doc = Document(FORM, lines[0].n)
     i = 0
@@ -62,7 +61,7 @@ def parse(lines, head: frame.Head, repair: bool, parse_document=None) -> tuple[D
     cc, printer, end = frame.parse_tail(lines, i)
     g = glossary.find_heading(lines[:end], i)
     body_end = g if g is not None else end
-    doc.body, w = parse_body(lines[i:body_end], repair=repair)
+    doc.body, w = ctx.parse_body(lines[i:body_end], ctx)
     warnings += w
     if g is not None:
         doc.glossary, w = glossary.parse_glossary(lines[g:end])

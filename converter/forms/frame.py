@@ -96,7 +96,7 @@ def take_title(lines, i: int, max_lines: int = 4) -> tuple[list[Span], int]:
     j = i
     while j < len(lines) and j - i < max_lines:
         text = lines[j].text
-        if (len(text) > TITLE_LINE_MAX or SENTENCE_END.search(text) or RECIPIENTS_END.search(text)
+        if (len(text) > TITLE_LINE_MAX or SENTENCE_END.search(text) or RECIPIENTS_END.search(text) or "\t" in text
                 or parse_doc_number(lines[j]) or any(r.pattern.match(text) for r in SECTION_RULES)):
             break
         spans.append(whole(lines[j]))

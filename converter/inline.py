@@ -17,20 +17,23 @@ from converter.xmlnames import q
 SUP_MARKER_MAX = 4
 
 
+# How much of the text before a marker is kept to find the term it follows.
+TERM_WINDOW = 120
+
+
 def render_inline(parent, spans: list[Span], resolve: Resolver | None, warnings: list) -> None:
     """Write spans into `parent` as mixed content: text, <b>, <noteRef>."""
     out = Inline(parent)
-    before: list[str] = []
+    before = ""          # the last TERM_WINDOW characters written, for marker resolution
     for k, span in enumerate(spans):
-        if k and before and needs_space(before[-1], span.text):
+        if k and before and needs_space(before, span.text):
             out.text(" ", False)
-        for start, end, kind in segments(span, resolve is not None):
+        for start, end, kind, bold in segments(span, resolve is not None):
             text = span.line.text[start:end]
-            bold = any(a <= start < b for a, b in span.line.bold)
             if kind == "text":
                 out.text(text, bold)
             else:
-                target = resolve("".join(before), text, kind == "explicit") if resolve else None
+                target = resolve(before, text, kind == "explicit") if resolve else None
                 if target:
                     out.note(text, target, bold)
                 else:
@@ -38,7 +41,7 @@ def render_inline(parent, spans: list[Span], resolve: Resolver | None, warnings:
                     if kind == "explicit":
                         warnings.append(
                             (span.line.n, f"footnote marker {text} matches no glossary entry; kept as text"))
-            before.append(text)
+            before = (before + text)[-TERM_WINDOW:]
     out.finish()
 
 
@@ -48,11 +51,15 @@ def needs_space(previous: str, following: str) -> bool:
         and following[0].isascii() and following[0].isalnum()
 
 
-def segments(span: Span, markers: bool) -> list[tuple[int, int, str]]:
-    """Cut a span where bold starts or ends and around footnote markers."""
+def segments(span: Span, markers: bool) -> list[tuple[int, int, str, bool]]:
+    """Cut a span where bold starts or ends and around footnote markers.
+
+    Returns (start, end, kind, bold) with kind "text", "explicit" or "bare".
+    """
     line = span.line
     cuts = {span.start, span.end}
-    for a, b in line.bold:
+    bold = [(a, b) for a, b in line.bold if a < span.end and b > span.start]
+    for a, b in bold:
         cuts.update(x for x in (a, b) if span.start < x < span.end)
     marks: dict[int, tuple[int, str]] = {}
     for a, b in line.sup:
@@ -67,50 +74,70 @@ def segments(span: Span, markers: bool) -> list[tuple[int, int, str]]:
         cuts.update((a, b))
     points = sorted(cuts)
     out = []
+    k = 0                       # bold spans and segments are both in order: walk them together
     for a, b in zip(points, points[1:]):
-        if a in marks and marks[a][0] == b:
-            out.append((a, b, marks[a][1]))
-        else:
-            out.append((a, b, "text"))
+        while k < len(bold) and bold[k][1] <= a:
+            k += 1
+        in_bold = k < len(bold) and bold[k][0] <= a
+        kind = marks[a][1] if a in marks and marks[a][0] == b else "text"
+        out.append((a, b, kind, in_bold))
     return out
 
 
 class Inline:
-    """Appends text to mixed content: to the parent, or to the tail of its last child."""
+    """Appends text to mixed content: to the parent, or to the tail of its last child.
+
+    Text is gathered and written once per text node, so a paragraph of many
+    pieces costs linear time.
+    """
 
     def __init__(self, parent):
         self.parent = parent
         self.bold = None        # the open <b>, while bold text goes on
+        self.pending: list[str] = []
+        # the last child written into each host (len() of an lxml element walks its children)
+        self.last: dict[int, object] = {id(parent): parent[-1] if len(parent) else None}
+
+    def child(self, host, name: str):
+        el = etree.SubElement(host, q(name))
+        self.last[id(host)] = el
+        return el
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        text = "".join(self.pending)
+        self.pending = []
+        host = self.bold if self.bold is not None else self.parent
+        last = self.last.get(id(host))
+        if last is not None:
+            last.tail = (last.tail or "") + text
+        else:
+            host.text = (host.text or "") + text
 
     def text(self, text: str, bold: bool) -> None:
         if not text:
             return
-        if bold:
-            if self.bold is None:
-                self.bold = etree.SubElement(self.parent, q("b"))
-            append_text(self.bold, text)
-        else:
+        if bold and self.bold is None:
+            self.flush()
+            self.bold = self.child(self.parent, "b")
+        elif not bold and self.bold is not None:
+            self.flush()
             self.bold = None
-            append_text(self.parent, text)
+        self.pending.append(text)
 
     def note(self, text: str, target: str, bold: bool) -> None:
+        self.text("", bold)
+        self.flush()
         if bold and self.bold is None:
-            self.bold = etree.SubElement(self.parent, q("b"))
-        host = self.bold if bold else self.parent
-        if not bold:
+            self.bold = self.child(self.parent, "b")
+        elif not bold:
             self.bold = None
-        ref = etree.SubElement(host, q("noteRef"))
+        host = self.bold if bold else self.parent
+        ref = self.child(host, "noteRef")
         ref.set("target", target)
         ref.text = text
 
     def finish(self) -> None:
+        self.flush()
         self.bold = None
-
-
-def append_text(el, text: str) -> None:
-    children = len(el)
-    if children:
-        last = el[children - 1]
-        last.tail = (last.tail or "") + text
-    else:
-        el.text = (el.text or "") + text

@@ -110,7 +110,9 @@ def clean_line(n: int, raw: str) -> tuple[Line | None, list[Removed]]:
             markup.append(Removed("markup", n, m.group().strip()))
             text = text[m.end():]
     text, bold, sup, inline = strip_inline(n, text)
-    markup.extend(inline)
+    if inline:
+        # one residue item for a line's inline markup, its tokens in order
+        markup.append(Removed("markup", n, "".join(inline)))
     if not text.strip():
         return None, controls + markup
     stripped = text.strip(" \u3000\u00a0\r\n\f\v") if cells else text.strip()
@@ -128,14 +130,14 @@ def clip(spans: tuple[tuple[int, int], ...], length: int) -> tuple[tuple[int, in
     return tuple((a, min(b, length)) for a, b in spans if a < min(b, length))
 
 
-def strip_inline(n: int, text: str) -> tuple[str, tuple, tuple, list[Removed]]:
-    """Take inline markup out of a line; return clean text, bold and sup spans."""
+def strip_inline(n: int, text: str) -> tuple[str, tuple, tuple, list[str]]:
+    """Take inline markup out of a line; return clean text, bold and sup spans, the markup."""
     if "*" not in text and "<" not in text:
         return text, (), (), []
     out: list[str] = []
     length = 0
     pos = 0
-    removed: list[Removed] = []
+    removed: list[str] = []
     bold: list[tuple[int, int]] = []
     sup: list[tuple[int, int]] = []
     bold_open: int | None = None
@@ -146,7 +148,7 @@ def strip_inline(n: int, text: str) -> tuple[str, tuple, tuple, list[Removed]]:
         length += len(chunk)
         pos = m.end()
         token = m.group()
-        removed.append(Removed("markup", n, token))
+        removed.append(token)
         if token == "**":
             if bold_open is None:
                 bold_open = length
@@ -218,7 +220,7 @@ def drop_print_titles(lines: list[Line], candidates: set[int]) -> tuple[list[Lin
     counts: dict[str, int] = {}
     for line in lines:
         counts[line.text] = counts.get(line.text, 0) + 1
-    drop = {n for n in candidates if counts[next(l.text for l in lines if l.n == n)] > 1}
+    drop = {line.n for line in lines if line.n in candidates and counts[line.text] > 1}
     kept = [line for line in lines if line.n not in drop]
     removed = [Removed("running-header", line.n, line.raw.strip()) for line in lines if line.n in drop]
     return kept, removed

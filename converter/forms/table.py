@@ -170,8 +170,8 @@ def tidy(text: str) -> str:
     """
     out, pos = [], 0
     for m in HAN_GAP.finditer(text):
-        left = len(HAN_RUN_END.search(text, 0, m.start()).group())
-        right = len(HAN_RUN.match(text, m.end()).group())
+        left = han_run(text, m.start() - 1, -1)
+        right = han_run(text, m.end(), 1)
         out.append(text[pos:m.start()])
         if min(left, right) > 2 or max(left, right) < 4:
             out.append(m.group())
@@ -180,10 +180,17 @@ def tidy(text: str) -> str:
     return "".join(out)
 
 
-# White space between two Han characters; the Han run before and after a gap.
+def han_run(text: str, at: int, step: int, limit: int = 4) -> int:
+    """Length of the Han run from `at` going `step`, counted up to `limit` (all the rule needs)."""
+    n = 0
+    while 0 <= at < len(text) and n < limit and "\u4e00" <= text[at] <= "\u9fff":
+        n += 1
+        at += step
+    return n
+
+
+# White space between two Han characters
 HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
-HAN_RUN_END = re.compile(r"[\u4e00-\u9fff]+$")
-HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def key(text: str) -> str:
@@ -252,8 +259,7 @@ def build(block: TableBlock, warnings: list[tuple[int, str]]) -> Table:
 
 def add_row(table: Table, cells: list[Cell], line: Line, width: int, warnings) -> None:
     filled = [c for c in cells if c.spans]
-    data = [r for r in table.rows if r.kind == "data"]
-    previous = data[-1] if data and table.rows[-1] is data[-1] else None
+    previous = table.rows[-1] if table.rows and table.rows[-1].kind == "data" else None
     if len(filled) == 1 and cells[0].spans and not SERIAL.fullmatch(key(cells[0].text)):
         table.rows.append(Row("group", [cells[0]], line.n))
         return

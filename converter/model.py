@@ -158,6 +158,7 @@ class Document:
     body: list = field(default_factory=list)
     attachment_note: list[Span] = field(default_factory=list)
     signature: Signature | None = None
+    remarks: list[Span] = field(default_factory=list)     # 附注 under the 成文日期
     transmitted: Document | None = None
     glossary: Glossary | None = None
     attachments: list = field(default_factory=list)      # Attachment

@@ -117,6 +117,8 @@ def render_document(parent, doc: Document, build: Build) -> None:
         render_inline(note, doc.attachment_note, None, build.warnings)
     if doc.signature:
         render_signature(el, "signature", doc.signature)
+    for remark in doc.remarks:
+        sub(el, "remark", remark.line.n, remark.text.strip())
     if doc.transmitted:
         render_document(sub(el, "transmitted"), doc.transmitted, build)
     if doc.attachments:

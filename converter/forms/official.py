@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from converter.forms import frame, table
 from converter.model import Attachment, Context, Document, Span, collapse, plain, whole
-from converter.rules import ATTACHMENT_NOTE
+from converter.rules import ATTACHMENT_NOTE, REMARK
 
 # An attachment's label alone on its line: "附件", "附件 1", "附件二"
 ATTACHMENT_LABEL = re.compile(r"附\s{0,2}件\s{0,2}(?P<num>[\d一二三四五六七八九十]{0,3})")
@@ -35,6 +35,9 @@ def parse_official(lines, head: frame.Head, form: str, ctx: Context) -> tuple[Do
     if signature:
         doc.signature = signature[0]
         rest_start = signature[2]
+        while rest_start < tail_start and REMARK.fullmatch(lines[rest_start].text):
+            doc.remarks.append(whole(lines[rest_start]))
+            rest_start += 1
         if rest_start < tail_start and not is_label(lines[rest_start]):
             doc.transmitted, w = ctx.parse_document(lines[rest_start:tail_start], ctx)
             return doc, warnings + w

@@ -30,7 +30,7 @@ ROLE_LINE = re.compile(
 )
 # A member line under a role: a name (2–4 characters, or two spaced ones) and a post,
 # with no sentence punctuation: "周正刚 区政府督查室主任", "李 皓 区自然资源和规划局局长"
-MEMBER_LINE = re.compile(r"(?P<member>[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}\s{1,4}[^，。；：,;:！？]{2,60})$")
+MEMBER_LINE = re.compile(r"(?P<member>[\u4e00-\u9fff](?:\s{0,2}[\u4e00-\u9fff]){1,3}\s{1,4}[^，。；：,;:！？]{2,60})$")
 
 
 def member_of(line: Line, role: str, start: int, role_end: int) -> Member:

@@ -23,12 +23,12 @@ FORM = "work-report"
 
 # "政府工作报告", "2020年政府工作报告", "关于…计划的报告"
 REPORT_TITLE = re.compile(r"[^，。；：,;:]{0,60}报\s{0,2}告")
-# The occasion: "——2022年12月27日在…会议上", with or without the dash
-OCCASION = re.compile(rf"[—－\-]{{0,2}}\s{{0,2}}{DATE.pattern}\s{{0,2}}在.{{0,80}}")
+# The occasion: "——2022年12月27日在…会议上", with or without the dash, or in brackets
+OCCASION = re.compile(rf"(?:[—－\-]{{0,2}}|[（(])\s{{0,2}}{DATE.pattern}\s{{0,2}}在.{{0,80}}")
 # The salutation that opens a speech: "各位代表：", "各位代表!"
 SALUTATION = re.compile(r"(?:各位代表|各位委员|同志们)\s{0,2}[：:！!，,]?")
 # The role of a speaker: 区长, 代理区长, 市长, 省长, 总理, 主任 …
-SPEAKER_ROLE = re.compile(r"(?:代理|副)?(?:区|市|省|县|州|旗|镇|乡)长|(?:副)?总理|主任|主席|书记")
+SPEAKER_ROLE = re.compile(r"(?:代理|代|副)?(?:区|市|省|县|州|旗|镇|乡)长|(?:副)?总理|主任|主席|书记")
 # A role with the name right after it, no space between: "区长刘润长"
 ROLE_THEN_NAME = re.compile(rf"(?P<role>.{{0,30}}?(?:{SPEAKER_ROLE.pattern}))(?P<name>[\u4e00-\u9fff]{{2,4}})")
 # A speaker line is short.
@@ -76,7 +76,7 @@ def take_occasion(lines, i: int) -> tuple[tuple[list[Span], str | None] | None, 
         return None, i
     spans = [whole(lines[i])]
     j = i + 1
-    while (not collapse(joined(spans)).endswith("上") and j < len(lines) and j - i < 3
+    while (not collapse(joined(spans)).rstrip("）)").endswith("上") and j < len(lines) and j - i < 3
            and len(lines[j].text) <= SPEAKER_MAX * 2 and not SALUTATION.fullmatch(lines[j].text)
            and not is_speaker(lines, j)):
         spans.append(whole(lines[j]))

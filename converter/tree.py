@@ -295,4 +295,4 @@ def render_residue(root, page: Normalised, build: Build) -> None:
 
 
 # Residue that stands for a whole input line (its markup is in its text already).
-WHOLE_LINE_REASONS = {"repeated-table-header", "repeated-table-row", "markup"}
+WHOLE_LINE_REASONS = {"repeated-table-header", "repeated-table-row", "running-header", "markup"}

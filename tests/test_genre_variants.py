@@ -130,3 +130,86 @@ def test_signature_then_issued_document_then_attachment(tmp_path):
     roster = xp(plan, "g:attachments/g:attachment/g:document[@form='roster']")[0]
     members = [(m.get("role"), xp(m, "string(g:name)"), xp(m, "string(g:post)")) for m in xp(roster, ".//g:member")]
     assert members == [("组长", "张三", "区长"), ("成员", "李四", "区发改局局长"), ("成员", "王五", "区财政局局长")]
+
+
+OTHER_BULLETIN = """某某市人民政府公报
+
+2024年第2期（总第88期）
+
+目  录
+
+【市政府文件】
+
+某某市人民政府关于印发某某市优化营商环境若干措施的通知…………3
+
+某某市人民政府关于表彰2023年度先进集体的决定……………7
+
+大事记……………………9
+
+【市政府文件】
+
+某某市人民政府文件
+
+某政发〔2024〕3号
+
+某某市人民政府关于印发某某市优化营商环境若干措施的通知
+
+各区人民政府，市政府各部门：
+
+现将《某某市优化营商环境若干措施》印发给你们，请遵照执行。
+
+某某市人民政府
+
+2024年2月1日
+
+某某市优化营商环境若干措施
+
+一、总体要求
+
+持续优化营商环境。
+
+·3·
+
+某某市人民政府公报 2024年第2期
+
+二、主要措施
+
+（一）提升政务服务效能。推行一网通办。
+
+某政发〔2024〕5号
+
+某某市人民政府关于表彰2023年度先进集体的决定
+
+各区人民政府：
+
+经研究，决定表彰先进集体。
+
+某某市人民政府
+
+2024年2月20日
+
+大事记
+
+◆2月1日，市政府召开常务会议。
+
+◆2月20日，市政府召开表彰大会。
+"""
+
+
+def test_other_bulletin_layout(tmp_path):
+    root, warnings = convert(tmp_path, OTHER_BULLETIN)
+    issue = xp(root, "//g:masthead/g:issue")[0]
+    assert (issue.get("year"), issue.get("n"), issue.get("total")) == ("2024", "2", "88")
+    entries = xp(root, "//g:toc/g:tocEntry")
+    assert [e.get("page") for e in entries] == ["3", "7", "9"]
+    assert [e.get("target") for e in entries] == ["d1", "d2", "chronicle"]
+    part = xp(root, "//g:bulletin/g:part")[0]
+    assert part.get("title") == "市政府文件"
+    docs = xp(part, "g:document")
+    assert [xp(d, "string(g:docNumber)") for d in docs] == ["某政发〔2024〕3号", "某政发〔2024〕5号"]
+    plan = xp(docs[0], "g:transmitted/g:document")[0]
+    assert [h.text for h in xp(plan, "g:body/g:section/g:heading")] == ["总体要求", "主要措施"]
+    headers = [(r.get("line"), r.get("reason")) for r in xp(root, "//g:removed") if r.get("reason") != "toc-leader"]
+    assert headers == [("37", "page-number"), ("39", "running-header")]
+    events = xp(root, "//g:chronicle/g:event")
+    assert [e.get("date") for e in events] == ["2024-02-01", "2024-02-20"]

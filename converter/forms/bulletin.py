@@ -36,10 +36,13 @@ ISSUE = re.compile(
 YEAR_LINE = re.compile(r"(?P<year>(?:19|20)\d{2})")
 # "目 录"
 TOC_TITLE = re.compile(r"目\s{0,3}录")
-# The leader and page number ending a TOC entry: "…………… (13)", "… (1)"
-TOC_LEADER = re.compile(r"(?P<leader>[…·.．・\-—]{1,80}\s{0,4}[（(]\s{0,2}(?P<page>\d{1,4})\s{0,2}[）)])\s*$")
-# A column heading: "◆ 区级文件选登 ◆"
-PART_MARKER = re.compile(r"◆\s{0,3}(?P<title>[^◆]{1,40}?)\s{0,3}◆")
+# The leader and page number ending a TOC entry: "…………… (13)", "… (1)", "………… 13"
+TOC_LEADER = re.compile(
+    r"(?P<leader>[…·.．・\-—]{1,80}\s{0,4}[（(]\s{0,2}(?P<page>\d{1,4})\s{0,2}[）)]"
+    r"|[…·.．・]{2,80}\s{0,4}(?P<bare>\d{1,4}))\s*$"
+)
+# A column heading: "◆ 区级文件选登 ◆", "【市政府文件】", "■ 部门文件 ■"
+PART_MARKER = re.compile(r"[◆◇■□●★▲【]\s{0,3}(?P<title>[^◆◇■□●★▲【】]{1,40}?)\s{0,3}[◆◇■□●★▲】]")
 # A column heading inside the TOC is short: "区级文件选登"
 TOC_PART_MAX = 12
 # An imprint fact: "主 办：武汉市新洲区人民政府", "准印证号：湖北省内部资料准印证"
@@ -134,13 +137,34 @@ def parse(lines, ctx: Context) -> tuple[Bulletin, list]:
     start = next((k for k in range(i, len(lines)) if PART_MARKER.fullmatch(lines[k].text)
                   or is_document_start(lines, k) or records.heading_kind(lines[k])), len(lines))
     parse_cover_and_imprint(b, lines[i:start])
-    ends = [k for k in range(start, len(lines)) if records.heading_kind(lines[k])]
-    columns_end = ends[0] if ends else len(lines)
-    warnings += parse_columns(b, lines[start:columns_end], ctx)
-    w = records.parse_records(b, lines[columns_end:], ctx, b.year)
+    rest = drop_running_headers(b, lines[start:])
+    ends = [k for k in range(len(rest)) if records.heading_kind(rest[k])]
+    columns_end = ends[0] if ends else len(rest)
+    warnings += parse_columns(b, rest[:columns_end], ctx)
+    w = records.parse_records(b, rest[columns_end:], ctx, b.year)
     warnings += w
     warnings += link_toc(b)
     return b, warnings
+
+
+def drop_running_headers(b: Bulletin, lines) -> list[Line]:
+    """The bulletin's title printed again at the top of its pages is a running header."""
+    if not b.masthead_title:
+        return list(lines)
+    title = title_key(plain(b.masthead_title))
+    kept = []
+    for line in lines:
+        key = title_key(line.text)
+        if key.startswith(title) and (key == title or issue_match_text(line.text[len(line.text) - len(line.text.lstrip()):])):
+            b.removed.append(Removed("running-header", line.n, line.raw.strip()))
+        else:
+            kept.append(line)
+    return kept
+
+
+def issue_match_text(text: str) -> bool:
+    """Whether a page header carries the issue: "某市人民政府公报 2023年第3期"."""
+    return re.search(r"\d{4}\s{0,2}年\s{0,2}第\s{0,2}\d{1,3}\s{0,2}期|第\s{0,2}\d{1,3}\s{0,2}期", text) is not None
 
 
 def parse_about(b: Bulletin, lines, i: int) -> int:
@@ -202,7 +226,7 @@ def parse_toc(b: Bulletin, lines, i: int) -> int:
             b.toc.append(whole(pending.pop(0)))          # a column heading inside the TOC
         leader = Span(line, m.start("leader"), m.end("leader"))
         spans = [whole(l) for l in pending] + [Span(line, 0, m.start("leader"))]
-        b.toc.append(TocEntry(spans, leader, int(m.group("page"))))
+        b.toc.append(TocEntry(spans, leader, int(m.group("page") or m.group("bare"))))
         b.removed.append(Removed("toc-leader", line.n, m.group("leader")))
         pending = []
     for line in pending:

@@ -13,7 +13,7 @@ from lxml import etree
 
 from converter import __version__
 from converter.forms.glossary import Resolver, resolver
-from converter.forms.table import Cell, Table, cell_text
+from converter.forms.table_structure import Cell, Table, cell_text
 from converter.inline import render_inline
 from converter.model import (Attachment, Author, Document, Glossary, Item, ListBlock, Member, Para,
                              Responsible, Section, Signature, Span, collapse, plain)

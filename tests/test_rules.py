@@ -6,7 +6,7 @@ import pytest
 
 from converter.blocks import parse_body
 from converter.forms import frame, glossary, webpage, work_report
-from converter.model import Item, ListBlock, Para, Section, collapse, joined, plain
+from converter.model import ListBlock, Para, Section, collapse, joined, plain
 from converter.normalise import Line, clean_line, normalise
 from converter.rules import DATE, DOC_NUMBER, NUM_L1, NUM_L2, NUM_L3, NUM_L4, PAGE_NUMBER
 from converter.values import cn_number, iso_date

@@ -12,7 +12,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from converter.model import Context, Document, Para, Span, collapse, whole
+from converter.model import Context, Document, Span, collapse, whole
 from converter.normalise import Line
 from converter.rules import DATE, TITLE_FORM_WORD
 from converter.values import iso_date

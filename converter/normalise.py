@@ -13,7 +13,7 @@ Nothing else is rewritten: the printed characters stay as they are.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from converter.rules import FURNITURE_RULES, PRINT_TIMESTAMP, Rule
 
@@ -88,8 +88,15 @@ def split_lines(text: str) -> list[str]:
     return parts
 
 
-def clean_line(n: int, raw: str) -> tuple[Line | None, list[Removed]]:
-    """Clean one line. Returns None for a blank line, plus the control chars taken out."""
+# A quick test for the rare lines that need the markdown prefix patterns.
+MD_START = frozenset("#-*+>")
+
+
+def clean_line(n: int, raw: str, gap: bool = False) -> tuple[Line | None, list[Removed]]:
+    """Clean one line. Returns None for a blank line, plus the control chars taken out.
+
+    `gap` says a blank line or page furniture stood before it.
+    """
     controls = [
         Removed("control-char", n, codepoint=f"U+{ord(m.group()):04X}")
         for m in FORBIDDEN_CHAR.finditer(raw)
@@ -105,6 +112,8 @@ def clean_line(n: int, raw: str) -> tuple[Line | None, list[Removed]]:
     text = (LEADING_SPACE if cells else INDENT).sub("", text)
     markup: list[Removed] = []
     for prefix in (MD_HEADING, MD_BULLET, MD_HEADING):
+        if not text or text[0] not in MD_START:
+            break
         m = prefix.match(text)
         if m:
             markup.append(Removed("markup", n, m.group().strip()))
@@ -121,8 +130,9 @@ def clean_line(n: int, raw: str) -> tuple[Line | None, list[Removed]]:
         text = stripped
         bold = tuple((max(0, a - lead), max(0, b - lead)) for a, b in bold)
         sup = tuple((max(0, a - lead), max(0, b - lead)) for a, b in sup)
-    line = Line(n, raw, text, indent=indent, page_break=page_break,
-                bold=clip(bold, len(text)), sup=clip(sup, len(text)), markup=tuple(markup))
+    line = Line(n, raw, text, indent=indent, gap=gap or page_break, page_break=page_break,
+                bold=clip(bold, len(text)) if bold else (), sup=clip(sup, len(text)) if sup else (),
+                markup=tuple(markup))
     return line, controls
 
 
@@ -184,7 +194,7 @@ def normalise(text: str, rules: tuple[Rule, ...] = FURNITURE_RULES) -> Normalise
     after_stamp = False
     titles_under_stamp: set[int] = set()
     for n, raw in enumerate(raws, start=1):
-        line, removed = clean_line(n, raw)
+        line, removed = clean_line(n, raw, gap)
         residue.extend(removed)
         if line is None:
             gap = True
@@ -202,7 +212,7 @@ def normalise(text: str, rules: tuple[Rule, ...] = FURNITURE_RULES) -> Normalise
         if after_stamp:
             titles_under_stamp.add(n)
             after_stamp = False
-        lines.append(replace(line, gap=gap or line.page_break))
+        lines.append(line)
         gap = False
     lines, headers = drop_print_titles(lines, titles_under_stamp)
     residue.extend(headers)

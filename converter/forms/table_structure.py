@@ -89,6 +89,8 @@ def tidy(text: str) -> str:
     two characters long and the other at least four (a word broken by a wrap);
     "区科经局 区发改局" and "祝莹 肖新锋" (names) keep their space.
     """
+    if not SPACE.search(text):
+        return text
     out, pos = [], 0
     for m in HAN_GAP.finditer(text):
         left = han_run(text, m.start() - 1, -1)
@@ -114,8 +116,12 @@ def han_run(text: str, at: int, step: int, limit: int = 4) -> int:
 HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 
+# White space of any kind, taken out to compare cells
+SPACE = re.compile(r"\s+")
+
+
 def key(text: str) -> str:
-    return re.sub(r"\s", "", text)
+    return SPACE.sub("", text) if text else text
 
 
 def is_header(cells: list[Cell]) -> bool:
@@ -126,12 +132,12 @@ def is_header(cells: list[Cell]) -> bool:
     return texts[0] in ("序号", "编号") or all(len(t) <= HEADER_LABEL_MAX for t in filled)
 
 
-def same_header(header: list[Cell], cells: list[Cell]) -> bool:
-    """A repeat of the header, slight variants included (分管 区领导, 市、区下达的…)."""
-    a = [key(c.text) for c in header]
-    b = [key(c.text) for c in cells]
-    if len(a) != len(b) or a[0] != b[0]:
+def same_header(header: list[str], cells: list[Cell]) -> bool:
+    """A repeat of the header (its cell keys), slight variants included (分管 区领导, 市、区下达的…)."""
+    a = header
+    if len(a) != len(cells) or not cells or a[0] != key(cells[0].text):
         return False
+    b = [key(c.text) for c in cells]
     same = sum(1 for x, y in zip(a, b) if x == y)
     return same * 2 >= len(a)
 
@@ -154,7 +160,7 @@ def value_kind(text: str) -> str:
 
 def build(block: TableBlock, warnings: list[tuple[int, str]]) -> Table:
     table = Table(block.caption, [], block.line)
-    header: list[Cell] | None = None
+    header: list[str] | None = None          # the header's cell keys
     width = 0
     for line in block.lines:
         if PIPE_RULE.fullmatch(line.text):
@@ -162,7 +168,7 @@ def build(block: TableBlock, warnings: list[tuple[int, str]]) -> Table:
             continue
         cells = cells_of(line)
         if header is None and not table.rows and is_header(cells):
-            header, width = cells, len(cells)
+            header, width = [key(c.text) for c in cells], len(cells)
             table.rows.append(Row("header", cells, line.n))
             continue
         if header is not None and same_header(header, cells):
@@ -237,8 +243,15 @@ def realign(table: Table, width: int) -> None:
         for kind in col:
             col[kind] /= total
 
+    kinds: dict[int, str] = {}
+
+    def kind(cell: Cell) -> str:
+        if id(cell) not in kinds:
+            kinds[id(cell)] = value_kind(cell.text)
+        return kinds[id(cell)]
+
     def score(cells: list[Cell]) -> float:
-        return sum(profile[k].get(value_kind(c.text), 0.0) for k, c in enumerate(cells))
+        return sum(profile[k].get(kind(c), 0.0) for k, c in enumerate(cells))
 
     for row in data:
         if row.cells[-1].spans or row in complete:

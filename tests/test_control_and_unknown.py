@@ -35,3 +35,20 @@ def test_unknown_form_keeps_paragraphs_and_sections_with_a_warning(tmp_path):
     assert doc.get("form") == "unknown"
     assert [h.text for h in root.xpath("//g:section/g:heading", namespaces=NS)] == ["第一部分", "第二部分"]
     assert any("no known document form" in message for _, message in result.warnings)
+
+
+def test_a_glossary_heading_without_entries_stays_text(tmp_path):
+    root, result = convert(tmp_path, "政府工作报告\n各位代表：\n正文。\n名词解释\n没有编号的说明。\n")
+    assert not root.xpath("//g:glossary", namespaces=NS)
+    assert any("no entries" in message for _, message in result.warnings)
+
+
+def test_lines_after_the_printer_line_are_kept(tmp_path):
+    text = "关于某事的通知\n各单位：\n正文。\n某某办公室\n2023年1月10日印发\n后面还有一段文字。\n"
+    root, _ = convert(tmp_path, text)
+    assert "后面还有一段文字" in "".join(root.xpath("//g:document//text()", namespaces=NS))
+
+
+def test_an_empty_record_section_of_a_bulletin(tmp_path):
+    root, _ = convert(tmp_path, "某某区人民政府公报\n2023年第1期\n目录\n大事记……(9)\n政务简讯\n")
+    assert root.xpath("//g:briefs", namespaces=NS)

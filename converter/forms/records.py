@@ -86,6 +86,8 @@ def is_brief_title(lines, i: int) -> bool:
 
 def parse_briefs(section: Records, lines, ctx: Context) -> list:
     warnings: list[tuple[int, str]] = []
+    if not lines:
+        return warnings
     starts = [k for k in range(len(lines)) if is_brief_title(lines, k)] or [0]
     if starts[0] != 0:
         starts.insert(0, 0)

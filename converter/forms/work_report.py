@@ -60,12 +60,16 @@ def parse(lines, head: frame.Head, ctx: Context) -> tuple[Document, list]:
         i += 1
     cc, printer, end = frame.parse_tail(lines, i)
     g = glossary.find_heading(lines[:end], i)
+    found = glossary.parse_glossary(lines[g:end]) if g is not None else None
+    if found is not None and not found[0].entries:
+        warnings.append((lines[g].n, "a glossary heading with no entries under it; kept as text"))
+        g, found = None, None
     body_end = g if g is not None else end
     doc.body, w = ctx.parse_body(lines[i:body_end], ctx)
     warnings += w
-    if g is not None:
-        doc.glossary, w = glossary.parse_glossary(lines[g:end])
-        warnings += w
+    if found is not None:
+        doc.glossary = found[0]
+        warnings += found[1]
     doc.cc, doc.printer = cc, printer
     return doc, warnings
 

@@ -213,3 +213,11 @@ def test_other_bulletin_layout(tmp_path):
     assert headers == [("37", "page-number"), ("39", "running-header")]
     events = xp(root, "//g:chronicle/g:event")
     assert [e.get("date") for e in events] == ["2024-02-01", "2024-02-20"]
+
+
+def test_occasion_without_date_then_date_line(tmp_path):
+    text = "政府工作报告\n——在某某区第十七届人民代表大会第三次会议上\n（2024年1月10日）\n区长  李华\n各位代表：\n正文。\n"
+    root, _ = convert(tmp_path, text)
+    delivered = xp(root, "//g:delivered")[0]
+    assert delivered.get("date") == "2024-01-10"
+    assert xp(root, "string(//g:author/g:name)") == "李华"

@@ -23,8 +23,11 @@ FORM = "work-report"
 
 # "政府工作报告", "2020年政府工作报告", "关于…计划的报告"
 REPORT_TITLE = re.compile(r"[^，。；：,;:]{0,60}报\s{0,2}告")
-# The occasion: "——2022年12月27日在…会议上", with or without the dash, or in brackets
-OCCASION = re.compile(rf"(?:[—－\-]{{0,2}}|[（(])\s{{0,2}}{DATE.pattern}\s{{0,2}}在.{{0,80}}")
+# The occasion: "——2022年12月27日在…会议上", with or without the dash, or in
+# brackets; or "——在…会议上" with the date on a line of its own below
+OCCASION = re.compile(rf"(?:[—－\-]{{0,2}}|[（(])\s{{0,2}}{DATE.pattern}\s{{0,2}}在.{{0,80}}|[—－]{{1,2}}\s{{0,2}}在.{{2,80}}")
+# The date of the occasion alone, under it: "（2024年1月10日）"
+OCCASION_DATE = re.compile(rf"[（(]?\s{{0,2}}{DATE.pattern}\s{{0,2}}[）)]?")
 # The salutation that opens a speech: "各位代表：", "各位代表!"
 SALUTATION = re.compile(r"(?:各位代表|各位委员|同志们)\s{0,2}[：:！!，,]?")
 # The role of a speaker: 区长, 代理区长, 市长, 省长, 总理, 主任 …
@@ -83,6 +86,9 @@ def take_occasion(lines, i: int) -> tuple[tuple[list[Span], str | None] | None, 
     while (not collapse(joined(spans)).rstrip("）)").endswith("上") and j < len(lines) and j - i < 3
            and len(lines[j].text) <= SPEAKER_MAX * 2 and not SALUTATION.fullmatch(lines[j].text)
            and not is_speaker(lines, j)):
+        spans.append(whole(lines[j]))
+        j += 1
+    if j < len(lines) and not DATE.search(joined(spans)) and OCCASION_DATE.fullmatch(lines[j].text):
         spans.append(whole(lines[j]))
         j += 1
     m = DATE.search(joined(spans))

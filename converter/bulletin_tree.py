@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from converter.forms.bulletin import Bulletin, Part, TocEntry
+from converter.forms.bulletin import Bulletin, Fact, Part, TocEntry
 from converter.forms.records import Record, Records
 from converter.inline import render_inline
 from converter.model import Document, Span, collapse, plain
@@ -42,7 +42,7 @@ def render_bulletin(root, content: list, build: Build) -> None:
         cover = sub(el, "cover", b.cover[0].line.n)
         for span in b.cover:
             sub(cover, "p", span.line.n, span.text.strip())
-    if b.imprint or b.facts:
+    if b.imprint:
         render_imprint(el, b)
     for item in b.parts:
         if isinstance(item, Part):
@@ -88,13 +88,14 @@ def render_toc(parent, b: Bulletin) -> None:
 
 
 def render_imprint(parent, b: Bulletin) -> None:
-    first = (b.imprint or b.facts[0].spans)[0]
-    el = sub(parent, "imprint", first.line.n)
-    for span in b.imprint:
-        sub(el, "p", span.line.n, span.text.strip())
-    for fact in b.facts:
-        f = sub(el, "fact", fact.spans[0].line.n, "".join(s.text for s in fact.spans).strip())
-        f.set("name", fact.name)
+    first = b.imprint[0]
+    el = sub(parent, "imprint", (first.spans[0] if isinstance(first, Fact) else first).line.n)
+    for item in b.imprint:
+        if isinstance(item, Fact):
+            fact = sub(el, "fact", item.spans[0].line.n, "".join(s.text for s in item.spans).strip())
+            fact.set("name", item.name)
+        else:
+            sub(el, "p", item.line.n, item.text.strip())
 
 
 def render_records(parent, section: Records, build: Build) -> None:

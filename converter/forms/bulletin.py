@@ -93,8 +93,7 @@ class Bulletin:
     toc_title: list[Span] = field(default_factory=list)
     toc: list = field(default_factory=list)                 # TocEntry or a column Span
     cover: list[Span] = field(default_factory=list)
-    imprint: list[Span] = field(default_factory=list)
-    facts: list[Fact] = field(default_factory=list)
+    imprint: list = field(default_factory=list)              # Span lines and Facts, in input order
     parts: list = field(default_factory=list)               # Part, or a Document outside any column
     briefs: records.Records | None = None
     appointments: records.Records | None = None
@@ -250,9 +249,9 @@ def parse_cover_and_imprint(b: Bulletin, lines) -> None:
     for line in lines[first_fact:]:
         m = FACT.match(line.text)
         if m:
-            b.facts.append(Fact(collapse(m.group("name")), [whole(line)]))
-        elif b.facts and len(line.text) <= FACT_MORE_MAX:
-            b.facts[-1].spans.append(whole(line))
+            b.imprint.append(Fact(collapse(m.group("name")), [whole(line)]))
+        elif isinstance(b.imprint[-1], Fact) and not line.gap and len(line.text) <= FACT_MORE_MAX:
+            b.imprint[-1].spans.append(whole(line))      # a fact wrapped onto the next line
         else:
             b.imprint.append(whole(line))
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from converter.forms.bulletin import Bulletin, Fact, Part, TocEntry
-from converter.forms.records import Record, Records
+from converter.forms.bulletin import Bulletin, Fact, Part, TocEntry, issue_match
+from converter.forms.records import Records
 from converter.inline import render_inline
-from converter.model import Document, Span, collapse, plain
+from converter.model import Document, collapse, plain
 from converter.tree import Build, assign_ids, render_document, sub
 
 
@@ -63,7 +63,6 @@ def render_masthead(parent, b: Bulletin) -> None:
     el = sub(parent, "masthead", b.masthead_title[0].line.n)
     sub(el, "title", b.masthead_title[0].line.n, plain(b.masthead_title))
     for span in b.masthead:
-        from converter.forms.bulletin import issue_match
         if issue_match(span.line):
             issue = sub(el, "issue", span.line.n, span.text.strip())
             for name, value in (("year", b.year), ("n", b.n), ("total", b.total)):
@@ -112,5 +111,3 @@ def render_records(parent, section: Records, build: Build) -> None:
             record.set("date", item.date)
         render_inline(record, item.spans, None, build.warnings)
 
-
-__all__ = ["render_bulletin", "Record", "Span"]

@@ -13,7 +13,7 @@ from typing import Callable
 from converter.normalise import Line
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """A slice [start, end) of one line's clean text."""
 

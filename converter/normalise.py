@@ -39,7 +39,7 @@ SUP_OPEN = re.compile(r"<sup\b", re.IGNORECASE)
 SUP_CLOSE = re.compile(r"</sup\s*>", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Removed:
     """One item of residue: text taken out of the reading flow."""
 
@@ -49,7 +49,7 @@ class Removed:
     codepoint: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
     """One input line, cleaned for reading.
 

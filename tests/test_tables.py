@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from converter import pipeline
+from converter import lossless, pipeline
 from converter.forms.table_structure import tidy
 from converter.normalise import normalise
 from tests.conftest import SAMPLES
@@ -121,3 +121,12 @@ def test_ocr_gaps_inside_words(printed, tidied):
 def test_tabs_survive_normalisation():
     page = normalise("2023 年区分解表\t\t\t\n\t续行\t\t8 月\t\n")
     assert [l.text for l in page.lines] == ["2023 年区分解表\t\t\t", "\t续行\t\t8 月\t"]
+
+
+def test_a_row_printed_three_times_is_one_row(tmp_path):
+    text = "某表\n序号\t项目\t单位\n1\t甲\t乙\n1\t甲\t乙\n1\t甲\t乙\n2\t丙\t丁\n"
+    root = convert_text(text, tmp_path)
+    rows = [cells(r) for r in xp(root, "//g:row[@kind='data']")]
+    assert rows == [["1", "甲", "乙"], ["2", "丙", "丁"]]
+    assert [r.get("line") for r in xp(root, "//g:removed[@reason='repeated-table-row']")] == ["3", "4"]
+    assert lossless.check(text, root) is None

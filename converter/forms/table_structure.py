@@ -195,18 +195,19 @@ def add_row(table: Table, cells: list[Cell], line: Line, width: int, warnings) -
         return
     if previous is not None and serial(previous) is not None and key(cells[0].text) == key(previous.cells[0].text):
         if repeats(previous, cells):       # the row split by a page break, printed again in full
-            table.removed.append(Removed("repeated-table-row", previous.line,
-                                         previous.cells[0].spans[0].line.raw.strip()))
+            printed = previous.cells[0].spans[0].line      # the earlier copy, now residue
+            table.removed.append(Removed("repeated-table-row", printed.n, printed.raw.strip()))
             previous.cells = fit(cells, width, line.n, warnings)
             return
     table.rows.append(Row("data", fit(cells, width, line.n, warnings), line.n))
 
 
 def repeats(previous: Row, cells: list[Cell]) -> bool:
-    """Whether every cell of the earlier part stands again in the later one."""
+    """Whether every cell of the earlier part, printed on one line, stands again in the later one."""
     later = "".join(re.sub(r"\W", "", c.text) for c in cells)
     lines = {s.line.n for c in previous.cells for s in c.spans}
-    return len(lines) == 1 and all(re.sub(r"\W", "", c.text) in later for c in previous.cells)
+    merged = any(c.merged for c in previous.cells)
+    return len(lines) == 1 and not merged and all(re.sub(r"\W", "", c.text) in later for c in previous.cells)
 
 
 def merge(row: Row, cells: list[Cell]) -> None:

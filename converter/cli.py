@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from converter import __version__, pipeline, validate, writer
+from converter import __version__, pipeline, reader, validate, writer
 from converter.reader import InputError
 
 
@@ -35,15 +35,17 @@ def main() -> None:
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Write OUT_DIR/NAME.xml for each input instead of printing to stdout.")
 @click.option("--encoding", help="Decode inputs with this encoding instead of detecting it.")
+@click.option("--errors", type=click.Choice(reader.ERRORS), default="strict", show_default=True,
+              help="Undecodable bytes: fail naming the byte offset, or replace them with U+FFFD and warn.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only, no warnings.")
-def convert(files: tuple[Path, ...], out_dir: Path | None, encoding: str | None, quiet: bool) -> None:
+def convert(files: tuple[Path, ...], out_dir: Path | None, encoding: str | None, errors: str, quiet: bool) -> None:
     """Convert FILES to archive XML (stdout for one file, or -o DIR)."""
     if out_dir is None and len(files) > 1:
         raise click.UsageError("several inputs need -o DIR")
     failed = False
     for path in files:
         try:
-            result = pipeline.convert_file(path, encoding)
+            result = pipeline.convert_file(path, encoding, errors)
         except InputError as exc:
             fail(str(path), str(exc))
             failed = True

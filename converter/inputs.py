@@ -4,6 +4,7 @@ A file argument is an input as it stands (whatever its name). A directory
 argument is walked recursively for names that match the globs (*.txt and
 *.md unless --glob says otherwise, case-insensitive), in sorted order, and
 its tree is mirrored under the output directory: DIR/a/b.txt → OUT/a/b.xml.
+A folder's files come before its subfolders, each in name order.
 Hidden files and directories (a leading dot) are passed over, and so is the
 output directory when it lies inside an input directory. Symbolic links to
 files are followed; links to directories are not (they could loop).
@@ -15,6 +16,7 @@ import fnmatch
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from converter.writer import output_name
 
@@ -33,23 +35,41 @@ class Task:
 
 def plan(arguments: tuple[Path, ...] | list[Path], out_dir: Path | None,
          globs: tuple[str, ...] = DEFAULT_GLOBS) -> list[Task]:
-    """The tasks for these arguments, in command-line order, then sorted walk order."""
+    """The tasks for these arguments, in command-line order; a directory's files in walk order."""
     tasks: list[Task] = []
     for arg in arguments:
-        if out_dir is not None and arg.is_dir():
-            found = list(walk(arg, out_dir, globs))
-            if not found:
-                patterns = ", ".join(globs)
-                found = [Task(arg, str(arg), None, f"no input files matching {patterns}")]
-            tasks.extend(found)
-        else:
+        if out_dir is None or not arg.is_dir():
             tasks.append(Task(arg, str(arg), out_dir / output_name(arg) if out_dir is not None else None))
+            continue
+        for path, error in walk_or_complain(arg, globs, out_dir):
+            if error:
+                tasks.append(Task(path, str(path), None, error))
+            else:
+                relative = path.relative_to(arg)
+                tasks.append(Task(path, str(path), out_dir / relative.parent / output_name(relative)))
     return without_clashes(tasks)
 
 
-def walk(top: Path, out_dir: Path, globs: tuple[str, ...]):
-    """Tasks for the matching files under `top`; an unreadable directory is a failed task."""
-    skip = out_dir.resolve()
+def find(arguments: tuple[Path, ...] | list[Path], globs: tuple[str, ...]) -> list[tuple[Path, str | None]]:
+    """(path, None) for each file named or found in a named directory; (path, why) for a directory that fails."""
+    found: list[tuple[Path, str | None]] = []
+    for arg in arguments:
+        found.extend(walk_or_complain(arg, globs) if arg.is_dir() else [(arg, None)])
+    return found
+
+
+def walk_or_complain(top: Path, globs: tuple[str, ...], skip: Path | None = None) -> list[tuple[Path, str | None]]:
+    """walk(), or the directory itself with an error when nothing in it matches."""
+    found = list(walk(top, globs, skip))
+    return found or [(top, f"no input files matching {', '.join(globs)}")]
+
+
+def walk(top: Path, globs: tuple[str, ...], skip: Path | None = None) -> Iterator[tuple[Path, str | None]]:
+    """Matching files under `top`: a folder's files first, then its subfolders, each in name order.
+
+    An unreadable folder comes as (folder, why). `skip` (the output folder) is not entered.
+    """
+    skipped = skip.resolve() if skip is not None else None
     stack: list[Path] = [top]
     while stack:
         folder = stack.pop()
@@ -57,7 +77,7 @@ def walk(top: Path, out_dir: Path, globs: tuple[str, ...]):
             with os.scandir(folder) as listing:
                 entries = sorted(listing, key=lambda e: e.name)
         except OSError as exc:
-            yield Task(folder, str(folder), None, f"cannot be read ({exc.strerror or exc})")
+            yield folder, f"cannot be read ({exc.strerror or exc})"
             continue
         subfolders: list[Path] = []
         for entry in entries:
@@ -65,12 +85,11 @@ def walk(top: Path, out_dir: Path, globs: tuple[str, ...]):
                 continue
             path = folder / entry.name
             if entry.is_dir(follow_symlinks=False):
-                if path.resolve() != skip:
+                if path.resolve() != skipped:
                     subfolders.append(path)
             elif matches(entry.name, globs):
-                relative = path.relative_to(top)
-                yield Task(path, str(path), out_dir / relative.parent / output_name(relative))
-        # depth first, in name order: the next folder to visit goes on top
+                yield path, None
+        # depth first: the first subfolder goes on top of the stack
         stack.extend(reversed(subfolders))
 
 

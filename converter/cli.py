@@ -7,6 +7,7 @@ Ctrl-C). Every error is one line naming the file; a traceback is never shown.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import sys
 import time
@@ -14,7 +15,9 @@ from pathlib import Path
 
 import click
 
-from converter import __version__, batch, inputs, pool, reader, report, validate, validate_formats, writer
+from lxml import etree
+
+from converter import __version__, batch, inputs, outline, pool, reader, report, validate, validate_formats, writer
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -137,3 +140,38 @@ def validate_command(files: tuple[Path, ...], fmt: str) -> None:
         results.append((path, found))
     click.echo(validate_formats.RENDER[fmt](results), nl=False, err=fmt == "text")
     sys.exit(1 if any(found for _, found in results) else 0)
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--depth", type=click.IntRange(min=1), help="Show sections this many levels deep at most.")
+@click.option("--encoding", help="Decode a text input with this encoding instead of detecting it.")
+@click.option("--errors", type=click.Choice(reader.ERRORS), default="strict", show_default=True,
+              help="Undecodable bytes in a text input: fail, or replace them with U+FFFD.")
+def inspect(file: Path, depth: int | None, encoding: str | None, errors: str) -> None:
+    """Print what gongwen recognises in FILE (a text input, or archive XML) as an outline."""
+    try:
+        root = inspected_root(file, encoding, errors)
+    except reader.InputError as exc:
+        click.echo(f"gongwen: {file}: {exc}", err=True)
+        sys.exit(1)
+    click.echo("\n".join(outline.outline(root, depth)))
+
+
+def inspected_root(path: Path, encoding: str | None, errors: str):
+    """The archive tree of `path`: parsed when it is archive XML, converted when it is text."""
+    data = reader.read_bytes(path)
+    if looks_like_xml(data):
+        doc = validate.parse_safely(path)
+        if isinstance(doc, validate.Problem):
+            raise reader.InputError(f"{doc.line}:{doc.column}: {doc.message}")
+        return doc.getroot()
+    record, xml = batch.process(inputs.Task(path, str(path), None), batch.Options(encoding, errors))
+    if xml is None:
+        raise reader.InputError(record.error or "cannot be converted")
+    return etree.fromstring(xml)
+
+
+def looks_like_xml(data: bytes) -> bool:
+    head = data[:200].lstrip(codecs.BOM_UTF8 + b" \t\r\n")
+    return head.startswith((b"<?xml", b"<archive"))

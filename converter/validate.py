@@ -112,6 +112,22 @@ def has_doctype(path: Path) -> bool:
     return False
 
 
+def parse_safely(path: Path) -> etree._ElementTree | Problem:
+    """The parsed file, or the one problem that stops it: unreadable, unsafe, not well-formed."""
+    try:
+        if has_doctype(path):
+            return Problem(1, 1, UNSAFE, "unsafe")
+        doc = etree.parse(str(path), safe_parser())
+    except etree.XMLSyntaxError as exc:
+        line, column = exc.position if exc.position else (0, 0)
+        return Problem(line, column, f"not well-formed: {exc.msg}", "not-well-formed")
+    except OSError as exc:
+        return Problem(0, 0, f"cannot be read ({exc.strerror or exc})", "unreadable")
+    if doc.docinfo.doctype:
+        return Problem(1, 1, UNSAFE, "unsafe")
+    return doc
+
+
 def check_file(path: Path) -> list[Problem]:
     """All problems of one XML file: safety, well-formedness, then both validators.
 
@@ -119,20 +135,9 @@ def check_file(path: Path) -> list[Problem]:
     fetched; the parser itself resolves no entities, loads no DTD and never
     reaches the network, and xmlschema ignores xsi:schemaLocation hints.
     """
-    try:
-        if has_doctype(path):
-            return [Problem(1, 1, UNSAFE, "unsafe")]
-    except OSError as exc:
-        return [Problem(0, 0, f"cannot be read ({exc.strerror or exc})", "unreadable")]
-    try:
-        doc = etree.parse(str(path), safe_parser())
-    except etree.XMLSyntaxError as exc:
-        line, column = exc.position if exc.position else (0, 0)
-        return [Problem(line, column, f"not well-formed: {exc.msg}", "not-well-formed")]
-    except OSError as exc:
-        return [Problem(0, 0, f"cannot be read ({exc.strerror or exc})", "unreadable")]
-    if doc.docinfo.doctype:
-        return [Problem(1, 1, UNSAFE, "unsafe")]
+    doc = parse_safely(path)
+    if isinstance(doc, Problem):
+        return [doc]
     found = problems(doc.getroot())
     if found:
         return found

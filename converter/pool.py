@@ -15,12 +15,10 @@ writer.write_atomic that deletes a temporary file — still run.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import signal
 import sys
 from collections import deque
-from multiprocessing.connection import wait
 from typing import Callable, Iterator, Sequence, TypeVar
 
 T = TypeVar("T")
@@ -63,6 +61,8 @@ def default_jobs() -> int:
 
 def context():
     """fork where it is safe and fast (Linux): workers inherit loaded modules and the parsed schema."""
+    import multiprocessing     # here, not at the top: a one-job run should not pay for importing it
+
     if sys.platform.startswith("linux"):
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context()
@@ -109,6 +109,8 @@ def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int,
     `crashed(item, reason)` stands in for the result of an item whose worker
     died or raised; a new worker takes the dead one's place.
     """
+    from multiprocessing.connection import wait   # (not at the top: see context())
+
     ctx = context()
     sys.stdout.flush()
     sys.stderr.flush()

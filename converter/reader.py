@@ -21,8 +21,6 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-import regex
-
 from converter.normalise import split_lines
 
 
@@ -79,8 +77,8 @@ DAMAGE_RATIO = 10
 # The statistical guess is asked only about encodings a Chinese document may
 # plausibly be in once UTF-8 and GB18030 have failed: Big5 (Taiwan, Hong Kong).
 GUESSABLE = ("big5", "big5hkscs", "cp950")
-# Share of a guessed or BOM-less decode that may be control or unassigned
-# characters before it is taken for binary data rather than text.
+# Share of a guessed or BOM-less decode that may be noise (NOISE_CHAR) before
+# it is taken for binary data rather than text.
 NOISE_SHARE = 0.05
 # A strict GB18030 decode with more noise than this is asked whether it is Big5.
 GB_NOISE_SHARE = 0.005
@@ -96,9 +94,11 @@ DOCUMENT_CHAR = re.compile(
 # Control bytes that text files do not carry (all C0 but tab, LF, VT, FF, CR; and DEL).
 CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0e, 0x20), 0x7f])
 # A character binary data decoded as text is full of: a control (but the
-# tab, line ends and form feed that text carries), a private-use, unassigned
-# or surrogate code point.
-NOISE_CHAR = regex.compile(r"[\p{Cc}\p{Co}\p{Cn}\p{Cs}--[\t\n\r\f\v]]", regex.V1)
+# tab, line ends and form feed that text carries), a surrogate, a private-use
+# code point or a noncharacter. (The standard `re`, not `regex`: importing
+# `regex` would cost every worker process ~10 ms for this rarely used test.)
+NOISE_CHAR = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufdd0-\ufdef\ufffe\uffff"
+                        "\U000f0000-\U0010ffff]")
 
 
 def read_bytes(path: Path) -> bytes:
@@ -277,7 +277,7 @@ def damaged(data: bytes, codec: str) -> bool:
 
 
 def noise(text: str) -> int:
-    """How many control, private-use or unassigned characters the head of `text` has."""
+    """How many control, private-use, surrogate or noncharacter code points the head of `text` has."""
     return len(NOISE_CHAR.findall(text[:HEAD]))
 
 

@@ -202,3 +202,35 @@ def test_line_ends_and_forbidden_characters_stay_out_of_the_text(tmp_path):
     assert all(not el.text for el in root.iter("{*}removed") if el.get("reason") == "control-char")
     assert source_of(result.xml).get("lines") == "4"
     assert_lossless(text, result.xml)
+
+
+# --- pathological lines: one per pattern class of rules.py, normalise.py and forms/ --------------
+# Each must convert to valid, lossless XML. A pattern that backtracked
+# catastrophically would not finish: benchmarks/bench.py --scale times them.
+
+PATHOLOGICAL = {
+    "letter-spacing: a long gap between two Han": "通" + " " * 50_000 + "知\n",
+    "markup: an unclosed comment": "<!--" + "注" * 50_000 + "\n",
+    "markup: tags that never close": "<a " * 20_000 + "\n",
+    "markup: bold toggles": "**" * 10_000 + "文\n",
+    "numbering: 1. repeated on one line": "1." * 50_000 + "\n",
+    "dates: 2023年 repeated": "2023年" * 20_000 + "1月1日\n",
+    "文号: brackets without a number": "新政发〔" * 20_000 + "\n",
+    "nested brackets": "（" * 50_000 + "一）" + "）" * 50_000 + "\n",
+    "headings: one numeral per line": "".join(f"{k}. 第{k}项\n" for k in range(1, 2_001)),
+    "headings: （一） on every line": "（一）\n" * 2_000,
+    "web chrome: a very long URL": "https://" + "a" * 100_000 + "\n正文。\n",
+    "recipients: colons without an organ": "各单位：" * 20_000 + "\n",
+    "glossary: thousands of entries": "各位代表：\n正文。\n名词解释\n" + "".join(f"{k}、词{k}：释义。\n" for k in range(1, 3_001)),
+    "signature: a date after a long signer": "通知\n" + "政" * 10_000 + " 2023年1月10日\n",
+    "one line of 300,000 characters": "中" * 300_000 + "\n",
+}
+
+
+@pytest.mark.parametrize("name", PATHOLOGICAL)
+def test_pathological_lines_convert(name):
+    text = PATHOLOGICAL[name]
+    result = pipeline.convert_bytes(text.encode("utf-8"), "hostile.txt")
+    root = etree.fromstring(result.xml, etree.XMLParser(huge_tree=True))
+    assert validate.problems(root) == []
+    assert_lossless(text, root)

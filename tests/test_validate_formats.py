@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import http.server
 import json
+import re
 import threading
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -151,3 +153,12 @@ def test_validation_never_reaches_the_network(server, tmp_path):
         outcomes.append(run("validate", path).exit_code)
     assert Counting.hits == []
     assert outcomes == [0, 1, 1]
+
+
+def test_the_pre_commit_hook_runs_gongwen_validate(archive):
+    folder, good, bad, _ = archive
+    hooks = (Path(__file__).resolve().parent.parent / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    entry = re.search(r"^\s*entry:\s*(.+)$", hooks, re.MULTILINE).group(1).split()
+    assert entry[0] == "gongwen" and re.search(r"^\s*types:\s*\[xml\]", hooks, re.MULTILINE)
+    assert run(*entry[1:], *good).exit_code == 0          # pre-commit appends the staged file names
+    assert run(*entry[1:], *good, bad).exit_code == 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import signal
 import sys
 import time
 from pathlib import Path
@@ -60,6 +61,7 @@ def convert(files: tuple[Path, ...], out_dir: Path | None, globs: tuple[str, ...
     start = time.perf_counter()
     records: list[batch.Record] = []
     bar = progress_bar(len(tasks), quiet)
+    stopped: KeyboardInterrupt | None = None
     try:
         with pool.interruptible(), bar, contextlib.closing(batch.run(tasks, options, jobs)) as results:
             for record in results:
@@ -67,18 +69,26 @@ def convert(files: tuple[Path, ...], out_dir: Path | None, globs: tuple[str, ...
                 tell(record, quiet, clear=bar is not NO_BAR)
                 bar.update(1)
     except KeyboardInterrupt as exc:
-        writer.remove_temporaries(batch.outputs(tasks))
-        if report_path:
-            report.write_report(report_path, records)
+        stopped = exc
+        signal.signal(signal.SIGINT, signal.SIG_IGN)    # a second Ctrl-C must not cut the clean-up short
+    writer.remove_temporaries(batch.outputs(tasks))
+    report_failed = report_path is not None and not write_report(report_path, records)
+    if stopped is not None:
         click.echo(f"gongwen: interrupted after {len(records)} of {len(tasks)} inputs; "
                    "every output written is complete", err=True)
-        sys.exit(128 + getattr(exc, "signum", 2))
-    writer.remove_temporaries(batch.outputs(tasks))
-    if report_path:
-        report.write_report(report_path, records)
+        sys.exit(128 + getattr(stopped, "signum", signal.SIGINT))
     if not quiet:
         click.echo(report.summary(records, time.perf_counter() - start), err=True)
-    sys.exit(1 if any(record.status == "failed" for record in records) else 0)
+    sys.exit(1 if report_failed or any(record.status == "failed" for record in records) else 0)
+
+
+def write_report(path: Path, records: list[batch.Record]) -> bool:
+    try:
+        report.write_report(path, records)
+        return True
+    except OSError as exc:
+        click.echo(f"gongwen: {path}: cannot write the report ({exc.strerror or exc})", err=True)
+        return False
 
 
 def convert_to_stdout(task: inputs.Task, options: batch.Options, quiet: bool) -> int:

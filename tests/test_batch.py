@@ -299,3 +299,13 @@ def test_batch_output_is_identical_across_hash_seeds_time_zones_locales_and_jobs
         assert gongwen("convert", tree, "-o", out, "--jobs", jobs, "-q", env=env).returncode == 0
         outputs.append({name: (out / name).read_bytes() for name in xml_files(out)})
     assert outputs[0] == outputs[1] == outputs[2]
+
+
+def test_a_report_that_cannot_be_written_is_one_line_and_exit_1(tree, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = run("convert", tree, "-o", tmp_path / "out", "--report", blocker / "report.json", "-q")
+    assert result.exit_code == 1
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"gongwen: {blocker / 'report.json'}: cannot write the report (")
+    assert len(xml_files(tmp_path / "out")) == len(inputs.plan([tree], tmp_path / "out"))

@@ -139,38 +139,43 @@ def attachments(el, level: int, depth: int | None, lines: list[str]) -> None:
         blocks(item, level + 2, 1, depth, lines)
 
 
+# Bulletin parts shown as their caption and a count: part → (counted child, singular, plural).
+COUNTED = {
+    "toc": ("tocEntry", "entry", "entries"),
+    "imprint": ("fact", "fact", "facts"),
+    "appointments": ("appointment", "appointment", "appointments"),
+    "chronicle": ("event", "event", "events"),
+}
+
+
 def bulletin(el, level: int, depth: int | None, lines: list[str]) -> None:
-    pad = INDENT * level
-    lines.append(f"{pad}bulletin")
-    pad += INDENT
+    pad = INDENT * (level + 1)
+    lines.append(f"{INDENT * level}bulletin")
     for child in children(el):
         name = local(child)
         title = child.find("{*}title")
-        caption = text_of(title) if title is not None else ""
+        caption = child.get("title") or (text_of(title) if title is not None else "")
         if name == "masthead":
             issues = "; ".join(f"{text_of(i)} (year {i.get('year')}, no. {i.get('n')}, total {i.get('total')})"
                                for i in children(child, "issue"))
-            lines.append(f"{pad}masthead: {caption}{' — ' if caption and issues else ''}{issues}")
-        elif name == "toc":
-            lines.append(f"{pad}toc: {plural(len(children(child, 'tocEntry')), 'entry', 'entries')}")
-        elif name == "imprint":
-            lines.append(f"{pad}imprint: {plural(len(children(child, 'fact')), 'fact')}")
+            lines.append(f"{pad}masthead: {joined_caption(caption, issues)}")
+        elif name in COUNTED:
+            counted, one, many = COUNTED[name]
+            count = plural(len(children(child, counted)), one, many)
+            lines.append(f"{pad}{name}: {joined_caption(caption, count)}")
         elif name in ("part", "briefs"):
-            heading = child.get("title") or caption
             docs = children(child, "document")
-            lines.append(f"{pad}{name}: {heading}{' — ' if heading else ''}{plural(len(docs), 'document')}")
+            lines.append(f"{pad}{name}: {joined_caption(caption, plural(len(docs), 'document'))}")
             for doc in docs:
                 document(doc, level + 2, depth, lines)
-        elif name == "appointments":
-            lines.append(f"{pad}appointments: {caption}{' — ' if caption else ''}"
-                         f"{plural(len(children(child, 'appointment')), 'appointment')}")
-        elif name == "chronicle":
-            lines.append(f"{pad}chronicle: {caption}{' — ' if caption else ''}"
-                         f"{plural(len(children(child, 'event')), 'event')}")
         elif name == "about":
             lines.append(f"{pad}about: {caption}")
         else:
             other(child, level + 1, depth, lines)
+
+
+def joined_caption(caption: str, detail: str) -> str:
+    return f"{caption} — {detail}" if caption and detail else caption or detail
 
 
 def residue(el, lines: list[str]) -> None:

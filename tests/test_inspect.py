@@ -97,7 +97,7 @@ def test_a_bulletin_shows_columns_documents_tables_and_the_chronicle(tmp_path):
         "gongbao.txt  gb18030, 90 lines",
         "bulletin",
         "  masthead: 新洲区人民政府公报 — 2023年第1期(总第44期) (year 2023, no. 1, total 44)",
-        "  toc: 2 entries",
+        "  toc: 目录 — 2 entries",
         "  part: 区级文件选登 — 2 documents",
         "    document d1  notice  (line 10)",
         "      docNumber: 新政发〔2023〕1号",

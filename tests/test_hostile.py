@@ -234,3 +234,17 @@ def test_pathological_lines_convert(name):
     root = etree.fromstring(result.xml, etree.XMLParser(huge_tree=True))
     assert validate.problems(root) == []
     assert_lossless(text, root)
+
+
+def test_a_text_of_no_known_form_converts_as_unknown_with_a_warning(tmp_path):
+    text = "春天来了，河水解冻。\n\n一、田野\n农民开始播种，2024年的收成可期。\n二、城市\n街道上人来人往。\n"
+    path = tmp_path / "prose.txt"
+    path.write_text(text, encoding="utf-8")
+    result = run("convert", path)
+    assert result.exit_code == 0
+    assert "no known document form recognised; converted as 'unknown'" in result.stderr
+    root = etree.fromstring(result.stdout.encode("utf-8"))
+    assert root.find("{*}document").get("form") == "unknown"
+    assert [el.findtext("{*}heading") for el in root.iter("{*}section")] == ["田野", "城市"]
+    assert validate.problems(root) == []
+    assert_lossless(text, root)

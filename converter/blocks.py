@@ -9,15 +9,22 @@ stays text, with a warning. Markdown levels play no part.
 A paragraph goes on over line breaks, blank lines and page furniture while its
 last line ends mid-sentence — that is how a page break that split a paragraph
 is repaired — unless `repair` is off (a web page has no pages).
+
+Like mistune's block parser, every block rule is a named pattern with one
+handler; `SECTION_BLOCK_RULES` are the core ones, and form modules (table,
+roster) add theirs — see forms/body.py for the order in which they apply.
+The parsing state (`BodyState`) is kept apart from the rules.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from typing import Callable
 
-from converter.model import Item, ListBlock, Para, Section, Span, tail, whole
+from converter.model import Item, ListBlock, Para, Section, Span, TableBlock, tail, whole
 from converter.normalise import Line
-from converter.rules import CLOSERS, RUN_IN_END, SECTION_RULES, TERMINAL, Rule
+from converter.rules import CLOSERS, RUN_IN_END, SECTION_RULES, TERMINAL
 from converter.values import cn_number
 
 # A line that may serve as the heading of a bare numeral on the line before:
@@ -38,7 +45,21 @@ class BodyState:
     para: Para | Item | None = None
     lst: ListBlock | None = None
     pending: Section | None = None          # a bare numeral waiting for its heading
+    table: TableBlock | None = None         # the table whose rows are being read
+    roster_role: str | None = None          # the role of the roster being read (组长 …)
+    repair: bool = True
     warnings: list[tuple[int, str]] = field(default_factory=list)
+
+    def close(self) -> None:
+        """A new block starts: nothing open goes on."""
+        self.para = None
+        self.lst = None
+        self.pending = None
+        self.table = None
+        self.roster_role = None
+
+    def append(self, block) -> None:
+        self.container.children.append(block)
 
     @property
     def container(self) -> Section:
@@ -66,14 +87,6 @@ def joins(text: str, repair: bool) -> bool:
     if repair:
         return ends_open(text)
     return text.rstrip().endswith(COMMAS)
-
-
-def match_section(line: Line, rules: tuple[Rule, ...]):
-    for rule in rules:
-        m = rule.pattern.match(line.text)
-        if m:
-            return rule, m
-    return None
 
 
 def level_of(style: str, stack: list[Section]) -> int:
@@ -112,35 +125,52 @@ def classify(state: BodyState, style: str, level: int, number: int, rest: Span) 
     return "text"
 
 
-def parse_body(lines: list[Line] | tuple[Line, ...], rules: tuple[Rule, ...] = SECTION_RULES,
+@dataclass(frozen=True)
+class BlockRule:
+    """A named block pattern and its handler; the handler returns False to pass."""
+
+    name: str
+    pattern: re.Pattern[str]
+    parse: Callable[[BodyState, Line, re.Match[str]], bool]
+
+
+def parse_body(lines: list[Line] | tuple[Line, ...], rules: tuple[BlockRule, ...] | None = None,
                repair: bool = True) -> tuple[list, list[tuple[int, str]]]:
-    """Parse body lines into a list of Para / Section / ListBlock nodes."""
+    """Parse body lines into a list of Para / Section / ListBlock / … nodes."""
+    if rules is None:
+        rules = SECTION_BLOCK_RULES
     root = Section(0, "root", 0, None, [], 0)
-    state = BodyState(root, [root])
+    state = BodyState(root, [root], repair=repair)
     for line in lines:
-        if not parse_numbered(state, line, rules):
-            parse_text(state, line, repair)
+        for rule in rules:
+            m = rule.pattern.match(line.text)
+            if m and rule.parse(state, line, m):
+                break
+        else:
+            parse_text(state, line)
     return root.children, state.warnings
 
 
-def parse_numbered(state: BodyState, line: Line, rules: tuple[Rule, ...]) -> bool:
-    found = match_section(line, rules)
-    if found is None:
-        return False
-    rule, m = found
+def section_handler(style: str) -> Callable[[BodyState, Line, re.Match[str]], bool]:
+    def parse(state: BodyState, line: Line, m: re.Match[str]) -> bool:
+        return parse_numbered(state, line, style, m)
+    return parse
+
+
+def parse_numbered(state: BodyState, line: Line, style: str, m: re.Match[str]) -> bool:
     number = cn_number(m.group("n"))
     if number is None:
         return False
     rest = tail(line, m.end("num"))
     bare = rest.start >= len(line.text)
-    level = level_of(rule.kind, state.stack)
-    decision = classify(state, rule.kind, level, number, rest)
+    level = level_of(style, state.stack)
+    decision = classify(state, style, level, number, rest)
     num = Span(line, m.start("num"), m.end("num"))
     if decision == "section":
-        open_section(state, rule.kind, level, number, num, rest, bare)
+        open_section(state, style, level, number, num, rest, bare)
         return True
     if decision == "item":
-        add_item(state, rule.kind, number, num, rest, bare)
+        add_item(state, style, number, num, rest, bare)
         return True
     state.warnings.append((line.n, f"numbering {num.text.strip()} does not continue the sequence; kept as text"))
     return False
@@ -148,8 +178,7 @@ def parse_numbered(state: BodyState, line: Line, rules: tuple[Rule, ...]) -> boo
 
 def open_section(state: BodyState, style: str, level: int, number: int, num: Span,
                  rest: Span, bare: bool) -> None:
-    state.para = None
-    state.lst = None
+    state.close()
     while state.stack[-1].level >= level:
         state.stack.pop()
     parent = state.stack[-1]
@@ -159,6 +188,11 @@ def open_section(state: BodyState, style: str, level: int, number: int, num: Spa
     state.stack.append(section)
     state.pending = section if bare else None
     if bare:
+        return
+    if style == "article":
+        # an article has no heading: "第一条 为充分发挥…" is its first paragraph
+        state.para = Para([rest])
+        section.children.append(state.para)
         return
     stop = RUN_IN_END.search(rest.text)
     if stop and rest.text[stop.end():].strip():
@@ -174,7 +208,10 @@ def open_section(state: BodyState, style: str, level: int, number: int, num: Spa
 
 def add_item(state: BodyState, style: str, number: int, num: Span, rest: Span, bare: bool) -> None:
     container = state.container
-    if state.lst is None or state.lst.style != style:
+    lst = state.lst if state.lst is not None and state.lst.style == style else None
+    state.close()
+    state.lst = lst
+    if state.lst is None:
         state.lst = ListBlock(style)
         container.children.append(state.lst)
     state.lst.last = number
@@ -185,7 +222,7 @@ def add_item(state: BodyState, style: str, number: int, num: Span, rest: Span, b
     state.pending = None
 
 
-def parse_text(state: BodyState, line: Line, repair: bool) -> None:
+def parse_text(state: BodyState, line: Line) -> None:
     para = state.para
     if isinstance(para, Item) and not para.spans:
         para.spans.append(whole(line))          # "一、" alone, its text on the next line
@@ -194,13 +231,12 @@ def parse_text(state: BodyState, line: Line, repair: bool) -> None:
         state.pending.heading = [whole(line)]   # "一、" alone, its heading on the next line
         state.pending = None
         return
-    state.pending = None
-    if para is not None and not line.indent and para.spans and joins(para.spans[-1].text, repair):
+    if para is not None and not line.indent and para.spans and joins(para.spans[-1].text, state.repair):
         para.spans.append(whole(line))
         return
-    state.lst = None
+    state.close()
     state.para = Para([whole(line)])
-    state.container.children.append(state.para)
+    state.append(state.para)
 
 
 def is_heading_like(text: str) -> bool:
@@ -208,3 +244,9 @@ def is_heading_like(text: str) -> bool:
         return False
     stop = RUN_IN_END.search(text)
     return stop is None or stop.end() == len(text.rstrip())
+
+
+# The core block rules: numbered sections, in the order SECTION_RULES gives.
+SECTION_BLOCK_RULES: tuple[BlockRule, ...] = tuple(
+    BlockRule(rule.name, rule.pattern, section_handler(rule.kind)) for rule in SECTION_RULES
+)

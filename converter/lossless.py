@@ -5,6 +5,10 @@ ASCII twin) of the input. Take out, line by line, those of the `removed`
 items in the residue. What is left must be, character for character, the
 text of the output's reading flow: every text node outside `source` and
 `residue`, in document order.
+
+One exception is line-anchored like residue: table text merged into a row
+from a continuation line printed below it (`merged` @line) stands where the
+row needs it, not where it was printed, so it is checked against its line.
 """
 
 from __future__ import annotations
@@ -40,27 +44,31 @@ def reading_chars(text: str) -> str:
     )
 
 
+# Elements whose text is checked against their @line instead of the flow.
+ANCHORED = ("removed", "merged")
+
+
 def flow_text(root: etree._Element) -> str:
-    """Text of the reading flow: all text outside source and residue."""
+    """Text of the reading flow: all text outside source, residue and merged cells."""
     parts: list[str] = []
     for el in root.iter():
         if el is root:
             continue
         name = etree.QName(el).localname
-        if name in ("source", "residue"):
+        parent = el.getparent()
+        if name in ("source", "residue") or (parent is not None and etree.QName(parent).localname == "residue"):
             continue
-        if el.getparent() is not None and etree.QName(el.getparent()).localname == "residue":
-            continue
-        if el.text:
+        if el.text and name not in ANCHORED:
             parts.append(el.text)
-        if el.tail and el.getparent() is not root:
+        if el.tail and parent is not root:
             parts.append(el.tail)
     return "".join(parts)
 
 
 def residue_by_line(root: etree._Element) -> dict[int, list[str]]:
+    """Line-anchored text (residue items, merged cell text) by input line."""
     items: dict[int, list[str]] = {}
-    for el in root.iter("{*}removed"):
+    for el in root.iter("{*}removed", "{*}merged"):
         items.setdefault(int(el.get("line")), []).append(reading_chars(el.text or ""))
     return items
 

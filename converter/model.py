@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 from converter.normalise import Line
 
@@ -157,10 +158,13 @@ class Document:
     body: list = field(default_factory=list)
     attachment_note: list[Span] = field(default_factory=list)
     signature: Signature | None = None
+    remarks: list[Span] = field(default_factory=list)     # 附注 under the 成文日期
     transmitted: Document | None = None
     glossary: Glossary | None = None
+    attachments: list = field(default_factory=list)      # Attachment
     cc: list[Span] = field(default_factory=list)
     printer: Signature | None = None
+    date: str | None = None                              # a brief's date (ISO)
 
 
 # White space between two CJK characters (or a CJK character and a digit) is
@@ -177,3 +181,64 @@ def collapse(text: str) -> str:
 def plain(spans: list[Span] | tuple[Span, ...]) -> str:
     """The text of spans as one heading or title: joined, letter-spacing removed."""
     return collapse(joined(spans))
+
+
+@dataclass
+class Member:
+    """One member of a roster: "组 长:舒基元 区人民政府代理区长"."""
+
+    line: Line
+    role: str            # as printed, letter-spacing removed; carried on from the role line
+    role_end: int        # end of the printed role label ("组 长:") in line.text; 0 when none
+    name: str
+    post_start: int      # where the post begins in line.text; len(text) when none
+
+
+@dataclass
+class TableBlock:
+    """Rows of a table as printed (tab- or pipe-separated lines); table.py structures them."""
+
+    lines: list[Line]
+    caption: list[Span] = field(default_factory=list)
+    notes: list[Line] = field(default_factory=list)
+
+    @property
+    def line(self) -> int:
+        return (self.caption[0].line if self.caption else self.lines[0]).n
+
+
+@dataclass
+class Responsible:
+    """（责任单位：…） at the end of a plan's item: its text and the units in it."""
+
+    spans: list[Span]
+    units: list[Span]
+
+    @property
+    def line(self) -> int:
+        return self.spans[0].line.n
+
+
+@dataclass
+class Attachment:
+    """附件 N: its label line, title and content."""
+
+    label: Span | None
+    num: str
+    title: list[Span]
+    blocks: list
+    line: int
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a form module needs from the pipeline while it parses a document.
+
+    `parse_document(lines, ctx)` parses a nested document (the one a notice
+    issues); `parse_body(lines, ctx)` parses a body with every registered block
+    rule. Passing them in keeps form modules free of import cycles.
+    """
+
+    repair: bool
+    parse_document: Callable[..., tuple["Document", list]]
+    parse_body: Callable[..., tuple[list, list]]

@@ -13,7 +13,7 @@ Nothing else is rewritten: the printed characters stay as they are.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from converter.rules import FURNITURE_RULES, PRINT_TIMESTAMP, Rule
 
@@ -23,6 +23,10 @@ LINE_BREAK = re.compile(r"\r\n|\r|\n")
 FORBIDDEN_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # Leading white space, ideographic and no-break spaces included: "　　我国…"
 INDENT = re.compile(r"^\s+")
+# White space at a line end, tabs excepted: "…分解表\t\t\t\t" keeps its empty cells.
+TRAILING_SPACE = re.compile(r"[^\S\t]+$")
+# White space but tabs, at a line start: "\t完成…" keeps its empty first cell.
+LEADING_SPACE = re.compile(r"^[^\S\t]+")
 # An indent that marks a new paragraph: two spaces, a tab, or an ideographic space.
 PARAGRAPH_INDENT = re.compile(r"^(?:\u3000|\t|\s{2,})")
 # Markdown heading marks: "## 一、…" (their levels contradict the real numbering)
@@ -84,8 +88,15 @@ def split_lines(text: str) -> list[str]:
     return parts
 
 
-def clean_line(n: int, raw: str) -> tuple[Line | None, list[Removed]]:
-    """Clean one line. Returns None for a blank line, plus the control chars taken out."""
+# A quick test for the rare lines that need the markdown prefix patterns.
+MD_START = frozenset("#-*+>")
+
+
+def clean_line(n: int, raw: str, gap: bool = False) -> tuple[Line | None, list[Removed]]:
+    """Clean one line. Returns None for a blank line, plus the control chars taken out.
+
+    `gap` says a blank line or page furniture stood before it.
+    """
     controls = [
         Removed("control-char", n, codepoint=f"U+{ord(m.group()):04X}")
         for m in FORBIDDEN_CHAR.finditer(raw)
@@ -93,28 +104,35 @@ def clean_line(n: int, raw: str) -> tuple[Line | None, list[Removed]]:
     page_break = "\f" in raw
     if controls:
         raw = FORBIDDEN_CHAR.sub("", raw)
-    text = raw
-    text = text.rstrip()
+    # tabs inside a line separate table cells, so they stay at both ends;
+    # tabs that only indent a line are indentation
+    cells = "\t" in raw.lstrip()
+    text = TRAILING_SPACE.sub("", raw) if cells else raw.rstrip()
     indent = bool(PARAGRAPH_INDENT.match(text))
-    text = INDENT.sub("", text)
+    text = (LEADING_SPACE if cells else INDENT).sub("", text)
     markup: list[Removed] = []
     for prefix in (MD_HEADING, MD_BULLET, MD_HEADING):
+        if not text or text[0] not in MD_START:
+            break
         m = prefix.match(text)
         if m:
             markup.append(Removed("markup", n, m.group().strip()))
             text = text[m.end():]
     text, bold, sup, inline = strip_inline(n, text)
-    markup.extend(inline)
+    if inline:
+        # one residue item for a line's inline markup, its tokens in order
+        markup.append(Removed("markup", n, "".join(inline)))
     if not text.strip():
         return None, controls + markup
-    stripped = text.strip()
+    stripped = text.strip(" \u3000\u00a0\r\n\f\v") if cells else text.strip()
     if stripped != text:
         lead = len(text) - len(text.lstrip())
         text = stripped
         bold = tuple((max(0, a - lead), max(0, b - lead)) for a, b in bold)
         sup = tuple((max(0, a - lead), max(0, b - lead)) for a, b in sup)
-    line = Line(n, raw, text, indent=indent, page_break=page_break,
-                bold=clip(bold, len(text)), sup=clip(sup, len(text)), markup=tuple(markup))
+    line = Line(n, raw, text, indent=indent, gap=gap or page_break, page_break=page_break,
+                bold=clip(bold, len(text)) if bold else (), sup=clip(sup, len(text)) if sup else (),
+                markup=tuple(markup))
     return line, controls
 
 
@@ -122,14 +140,14 @@ def clip(spans: tuple[tuple[int, int], ...], length: int) -> tuple[tuple[int, in
     return tuple((a, min(b, length)) for a, b in spans if a < min(b, length))
 
 
-def strip_inline(n: int, text: str) -> tuple[str, tuple, tuple, list[Removed]]:
-    """Take inline markup out of a line; return clean text, bold and sup spans."""
+def strip_inline(n: int, text: str) -> tuple[str, tuple, tuple, list[str]]:
+    """Take inline markup out of a line; return clean text, bold and sup spans, the markup."""
     if "*" not in text and "<" not in text:
         return text, (), (), []
     out: list[str] = []
     length = 0
     pos = 0
-    removed: list[Removed] = []
+    removed: list[str] = []
     bold: list[tuple[int, int]] = []
     sup: list[tuple[int, int]] = []
     bold_open: int | None = None
@@ -140,7 +158,7 @@ def strip_inline(n: int, text: str) -> tuple[str, tuple, tuple, list[Removed]]:
         length += len(chunk)
         pos = m.end()
         token = m.group()
-        removed.append(Removed("markup", n, token))
+        removed.append(token)
         if token == "**":
             if bold_open is None:
                 bold_open = length
@@ -176,7 +194,7 @@ def normalise(text: str, rules: tuple[Rule, ...] = FURNITURE_RULES) -> Normalise
     after_stamp = False
     titles_under_stamp: set[int] = set()
     for n, raw in enumerate(raws, start=1):
-        line, removed = clean_line(n, raw)
+        line, removed = clean_line(n, raw, gap)
         residue.extend(removed)
         if line is None:
             gap = True
@@ -194,7 +212,7 @@ def normalise(text: str, rules: tuple[Rule, ...] = FURNITURE_RULES) -> Normalise
         if after_stamp:
             titles_under_stamp.add(n)
             after_stamp = False
-        lines.append(replace(line, gap=gap or line.page_break))
+        lines.append(line)
         gap = False
     lines, headers = drop_print_titles(lines, titles_under_stamp)
     residue.extend(headers)
@@ -212,7 +230,7 @@ def drop_print_titles(lines: list[Line], candidates: set[int]) -> tuple[list[Lin
     counts: dict[str, int] = {}
     for line in lines:
         counts[line.text] = counts.get(line.text, 0) + 1
-    drop = {n for n in candidates if counts[next(l.text for l in lines if l.n == n)] > 1}
+    drop = {line.n for line in lines if line.n in candidates and counts[line.text] > 1}
     kept = [line for line in lines if line.n not in drop]
     removed = [Removed("running-header", line.n, line.raw.strip()) for line in lines if line.n in drop]
     return kept, removed

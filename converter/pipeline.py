@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from converter import reader, recognise, tree, validate, writer
+from converter import bulletin_tree, reader, recognise, tree, validate, writer
 from converter.forms import webpage
 from converter.normalise import normalise
 from converter.reader import InputError, Source
@@ -26,15 +26,20 @@ def convert_source(source: Source) -> Result:
         raise InputError("no reading text: every line is page furniture or markup")
     # a scraped page has no pages to repair, unless it was printed with page furniture
     repair = not chrome or page.page_furniture
-    document, warnings = recognise.parse_document(page.lines, repair)
+    kind, content, warnings = recognise.parse_file(page.lines, recognise.context(repair))
     build = tree.Build()
-    root = tree.build_archive(source, page, [document], build)
+    if kind == "bulletin":
+        root = tree.build_archive(source, page, [content], build, bulletin_tree.render_bulletin)
+        forms = ("bulletin",)
+    else:
+        root = tree.build_archive(source, page, content, build)
+        forms = tuple(doc.form for doc in content)
     found = validate.problems(root)
     if found:
         first = found[0]
         raise InputError(f"output does not validate (a gongwen bug, please report): {first.message}")
     all_warnings = sorted(list(page.warnings) + warnings + build.warnings, key=lambda w: w[0])
-    return Result(writer.serialise(root), tuple(all_warnings), (document.form,))
+    return Result(writer.serialise(root), tuple(all_warnings), forms)
 
 
 def convert_file(path: Path, encoding: str | None = None, errors: str = "strict") -> Result:

@@ -42,8 +42,8 @@ class Rule:
 
 # --- page furniture: whole lines that are not reading text ---------------------
 
-# "— 26 —", "—1—", "- 3 -", "－ 12 －" (bold markers are already taken out)
-PAGE_NUMBER = re.compile(r"[—–\-－―─]{1,2}\s{0,3}\d{1,4}\s{0,3}[—–\-－―─]{1,2}")
+# "— 26 —", "—1—", "- 3 -", "－ 12 －", "·12·" (bold markers are already taken out)
+PAGE_NUMBER = re.compile(r"[—–\-－―─]{1,2}\s{0,3}\d{1,4}\s{0,3}[—–\-－―─]{1,2}|[·•]\s{0,2}\d{1,4}\s{0,2}[·•]")
 # "1/3" printed by a browser, "第 3 页", "第3页 共5页"
 PAGE_COUNTER = re.compile(r"\d{1,4}\s{0,2}/\s{0,2}\d{1,4}|第\s{0,2}\d{1,4}\s{0,2}页(?:\s{0,2}[,，]?\s{0,2}共\s{0,2}\d{1,4}\s{0,2}页)?")
 # "2026/5/19 19:11": the date and time a browser prints at the top of each page
@@ -73,9 +73,11 @@ DATE = re.compile(
     r"(?P<d>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s{0,3}日"
 )
 # 成文日期 alone on its line, or after the 署名 on the same line
-SIGNATURE_DATE = re.compile(rf"(?P<signer>[^，。；：,;:]{{0,60}}?)\s{{0,8}}(?P<date>{DATE.pattern})")
+SIGNATURE_DATE = re.compile(rf"(?P<signer>[^，。；：,;:]{{0,60}}?)\s{{0,40}}(?P<date>{DATE.pattern})")
 # 印发机关和印发日期: "2023年1月10日印发", "江汉区人民政府办公室 2024年1月15日印发"
-PRINTED_DATE = re.compile(rf"(?P<signer>[^，。；：,;:]{{0,60}}?)\s{{0,8}}(?P<date>{DATE.pattern})\s{{0,3}}印\s{{0,2}}发")
+PRINTED_DATE = re.compile(rf"(?P<signer>[^，。；：,;:]{{0,60}}?)\s{{0,40}}(?P<date>{DATE.pattern})\s{{0,3}}印\s{{0,2}}发")
+# 附注 under the 成文日期: "（此件公开发布）", "（联系人：张三，电话：12345678）"
+REMARK = re.compile(r"[（(]\s{0,2}(?:此件|联系人|联系电话|本件).{0,80}[）)]|(?:联系人|联系电话)\s{0,2}[:：].{0,80}")
 # 抄送机关: "抄送：区委各部门，…"
 CC = re.compile(r"抄\s{0,2}送\s{0,2}[:：]")
 # 附件说明 in a notice: "附件：新洲区…一览表", "附件:1. …"

@@ -1,7 +1,7 @@
 """Build the archive tree (FORMAT.md) from the parsed model, with lxml.
 
-Element names follow GB/T 9704; one namespace with its version in it.
-Ids are given in document order, so the same input always gets the same ids.
+Element names follow GB/T 9704. Ids are given in document order, so the same
+input always gets the same ids.
 """
 
 from __future__ import annotations
@@ -12,31 +12,31 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from converter import __version__
-from converter.forms.glossary import MARKER, Resolver, resolver
-from converter.model import (Author, Document, Glossary, Item, ListBlock, Para, Section, Signature, Span,
-                             collapse, plain)
+from converter.forms.glossary import Resolver, resolver
+from converter.forms.table_structure import Cell, Table, cell_text
+from converter.inline import render_inline
+from converter.model import (Attachment, Author, Document, Glossary, Item, ListBlock, Member, Para,
+                             Responsible, Section, Signature, Span, collapse, plain)
 from converter.normalise import Normalised, Removed
+from converter.xmlnames import NS, SCHEMA_VERSION, q
 
-NS = "urn:gongwen:archive:1.0"
-SCHEMA_VERSION = "1.0"
 # Two or more spaces: a column gap, as between the organs and 文件 of a joint 发文机关标志
 WIDE_GAP = re.compile(r"\s{2,}")
-# The longest <sup> content taken as a footnote marker.
-SUP_MARKER_MAX = 4
-
-
-def q(name: str) -> str:
-    return f"{{{NS}}}{name}"
 
 
 @dataclass
 class Build:
-    """What rendering collects on the way: warnings about unlinked markers."""
+    """What rendering collects on the way: warnings, and residue found while parsing."""
 
     warnings: list[tuple[int, str]] = field(default_factory=list)
+    residue: list[Removed] = field(default_factory=list)
+
+    def remove(self, items: list[Removed]) -> None:
+        self.residue.extend(items)
 
 
-def build_archive(source, page: Normalised, documents: list[Document], build: Build) -> etree._Element:
+def build_archive(source, page: Normalised, content: list, build: Build, render=None) -> etree._Element:
+    """The archive root: source, the documents (or a bulletin, via `render`), residue."""
     root = etree.Element(q("archive"), nsmap={None: NS})
     root.set("schemaVersion", SCHEMA_VERSION)
     src = etree.SubElement(root, q("source"))
@@ -45,10 +45,13 @@ def build_archive(source, page: Normalised, documents: list[Document], build: Bu
     src.set("encoding", source.encoding)
     src.set("lines", str(page.line_count))
     src.set("converter", f"gongwen {__version__}")
-    for k, doc in enumerate(documents, start=1):
-        assign_ids(doc, f"d{k}")
-        render_document(root, doc, build)
-    render_residue(root, page)
+    if render is not None:
+        render(root, content, build)
+    else:
+        for k, doc in enumerate(content, start=1):
+            assign_ids(doc, f"d{k}")
+            render_document(root, doc, build)
+    render_residue(root, page, build)
     return root
 
 
@@ -59,6 +62,10 @@ def assign_ids(doc: Document, doc_id: str) -> None:
             entry.id = f"{doc_id}.n{k}"
     if doc.transmitted:
         assign_ids(doc.transmitted, f"{doc_id}.1")
+    for k, attachment in enumerate(doc.attachments, start=1):
+        for block in attachment.blocks:
+            if isinstance(block, Document):
+                assign_ids(block, f"{doc_id}.a{k}")
 
 
 def sub(parent, name: str, line: int | None = None, text: str | None = None):
@@ -75,6 +82,8 @@ def render_document(parent, doc: Document, build: Build) -> None:
     el.set("form", doc.form)
     el.set("id", doc.id)
     el.set("line", str(doc.line))
+    if doc.date:
+        el.set("date", doc.date)
     if doc.issuer_mark:
         sub(el, "issuerMark", doc.issuer_mark[0].line.n, issuer_text(doc.issuer_mark))
     title_first = doc.title and doc.doc_number and doc.title[0].line.n < doc.doc_number.spans[0].line.n
@@ -105,16 +114,20 @@ def render_document(parent, doc: Document, build: Build) -> None:
         render_blocks(body, doc.body, resolve, build)
     if doc.attachment_note:
         note = sub(el, "attachmentNote", doc.attachment_note[0].line.n)
-        render_inline(note, doc.attachment_note, None, build)
+        render_inline(note, doc.attachment_note, None, build.warnings)
     if doc.signature:
         render_signature(el, "signature", doc.signature)
+    for remark in doc.remarks:
+        sub(el, "remark", remark.line.n, remark.text.strip())
     if doc.transmitted:
         render_document(sub(el, "transmitted"), doc.transmitted, build)
+    if doc.attachments:
+        render_attachments(el, doc.attachments, build)
     if doc.glossary:
         render_glossary(el, doc.glossary, build)
     if doc.cc:
         cc = sub(el, "cc", doc.cc[0].line.n)
-        render_inline(cc, doc.cc, None, build)
+        render_inline(cc, doc.cc, None, build.warnings)
     if doc.printer:
         render_signature(el, "printer", doc.printer)
 
@@ -145,14 +158,21 @@ def render_signature(parent, name: str, signature: Signature) -> None:
 def render_blocks(parent, blocks: list, resolve: Resolver | None, build: Build) -> None:
     for block in blocks:
         if isinstance(block, Para):
-            p = sub(parent, "p", block.line)
-            render_inline(p, block.spans, resolve, build)
+            render_inline(sub(parent, "p", block.line), block.spans, resolve, build.warnings)
         elif isinstance(block, Section):
             render_section(parent, block, resolve, build)
         elif isinstance(block, ListBlock):
             lst = sub(parent, "list")
             for item in block.items:
                 render_item(lst, item, resolve, build)
+        elif isinstance(block, Table):
+            render_table(parent, block, build)
+        elif isinstance(block, Member):
+            render_member(parent, block)
+        elif isinstance(block, Responsible):
+            render_responsible(parent, block)
+        elif isinstance(block, Document):
+            render_document(parent, block, build)
 
 
 def render_section(parent, section: Section, resolve: Resolver | None, build: Build) -> None:
@@ -169,128 +189,100 @@ def render_item(parent, item: Item, resolve: Resolver | None, build: Build) -> N
     el = sub(parent, "item", item.line)
     if item.num is not None:
         sub(el, "num", None, item.num.text.strip())
-    render_inline(el, item.spans, resolve, build)
+    render_inline(el, item.spans, resolve, build.warnings)
+
+
+def render_member(parent, member: Member) -> None:
+    el = sub(parent, "member", member.line.n)
+    el.set("role", member.role)
+    text = member.line.text
+    if member.role_end:
+        el.text = collapse(text[:member.role_end])
+    sub(el, "name", None, member.name)
+    post = text[member.post_start:].strip()
+    if post:
+        el[-1].tail = " "
+        sub(el, "post", None, post)
+
+
+def render_responsible(parent, responsible: Responsible) -> None:
+    el = sub(parent, "responsible", responsible.line)
+    for span in responsible.spans:
+        pos = span.start
+        for unit in sorted((u for u in responsible.units if u.line is span.line), key=lambda u: u.start):
+            append(el, span.line.text[pos:unit.start])
+            sub(el, "unit", None, unit.text)
+            pos = unit.end
+        append(el, span.line.text[pos:span.end])
+
+
+def append(el, text: str) -> None:
+    if not text:
+        return
+    if len(el):
+        el[-1].tail = (el[-1].tail or "") + text
+    else:
+        el.text = (el.text or "") + text
+
+
+def render_table(parent, table: Table, build: Build) -> None:
+    el = sub(parent, "table", table.line)
+    if table.caption:
+        sub(el, "title", table.caption[0].line.n, plain(table.caption))
+    for row in table.rows:
+        r = sub(el, "row", row.line)
+        r.set("kind", row.kind)
+        for cell in row.cells:
+            render_cell(r, cell)
+    build.remove(table.removed)
+
+
+def render_cell(parent, cell: Cell) -> None:
+    el = sub(parent, "cell")
+    if cell.rowspan > 1:
+        el.set("rowspan", str(cell.rowspan))
+    text = cell_text(cell)
+    if text:
+        el.text = text
+    for span in cell.merged:
+        # text merged in from a continuation line keeps its own line number
+        sub(el, "merged", span.line.n, span.text.strip())
+
+
+def render_attachments(parent, attachments: list[Attachment], build: Build) -> None:
+    el = sub(parent, "attachments")
+    for attachment in attachments:
+        a = sub(el, "attachment", attachment.line)
+        if attachment.num:
+            a.set("num", attachment.num)
+        if attachment.label is not None:
+            sub(a, "label", attachment.label.line.n, collapse(attachment.label.text))
+        if attachment.title:
+            sub(a, "title", attachment.title[0].line.n, plain(attachment.title))
+        render_blocks(a, attachment.blocks, None, build)
 
 
 def render_glossary(parent, glossary: Glossary, build: Build) -> None:
     el = sub(parent, "glossary", glossary.line)
     sub(el, "title", glossary.title[0].line.n, plain(glossary.title))
     for note in glossary.notes:
-        render_inline(sub(el, "p", note.line), note.spans, None, build)
+        render_inline(sub(el, "p", note.line), note.spans, None, build.warnings)
     for entry in glossary.entries:
         e = sub(el, "entry", entry.line)
         e.set("n", str(entry.n))
         e.set("id", entry.id)
         sub(e, "num", None, entry.num.text.strip())
         sub(e, "term", None, plain(entry.term))
-        render_inline(sub(e, "definition"), entry.definition, None, build)
+        render_inline(sub(e, "definition"), entry.definition, None, build.warnings)
 
 
-# --- inline text: bold lead phrases and footnote markers ----------------------------
-
-def render_inline(parent, spans: list[Span], resolve: Resolver | None, build: Build) -> None:
-    """Write spans into `parent` as mixed content: text, <b>, <noteRef>."""
-    out = Inline(parent)
-    before: list[str] = []
-    for k, span in enumerate(spans):
-        if k and before and needs_space(before[-1], span.text):
-            out.text(" ", False)
-        for start, end, kind in segments(span, resolve is not None):
-            text = span.line.text[start:end]
-            bold = any(a <= start < b for a, b in span.line.bold)
-            if kind == "text":
-                out.text(text, bold)
-            else:
-                target = resolve("".join(before), text, kind == "explicit") if resolve else None
-                if target:
-                    out.note(text, target, bold)
-                else:
-                    out.text(text, bold)
-                    if kind == "explicit":
-                        build.warnings.append(
-                            (span.line.n, f"footnote marker {text} matches no glossary entry; kept as text"))
-            before.append(text)
-    out.finish()
-
-
-def needs_space(previous: str, following: str) -> bool:
-    """A word broken at a line end: "Multi-" / "Channel" stays joined, "Network" / "Group" gets a space."""
-    return bool(previous) and bool(following) and previous[-1].isascii() and previous[-1].isalnum() \
-        and following[0].isascii() and following[0].isalnum()
-
-
-def segments(span: Span, markers: bool) -> list[tuple[int, int, str]]:
-    """Cut a span where bold starts or ends and around footnote markers."""
-    line = span.line
-    cuts = {span.start, span.end}
-    for a, b in line.bold:
-        cuts.update(x for x in (a, b) if span.start < x < span.end)
-    marks: dict[int, tuple[int, str]] = {}
-    for a, b in line.sup:
-        if span.start <= a and b <= span.end and b - a <= SUP_MARKER_MAX:
-            marks[a] = (b, "explicit")
-    if markers or line.sup:
-        for m in MARKER.finditer(line.text, span.start, span.end):
-            if m.start() not in marks:
-                kind = "explicit" if m.group()[0] in "［[" and markers else "bare"
-                marks[m.start()] = (m.end(), kind)
-    for a, (b, _) in marks.items():
-        cuts.update((a, b))
-    points = sorted(cuts)
-    out = []
-    for a, b in zip(points, points[1:]):
-        if a in marks and marks[a][0] == b:
-            out.append((a, b, marks[a][1]))
-        else:
-            out.append((a, b, "text"))
-    return out
-
-
-class Inline:
-    """Appends text to mixed content: to the parent, or to the tail of its last child."""
-
-    def __init__(self, parent):
-        self.parent = parent
-        self.bold = None        # the open <b>, while bold text goes on
-
-    def text(self, text: str, bold: bool) -> None:
-        if not text:
-            return
-        if bold:
-            if self.bold is None:
-                self.bold = etree.SubElement(self.parent, q("b"))
-            append_text(self.bold, text)
-        else:
-            self.bold = None
-            append_text(self.parent, text)
-
-    def note(self, text: str, target: str, bold: bool) -> None:
-        if bold and self.bold is None:
-            self.bold = etree.SubElement(self.parent, q("b"))
-        host = self.bold if bold else self.parent
-        if not bold:
-            self.bold = None
-        ref = etree.SubElement(host, q("noteRef"))
-        ref.set("target", target)
-        ref.text = text
-
-    def finish(self) -> None:
-        self.bold = None
-
-
-def append_text(el, text: str) -> None:
-    children = len(el)
-    if children:
-        last = el[children - 1]
-        last.tail = (last.tail or "") + text
-    else:
-        el.text = (el.text or "") + text
-
-
-def render_residue(root, page: Normalised) -> None:
-    removed: list[Removed] = list(page.residue)
+def render_residue(root, page: Normalised, build: Build) -> None:
+    """Everything taken out of the reading flow, in input order."""
+    whole_lines = {r.line for r in build.residue if r.reason in WHOLE_LINE_REASONS}
+    removed: list[Removed] = list(page.residue) + build.residue
     for line in page.lines:
-        removed.extend(line.markup)
+        if line.n not in whole_lines:
+            removed.extend(line.markup)
     removed.sort(key=lambda r: r.line)
     residue = sub(root, "residue")
     for item in removed:
@@ -300,3 +292,7 @@ def render_residue(root, page: Normalised) -> None:
             el.set("codepoint", item.codepoint)
         if item.text:
             el.text = item.text
+
+
+# Residue that stands for a whole input line (its markup is in its text already).
+WHOLE_LINE_REASONS = {"repeated-table-header", "repeated-table-row", "running-header", "markup"}

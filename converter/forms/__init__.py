@@ -5,6 +5,6 @@ parse_document)`. `FORMS` is the order in which they are asked to claim a
 document: the first that claims it parses it; `unknown` claims everything.
 """
 
-from converter.forms import notice, plan, unknown, work_report
+from converter.forms import notice, plan, regulation, roster, unknown, work_report
 
-FORMS = (work_report, plan, notice, unknown)
+FORMS = (work_report, plan, regulation, roster, notice, unknown)

@@ -96,7 +96,7 @@ def take_title(lines, i: int, max_lines: int = 4) -> tuple[list[Span], int]:
     j = i
     while j < len(lines) and j - i < max_lines:
         text = lines[j].text
-        if (len(text) > TITLE_LINE_MAX or SENTENCE_END.search(text) or RECIPIENTS_END.search(text)
+        if (len(text) > TITLE_LINE_MAX or SENTENCE_END.search(text) or RECIPIENTS_END.search(text) or "\t" in text
                 or parse_doc_number(lines[j]) or any(r.pattern.match(text) for r in SECTION_RULES)):
             break
         spans.append(whole(lines[j]))
@@ -141,12 +141,11 @@ def find_signature(lines, start: int, stop: int) -> tuple[Signature, int, int] |
         if iso is None:
             continue
         date = Dated(Span(line, m.start("date"), m.end("date")), iso)
-        signer = m.group("signer").strip()
-        if signer:
-            if not is_organ(signer):
+        signer = signer_span(line, m)
+        if signer is not None:
+            if not is_organ(signer.text):
                 continue
-            lead = m.start("signer") + (len(m.group("signer")) - len(m.group("signer").lstrip()))
-            return Signature([Span(line, lead, lead + len(signer))], date), j, j + 1
+            return Signature([signer], date), j, j + 1
         k = j
         while k > start and j - k < 3 and is_organ(lines[k - 1].text):
             k -= 1
@@ -156,25 +155,32 @@ def find_signature(lines, start: int, stop: int) -> tuple[Signature, int, int] |
     return None
 
 
+def signer_span(line: Line, m: re.Match[str]) -> Span | None:
+    """The 署名 printed before the date on the same line, white space trimmed."""
+    text = m.group("signer")
+    if not text.strip():
+        return None
+    lead = m.start("signer") + len(text) - len(text.lstrip())
+    return Span(line, lead, lead + len(text.strip()))
+
+
 def parse_tail(lines, start: int) -> tuple[list[Span], Signature | None, int]:
     """抄送机关 and 印发机关和印发日期 at the very end: (cc, printer, where they start)."""
     end = len(lines)
     printer = None
-    for j in range(end - 1, max(start, end - 3) - 1, -1):
-        m = PRINTED_DATE.fullmatch(lines[j].text)
-        if not m or iso_date(m) is None:
-            continue
+    # the 印发 line is the document's last one: nothing after it may be dropped
+    m = PRINTED_DATE.fullmatch(lines[end - 1].text) if end > start else None
+    if m and iso_date(m) is not None:
+        j = end - 1
         # the date as printed keeps its 印发: "2023年1月10日印发"
         date = Dated(Span(lines[j], m.start("date"), m.end()), iso_date(m))
-        signer = m.group("signer").strip()
-        if signer:
-            lead = m.start("signer") + (len(m.group("signer")) - len(m.group("signer").lstrip()))
-            printer, end = Signature([Span(lines[j], lead, lead + len(signer))], date), j
+        signer = signer_span(lines[j], m)
+        if signer is not None:
+            printer, end = Signature([signer], date), j
         elif j > start and is_organ(lines[j - 1].text):
             printer, end = Signature([whole(lines[j - 1])], date), j - 1
         else:
             printer, end = Signature([], date), j
-        break
     cc: list[Span] = []
     for j in range(end - 1, max(start, end - 6) - 1, -1):
         if CC.match(lines[j].text):

@@ -17,9 +17,11 @@ from typing import Callable
 from converter.model import Entry, Glossary, Para, Span, collapse, joined, tail, whole
 from converter.normalise import Line
 
-# "名词解释", "名 词 解 释", "《政府工作报告》名词注释", "注释"
+# "名词解释", "名 词 解 释", "《政府工作报告》名词注释", "注释", "附：名词解释（按出现先后排序）"
 GLOSSARY_HEADING = re.compile(
-    r"(?:《[^》]{1,40}》)?\s{0,2}名\s{0,2}词\s{0,2}(?:解\s{0,2}释|注\s{0,2}释|说\s{0,2}明)|注\s{0,2}释"
+    r"(?:附\s{0,2}[:：]\s{0,2})?(?:《[^》]{1,40}》)?\s{0,2}"
+    r"(?:名\s{0,2}词\s{0,2}(?:解\s{0,2}释|注\s{0,2}释|说\s{0,2}明)|注\s{0,2}释|词\s{0,2}语\s{0,2}解\s{0,2}释)"
+    r"\s{0,2}(?:[（(][^）)]{1,30}[）)])?\s{0,2}[:：]?"
 )
 # An entry's number: "1、", "1.", "10. " ("20、4.0 版园区" is entry 20; "4.0" alone is no number)
 ENTRY_NUM = re.compile(r"(?P<num>(?P<n>\d{1,3})\s{0,2}(?:、|[.．](?!\d)))")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from converter.forms import frame
 from converter.forms.official import parse_official
-from converter.model import plain
+from converter.model import Context, plain
 
 FORM = "notice"
 TITLE_WORDS = ("通知", "通报", "决定", "批复", "函", "公告", "通告", "命令")
@@ -16,5 +16,5 @@ def claims(lines, head: frame.Head) -> bool:
     return title.endswith(TITLE_WORDS) or head.doc_number is not None or bool(head.issuer_mark)
 
 
-def parse(lines, head: frame.Head, repair: bool, parse_document) -> tuple:
-    return parse_official(lines, head, FORM, repair, parse_document)
+def parse(lines, head: frame.Head, ctx: Context) -> tuple:
+    return parse_official(lines, head, FORM, ctx)

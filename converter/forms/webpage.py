@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from converter.normalise import Line, Normalised, Removed, take_out
+from converter.normalise import Line, Normalised, take_out
 from converter.rules import SECTION_RULES
 
 # A header line of a page: "发布时间:2021-01-21 11:16 作者: 信息来源: …", "来源：中国政府网 字号：[大] [中] [小]"

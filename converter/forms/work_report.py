@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import re
 
-from converter.blocks import parse_body
 from converter.forms import frame, glossary
-from converter.model import Author, Document, Span, collapse, joined, plain, whole
+from converter.model import Author, Context, Document, Span, collapse, joined, plain, whole
 from converter.normalise import Line
 from converter.rules import DATE, TITLE_FORM_WORD
 from converter.values import iso_date
@@ -24,12 +23,15 @@ FORM = "work-report"
 
 # "政府工作报告", "2020年政府工作报告", "关于…计划的报告"
 REPORT_TITLE = re.compile(r"[^，。；：,;:]{0,60}报\s{0,2}告")
-# The occasion: "——2022年12月27日在…会议上", with or without the dash
-OCCASION = re.compile(rf"[—－\-]{{0,2}}\s{{0,2}}{DATE.pattern}\s{{0,2}}在.{{0,80}}")
+# The occasion: "——2022年12月27日在…会议上", with or without the dash, or in
+# brackets; or "——在…会议上" with the date on a line of its own below
+OCCASION = re.compile(rf"(?:[—－\-]{{0,2}}|[（(])\s{{0,2}}{DATE.pattern}\s{{0,2}}在.{{0,80}}|[—－]{{1,2}}\s{{0,2}}在.{{2,80}}")
+# The date of the occasion alone, under it: "（2024年1月10日）"
+OCCASION_DATE = re.compile(rf"[（(]?\s{{0,2}}{DATE.pattern}\s{{0,2}}[）)]?")
 # The salutation that opens a speech: "各位代表：", "各位代表!"
 SALUTATION = re.compile(r"(?:各位代表|各位委员|同志们)\s{0,2}[：:！!，,]?")
 # The role of a speaker: 区长, 代理区长, 市长, 省长, 总理, 主任 …
-SPEAKER_ROLE = re.compile(r"(?:代理|副)?(?:区|市|省|县|州|旗|镇|乡)长|(?:副)?总理|主任|主席|书记")
+SPEAKER_ROLE = re.compile(r"(?:代理|代|副)?(?:区|市|省|县|州|旗|镇|乡)长|(?:副)?总理|主任|主席|书记")
 # A role with the name right after it, no space between: "区长刘润长"
 ROLE_THEN_NAME = re.compile(rf"(?P<role>.{{0,30}}?(?:{SPEAKER_ROLE.pattern}))(?P<name>[\u4e00-\u9fff]{{2,4}})")
 # A speaker line is short.
@@ -45,7 +47,7 @@ def claims(lines, head: frame.Head) -> bool:
         OCCASION.match(l.text) for l in top)
 
 
-def parse(lines, head: frame.Head, repair: bool, parse_document=None) -> tuple[Document, list]:
+def parse(lines, head: frame.Head, ctx: Context) -> tuple[Document, list]:
     warnings: list[tuple[int, str]] = []
     doc = Document(FORM, lines[0].n)
     i = 0
@@ -61,12 +63,16 @@ def parse(lines, head: frame.Head, repair: bool, parse_document=None) -> tuple[D
         i += 1
     cc, printer, end = frame.parse_tail(lines, i)
     g = glossary.find_heading(lines[:end], i)
+    found = glossary.parse_glossary(lines[g:end]) if g is not None else None
+    if found is not None and not found[0].entries:
+        warnings.append((lines[g].n, "a glossary heading with no entries under it; kept as text"))
+        g, found = None, None
     body_end = g if g is not None else end
-    doc.body, w = parse_body(lines[i:body_end], repair=repair)
+    doc.body, w = ctx.parse_body(lines[i:body_end], ctx)
     warnings += w
-    if g is not None:
-        doc.glossary, w = glossary.parse_glossary(lines[g:end])
-        warnings += w
+    if found is not None:
+        doc.glossary = found[0]
+        warnings += found[1]
     doc.cc, doc.printer = cc, printer
     return doc, warnings
 
@@ -77,9 +83,12 @@ def take_occasion(lines, i: int) -> tuple[tuple[list[Span], str | None] | None, 
         return None, i
     spans = [whole(lines[i])]
     j = i + 1
-    while (not collapse(joined(spans)).endswith("上") and j < len(lines) and j - i < 3
+    while (not collapse(joined(spans)).rstrip("）)").endswith("上") and j < len(lines) and j - i < 3
            and len(lines[j].text) <= SPEAKER_MAX * 2 and not SALUTATION.fullmatch(lines[j].text)
            and not is_speaker(lines, j)):
+        spans.append(whole(lines[j]))
+        j += 1
+    if j < len(lines) and not DATE.search(joined(spans)) and OCCASION_DATE.fullmatch(lines[j].text):
         spans.append(whole(lines[j]))
         j += 1
     m = DATE.search(joined(spans))

@@ -1,0 +1,314 @@
+"""Turning a table's rows as printed into the table as meant (see table.py).
+
+The header once, repeats to residue; group rows; continuation rows merged;
+rows re-printed after a page break deduplicated; shifted rows realigned;
+@rowspan for hierarchical columns; a warning where 序号 skips or repeats.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from converter.model import Span, TableBlock
+from converter.normalise import Line, Removed
+
+# A markdown separator row: "|---|:---:|"
+PIPE_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*){0,50}\|?")
+# A 序号 cell: "1", "12"
+SERIAL = re.compile(r"\d{1,4}")
+# Header labels are short.
+HEADER_LABEL_MAX = 14
+# Values by kind, for realigning shifted rows: "98%", "0.31 吨/万元", "—", "1 个", "≥0"
+NUMBER_VALUE = re.compile(r"[—\-–≥≤<>~约]?\s?[\d.,，]+\s?(?:%|％|个|吨.{0,4}|万.{0,3}|亿.{0,3}|家|处|人|公里|亩|月|年|次)?.{0,8}|[—\-–/]|持平")
+# Organisation names: 区科经局, 各街镇, 区直各相关单位
+ORG_VALUE = re.compile(r".{0,40}(?:局|镇|街|委|办|院|公司|中心|单位|部门|分局|分行|社|馆|所|站|队|处|政府|专班)")
+
+
+@dataclass
+class Cell:
+    spans: list[Span] = field(default_factory=list)
+    merged: list[Span] = field(default_factory=list)     # text merged in from a continuation line
+    rowspan: int = 1
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.spans)
+
+
+@dataclass
+class Row:
+    kind: str
+    cells: list[Cell]
+    line: int
+
+
+@dataclass
+class Table:
+    caption: list[Span]
+    rows: list[Row]
+    line: int
+    removed: list[Removed] = field(default_factory=list)
+
+
+def split_cells(line: Line) -> list[tuple[int, int]]:
+    """(start, end) of each cell in the line, white space trimmed."""
+    text = line.text
+    if "\t" in text:
+        bounds, start = [], 0
+        for m in re.finditer("\t", text):
+            bounds.append((start, m.start()))
+            start = m.end()
+        bounds.append((start, len(text)))
+    else:
+        inner_start = text.index("|") + 1
+        inner_end = text.rindex("|")
+        bounds, start = [], inner_start
+        for m in re.finditer(r"\|", text[inner_start:inner_end]):
+            bounds.append((start, inner_start + m.start()))
+            start = inner_start + m.end()
+        bounds.append((start, inner_end))
+    trimmed = []
+    for a, b in bounds:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        trimmed.append((a, b))
+    return trimmed
+
+
+def cells_of(line: Line) -> list[Cell]:
+    return [Cell([Span(line, a, b)] if a < b else []) for a, b in split_cells(line)]
+
+
+def tidy(text: str) -> str:
+    """Cell text without OCR gaps inside a word: "产 品类废物" → "产品类废物".
+
+    A gap between Han characters goes when the Han run on one side is one or
+    two characters long and the other at least four (a word broken by a wrap);
+    "区科经局 区发改局" and "祝莹 肖新锋" (names) keep their space.
+    """
+    if not SPACE.search(text):
+        return text
+    out, pos = [], 0
+    for m in HAN_GAP.finditer(text):
+        left = han_run(text, m.start() - 1, -1)
+        right = han_run(text, m.end(), 1)
+        out.append(text[pos:m.start()])
+        if min(left, right) > 2 or max(left, right) < 4:
+            out.append(m.group())
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def han_run(text: str, at: int, step: int, limit: int = 4) -> int:
+    """Length of the Han run from `at` going `step`, counted up to `limit` (all the rule needs)."""
+    n = 0
+    while 0 <= at < len(text) and n < limit and "\u4e00" <= text[at] <= "\u9fff":
+        n += 1
+        at += step
+    return n
+
+
+# White space between two Han characters
+HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+
+
+# White space of any kind, taken out to compare cells
+SPACE = re.compile(r"\s+")
+
+
+def key(text: str) -> str:
+    return SPACE.sub("", text) if text else text
+
+
+def is_header(cells: list[Cell]) -> bool:
+    texts = [key(c.text) for c in cells]
+    filled = [t for t in texts if t]
+    if len(filled) < 2 or SERIAL.fullmatch(texts[0] or "x"):
+        return False
+    return texts[0] in ("序号", "编号") or all(len(t) <= HEADER_LABEL_MAX for t in filled)
+
+
+def same_header(header: list[str], cells: list[Cell]) -> bool:
+    """A repeat of the header (its cell keys), slight variants included (分管 区领导, 市、区下达的…)."""
+    a = header
+    if len(a) != len(cells) or not cells or a[0] != key(cells[0].text):
+        return False
+    b = [key(c.text) for c in cells]
+    same = sum(1 for x, y in zip(a, b) if x == y)
+    return same * 2 >= len(a)
+
+
+def serial(row: Row) -> int | None:
+    text = key(row.cells[0].text) if row.cells else ""
+    return int(text) if SERIAL.fullmatch(text) else None
+
+
+def value_kind(text: str) -> str:
+    text = key(text)
+    if not text:
+        return "empty"
+    if NUMBER_VALUE.fullmatch(text) and len(text) <= 16:
+        return "number"
+    if ORG_VALUE.fullmatch(text) and len(text) <= 40:
+        return "org"
+    return "text"
+
+
+def build(block: TableBlock, warnings: list[tuple[int, str]]) -> Table:
+    table = Table(block.caption, [], block.line)
+    header: list[str] | None = None          # the header's cell keys
+    width = 0
+    for line in block.lines:
+        if PIPE_RULE.fullmatch(line.text):
+            table.removed.append(Removed("markup", line.n, line.raw.strip()))
+            continue
+        cells = cells_of(line)
+        if header is None and not table.rows and is_header(cells):
+            header, width = [key(c.text) for c in cells], len(cells)
+            table.rows.append(Row("header", cells, line.n))
+            continue
+        if header is not None and same_header(header, cells):
+            table.removed.append(Removed("repeated-table-header", line.n, line.raw.strip()))
+            continue
+        width = width or len(cells)
+        add_row(table, cells, line, width, warnings)
+    realign(table, width)
+    span_rows(table, width)
+    for line in block.notes:
+        table.rows.append(Row("note", [Cell([Span(line, 0, len(line.text))])], line.n))
+    check_numbering(table, warnings)
+    return table
+
+
+def add_row(table: Table, cells: list[Cell], line: Line, width: int, warnings) -> None:
+    filled = [c for c in cells if c.spans]
+    previous = table.rows[-1] if table.rows and table.rows[-1].kind == "data" else None
+    if len(filled) == 1 and cells[0].spans and not SERIAL.fullmatch(key(cells[0].text)):
+        table.rows.append(Row("group", [cells[0]], line.n))
+        return
+    if previous is not None and not cells[0].spans and filled:
+        merge(previous, cells)             # a continuation line: empty 序号
+        return
+    if previous is not None and serial(previous) is not None and key(cells[0].text) == key(previous.cells[0].text):
+        if repeats(previous, cells):       # the row split by a page break, printed again in full
+            table.removed.append(Removed("repeated-table-row", previous.line,
+                                         previous.cells[0].spans[0].line.raw.strip()))
+            previous.cells = fit(cells, width, line.n, warnings)
+            return
+    table.rows.append(Row("data", fit(cells, width, line.n, warnings), line.n))
+
+
+def repeats(previous: Row, cells: list[Cell]) -> bool:
+    """Whether every cell of the earlier part stands again in the later one."""
+    later = "".join(re.sub(r"\W", "", c.text) for c in cells)
+    lines = {s.line.n for c in previous.cells for s in c.spans}
+    return len(lines) == 1 and all(re.sub(r"\W", "", c.text) in later for c in previous.cells)
+
+
+def merge(row: Row, cells: list[Cell]) -> None:
+    for k, cell in enumerate(cells[:len(row.cells)]):
+        row.cells[k].merged.extend(cell.spans)
+
+
+def fit(cells: list[Cell], width: int, line: int, warnings) -> list[Cell]:
+    """Exactly `width` cells: trailing empties dropped or added."""
+    while len(cells) > width and not cells[-1].spans:
+        cells = cells[:-1]
+    if len(cells) > width:
+        warnings.append((line, f"table row has {len(cells)} cells, the header {width}; extra cells joined to the last"))
+        last = cells[width - 1]
+        for extra in cells[width:]:
+            last.spans.extend(extra.spans)
+        cells = cells[:width]
+    return cells + [Cell() for _ in range(width - len(cells))]
+
+
+def realign(table: Table, width: int) -> None:
+    """Move a row one cell right where OCR dropped an empty cell and the values then fit."""
+    data = [r for r in table.rows if r.kind == "data"]
+    complete = [r for r in data if r.cells and r.cells[-1].spans]
+    if width < 3 or not complete:
+        return
+    profile = [dict() for _ in range(width)]
+    for row in complete:
+        for k, cell in enumerate(row.cells):
+            kind = value_kind(cell.text)
+            profile[k][kind] = profile[k].get(kind, 0) + 1
+    for col in profile:
+        total = sum(col.values()) or 1
+        for kind in col:
+            col[kind] /= total
+
+    kinds: dict[int, str] = {}
+
+    def kind(cell: Cell) -> str:
+        if id(cell) not in kinds:
+            kinds[id(cell)] = value_kind(cell.text)
+        return kinds[id(cell)]
+
+    def score(cells: list[Cell]) -> float:
+        return sum(profile[k].get(kind(c), 0.0) for k, c in enumerate(cells))
+
+    for row in data:
+        if row.cells[-1].spans or row in complete:
+            continue
+        best, best_score = None, score(row.cells) + 1.0
+        for k in range(1, width - 1):
+            candidate = row.cells[:k] + [Cell()] + row.cells[k:-1]
+            s = score(candidate)
+            if s > best_score:
+                best, best_score = candidate, s
+        if best is not None:
+            row.cells = best
+
+
+def span_rows(table: Table, width: int) -> None:
+    """@rowspan for hierarchical columns: the leading columns that have gaps."""
+    data = [r for r in table.rows if r.kind == "data"]
+    if len(data) < 2:
+        return
+    hierarchical = []
+    for k in range(1, width):
+        empties = sum(1 for r in data if not r.cells[k].spans and not r.cells[k].merged)
+        if empties == 0:
+            break
+        hierarchical.append(k)
+    for k in hierarchical:
+        owner: Cell | None = None
+        for row in table.rows:
+            if row.kind != "data":
+                owner = None
+                continue
+            cell = row.cells[k]
+            if cell.spans:
+                owner = cell
+            elif owner is not None:
+                owner.rowspan += 1
+
+
+def check_numbering(table: Table, warnings) -> None:
+    last = None
+    for row in table.rows:
+        if row.kind == "group":
+            last = None           # each group numbers its rows afresh
+        if row.kind != "data":
+            continue
+        n = serial(row)
+        if n is None:
+            continue
+        if last is not None and n != last + 1:
+            what = "repeats" if n <= last else "skips"
+            warnings.append((row.line, f"table numbering {what}: {n} after {last}"))
+        last = n
+
+
+def cell_text(cell: Cell) -> str:
+    return tidy(collapse_lines(cell.spans))
+
+
+def collapse_lines(spans: list[Span]) -> str:
+    return "".join(s.text for s in spans).strip()

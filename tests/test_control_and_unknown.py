@@ -1,0 +1,54 @@
+"""Control characters and texts of no known form still give valid, lossless XML."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from converter import lossless, pipeline, validate
+
+NS = {"g": "urn:gongwen:archive:1.0"}
+
+
+def convert(tmp_path, text: str):
+    path = tmp_path / "in.txt"
+    path.write_bytes(text.encode("utf-8"))
+    result = pipeline.convert_file(path)
+    root = etree.fromstring(result.xml)
+    assert validate.problems(root) == []
+    assert lossless.check(text, root) is None
+    return root, result
+
+
+def test_forbidden_characters_are_residue_with_codepoints(tmp_path):
+    text = "一、总\x00体要求\r正文\x07内容。\r\n\f第二页\ufffe继续。\uffff\n"
+    root, _ = convert(tmp_path, text)
+    codes = [(r.get("line"), r.get("codepoint")) for r in root.xpath("//g:removed[@reason='control-char']", namespaces=NS)]
+    assert codes == [("1", "U+0000"), ("2", "U+0007"), ("3", "U+000C"), ("3", "U+FFFE"), ("3", "U+FFFF")]
+    assert all(not r.text for r in root.xpath("//g:removed[@reason='control-char']", namespaces=NS))
+    flow = "".join(root.xpath("//g:document//text()", namespaces=NS))
+    assert "\x00" not in flow and "\ufffe" not in flow
+
+
+def test_unknown_form_keeps_paragraphs_and_sections_with_a_warning(tmp_path):
+    root, result = convert(tmp_path, "一些说明文字。\n\n一、第一部分\n内容甲。\n二、第二部分\n内容乙。\n")
+    doc = root.xpath("//g:document", namespaces=NS)[0]
+    assert doc.get("form") == "unknown"
+    assert [h.text for h in root.xpath("//g:section/g:heading", namespaces=NS)] == ["第一部分", "第二部分"]
+    assert any("no known document form" in message for _, message in result.warnings)
+
+
+def test_a_glossary_heading_without_entries_stays_text(tmp_path):
+    root, result = convert(tmp_path, "政府工作报告\n各位代表：\n正文。\n名词解释\n没有编号的说明。\n")
+    assert not root.xpath("//g:glossary", namespaces=NS)
+    assert any("no entries" in message for _, message in result.warnings)
+
+
+def test_lines_after_the_printer_line_are_kept(tmp_path):
+    text = "关于某事的通知\n各单位：\n正文。\n某某办公室\n2023年1月10日印发\n后面还有一段文字。\n"
+    root, _ = convert(tmp_path, text)
+    assert "后面还有一段文字" in "".join(root.xpath("//g:document//text()", namespaces=NS))
+
+
+def test_an_empty_record_section_of_a_bulletin(tmp_path):
+    root, _ = convert(tmp_path, "某某区人民政府公报\n2023年第1期\n目录\n大事记……(9)\n政务简讯\n")
+    assert root.xpath("//g:briefs", namespaces=NS)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import io
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,11 +44,20 @@ class Record:
     path: str
     output: str | None
     status: str                                  # converted | skipped | failed
-    forms: tuple[str, ...] = ()
+    forms: tuple[str, ...] = ()                  # as pipeline.Result has them: ("bulletin",) for a bulletin
     warnings: tuple[tuple[int, str], ...] = ()
     error: str | None = None
     seconds: float = 0.0
     size: int = 0                                # input bytes
+    documents: int = 0                           # documents not inside another (a bulletin's all count)
+
+
+@dataclass(frozen=True)
+class Contents:
+    """What an archive holds, for the report: its forms and how many documents."""
+
+    forms: tuple[str, ...]
+    documents: int
 
 
 def process(task: Task, options: Options) -> tuple[Record, bytes | None]:
@@ -66,10 +76,10 @@ def process(task: Task, options: Options) -> tuple[Record, bytes | None]:
     except InputError as exc:
         return failed(str(exc))
     if task.output is not None and not options.force:
-        forms = up_to_date(task.output, hashlib.sha256(data).hexdigest())
-        if forms is not None:
-            return Record(task.shown, shown_output, "skipped", forms,
-                          seconds=time.perf_counter() - start, size=len(data)), None
+        held = contents(task.output, hashlib.sha256(data).hexdigest())
+        if held is not None:
+            return Record(task.shown, shown_output, "skipped", held.forms, seconds=time.perf_counter() - start,
+                          size=len(data), documents=held.documents), None
     try:
         result = pipeline.convert_bytes(data, task.source.name, options.encoding, options.errors)
     except InputError as exc:
@@ -83,8 +93,10 @@ def process(task: Task, options: Options) -> tuple[Record, bytes | None]:
             writer.write_atomic(task.output, result.xml)
         except OSError as exc:
             return failed(f"cannot write output {task.output}: {exc.strerror or exc}", len(data))
+    # only a bulletin's documents need counting in the XML; otherwise each form is one document
+    documents = contents(io.BytesIO(result.xml)).documents if "bulletin" in result.forms else len(result.forms)
     record = Record(task.shown, shown_output, "converted", result.forms, result.warnings,
-                    seconds=time.perf_counter() - start, size=len(data))
+                    seconds=time.perf_counter() - start, size=len(data), documents=documents)
     return record, (result.xml if task.output is None else None)
 
 
@@ -97,29 +109,41 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def up_to_date(output: Path, digest: str) -> tuple[str, ...] | None:
-    """The forms of `output` when it was converted from these bytes by this version, else None."""
+def contents(xml, digest: str | None = None) -> Contents | None:
+    """Forms and document count of archive XML (a path or a binary stream).
+
+    With `digest`, None unless its source records these input bytes and this
+    converter version: an output that is up to date. Damaged or missing
+    XML is None too (it is converted again).
+    """
     forms: list[str] = []
-    depth = 0          # how many document elements enclose the current one
+    documents = depth = 0      # depth: how many document elements enclose the current one
+    current = digest is None
+    bulletin = False
     try:
-        for event, el in etree.iterparse(str(output), events=("start", "end"), resolve_entities=False,
-                                         no_network=True, load_dtd=False, huge_tree=False):
+        # huge_tree: these are gongwen's own outputs, and a paragraph may pass libxml2's 10 MB text limit
+        for event, el in etree.iterparse(xml if not isinstance(xml, Path) else str(xml), events=("start", "end"),
+                                         resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True):
             name = etree.QName(el).localname
-            if event == "start" and name == "source":
-                if el.get("sha256") != digest or el.get("converter") != CONVERTER:
-                    return None
-            elif name == "document":
-                if event == "start":
-                    if depth == 0:
-                        forms.append(el.get("form") or "")
-                    depth += 1
-                else:
-                    depth -= 1
             if event == "end":
+                depth -= name == "document"
                 el.clear(keep_tail=True)
+            elif name == "source" and digest is not None:
+                current = el.get("sha256") == digest and el.get("converter") == CONVERTER
+                if not current:
+                    return None
+            elif name == "bulletin":
+                bulletin = True
+            elif name == "document":
+                if depth == 0:
+                    documents += 1
+                    forms.append(el.get("form") or "")
+                depth += 1
     except (OSError, etree.XMLSyntaxError):
-        return None          # missing or damaged output: convert again
-    return tuple(forms) if forms else None
+        return None
+    if not current or not documents:
+        return None
+    return Contents(("bulletin",) if bulletin else tuple(forms), documents)
 
 
 def run(tasks: list[Task], options: Options, jobs: int) -> Iterator[Record]:

@@ -99,7 +99,7 @@ def body(el, level: int, depth: int | None, lines: list[str]) -> None:
 
 
 def blocks(el, level: int, nesting: int, depth: int | None, lines: list[str]) -> None:
-    """Sections (to `depth` levels of nesting) and tables inside a body or section."""
+    """Sections (to `depth` levels of nesting), tables, lists and documents inside a body, section or attachment."""
     pad = INDENT * level
     for child in children(el):
         name = local(child)
@@ -117,6 +117,8 @@ def blocks(el, level: int, nesting: int, depth: int | None, lines: list[str]) ->
             table(child, level, lines)
         elif name == "list":
             lines.append(f"{pad}list: {plural(len(children(child, 'item')), 'item')}{at(child.find('{*}item'))}")
+        elif name == "document":           # a document printed as an attachment
+            document(child, level, depth, lines)
 
 
 def table(el, level: int, lines: list[str]) -> None:
@@ -135,12 +137,14 @@ def attachments(el, level: int, depth: int | None, lines: list[str]) -> None:
     lines.append(f"{pad}attachments: {len(children(el, 'attachment'))}")
     for item in children(el, "attachment"):
         title = item.find("{*}title")
-        lines.append(f"{pad}{INDENT}attachment {item.get('num') or ''}: {text_of(title) if title is not None else ''}")
+        name = " ".join(x for x in ("attachment", item.get("num") or "") if x)
+        lines.append(f"{pad}{INDENT}{name}{': ' + text_of(title) if title is not None else ''}{at(item)}")
         blocks(item, level + 2, 1, depth, lines)
 
 
 # Bulletin parts shown as their caption and a count: part → (counted child, singular, plural).
 COUNTED = {
+    "cover": ("p", "line", "lines"),
     "toc": ("tocEntry", "entry", "entries"),
     "imprint": ("fact", "fact", "facts"),
     "appointments": ("appointment", "appointment", "appointments"),

@@ -44,7 +44,7 @@ def as_json(record: Record) -> dict:
         "output": record.output,
         "status": record.status,
         "forms": list(record.forms),
-        "documents": len(record.forms),
+        "documents": record.documents,
         "warnings": [{"line": line, "message": message} for line, message in record.warnings],
         "error": record.error,
         "seconds": round(record.seconds, 4),

@@ -309,3 +309,16 @@ def test_a_report_that_cannot_be_written_is_one_line_and_exit_1(tree, tmp_path):
     [line] = result.stderr.splitlines()
     assert line.startswith(f"gongwen: {blocker / 'report.json'}: cannot write the report (")
     assert len(xml_files(tmp_path / "out")) == len(inputs.plan([tree], tmp_path / "out"))
+
+
+def test_converted_and_skipped_records_agree_on_forms_and_documents(tree, tmp_path):
+    out, first, second = tmp_path / "out", tmp_path / "1.json", tmp_path / "2.json"
+    run("convert", tree, "-o", out, "--report", first)
+    run("convert", tree, "-o", out, "--report", second)
+    converted, skipped = (json.loads(path.read_text(encoding="utf-8")) for path in (first, second))
+    assert {r["status"] for r in converted} == {"converted"} and {r["status"] for r in skipped} == {"skipped"}
+    assert [(r["forms"], r["documents"]) for r in converted] == [(r["forms"], r["documents"]) for r in skipped]
+    bulletin = next(r for r in converted if "bulletin" in r["path"])
+    golden = etree.parse(str(SAMPLES / "seeds" / "xinzhou-bulletin-2023-issue1.xml"))
+    top_level = golden.xpath("//*[local-name()='document'][not(ancestor::*[local-name()='document'])]")
+    assert bulletin["forms"] == ["bulletin"] and bulletin["documents"] == len(top_level) > 1

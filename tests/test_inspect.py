@@ -43,11 +43,11 @@ BULLETIN = """<?xml version="1.0" encoding="UTF-8"?>
         </body>
       </document>
     </part>
-    <briefs line="60"><title line="60">政务简讯</title>
+    <briefs line="60" id="briefs"><title line="60">政务简讯</title>
       <document form="brief" id="d3" line="61"><title line="61">区政府召开常务会议</title></document></briefs>
-    <appointments line="70"><title line="70">人事任免</title>
+    <appointments line="70" id="appointments"><title line="70">人事任免</title>
       <appointment line="71" date="2023-02-01">任命张三为区发改局局长。</appointment></appointments>
-    <chronicle line="80"><title line="80">大事记</title>
+    <chronicle line="80" id="chronicle"><title line="80">大事记</title>
       <event line="81" date="2023-01-05">1月5日，区政府召开全体会议。</event>
       <event line="82" date="2023-01-10">1月10日，区人大开幕。</event>
       <event line="83" date="2023-03-02">3月2日，植树节活动。</event></chronicle>
@@ -72,7 +72,8 @@ def test_a_text_input_shows_forms_number_sections_and_glossary():
     assert "        一、 2022年工作回顾  (level 1, line 27, 7 paragraphs)" in lines
     assert "          (一) 全力做强实体经济,产业质效加速提升  (level 2, line 45, 3 paragraphs)" in lines
     assert "      glossary: 名词解释, 30 entries" in lines
-    assert lines[-1] == "residue: 22 removed (markup 22)"
+    removed = etree.fromstring(NOTICE.with_suffix(".xml").read_bytes()).findall("{*}residue/{*}removed")
+    assert lines[-1] == f"residue: {len(removed)} removed (markup {len(removed)})"
 
 
 def test_the_xml_output_gives_the_same_outline_as_its_input(tmp_path):
@@ -143,3 +144,15 @@ def test_inputs_that_cannot_be_inspected_fail_in_one_line(tmp_path):
         result = run("inspect", path)
         assert result.exit_code == 1
         assert result.stderr.startswith(f"gongwen: {path}: {message}") and result.stderr.count("\n") == 1
+
+
+def test_the_seed_bulletin_shows_its_numbers_and_its_chronicle():
+    bulletin = SAMPLES / "seeds" / "xinzhou-bulletin-2023-issue1.txt"
+    golden = etree.parse(str(bulletin.with_suffix(".xml")))
+    lines = run("inspect", bulletin).stdout.splitlines()
+    numbers = [el.text for el in golden.iter("{*}docNumber")]
+    shown = [line.strip() for line in lines if line.strip().startswith("docNumber: ")]
+    assert numbers and shown == [f"docNumber: {number}" for number in numbers]
+    events = len(list(golden.iter("{*}event")))
+    assert f"  chronicle: 大事记 — {events} events" in lines and events > 1
+    assert any(line.startswith("  part: 区级文件选登 — ") for line in lines)

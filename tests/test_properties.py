@@ -97,13 +97,12 @@ def raw_input(draw) -> bytes:
 # that fails with exactly that error is set aside (hypothesis draws another);
 # any other failure still fails. Each has its own xfail test below, which
 # passes once the bug is fixed: then delete its entry here.
-KNOWN_CORE_BUGS = [
-    ("glossary-without-entries",
-     "Element '{urn:gongwen:archive:1.0}glossary': Missing child element(s)",
-     "各位代表：\n名词解释\n",
-     "a work report whose 名词解释 heading has no numbered entry after it gets a <glossary> with no "
-     "<entry>, which the XSD refuses (forms/glossary.parse_glossary, tree.render_glossary)"),
-]
+KNOWN_CORE_BUGS: list[tuple[str, str, str, str]] = []     # none open now
+# Inputs these tests found that once broke the core, kept as regressions once fixed.
+FOUND = {
+    # a 名词解释 heading with no numbered entry after it gave a <glossary> with no <entry>
+    "glossary-without-entries": "各位代表：\n名词解释\n",
+}
 
 
 def known_core_bug(message: str) -> bool:
@@ -164,3 +163,12 @@ def test_the_command_line_never_shows_a_traceback(data):
         else:
             assert written == []
             assert len([line for line in lines if not line.startswith("gongwen: warning")]) == 2  # error + summary
+
+
+@pytest.mark.parametrize("name", FOUND)
+def test_inputs_the_hunt_found_convert_cleanly(name):
+    text = FOUND[name]
+    result = pipeline.convert_bytes(text.encode("utf-8"), "found.txt")
+    root = etree.fromstring(result.xml)
+    assert validate.problems(root) == []
+    assert lossless.check(text, root) is None

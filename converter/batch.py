@@ -141,7 +141,7 @@ def contents(xml, digest: str | None = None) -> Contents | None:
                 depth += 1
     except (OSError, etree.XMLSyntaxError):
         return None
-    if not current or not documents:
+    if not current:
         return None
     return Contents(("bulletin",) if bulletin else tuple(forms), documents)
 

@@ -16,7 +16,7 @@ import functools
 import hashlib
 import io
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterator
 
@@ -60,43 +60,61 @@ class Contents:
     documents: int
 
 
+class Failed(Exception):
+    """A task's one-line failure, with the input's size when it was read."""
+
+    def __init__(self, message: str, size: int = 0):
+        super().__init__(message)
+        self.size = size
+
+
 def process(task: Task, options: Options) -> tuple[Record, bytes | None]:
-    """Do one task; the XML comes back only when it has no output file (stdout)."""
+    """Do one task; the XML comes back only when it has no output file (stdout). Never raises an Exception."""
     start = time.perf_counter()
-    shown_output = str(task.output) if task.output is not None else None
+    try:
+        record, xml = attempt(task, options)
+    except Failed as exc:
+        record, xml = Record(task.shown, shown(task), "failed", error=str(exc), size=exc.size), None
+    except RecursionError:
+        record, xml = Record(task.shown, shown(task), "failed",
+                             error="internal error (nesting too deep for the parser); please report it"), None
+    except Exception as exc:  # a bug must not cost the rest of a batch
+        record, xml = Record(task.shown, shown(task), "failed",
+                             error=f"internal error ({type(exc).__name__}: {one_line(str(exc))}); please report it"), None
+    return replace(record, seconds=time.perf_counter() - start), xml
 
-    def failed(message: str, size: int = 0) -> tuple[Record, None]:
-        return Record(task.shown, shown_output, "failed", error=message,
-                      seconds=time.perf_counter() - start, size=size), None
 
+def shown(task: Task) -> str | None:
+    return str(task.output) if task.output is not None else None
+
+
+def attempt(task: Task, options: Options) -> tuple[Record, bytes | None]:
+    """process() without its safety net: a bad input raises Failed."""
     if task.error:
-        return failed(task.error)
+        raise Failed(task.error)
     try:
         data = reader.read_bytes(task.source)
     except InputError as exc:
-        return failed(str(exc))
+        raise Failed(str(exc)) from None
     if task.output is not None and not options.force:
         held = contents(task.output, hashlib.sha256(data).hexdigest())
         if held is not None:
-            return Record(task.shown, shown_output, "skipped", held.forms, seconds=time.perf_counter() - start,
-                          size=len(data), documents=held.documents), None
+            return Record(task.shown, shown(task), "skipped", held.forms, size=len(data),
+                          documents=held.documents), None
     try:
         result = pipeline.convert_bytes(data, task.source.name, options.encoding, options.errors)
     except InputError as exc:
-        return failed(str(exc), len(data))
-    except RecursionError:
-        return failed("internal error (nesting too deep for the parser); please report it", len(data))
-    except Exception as exc:  # a bug must not cost the rest of a batch
-        return failed(f"internal error ({type(exc).__name__}: {one_line(str(exc))}); please report it", len(data))
+        raise Failed(str(exc), len(data)) from None
     if task.output is not None:
         try:
             writer.write_atomic(task.output, result.xml)
         except OSError as exc:
-            return failed(f"cannot write output {task.output}: {exc.strerror or exc}", len(data))
+            raise Failed(f"cannot write output {task.output}: {exc.strerror or exc}", len(data)) from None
     # only a bulletin's documents need counting in the XML; otherwise each form is one document
-    documents = contents(io.BytesIO(result.xml)).documents if "bulletin" in result.forms else len(result.forms)
-    record = Record(task.shown, shown_output, "converted", result.forms, result.warnings,
-                    seconds=time.perf_counter() - start, size=len(data), documents=documents)
+    held = contents(io.BytesIO(result.xml)) if "bulletin" in result.forms else None
+    documents = held.documents if held is not None else len(result.forms)
+    record = Record(task.shown, shown(task), "converted", result.forms, result.warnings, size=len(data),
+                    documents=documents)
     return record, (result.xml if task.output is None else None)
 
 

@@ -322,3 +322,22 @@ def test_converted_and_skipped_records_agree_on_forms_and_documents(tree, tmp_pa
     golden = etree.parse(str(SAMPLES / "seeds" / "xinzhou-bulletin-2023-issue1.xml"))
     top_level = golden.xpath("//*[local-name()='document'][not(ancestor::*[local-name()='document'])]")
     assert bulletin["forms"] == ["bulletin"] and bulletin["documents"] == len(top_level) > 1
+
+
+def test_a_bug_costs_one_file_not_the_batch(tree, tmp_path, monkeypatch):
+    from converter import batch, pipeline
+    real = pipeline.convert_bytes
+
+    def buggy(data, name, *args):
+        if name.startswith("wuchang"):
+            raise ValueError("bad\nthing")
+        return real(data, name, *args)
+    monkeypatch.setattr(pipeline, "convert_bytes", buggy)
+    result = run("convert", tree, "-o", tmp_path / "out", "--jobs", "1", "-q")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [f"gongwen: {tree / 'seeds' / 'wuchang-2023-work-report.md.txt'}: "
+                                          "internal error (ValueError: bad thing); please report it"]
+    assert len(xml_files(tmp_path / "out")) == len(inputs.plan([tree], tmp_path / "out")) - 1
+    monkeypatch.setattr(batch, "contents", lambda *args: 1 / 0)
+    record, xml = batch.process(inputs.Task(SEEDS[0], "x.txt", tmp_path / "x.xml"), batch.Options())
+    assert record.status == "failed" and record.error.startswith("internal error (ZeroDivisionError")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import io
+import re
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -26,6 +26,8 @@ from converter import __version__, pipeline, pool, reader, writer
 from converter.inputs import Task
 from converter.reader import InputError
 
+# A document start, end or empty tag in serialised XML: <document form="notice" …>, </document>, <document …/>
+DOCUMENT_TAG = re.compile(rb"<(?P<end>/?)document(?:\s[^<>]*?)?(?P<empty>/?)>")
 # What source/@converter says for outputs of this version (tree.py writes it).
 CONVERTER = f"gongwen {__version__}"
 
@@ -111,8 +113,7 @@ def attempt(task: Task, options: Options) -> tuple[Record, bytes | None]:
         except OSError as exc:
             raise Failed(f"cannot write output {task.output}: {exc.strerror or exc}", len(data)) from None
     # only a bulletin's documents need counting in the XML; otherwise each form is one document
-    held = contents(io.BytesIO(result.xml)) if "bulletin" in result.forms else None
-    documents = held.documents if held is not None else len(result.forms)
+    documents = top_level_documents(result.xml) if "bulletin" in result.forms else len(result.forms)
     record = Record(task.shown, shown(task), "converted", result.forms, result.warnings, size=len(data),
                     documents=documents)
     return record, (result.xml if task.output is None else None)
@@ -127,6 +128,25 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def top_level_documents(xml: bytes) -> int:
+    """How many document elements of gongwen's own serialised XML are inside no other.
+
+    A scan of the tags, ten times faster than a parse: in lxml's output a
+    text node or attribute never holds a raw "<" or ">", so DOCUMENT_TAG
+    finds exactly the document tags.
+    """
+    count = depth = 0
+    for m in DOCUMENT_TAG.finditer(xml):
+        if m.group("end"):
+            depth -= 1
+        elif not m.group("empty"):
+            count += depth == 0
+            depth += 1
+        else:
+            count += depth == 0
+    return count
+
+
 def contents(xml, digest: str | None = None) -> Contents | None:
     """Forms and document count of archive XML (a path or a binary stream).
 
@@ -139,13 +159,14 @@ def contents(xml, digest: str | None = None) -> Contents | None:
     current = digest is None
     bulletin = False
     try:
-        # huge_tree: these are gongwen's own outputs, and a paragraph may pass libxml2's 10 MB text limit
+        # only these elements reach Python (the parse itself stays in C); huge_tree: these are
+        # gongwen's own outputs, and a paragraph may pass libxml2's 10 MB text limit
         for event, el in etree.iterparse(xml if not isinstance(xml, Path) else str(xml), events=("start", "end"),
-                                         resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True):
+                                         tag=("{*}source", "{*}bulletin", "{*}document"), resolve_entities=False,
+                                         no_network=True, load_dtd=False, huge_tree=True):
             name = etree.QName(el).localname
             if event == "end":
                 depth -= name == "document"
-                el.clear(keep_tail=True)
             elif name == "source" and digest is not None:
                 current = el.get("sha256") == digest and el.get("converter") == CONVERTER
                 if not current:

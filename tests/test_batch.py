@@ -341,3 +341,17 @@ def test_a_bug_costs_one_file_not_the_batch(tree, tmp_path, monkeypatch):
     monkeypatch.setattr(batch, "contents", lambda *args: 1 / 0)
     record, xml = batch.process(inputs.Task(SEEDS[0], "x.txt", tmp_path / "x.xml"), batch.Options())
     assert record.status == "failed" and record.error.startswith("internal error (ZeroDivisionError")
+
+
+@pytest.mark.parametrize("golden", sorted(SAMPLES.glob("*/*.xml")), ids=lambda p: p.name)
+def test_the_tag_scan_counts_documents_as_a_parse_does(golden):
+    from converter import batch
+    data = golden.read_bytes()
+    assert batch.top_level_documents(data) == batch.contents(golden).documents
+
+
+def test_the_tag_scan_counts_empty_and_nested_documents():
+    from converter import batch
+    xml = b'<archive><document form="a" id="d1"/><document id="d2"><transmitted><document id="d2.1">' \
+          b'x</document></transmitted></document><documents/></archive>'
+    assert batch.top_level_documents(xml) == 2

@@ -3,7 +3,7 @@ recognise → build the tree → validate → serialise."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from converter import bulletin_tree, reader, recognise, tree, validate, writer
@@ -42,5 +42,20 @@ def convert_source(source: Source) -> Result:
     return Result(writer.serialise(root), tuple(all_warnings), forms)
 
 
-def convert_file(path: Path, encoding: str | None = None) -> Result:
-    return convert_source(reader.read_source(path, encoding))
+def convert_file(path: Path, encoding: str | None = None, errors: str = "strict") -> Result:
+    """Read and convert one file; `errors="replace"` turns undecodable bytes into U+FFFD."""
+    return convert_decoded(reader.read_source(path, encoding, errors))
+
+
+def convert_bytes(data: bytes, name: str, encoding: str | None = None, errors: str = "strict") -> Result:
+    """Convert the raw bytes of an input named `name` (the batch path reads them itself)."""
+    return convert_decoded(reader.decode(data, name, encoding, errors))
+
+
+def convert_decoded(source: Source) -> Result:
+    """convert_source, with the reader's warnings (replaced bytes) among the others."""
+    result = convert_source(source)
+    if not source.warnings:
+        return result
+    merged = sorted(source.warnings + result.warnings, key=lambda w: w[0])
+    return replace(result, warnings=tuple(merged))

@@ -38,12 +38,13 @@ def test_a_bad_input_fails_with_one_line_and_the_others_are_written(tmp_path):
     out = tmp_path / "out"
     result = run("convert", empty, WUCHANG, pdf, tmp_path / "missing.txt", "-o", out)
     assert result.exit_code == 1
-    errors = [l for l in result.stderr.splitlines() if not l.startswith("gongwen: warning")]
+    *errors, summary = [l for l in result.stderr.splitlines() if not l.startswith("gongwen: warning")]
     assert errors == [
         f"gongwen: {empty}: empty: no text to convert",
         f"gongwen: {pdf}: not a text document (looks like PDF)",
         f"gongwen: {tmp_path / 'missing.txt'}: no such file",
     ]
+    assert summary.startswith("gongwen: 1 converted, 0 skipped, 3 failed, ")
     assert [p.name for p in out.iterdir()] == ["wuchang-2023-work-report.md.xml"]
 
 

@@ -1,0 +1,204 @@
+"""Convert many files: one task at a time, in worker processes, in input order.
+
+`process` does one task from start to end (read, skip if up to date,
+convert, write) and returns a Record: it never raises for a bad input, so a
+broken file costs only itself. Workers write their outputs themselves, so
+only small records travel between processes.
+
+A re-run skips an input whose output exists and records, in `source`, the
+same input sha256 and the same converter version: nightly runs rewrite only
+what changed. `force` reconverts everything.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Iterator
+
+from lxml import etree
+
+from converter import __version__, pipeline, pool, reader, writer
+from converter.inputs import Task
+from converter.reader import InputError
+
+# A document start, end or empty tag in serialised XML: <document form="notice" …>, </document>, <document …/>
+DOCUMENT_TAG = re.compile(rb"<(?P<end>/?)document(?:\s[^<>]*?)?(?P<empty>/?)>")
+# What source/@converter says for outputs of this version (tree.py writes it).
+CONVERTER = f"gongwen {__version__}"
+
+
+@dataclass(frozen=True)
+class Options:
+    encoding: str | None = None
+    errors: str = "strict"
+    force: bool = False
+
+
+@dataclass(frozen=True)
+class Record:
+    """What became of one input: for messages, the summary and the JSON report."""
+
+    path: str
+    output: str | None
+    status: str                                  # converted | skipped | failed
+    forms: tuple[str, ...] = ()                  # as pipeline.Result has them: ("bulletin",) for a bulletin
+    warnings: tuple[tuple[int, str], ...] = ()
+    error: str | None = None
+    seconds: float = 0.0
+    size: int = 0                                # input bytes
+    documents: int = 0                           # documents not inside another (a bulletin's all count)
+
+
+@dataclass(frozen=True)
+class Contents:
+    """What an archive holds, for the report: its forms and how many documents."""
+
+    forms: tuple[str, ...]
+    documents: int
+
+
+class Failed(Exception):
+    """A task's one-line failure, with the input's size when it was read."""
+
+    def __init__(self, message: str, size: int = 0):
+        super().__init__(message)
+        self.size = size
+
+
+def process(task: Task, options: Options) -> tuple[Record, bytes | None]:
+    """Do one task; the XML comes back only when it has no output file (stdout). Never raises an Exception."""
+    start = time.perf_counter()
+    try:
+        record, xml = attempt(task, options)
+    except Failed as exc:
+        record, xml = Record(task.shown, shown(task), "failed", error=str(exc), size=exc.size), None
+    except RecursionError:
+        record, xml = Record(task.shown, shown(task), "failed",
+                             error="internal error (nesting too deep for the parser); please report it"), None
+    except Exception as exc:  # a bug must not cost the rest of a batch
+        record, xml = Record(task.shown, shown(task), "failed",
+                             error=f"internal error ({type(exc).__name__}: {one_line(str(exc))}); please report it"), None
+    return replace(record, seconds=time.perf_counter() - start), xml
+
+
+def shown(task: Task) -> str | None:
+    return str(task.output) if task.output is not None else None
+
+
+def attempt(task: Task, options: Options) -> tuple[Record, bytes | None]:
+    """process() without its safety net: a bad input raises Failed."""
+    if task.error:
+        raise Failed(task.error)
+    try:
+        data = reader.read_bytes(task.source)
+    except InputError as exc:
+        raise Failed(str(exc)) from None
+    if task.output is not None and not options.force:
+        held = contents(task.output, hashlib.sha256(data).hexdigest())
+        if held is not None:
+            return Record(task.shown, shown(task), "skipped", held.forms, size=len(data),
+                          documents=held.documents), None
+    try:
+        result = pipeline.convert_bytes(data, task.source.name, options.encoding, options.errors)
+    except InputError as exc:
+        raise Failed(str(exc), len(data)) from None
+    if task.output is not None:
+        try:
+            writer.write_atomic(task.output, result.xml)
+        except OSError as exc:
+            raise Failed(f"cannot write output {task.output}: {exc.strerror or exc}", len(data)) from None
+    # only a bulletin's documents need counting in the XML; otherwise each form is one document
+    documents = top_level_documents(result.xml) if "bulletin" in result.forms else len(result.forms)
+    record = Record(task.shown, shown(task), "converted", result.forms, result.warnings, size=len(data),
+                    documents=documents)
+    return record, (result.xml if task.output is None else None)
+
+
+def process_record(task: Task, options: Options) -> Record:
+    """`process` for a worker: the record only (the XML is already on disk)."""
+    return process(task, options)[0]
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def top_level_documents(xml: bytes) -> int:
+    """How many document elements of gongwen's own serialised XML are inside no other.
+
+    A scan of the tags, ten times faster than a parse: in lxml's output a
+    text node or attribute never holds a raw "<" or ">", so DOCUMENT_TAG
+    finds exactly the document tags.
+    """
+    count = depth = 0
+    for m in DOCUMENT_TAG.finditer(xml):
+        if m.group("end"):
+            depth -= 1
+        elif not m.group("empty"):
+            count += depth == 0
+            depth += 1
+        else:
+            count += depth == 0
+    return count
+
+
+def contents(xml, digest: str | None = None) -> Contents | None:
+    """Forms and document count of archive XML (a path or a binary stream).
+
+    With `digest`, None unless its source records these input bytes and this
+    converter version: an output that is up to date. Damaged or missing
+    XML is None too (it is converted again).
+    """
+    forms: list[str] = []
+    documents = depth = 0      # depth: how many document elements enclose the current one
+    current = digest is None
+    bulletin = False
+    try:
+        # only these elements reach Python (the parse itself stays in C); huge_tree: these are
+        # gongwen's own outputs, and a paragraph may pass libxml2's 10 MB text limit
+        for event, el in etree.iterparse(xml if not isinstance(xml, Path) else str(xml), events=("start", "end"),
+                                         tag=("{*}source", "{*}bulletin", "{*}document"), resolve_entities=False,
+                                         no_network=True, load_dtd=False, huge_tree=True):
+            name = etree.QName(el).localname
+            if event == "end":
+                depth -= name == "document"
+            elif name == "source" and digest is not None:
+                current = el.get("sha256") == digest and el.get("converter") == CONVERTER
+                if not current:
+                    return None
+            elif name == "bulletin":
+                bulletin = True
+            elif name == "document":
+                if depth == 0:
+                    documents += 1
+                    forms.append(el.get("form") or "")
+                depth += 1
+    except (OSError, etree.XMLSyntaxError):
+        return None
+    if not current:
+        return None
+    return Contents(("bulletin",) if bulletin else tuple(forms), documents)
+
+
+def run(tasks: list[Task], options: Options, jobs: int) -> Iterator[Record]:
+    """Records for `tasks`, in task order, from `jobs` worker processes (in process for one)."""
+    work = functools.partial(process_record, options=options)
+    if jobs <= 1 or len(tasks) <= 1:
+        return (work(task) for task in tasks)
+    return pool.ordered_map(work, tasks, jobs, crashed)
+
+
+def crashed(task: Task, reason: str) -> Record:
+    """The record of a task whose worker process died under it (a crash in a C library, the OOM killer)."""
+    writer.remove_temporaries([task.output] if task.output is not None else [])
+    return Record(task.shown, str(task.output) if task.output else None, "failed",
+                  error=f"the worker converting it died ({reason}); please report it")
+
+
+def outputs(tasks: list[Task]) -> list[Path]:
+    return [task.output for task in tasks if task.output is not None]

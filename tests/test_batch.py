@@ -1,0 +1,357 @@
+"""Batch conversion (issue 6): directories, workers, incremental re-runs, reports, interruption."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from converter import inputs, pool, validate, writer
+from converter.cli import main
+from tests.conftest import ALL_SAMPLES, SAMPLES
+
+SEEDS = sorted((SAMPLES / "seeds").glob("*.txt"))
+MORE = sorted((SAMPLES / "more").glob("*.txt"))
+REPO = Path(__file__).resolve().parent.parent
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def gongwen(*args, env=None, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "converter", *map(str, args)], capture_output=True,
+                          text=True, env=env, cwd=REPO, **kwargs)
+
+
+@pytest.fixture
+def tree(tmp_path) -> Path:
+    """The seeds in a nested tree, the other samples one level deeper, and things to pass over."""
+    root = tmp_path / "in"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "more").mkdir()
+    for path in SEEDS:
+        shutil.copy(path, root / "seeds" / path.name)
+    for path in MORE:
+        shutil.copy(path, root / "seeds" / "more" / path.name)
+    (root / "seeds" / "README.md").write_text("# 说明\n\n这些是样本。\n", encoding="utf-8")
+    (root / ".hidden.txt").write_text("一、不应转换\n", encoding="utf-8")
+    (root / "notes.pdf").write_bytes(b"%PDF-1.4")
+    return root
+
+
+def xml_files(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
+
+
+def test_a_directory_tree_is_mirrored(tree, tmp_path):
+    out = tmp_path / "out"
+    result = run("convert", tree, "-o", out, "--jobs", "1")
+    assert result.exit_code == 0, result.stderr
+    expected = sorted([f"seeds/{p.stem}.xml" for p in SEEDS] + [f"seeds/more/{p.stem}.xml" for p in MORE]
+                      + ["seeds/README.xml"])
+    assert xml_files(out) == expected
+    for path in out.rglob("*.xml"):
+        assert validate.problems(etree.parse(str(path)).getroot()) == []
+
+
+def test_glob_chooses_the_inputs_and_ignores_case(tree, tmp_path):
+    (tree / "UPPER.TXT").write_text("一、总体要求\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("convert", tree, "-o", out, "--glob", "*.md", "--glob", "upper.*")
+    assert result.exit_code == 0, result.stderr
+    assert xml_files(out) == ["UPPER.xml", "seeds/README.xml"]
+
+
+def test_output_directory_inside_the_input_is_not_walked(tree):
+    out = tree / "xml"
+    assert run("convert", tree, "-o", out).exit_code == 0
+    before = xml_files(out)
+    assert not any(Path(task.shown).is_relative_to(out) for task in inputs.plan([tree], out, ("*",)))
+    result = run("convert", tree, "-o", out, "--glob", "*", "--force", "-q")
+    assert result.stderr.splitlines() == [f"gongwen: {tree / 'notes.pdf'}: not a text document (looks like PDF)"]
+    assert xml_files(out) == before
+
+
+def test_inputs_plan_files_first_then_subfolders_in_name_order(tree, tmp_path):
+    tasks = inputs.plan([tree], tmp_path / "out")
+    shown = [str(Path(t.shown).relative_to(tree)) for t in tasks]
+    assert shown == sorted(f"seeds/{p.name}" for p in [*SEEDS, Path("README.md")]) + \
+        sorted(f"seeds/more/{p.name}" for p in MORE)
+
+
+def test_two_inputs_for_one_output_and_an_empty_directory_fail_alone(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("一、总体要求\n", encoding="utf-8")
+    (folder / "a.md").write_text("一、总体要求\n", encoding="utf-8")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    out = tmp_path / "out"
+    result = run("convert", folder, empty, folder / "a.md", "-o", out, "-q")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"gongwen: {folder / 'a.txt'}: its output {out / 'a.xml'} is also the output of {folder / 'a.md'}; rename one",
+        f"gongwen: {empty}: no input files matching *.txt, *.md",
+    ]
+    assert xml_files(out) == ["a.xml"]
+
+
+def test_report_has_one_record_per_input(tree, tmp_path):
+    bad = tree / "seeds" / "zz-scan.txt"
+    bad.write_bytes(b"%PDF-1.7 binary")
+    out, report = tmp_path / "out", tmp_path / "report.json"
+    result = run("convert", tree, "-o", out, "--report", report, "--jobs", "2")
+    assert result.exit_code == 1
+    records = json.loads(report.read_text(encoding="utf-8"))
+    assert [r["path"] for r in records] == [t.shown for t in inputs.plan([tree], out)]
+    by_name = {Path(r["path"]).name: r for r in records}
+    scan = by_name["zz-scan.txt"]
+    assert scan["status"] == "failed" and scan["error"] == "not a text document (looks like PDF)"
+    assert scan["forms"] == [] and scan["documents"] == 0
+    notice = by_name["xinzhou-2023-work-report-notice.txt"]
+    assert notice["status"] == "converted" and notice["forms"] == ["notice"] and notice["documents"] == 1
+    assert notice["output"] == str(out / "seeds" / "xinzhou-2023-work-report-notice.xml")
+    opinion = by_name["state-council-2025-11-opinion-printed-pdftotext.txt"]
+    assert {"line": 92, "message": "numbering 4. does not continue the sequence; kept as text"} in opinion["warnings"]
+    assert all(r["seconds"] >= 0 and r["error"] is None for r in records if r is not scan)
+
+
+def stderr_without_summary(result) -> list[str]:
+    return [line for line in result.stderr.splitlines() if " converted, " not in line]
+
+
+def test_workers_report_in_input_order_and_write_the_same_bytes(tree, tmp_path):
+    one, two = tmp_path / "one", tmp_path / "two"
+    first = run("convert", tree, "-o", one, "--jobs", "1")
+    second = run("convert", tree, "-o", two, "--jobs", "2")
+    assert first.exit_code == second.exit_code == 0
+    assert stderr_without_summary(first) == stderr_without_summary(second)
+    warned = [line.split(":")[2] for line in stderr_without_summary(first)]
+    planned = [t.shown for t in inputs.plan([tree], one)]
+    assert warned == sorted(warned, key=lambda shown: planned.index(shown.strip()))
+    assert xml_files(one) == xml_files(two)
+    for name in xml_files(one):
+        assert (one / name).read_bytes() == (two / name).read_bytes()
+
+
+def inodes(folder: Path) -> dict[str, int]:
+    return {name: (folder / name).stat().st_ino for name in xml_files(folder)}
+
+
+def test_a_rerun_rewrites_nothing_and_force_rewrites_everything(tree, tmp_path):
+    out, report = tmp_path / "out", tmp_path / "r.json"
+    assert run("convert", tree, "-o", out).exit_code == 0
+    written = inodes(out)           # an atomic write makes a new file: a new inode
+    result = run("convert", tree, "-o", out, "--report", report)
+    assert result.exit_code == 0
+    assert inodes(out) == written
+    assert {r["status"] for r in json.loads(report.read_text())} == {"skipped"}
+    assert " 0 converted, " in result.stderr and f" {len(written)} skipped" in result.stderr
+    run("convert", tree, "-o", out, "--force", "--report", report)
+    assert all(written[name] != inode for name, inode in inodes(out).items())
+    assert {r["status"] for r in json.loads(report.read_text())} == {"converted"}
+
+
+def test_a_rerun_converts_what_changed(tree, tmp_path):
+    out, report = tmp_path / "out", tmp_path / "r.json"
+    assert run("convert", tree, "-o", out).exit_code == 0
+    readme = tree / "seeds" / "README.md"
+    readme.write_text(readme.read_text(encoding="utf-8") + "补充一句。\n", encoding="utf-8")
+    old_version = out / "seeds" / "wuchang-2023-work-report.md.xml"
+    old_version.write_bytes(old_version.read_bytes().replace(b'converter="gongwen ', b'converter="gongwen 0.0.0 '))
+    truncated = out / "seeds" / "more" / "ndrc-2019-860-notice.xml"
+    truncated.write_bytes(truncated.read_bytes()[:500])
+    run("convert", tree, "-o", out, "--report", report)
+    converted = {Path(r["path"]).name for r in json.loads(report.read_text()) if r["status"] == "converted"}
+    assert converted == {"README.md", "wuchang-2023-work-report.md.txt", "ndrc-2019-860-notice.txt"}
+    assert validate.check_file(truncated) == []
+
+
+def test_quiet_prints_only_errors(tree, tmp_path):
+    (tree / "scan.txt").write_bytes(b"\x89PNG\r\n")
+    result = run("convert", tree, "-o", tmp_path / "out", "--quiet", "--jobs", "2")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [f"gongwen: {tree / 'scan.txt'}: not a text document (looks like PNG)"]
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(tree, tmp_path):
+    done = gongwen("convert", tree, "-o", tmp_path / "out", "--jobs", "2")
+    assert done.returncode == 0
+    assert "\r" not in done.stderr and "converting" not in done.stderr
+    assert done.stderr.splitlines()[-1].startswith(f"gongwen: {len(inputs.plan([tree], tmp_path))} converted, ")
+
+
+def test_a_progress_bar_on_a_terminal(tree, tmp_path):
+    pty = pytest.importorskip("pty")
+    main_fd, child_fd = pty.openpty()
+    try:
+        proc = subprocess.Popen([sys.executable, "-m", "converter", "convert", str(tree), "-o", str(tmp_path / "out")],
+                                stdout=subprocess.DEVNULL, stderr=child_fd, cwd=REPO)
+        os.close(child_fd)
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(main_fd, 4096)
+            except OSError:         # the terminal closes when the process ends
+                break
+            if not chunk:
+                break
+            seen += chunk
+        assert proc.wait() == 0
+    finally:
+        os.close(main_fd)
+    assert b"converting" in seen and b" converted, " in seen
+
+
+# --- interruption: only complete files, no temporaries ---------------------------------
+
+def big_corpus(folder: Path, copies: int) -> Path:
+    for k in range(copies):
+        sub = folder / f"batch{k:02d}"
+        sub.mkdir(parents=True)
+        for path in ALL_SAMPLES:
+            shutil.copy(path, sub / path.name)
+    return folder
+
+
+def leftovers(folder: Path) -> list[Path]:
+    return [p for p in folder.rglob("*") if p.is_file() and not p.name.endswith(".xml")]
+
+
+@pytest.mark.parametrize("signum,jobs", [(signal.SIGINT, "2"), (signal.SIGTERM, "2"), (signal.SIGTERM, "1")])
+def test_an_interrupted_batch_leaves_only_complete_files(tmp_path, signum, jobs):
+    corpus = big_corpus(tmp_path / "in", 12)
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "converter", "convert", str(corpus), "-o", str(out),
+                             "--jobs", jobs, "-q"], stderr=subprocess.PIPE, text=True, cwd=REPO)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(list(out.rglob("*.xml"))) < 3:
+        time.sleep(0.01)
+    proc.send_signal(signum)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 128 + signum
+    assert stderr.splitlines()[-1].startswith("gongwen: interrupted after ")
+    assert "Traceback" not in stderr
+    written = list(out.rglob("*.xml"))
+    assert 3 <= len(written) < 12 * len(ALL_SAMPLES)
+    assert leftovers(out) == []
+    for path in written:
+        assert validate.problems(etree.parse(str(path)).getroot()) == []
+
+
+def test_write_atomic_removes_its_temporary_when_interrupted(tmp_path, monkeypatch):
+    target = tmp_path / "a.xml"
+
+    def interrupted(src, dst):
+        raise KeyboardInterrupt
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        writer.write_atomic(target, b"<archive/>")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_outputs_have_the_usual_file_mode(tmp_path):
+    writer.write_atomic(tmp_path / "a.xml", b"<archive/>")
+    assert (tmp_path / "a.xml").stat().st_mode & 0o777 == 0o666 & ~writer.umask()
+
+
+def test_remove_temporaries_takes_only_those_of_the_named_outputs(tmp_path):
+    mine = [tmp_path / ".a.xml.x1y2z3.tmp", tmp_path / ".a[1].xml.abcdef.tmp"]
+    theirs = [tmp_path / ".b.xml.x1y2z3.tmp", tmp_path / "a.xml", tmp_path / ".a.xml.keep"]
+    for path in mine + theirs:
+        path.write_bytes(b"")
+    assert writer.remove_temporaries([tmp_path / "a.xml", tmp_path / "a[1].xml"]) == 2
+    assert sorted(tmp_path.iterdir()) == sorted(theirs)
+
+
+def die_on_three(n: int) -> int:
+    if n == 3:
+        os._exit(7)
+    if n == 5:
+        raise ValueError("five\nis bad")
+    time.sleep(0.01 * (n % 3))
+    return n * n
+
+
+def test_pool_keeps_order_and_survives_a_dying_worker():
+    results = list(pool.ordered_map(die_on_three, list(range(10)), 3, lambda n, why: f"{n}: {why}"))
+    assert results == [0, 1, 4, "3: exit status 7", 16, "5: ValueError: five is bad", 36, 49, 64, 81]
+
+
+# --- determinism --------------------------------------------------------------------------
+
+def test_batch_output_is_identical_across_hash_seeds_time_zones_locales_and_jobs(tree, tmp_path):
+    outputs = []
+    for k, (seed, tz, lang, jobs) in enumerate((("0", "UTC", "C", "1"), ("4242", "Asia/Shanghai", "zh_CN.UTF-8", "2"),
+                                               ("random", "America/New_York", "en_US.UTF-8", "2"))):
+        env = dict(os.environ, PYTHONHASHSEED=seed, TZ=tz, LANG=lang, LC_ALL=lang)
+        out = tmp_path / f"out{k}"
+        assert gongwen("convert", tree, "-o", out, "--jobs", jobs, "-q", env=env).returncode == 0
+        outputs.append({name: (out / name).read_bytes() for name in xml_files(out)})
+    assert outputs[0] == outputs[1] == outputs[2]
+
+
+def test_a_report_that_cannot_be_written_is_one_line_and_exit_1(tree, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = run("convert", tree, "-o", tmp_path / "out", "--report", blocker / "report.json", "-q")
+    assert result.exit_code == 1
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"gongwen: {blocker / 'report.json'}: cannot write the report (")
+    assert len(xml_files(tmp_path / "out")) == len(inputs.plan([tree], tmp_path / "out"))
+
+
+def test_converted_and_skipped_records_agree_on_forms_and_documents(tree, tmp_path):
+    out, first, second = tmp_path / "out", tmp_path / "1.json", tmp_path / "2.json"
+    run("convert", tree, "-o", out, "--report", first)
+    run("convert", tree, "-o", out, "--report", second)
+    converted, skipped = (json.loads(path.read_text(encoding="utf-8")) for path in (first, second))
+    assert {r["status"] for r in converted} == {"converted"} and {r["status"] for r in skipped} == {"skipped"}
+    assert [(r["forms"], r["documents"]) for r in converted] == [(r["forms"], r["documents"]) for r in skipped]
+    bulletin = next(r for r in converted if "bulletin" in r["path"])
+    golden = etree.parse(str(SAMPLES / "seeds" / "xinzhou-bulletin-2023-issue1.xml"))
+    top_level = golden.xpath("//*[local-name()='document'][not(ancestor::*[local-name()='document'])]")
+    assert bulletin["forms"] == ["bulletin"] and bulletin["documents"] == len(top_level) > 1
+
+
+def test_a_bug_costs_one_file_not_the_batch(tree, tmp_path, monkeypatch):
+    from converter import batch, pipeline
+    real = pipeline.convert_bytes
+
+    def buggy(data, name, *args):
+        if name.startswith("wuchang"):
+            raise ValueError("bad\nthing")
+        return real(data, name, *args)
+    monkeypatch.setattr(pipeline, "convert_bytes", buggy)
+    result = run("convert", tree, "-o", tmp_path / "out", "--jobs", "1", "-q")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [f"gongwen: {tree / 'seeds' / 'wuchang-2023-work-report.md.txt'}: "
+                                          "internal error (ValueError: bad thing); please report it"]
+    assert len(xml_files(tmp_path / "out")) == len(inputs.plan([tree], tmp_path / "out")) - 1
+    monkeypatch.setattr(batch, "contents", lambda *args: 1 / 0)
+    record, xml = batch.process(inputs.Task(SEEDS[0], "x.txt", tmp_path / "x.xml"), batch.Options())
+    assert record.status == "failed" and record.error.startswith("internal error (ZeroDivisionError")
+
+
+@pytest.mark.parametrize("golden", sorted(SAMPLES.glob("*/*.xml")), ids=lambda p: p.name)
+def test_the_tag_scan_counts_documents_as_a_parse_does(golden):
+    from converter import batch
+    data = golden.read_bytes()
+    assert batch.top_level_documents(data) == batch.contents(golden).documents
+
+
+def test_the_tag_scan_counts_empty_and_nested_documents():
+    from converter import batch
+    xml = b'<archive><document form="a" id="d1"/><document id="d2"><transmitted><document id="d2.1">' \
+          b'x</document></transmitted></document><documents/></archive>'
+    assert batch.top_level_documents(xml) == 2

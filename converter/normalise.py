@@ -32,7 +32,7 @@ PARAGRAPH_INDENT = re.compile(r"^(?:\u3000|\t|\s{2,})")
 # Markdown heading marks: "## 一、…" (their levels contradict the real numbering)
 MD_HEADING = re.compile(r"^#{1,6}(?=\s|$)[ \t]*")
 # Markdown list bullets and quote marks: "- (一)…", "  - 31.…", "> …"
-MD_BULLET = re.compile(r"^[-*+>](?=[ \t])[ \t]*")
+MD_BULLET = re.compile(r"^[-*+>](?=[ \t]|$)[ \t]*")
 # Inline markup: **bold**, HTML comments, any HTML tag such as <sup> </sup> <p> <br/>
 INLINE_MARKUP = re.compile(r"\*\*|<!--.{0,500}?-->|</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>\n]{0,300})?/?>")
 SUP_OPEN = re.compile(r"<sup\b", re.IGNORECASE)

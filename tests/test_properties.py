@@ -92,32 +92,21 @@ def raw_input(draw) -> bytes:
     return text.encode(encoding, errors="surrogatepass" if encoding == "utf-16" else "strict")
 
 
-def repeated_rows_on_one_line(message: str, root) -> bool:
-    """Two repeated-table-row residue items on one input line: the row-repeat bug below."""
-    if root is None or "residue" not in message:
-        return False
-    lines = [el.get("line") for el in root.iter("{*}removed") if el.get("reason") == "repeated-table-row"]
-    return len(lines) != len(set(lines))
-
-
 # Bugs in the parsing core that these tests found and that are reported, not
 # yet fixed: (name, how to tell its failure — from the message and the output
 # tree, if any —, a minimal input, the reason). An example that fails in
 # exactly that way is set aside (hypothesis draws another); any other
 # failure still fails. Each has its own xfail test below, which passes once
 # the bug is fixed: then move its input to FOUND.
-KNOWN_CORE_BUGS = [
-    ("table-row-printed-three-times", repeated_rows_on_one_line, "1\t甲\t乙\n1\t甲\t乙\n1\t甲\t乙\n",
-     "forms/table_structure.add_row: a data row printed again in full goes to residue with the line of the "
-     "row it replaces (previous.line), not the line of the text removed, and the kept row keeps its first "
-     "@line; a third copy puts two residue items on line 1 and the lossless check fails"),
-]
+KNOWN_CORE_BUGS: list = []          # none open now
 # Inputs these tests found that once broke the core, kept as regressions once fixed.
 FOUND = {
     # a bulletin masthead and nothing else: a bulletin with no documents (once crashed the batch report)
     "bulletin-without-documents": "新洲区人民政府公报\n\nXINZHOUQU RENMIN ZHENGFU GONGBAO\n\n2023\n\n第1期(总第44期)\n",
     # a 名词解释 heading with no numbered entry after it gave a <glossary> with no <entry>
     "glossary-without-entries": "各位代表：\n名词解释\n",
+    # a table row printed three times put two repeated-table-row items on one line
+    "table-row-printed-three-times": "1\t甲\t乙\n1\t甲\t乙\n1\t甲\t乙\n",
 }
 
 

@@ -198,6 +198,7 @@ def add_row(table: Table, cells: list[Cell], line: Line, width: int, warnings) -
             printed = previous.cells[0].spans[0].line      # the earlier copy, now residue
             table.removed.append(Removed("repeated-table-row", printed.n, printed.raw.strip()))
             previous.cells = fit(cells, width, line.n, warnings)
+            previous.line = line.n                         # where the row's text now comes from
             return
     table.rows.append(Row("data", fit(cells, width, line.n, warnings), line.n))
 

@@ -57,6 +57,8 @@ def segments(span: Span, markers: bool) -> list[tuple[int, int, str, bool]]:
     Returns (start, end, kind, bold) with kind "text", "explicit" or "bare".
     """
     line = span.line
+    if not line.bold and not line.sup and not markers:
+        return [(span.start, span.end, "text", False)]
     cuts = {span.start, span.end}
     bold = [(a, b) for a, b in line.bold if a < span.end and b > span.start]
     for a, b in bold:

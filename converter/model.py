@@ -173,8 +173,14 @@ _CJK = r"\u2014\u2018-\u201f\u2026\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-
 LETTER_SPACING = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}0-9])|(?<=[{_CJK}0-9])\s+(?=[{_CJK}])")
 
 
+# Any white space: a line without any needs no collapsing.
+ANY_SPACE = re.compile(r"\s")
+
+
 def collapse(text: str) -> str:
     """Text with letter-spacing taken out and outer white space trimmed."""
+    if not ANY_SPACE.search(text):
+        return text
     return LETTER_SPACING.sub("", text).strip()
 
 

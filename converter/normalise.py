@@ -56,10 +56,12 @@ class Line:
     `text` is the printed text with markup and indentation taken out; `bold`
     and `sup` are (start, end) spans into it. `gap` says a blank line or page
     furniture stood before it; `markup` holds what was taken out of it.
+    `printed` is the line as in the input when that differs from `text`
+    (most lines are clean already, and a second copy costs memory).
     """
 
     n: int
-    raw: str
+    printed: str | None
     text: str
     indent: bool = False
     gap: bool = False
@@ -67,6 +69,11 @@ class Line:
     bold: tuple[tuple[int, int], ...] = ()
     sup: tuple[tuple[int, int], ...] = ()
     markup: tuple[Removed, ...] = ()
+
+    @property
+    def raw(self) -> str:
+        """The line as in the input (forbidden characters taken out)."""
+        return self.text if self.printed is None else self.printed
 
 
 @dataclass(frozen=True)
@@ -130,7 +137,7 @@ def clean_line(n: int, raw: str, gap: bool = False) -> tuple[Line | None, list[R
         text = stripped
         bold = tuple((max(0, a - lead), max(0, b - lead)) for a, b in bold)
         sup = tuple((max(0, a - lead), max(0, b - lead)) for a, b in sup)
-    line = Line(n, raw, text, indent=indent, gap=gap or page_break, page_break=page_break,
+    line = Line(n, None if raw == text else raw, text, indent=indent, gap=gap or page_break, page_break=page_break,
                 bold=clip(bold, len(text)) if bold else (), sup=clip(sup, len(text)) if sup else (),
                 markup=tuple(markup))
     return line, controls

@@ -34,11 +34,12 @@ def convert_source(source: Source) -> Result:
     else:
         root = tree.build_archive(source, page, content, build)
         forms = tuple(doc.form for doc in content)
+    all_warnings = sorted(list(page.warnings) + warnings + build.warnings, key=lambda w: w[0])
+    del page, content, build          # the tree holds all it needs: free the model before serialising
     found = validate.problems(root)
     if found:
         first = found[0]
         raise InputError(f"output does not validate (a gongwen bug, please report): {first.message}")
-    all_warnings = sorted(list(page.warnings) + warnings + build.warnings, key=lambda w: w[0])
     return Result(writer.serialise(root), tuple(all_warnings), forms)
 
 

@@ -151,8 +151,12 @@ def drop_running_headers(b: Bulletin, lines) -> list[Line]:
     if not b.masthead_title:
         return list(lines)
     title = title_key(plain(b.masthead_title))
+    last = title[-1:]
     kept = []
     for line in lines:
+        if last not in line.text:          # cheap test first: most lines are not headers
+            kept.append(line)
+            continue
         key = title_key(line.text)
         if key.startswith(title) and (key == title or issue_match_text(line.text[len(line.text) - len(line.text.lstrip()):])):
             b.removed.append(Removed("running-header", line.n, line.raw.strip()))

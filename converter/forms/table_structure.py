@@ -7,6 +7,7 @@ rows re-printed after a page break deduplicated; shifted rows realigned;
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -55,27 +56,20 @@ def split_cells(line: Line) -> list[tuple[int, int]]:
     """(start, end) of each cell in the line, white space trimmed."""
     text = line.text
     if "\t" in text:
-        bounds, start = [], 0
-        for m in re.finditer("\t", text):
-            bounds.append((start, m.start()))
-            start = m.end()
-        bounds.append((start, len(text)))
+        start, inner = 0, text
     else:
-        inner_start = text.index("|") + 1
-        inner_end = text.rindex("|")
-        bounds, start = [], inner_start
-        for m in re.finditer(r"\|", text[inner_start:inner_end]):
-            bounds.append((start, inner_start + m.start()))
-            start = inner_start + m.end()
-        bounds.append((start, inner_end))
-    trimmed = []
-    for a, b in bounds:
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        trimmed.append((a, b))
-    return trimmed
+        start = text.index("|") + 1
+        inner = text[start:text.rindex("|")]
+    bounds = []
+    for part in inner.split("\t" if "\t" in text else "|"):
+        stripped = part.strip()
+        if stripped:
+            lead = start + len(part) - len(part.lstrip())
+            bounds.append((lead, lead + len(stripped)))
+        else:
+            bounds.append((start, start))
+        start += len(part) + 1
+    return bounds
 
 
 def cells_of(line: Line) -> list[Cell]:
@@ -121,7 +115,7 @@ SPACE = re.compile(r"\s+")
 
 
 def key(text: str) -> str:
-    return SPACE.sub("", text) if text else text
+    return SPACE.sub("", text) if text and SPACE.search(text) else text
 
 
 def is_header(cells: list[Cell]) -> bool:
@@ -147,6 +141,7 @@ def serial(row: Row) -> int | None:
     return int(text) if SERIAL.fullmatch(text) else None
 
 
+@functools.lru_cache(maxsize=4096)
 def value_kind(text: str) -> str:
     text = key(text)
     if not text:
@@ -309,8 +304,6 @@ def check_numbering(table: Table, warnings) -> None:
 
 
 def cell_text(cell: Cell) -> str:
-    return tidy(collapse_lines(cell.spans))
-
-
-def collapse_lines(spans: list[Span]) -> str:
-    return "".join(s.text for s in spans).strip()
+    spans = cell.spans
+    text = spans[0].text if len(spans) == 1 else "".join(s.text for s in spans)
+    return tidy(text.strip())

@@ -109,11 +109,11 @@ def attempt(task: Task, options: Options) -> tuple[Record, bytes | None]:
         raise Failed(str(exc), len(data)) from None
     if task.output is not None:
         try:
-            writer.write_atomic(task.output, result.xml)
+            result.write(task.output)
         except OSError as exc:
             raise Failed(f"cannot write output {task.output}: {exc.strerror or exc}", len(data)) from None
     # only a bulletin's documents need counting in the XML; otherwise each form is one document
-    documents = top_level_documents(result.xml) if "bulletin" in result.forms else len(result.forms)
+    documents = result.documents if "bulletin" in result.forms else len(result.forms)
     record = Record(task.shown, shown(task), "converted", result.forms, result.warnings, size=len(data),
                     documents=documents)
     return record, (result.xml if task.output is None else None)

@@ -42,7 +42,7 @@ def joined(spans: list[Span] | tuple[Span, ...]) -> str:
     return "".join(span.text for span in spans)
 
 
-@dataclass
+@dataclass(slots=True)
 class Para:
     """One paragraph: lines joined, page-break splits repaired."""
 
@@ -53,7 +53,7 @@ class Para:
         return self.spans[0].line.n
 
 
-@dataclass
+@dataclass(slots=True)
 class Item:
     """A numbered item that is not a heading (一、 restarting inside a section)."""
 
@@ -62,14 +62,14 @@ class Item:
     line: int
 
 
-@dataclass
+@dataclass(slots=True)
 class ListBlock:
     style: str
     items: list[Item] = field(default_factory=list)
     last: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class Section:
     """A numbered section: 一、 （一） 1. （1） 第X章 第X条."""
 
@@ -102,7 +102,7 @@ class Dated:
     iso: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Signature:
     """署名 and 成文日期 (or 印发机关 and 印发日期)."""
 
@@ -110,7 +110,7 @@ class Signature:
     date: Dated
 
 
-@dataclass
+@dataclass(slots=True)
 class Author:
     """The speaker of a report: printed role, its role word, and the name."""
 
@@ -121,7 +121,7 @@ class Author:
     name_start: int        # where the name begins in span.text
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     """One glossary entry (名词解释)."""
 
@@ -133,7 +133,7 @@ class Entry:
     id: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Glossary:
     title: list[Span]
     notes: list[Para]
@@ -141,7 +141,7 @@ class Glossary:
     line: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Document:
     """One official document (公文) as FORMAT.md lays it out."""
 
@@ -189,7 +189,7 @@ def plain(spans: list[Span] | tuple[Span, ...]) -> str:
     return collapse(joined(spans))
 
 
-@dataclass
+@dataclass(slots=True)
 class Member:
     """One member of a roster: "组 长:舒基元 区人民政府代理区长"."""
 
@@ -200,7 +200,7 @@ class Member:
     post_start: int      # where the post begins in line.text; len(text) when none
 
 
-@dataclass
+@dataclass(slots=True)
 class TableBlock:
     """Rows of a table as printed (tab- or pipe-separated lines); table.py structures them."""
 
@@ -213,7 +213,7 @@ class TableBlock:
         return (self.caption[0].line if self.caption else self.lines[0]).n
 
 
-@dataclass
+@dataclass(slots=True)
 class Responsible:
     """（责任单位：…） at the end of a plan's item: its text and the units in it."""
 
@@ -225,7 +225,7 @@ class Responsible:
         return self.spans[0].line.n
 
 
-@dataclass
+@dataclass(slots=True)
 class Attachment:
     """附件 N: its label line, title and content."""
 

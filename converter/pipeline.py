@@ -3,8 +3,11 @@ recognise → build the tree → validate → serialise."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, replace
 from pathlib import Path
+
+from lxml import etree
 
 from converter import bulletin_tree, reader, recognise, tree, validate, writer
 from converter.forms import webpage
@@ -14,9 +17,24 @@ from converter.reader import InputError, Source
 
 @dataclass(frozen=True)
 class Result:
-    xml: bytes
+    """A validated archive tree; serialised when asked, streamed when written to a file."""
+
+    root: etree._Element
     warnings: tuple[tuple[int, str], ...]
     forms: tuple[str, ...]
+
+    @functools.cached_property
+    def xml(self) -> bytes:
+        return writer.serialise(self.root)
+
+    @property
+    def documents(self) -> int:
+        """How many documents the archive holds that no other document holds."""
+        return int(self.root.xpath("count(//*[local-name()='document'][not(ancestor::*[local-name()='document'])])"))
+
+    def write(self, path: Path) -> None:
+        """Write the XML atomically, serialising straight into the file (no copy in memory)."""
+        writer.write_atomic(path, self.root)
 
 
 def convert_source(source: Source) -> Result:
@@ -40,7 +58,7 @@ def convert_source(source: Source) -> Result:
     if found:
         first = found[0]
         raise InputError(f"output does not validate (a gongwen bug, please report): {first.message}")
-    return Result(writer.serialise(root), tuple(all_warnings), forms)
+    return Result(root, tuple(all_warnings), forms)
 
 
 def convert_file(path: Path, encoding: str | None = None, errors: str = "strict") -> Result:

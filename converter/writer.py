@@ -22,8 +22,11 @@ def serialise(root: etree._Element) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, then rename it into place."""
+def write_atomic(path: Path, data: bytes | etree._Element) -> None:
+    """Write to a temporary file beside `path`, then rename it into place.
+
+    `data` is bytes, or an archive tree serialised straight into the file.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = None
     try:
@@ -32,7 +35,10 @@ def write_atomic(path: Path, data: bytes) -> None:
             if hasattr(os, "fchmod"):
                 # mkstemp makes the file private (0600); an output gets the usual mode
                 os.fchmod(out.fileno(), 0o666 & ~umask())
-            out.write(data)
+            if isinstance(data, bytes):
+                out.write(data)
+            else:
+                etree.ElementTree(data).write(out, xml_declaration=True, encoding="UTF-8", pretty_print=True)
         os.replace(tmp, path)
     except BaseException:
         if tmp is not None:

@@ -26,7 +26,7 @@ NUMBER_VALUE = re.compile(r"[—\-–≥≤<>~约]?\s?[\d.,，]+\s?(?:%|％|个|
 ORG_VALUE = re.compile(r".{0,40}(?:局|镇|街|委|办|院|公司|中心|单位|部门|分局|分行|社|馆|所|站|队|处|政府|专班)")
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     spans: list[Span] = field(default_factory=list)
     merged: list[Span] = field(default_factory=list)     # text merged in from a continuation line
@@ -37,14 +37,14 @@ class Cell:
         return "".join(s.text for s in self.spans)
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     kind: str
     cells: list[Cell]
     line: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Table:
     caption: list[Span]
     rows: list[Row]

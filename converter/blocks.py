@@ -48,6 +48,7 @@ class BodyState:
     table: TableBlock | None = None         # the table whose rows are being read
     roster_role: str | None = None          # the role of the roster being read (组长 …)
     repair: bool = True
+    numbered: dict[str, int] = field(default_factory=dict)   # the last section number of each style
     warnings: list[tuple[int, str]] = field(default_factory=list)
 
     def close(self) -> None:
@@ -167,6 +168,11 @@ def parse_numbered(state: BodyState, line: Line, style: str, m: re.Match[str]) -
     decision = classify(state, style, level, number, rest)
     num = Span(line, m.start("num"), m.end("num"))
     if decision == "section":
+        parent = next(s for s in reversed(state.stack) if s.level < level)
+        expected = {1, parent.last.get(style, 0) + 1, state.numbered.get(style, 0) + 1}
+        if number not in expected:     # items and articles may number on across their parents
+            state.warnings.append((line.n, f"numbering {num.text.strip()} skips ahead; taken as a section"))
+        state.numbered[style] = number
         open_section(state, style, level, number, num, rest, bare)
         return True
     if decision == "item":

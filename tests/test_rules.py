@@ -125,7 +125,12 @@ def test_restarted_numbering_inside_a_section_is_a_list():
 def test_out_of_sequence_bare_numeral_stays_text_with_warning():
     blocks, warnings = body("三、强化基础", "4.", "（七）提升模型。加强研究。")
     assert isinstance(blocks[0].children[0], Para) and joined(blocks[0].children[0].spans) == "4."
-    assert warnings and "4." in warnings[0][1]
+    assert (2, "numbering 4. does not continue the sequence; kept as text") in warnings
+
+
+def test_numbering_that_skips_warns_but_numbering_on_across_parents_does_not():
+    _, warnings = body("一、甲", "（一）子", "1. 项。", "2. 项。", "（二）子", "3. 项。", "二、乙", "五、戊")
+    assert [w for w in warnings] == [(8, "numbering 五、 skips ahead; taken as a section")]
 
 
 def test_page_break_split_is_repaired_across_blank_and_page_number():

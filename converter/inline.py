@@ -70,7 +70,7 @@ def segments(span: Span, markers: bool) -> list[tuple[int, int, str, bool]]:
     if markers or line.sup:
         for m in MARKER.finditer(line.text, span.start, span.end):
             if m.start() not in marks:
-                kind = "explicit" if m.group()[0] in "［[" and markers else "bare"
+                kind = "explicit" if m.group()[0] in "［[⁰¹²³⁴⁵⁶⁷⁸⁹" and markers else "bare"
                 marks[m.start()] = (m.end(), kind)
     for a, (b, _) in marks.items():
         cuts.update((a, b))

@@ -126,7 +126,7 @@ class Entry:
     """One glossary entry (名词解释)."""
 
     n: int
-    num: Span
+    num: Span | None             # the printed number; None for an unnumbered entry
     term: list[Span]
     definition: list[Span]
     line: int

@@ -271,7 +271,8 @@ def render_glossary(parent, glossary: Glossary, build: Build) -> None:
         e = sub(el, "entry", entry.line)
         e.set("n", str(entry.n))
         e.set("id", entry.id)
-        sub(e, "num", None, entry.num.text.strip())
+        if entry.num is not None:
+            sub(e, "num", None, entry.num.text.strip())
         sub(e, "term", None, plain(entry.term))
         render_inline(sub(e, "definition"), entry.definition, None, build.warnings)
 

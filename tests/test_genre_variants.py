@@ -221,3 +221,17 @@ def test_occasion_without_date_then_date_line(tmp_path):
     delivered = xp(root, "//g:delivered")[0]
     assert delivered.get("date") == "2024-01-10"
     assert xp(root, "string(//g:author/g:name)") == "李华"
+
+
+def test_glossary_layouts_without_arabic_numbers(tmp_path):
+    text = ("政府工作报告\n各位代表：\n推进“三保”¹工作，建设面积 20 m²。落实“解稳促”²。\n"
+            "名词解释\n三保：保基本民生、保工资、保运转。\n解稳促：解难题、稳增长、\n促发展。\n")
+    root, _ = convert(tmp_path, text)
+    entries = xp(root, "//g:entry")
+    assert [(xp(e, "string(g:term)"), xp(e, "string(g:definition)")) for e in entries] == [
+        ("三保", "保基本民生、保工资、保运转。"), ("解稳促", "解难题、稳增长、促发展。")]
+    refs = [(r.text, r.get("target")) for r in xp(root, "//g:noteRef")]
+    assert refs == [("¹", entries[0].get("id")), ("²", entries[1].get("id"))]    # m² is a unit
+    circled = "政府工作报告\n各位代表：\n正文。\n名词解释\n①三保：保基本民生。\n②解稳促：解难题。\n"
+    root, _ = convert(tmp_path, circled)
+    assert [e.get("n") for e in xp(root, "//g:entry")] == ["1", "2"]

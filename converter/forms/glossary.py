@@ -23,14 +23,25 @@ GLOSSARY_HEADING = re.compile(
     r"(?:名\s{0,2}词\s{0,2}(?:解\s{0,2}释|注\s{0,2}释|说\s{0,2}明)|注\s{0,2}释|词\s{0,2}语\s{0,2}解\s{0,2}释)"
     r"\s{0,2}(?:[（(][^）)]{1,30}[）)])?\s{0,2}[:：]?"
 )
-# An entry's number: "1、", "1.", "10. " ("20、4.0 版园区" is entry 20; "4.0" alone is no number)
-ENTRY_NUM = re.compile(r"(?P<num>(?P<n>\d{1,3})\s{0,2}(?:、|[.．](?!\d)))")
+# An entry's number: "1、", "1.", "10. " ("20、4.0 版园区" is entry 20; "4.0" alone is no
+# number), "（1）", "[1]", "①"
+ENTRY_NUM = re.compile(
+    r"(?P<num>(?P<n>\d{1,3})\s{0,2}(?:、|[.．](?!\d))|[（(\[［](?P<b>\d{1,3})[）)\]］]"
+    r"|(?P<c>[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf])\s{0,2}[、.．]?)"
+)
+# An entry without a number: a short term, a colon, its definition: "三保：保基本民生…"
+UNNUMBERED_ENTRY = re.compile(r"(?P<term>[^：:。，,；;！？]{1,30})[：:]\s{0,3}\S")
 # The colon that ends a term: "三保：", "AA+主体信用评级: "
 TERM_END = re.compile(r"[:：]")
 # The longest term looked for before its colon.
 TERM_MAX = 60
-# Footnote markers: ① … ㊿, ［1］, [1]
-MARKER = re.compile(r"[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]|[［\[]\d{1,3}[］\]]")
+# Footnote markers: ① … ㊿, ［1］, [1], [^1] (markdown), ¹²
+# (superscripts after a letter or digit are units and powers: m², 10⁸)
+MARKER = re.compile(
+    r"[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]|[［\[]\^?\d{1,3}[］\]]|(?<![A-Za-z0-9×])[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}"
+)
+# Superscript digits, for a marker's number
+SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 # What is ignored when a term is compared with the text before a marker.
 TERM_NOISE = re.compile(r"[\s“”\"'‘’「」『』《》〈〉]")
 
@@ -50,6 +61,8 @@ def parse_glossary(lines: list[Line] | tuple[Line, ...]) -> tuple[Glossary, list
     warnings: list[tuple[int, str]] = []
     glossary = Glossary([whole(lines[0])], [], [], lines[0].n)
     expected = 1
+    if not any(ENTRY_NUM.match(line.text) for line in lines[1:]):
+        return parse_unnumbered(glossary, lines[1:]), warnings
     for line in lines[1:]:
         entry = parse_entry(line, expected, bool(glossary.entries))
         if entry is not None:
@@ -64,11 +77,27 @@ def parse_glossary(lines: list[Line] | tuple[Line, ...]) -> tuple[Glossary, list
     return glossary, warnings
 
 
+def parse_unnumbered(glossary: Glossary, lines) -> Glossary:
+    """Entries printed without numbers: each "term：definition" line starts one."""
+    for line in lines:
+        m = UNNUMBERED_ENTRY.match(line.text)
+        if m:
+            term_end = m.end("term")
+            definition = tail(line, term_end + 1)
+            glossary.entries.append(Entry(len(glossary.entries) + 1, None, [Span(line, 0, term_end)],
+                                          [definition], line.n))
+        elif glossary.entries:
+            glossary.entries[-1].definition.append(whole(line))
+        else:
+            glossary.notes.append(Para([whole(line)]))
+    return glossary
+
+
 def parse_entry(line: Line, expected: int, started: bool) -> Entry | None:
     m = ENTRY_NUM.match(line.text)
     if not m:
         return None
-    n = int(m.group("n"))
+    n = int(m.group("n") or m.group("b")) if not m.group("c") else marker_number(m.group("c"))
     rest = tail(line, m.end("num"))
     colon = TERM_END.search(line.text, rest.start, rest.start + TERM_MAX + 1)
     in_sequence = n == expected or (started and expected <= n <= expected + 2)
@@ -97,7 +126,7 @@ def marker_number(marker: str) -> int | None:
         return code - 0x3251 + 21
     if 0x32B1 <= code <= 0x32BF:
         return code - 0x32B1 + 36
-    digits = re.sub(r"\D", "", marker)
+    digits = re.sub(r"\D", "", marker.translate(SUPERSCRIPTS))
     return int(digits) if digits else None
 
 
@@ -119,7 +148,7 @@ def resolver(glossary: Glossary) -> Resolver:
             if term and key.endswith(term):
                 return entry.id
         number = marker_number(marker)
-        if (explicit or marker[0] in "［[") and number in by_number:
+        if (explicit or marker[0] in "［[⁰¹²³⁴⁵⁶⁷⁸⁹") and number in by_number:
             return by_number[number].id
         return None
 

@@ -15,13 +15,16 @@ def assign_bulletin_ids(b: Bulletin) -> None:
         for doc in (item.documents if isinstance(item, Part) else [item]):
             k += 1
             assign_ids(doc, f"d{k}")
-    for section in (b.briefs, b.appointments, b.chronicle):
-        if section is None:
-            continue
-        section.id = section.kind
+    seen: dict[str, int] = {}
+    briefs = 0
+    for section in b.records:
+        seen[section.kind] = seen.get(section.kind, 0) + 1
+        # "briefs", "appointments", "chronicle"; a second section of a kind gets a number
+        section.id = section.kind + (str(seen[section.kind]) if seen[section.kind] > 1 else "")
         if section.kind == "briefs":
-            for n, doc in enumerate(section.items, start=1):
-                assign_ids(doc, f"brief{n}")
+            for doc in section.items:
+                briefs += 1
+                assign_ids(doc, f"brief{briefs}")
 
 
 def render_bulletin(root, content: list, build: Build) -> None:
@@ -54,9 +57,8 @@ def render_bulletin(root, content: list, build: Build) -> None:
                 render_document(part, doc, build)
         else:
             render_document(el, item, build)
-    for section in (b.briefs, b.appointments, b.chronicle):
-        if section is not None:
-            render_records(el, section, build)
+    for section in b.records:
+        render_records(el, section, build)
 
 
 def render_masthead(parent, b: Bulletin) -> None:

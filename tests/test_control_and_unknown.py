@@ -52,3 +52,10 @@ def test_lines_after_the_printer_line_are_kept(tmp_path):
 def test_an_empty_record_section_of_a_bulletin(tmp_path):
     root, _ = convert(tmp_path, "某某区人民政府公报\n2023年第1期\n目录\n大事记……(9)\n政务简讯\n")
     assert root.xpath("//g:briefs", namespaces=NS)
+
+
+def test_record_sections_keep_their_printed_order_and_repeats(tmp_path):
+    text = "某某区人民政府公报\n2023年第1期\n大事记\n◆1月5日，甲。\n人事任免\n区政府于2023年2月1日发出通知。\n大事记\n◆2月1日，乙。\n"
+    root, _ = convert(tmp_path, text)
+    sections = [(etree.QName(el).localname, el.get("id")) for el in root.xpath("/g:archive/g:bulletin/*", namespaces=NS)]
+    assert sections[-3:] == [("chronicle", "chronicle"), ("appointments", "appointments"), ("chronicle", "chronicle2")]

@@ -95,9 +95,7 @@ class Bulletin:
     cover: list[Span] = field(default_factory=list)
     imprint: list = field(default_factory=list)              # Span lines and Facts, in input order
     parts: list = field(default_factory=list)               # Part, or a Document outside any column
-    briefs: records.Records | None = None
-    appointments: records.Records | None = None
-    chronicle: records.Records | None = None
+    records: list = field(default_factory=list)             # records.Records, in input order
     removed: list[Removed] = field(default_factory=list)
 
 
@@ -299,8 +297,8 @@ def link_toc(b: Bulletin) -> list:
         for doc in (item.documents if isinstance(item, Part) else [item]):
             if doc.title:
                 candidates.append((title_key(plain(doc.title)), doc))
-    for section in (b.briefs, b.appointments, b.chronicle):
-        if section is not None and section.title:
+    for section in b.records:
+        if section.title:
             candidates.append((title_key(plain(section.title)), section))
     warnings = []
     for entry in b.toc:

@@ -60,7 +60,7 @@ def first_date(spans: list[Span]) -> str | None:
 
 
 def parse_records(bulletin, lines, ctx: Context, year: int | None) -> list:
-    """Fill bulletin.briefs / .appointments / .chronicle from the lines after the columns."""
+    """Fill bulletin.records, in input order, from the lines after the columns."""
     warnings: list[tuple[int, str]] = []
     starts = [k for k, line in enumerate(lines) if heading_kind(line)]
     for k, start in enumerate(starts):
@@ -74,7 +74,7 @@ def parse_records(bulletin, lines, ctx: Context, year: int | None) -> list:
             section.items = [Record([whole(l)], first_date([whole(l)])) for l in body]
         else:
             warnings += parse_events(section, body, year)
-        setattr(bulletin, kind, section)
+        bulletin.records.append(section)
     return warnings
 
 

@@ -130,3 +130,17 @@ def test_a_row_printed_three_times_is_one_row(tmp_path):
     assert rows == [["1", "甲", "乙"], ["2", "丙", "丁"]]
     assert [r.get("line") for r in xp(root, "//g:removed[@reason='repeated-table-row']")] == ["3", "4"]
     assert lossless.check(text, root) is None
+
+
+def test_a_lone_markdown_separator_is_markup_not_a_table(tmp_path):
+    text = "关于某事的通知\n|---|---|\n正文。\n"
+    root = convert_text(text, tmp_path)
+    assert not xp(root, "//g:table")
+    assert lossless.check(text, root) is None
+
+
+def test_a_continuation_line_wider_than_its_row_loses_nothing(tmp_path):
+    text = "关于某事的通知\n1\t甲\t乙\n\t续\t\t8 月\n"
+    root = convert_text(text, tmp_path)
+    assert [m.text for m in xp(root, "//g:merged")] == ["续", "8 月"]
+    assert lossless.check(text, root) is None

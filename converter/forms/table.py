@@ -95,7 +95,7 @@ BLOCK_RULES = (
 def is_row(line: Line) -> bool:
     """Whether a line is a table row on its own (two filled cells at least)."""
     text = line.text
-    if not (TAB_ROW.fullmatch(text) or PIPE_ROW.fullmatch(text)):
+    if not (TAB_ROW.fullmatch(text) or PIPE_ROW.fullmatch(text)) or PIPE_RULE.fullmatch(text):
         return False
     return sum(1 for a, b in split_cells(line) if a < b) >= 2
 

@@ -207,8 +207,10 @@ def repeats(previous: Row, cells: list[Cell]) -> bool:
 
 
 def merge(row: Row, cells: list[Cell]) -> None:
-    for k, cell in enumerate(cells[:len(row.cells)]):
-        row.cells[k].merged.extend(cell.spans)
+    """A continuation line's cells into the row above, cell by cell; extra cells into its last."""
+    last = len(row.cells) - 1
+    for k, cell in enumerate(cells):
+        row.cells[min(k, last)].merged.extend(cell.spans)
 
 
 def fit(cells: list[Cell], width: int, line: int, warnings) -> list[Cell]:

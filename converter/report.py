@@ -11,12 +11,22 @@ from converter.writer import write_atomic
 MB = 1_000_000
 
 
+# Characters that end a line for str.splitlines (and for many terminals and log tools):
+# a message quoting input text must not break into two lines on them.
+LINE_ENDS = {ord(ch): f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"
+             for ch in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"}
+
+
+def one_line(text: str) -> str:
+    return str(text).translate(LINE_ENDS)
+
+
 def error_line(record: Record) -> str:
-    return f"gongwen: {record.path}: {record.error}"
+    return one_line(f"gongwen: {record.path}: {record.error}")
 
 
 def warning_lines(record: Record) -> list[str]:
-    return [f"gongwen: warning: {record.path}:{line}: {message}" for line, message in record.warnings]
+    return [one_line(f"gongwen: warning: {record.path}:{line}: {message}") for line, message in record.warnings]
 
 
 def summary(records: list[Record], seconds: float) -> str:

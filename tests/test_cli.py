@@ -82,3 +82,11 @@ def test_validate_good_and_bad_files(tmp_path):
 def test_python_dash_m_entry_point():
     done = subprocess.run([sys.executable, "-m", "converter", "--version"], capture_output=True, text=True)
     assert done.returncode == 0 and "gongwen" in done.stdout
+
+
+def test_a_message_quoting_input_stays_on_one_line(tmp_path):
+    path = tmp_path / "nel.txt"
+    path.write_text("（\x85二）“人工智能+”产业发展\n", encoding="utf-8")
+    result = run("convert", path, "-o", tmp_path / "out")
+    assert result.exit_code == 0
+    assert all(line.startswith("gongwen: ") for line in result.stderr.splitlines())

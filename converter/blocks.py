@@ -24,7 +24,7 @@ from typing import Callable
 
 from converter.model import Item, ListBlock, Para, Section, Span, TableBlock, tail, whole
 from converter.normalise import Line
-from converter.rules import CLOSERS, RUN_IN_END, SECTION_RULES, TERMINAL
+from converter.rules import CLOSERS, CN_DIGITS, OPEN, RUN_IN_END, SECTION_RULES, TERMINAL
 from converter.values import cn_number
 
 # A line that may serve as the heading of a bare numeral on the line before:
@@ -128,11 +128,17 @@ def classify(state: BodyState, style: str, level: int, number: int, rest: Span) 
 
 @dataclass(frozen=True)
 class BlockRule:
-    """A named block pattern and its handler; the handler returns False to pass."""
+    """A named block pattern and its handler; the handler returns False to pass.
+
+    `first` (the characters a match can start with) and `contains` (a text a
+    match needs) let the parser skip a rule without running its pattern.
+    """
 
     name: str
     pattern: re.Pattern[str]
     parse: Callable[[BodyState, Line, re.Match[str]], bool]
+    first: str | None = None
+    contains: str | None = None
 
 
 def parse_body(lines: list[Line] | tuple[Line, ...], rules: tuple[BlockRule, ...] | None = None,
@@ -143,8 +149,13 @@ def parse_body(lines: list[Line] | tuple[Line, ...], rules: tuple[BlockRule, ...
     root = Section(0, "root", 0, None, [], 0)
     state = BodyState(root, [root], repair=repair)
     for line in lines:
+        text = line.text
+        start = text[:1]
         for rule in rules:
-            m = rule.pattern.match(line.text)
+            if (rule.first is not None and start not in rule.first) or (
+                    rule.contains is not None and rule.contains not in text):
+                continue
+            m = rule.pattern.match(text)
             if m and rule.parse(state, line, m):
                 break
         else:
@@ -252,7 +263,12 @@ def is_heading_like(text: str) -> bool:
     return stop is None or stop.end() == len(text.rstrip())
 
 
+# What a section number of each style starts with: 第, a bracket, a numeral, a digit
+SECTION_FIRST = {"chapter": "第", "article": "第", "2": OPEN, "4": OPEN, "1": CN_DIGITS,
+                 "3": "0123456789０１２３４５６７８９"}
+
 # The core block rules: numbered sections, in the order SECTION_RULES gives.
 SECTION_BLOCK_RULES: tuple[BlockRule, ...] = tuple(
-    BlockRule(rule.name, rule.pattern, section_handler(rule.kind)) for rule in SECTION_RULES
+    BlockRule(rule.name, rule.pattern, section_handler(rule.kind), first=SECTION_FIRST[rule.kind])
+    for rule in SECTION_RULES
 )

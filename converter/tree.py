@@ -69,9 +69,7 @@ def assign_ids(doc: Document, doc_id: str) -> None:
 
 
 def sub(parent, name: str, line: int | None = None, text: str | None = None):
-    el = etree.SubElement(parent, q(name))
-    if line is not None:
-        el.set("line", str(line))
+    el = etree.SubElement(parent, q(name), None if line is None else {"line": str(line)})
     if text:
         el.text = text
     return el

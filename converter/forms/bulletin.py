@@ -43,6 +43,8 @@ TOC_LEADER = re.compile(
 )
 # A column heading: "◆ 区级文件选登 ◆", "【市政府文件】", "■ 部门文件 ■"
 PART_MARKER = re.compile(r"[◆◇■□●★▲【]\s{0,3}(?P<title>[^◆◇■□●★▲【】]{1,40}?)\s{0,3}[◆◇■□●★▲】]")
+# What a column heading starts with
+PART_MARKS = "◆◇■□●★▲【"
 # A column heading inside the TOC is short: "区级文件选登"
 TOC_PART_MAX = 12
 # An imprint fact: "主 办：武汉市新洲区人民政府", "准印证号：湖北省内部资料准印证"
@@ -118,6 +120,8 @@ def claims(lines) -> bool:
 def is_document_start(lines, i: int) -> bool:
     """A 发文机关标志 with a 文号 close below it, or a 文号 with no 标志 above."""
     line = lines[i]
+    if not line.text.rstrip().endswith(("件", "号")):       # cheap test first: most lines are neither
+        return False
     if frame.is_issuer_mark(line.text):
         return any(frame.parse_doc_number(l) for l in lines[i + 1:i + 4])
     if frame.parse_doc_number(line):
@@ -131,7 +135,7 @@ def parse(lines, ctx: Context) -> tuple[Bulletin, list]:
     i = parse_about(b, lines, 0)
     i = parse_masthead(b, lines, i)
     i = parse_toc(b, lines, i)
-    start = next((k for k in range(i, len(lines)) if PART_MARKER.fullmatch(lines[k].text)
+    start = next((k for k in range(i, len(lines)) if is_part_marker(lines[k])
                   or is_document_start(lines, k) or records.heading_kind(lines[k])), len(lines))
     parse_cover_and_imprint(b, lines[i:start])
     rest = drop_running_headers(b, lines[start:])
@@ -166,6 +170,11 @@ def drop_running_headers(b: Bulletin, lines) -> list[Line]:
 def issue_match_text(text: str) -> bool:
     """Whether a page header carries the issue: "某市人民政府公报 2023年第3期"."""
     return re.search(r"\d{4}\s{0,2}年\s{0,2}第\s{0,2}\d{1,3}\s{0,2}期|第\s{0,2}\d{1,3}\s{0,2}期", text) is not None
+
+
+def is_part_marker(line: Line) -> re.Match[str] | None:
+    text = line.text
+    return PART_MARKER.fullmatch(text) if text[:1] in PART_MARKS else None
 
 
 def parse_about(b: Bulletin, lines, i: int) -> int:
@@ -262,7 +271,7 @@ def parse_columns(b: Bulletin, lines, ctx: Context) -> list:
     """Columns (◆ … ◆) and the documents in them, split at each document start."""
     warnings: list[tuple[int, str]] = []
     part: Part | None = None
-    starts = [k for k in range(len(lines)) if is_document_start(lines, k) or PART_MARKER.fullmatch(lines[k].text)]
+    starts = [k for k in range(len(lines)) if is_document_start(lines, k) or is_part_marker(lines[k])]
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
     for k, start in enumerate(starts):
@@ -270,7 +279,7 @@ def parse_columns(b: Bulletin, lines, ctx: Context) -> list:
         chunk = lines[start:end]
         if not chunk:
             continue
-        marker = PART_MARKER.fullmatch(chunk[0].text)
+        marker = is_part_marker(chunk[0])
         if marker:
             part = Part(whole(chunk[0]), collapse(marker.group("title")))
             b.parts.append(part)

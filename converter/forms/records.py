@@ -47,7 +47,13 @@ class Records:
     id: str = ""
 
 
+# The record headings are short; a longer line is none of them.
+HEADING_MAX = 12
+
+
 def heading_kind(line: Line) -> str | None:
+    if len(line.text) > HEADING_MAX:
+        return None
     for kind, pattern in HEADINGS.items():
         if pattern.fullmatch(line.text):
             return kind

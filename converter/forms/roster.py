@@ -66,7 +66,7 @@ def parse_member_line(state: BodyState, line: Line, m: re.Match[str]) -> bool:
 
 
 BLOCK_RULES = (
-    BlockRule("roster_role", ROLE_LINE, parse_role_line),
+    BlockRule("roster_role", ROLE_LINE, parse_role_line, first="副组主秘总召成委顾"),
     BlockRule("roster_member", MEMBER_LINE, parse_member_line),
 )
 

@@ -84,10 +84,10 @@ def parse_pipe_rule(state: BodyState, line: Line, m: re.Match[str]) -> bool:
 
 
 BLOCK_RULES = (
-    BlockRule("table_rule", PIPE_RULE, parse_pipe_rule),
-    BlockRule("table_row", TAB_ROW, parse_row),
-    BlockRule("table_pipe_row", PIPE_ROW, parse_row),
-    BlockRule("table_note", NOTE_START, parse_note),
+    BlockRule("table_rule", PIPE_RULE, parse_pipe_rule, first="|:-"),
+    BlockRule("table_row", TAB_ROW, parse_row, contains="\t"),
+    BlockRule("table_pipe_row", PIPE_ROW, parse_row, first="|"),
+    BlockRule("table_note", NOTE_START, parse_note, first="注"),
     BlockRule("table_note_more", re.compile(r"."), parse_note),
 )
 

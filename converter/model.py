@@ -26,6 +26,12 @@ class Span:
         return self.line.text[self.start:self.end]
 
 
+def split_at(lines, starts: list[int]):
+    """(start, lines[start:next start]) for each start, in order: a text cut where each part begins."""
+    for k, start in enumerate(starts):
+        yield start, lines[start:starts[k + 1] if k + 1 < len(starts) else len(lines)]
+
+
 def whole(line: Line) -> Span:
     return Span(line, 0, len(line.text))
 

@@ -13,7 +13,7 @@ Nothing else is rewritten: the printed characters stay as they are.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from converter.rules import FURNITURE_RULES, PRINT_TIMESTAMP, Rule
 
@@ -84,7 +84,6 @@ class Normalised:
     residue: tuple[Removed, ...]
     line_count: int
     page_furniture: bool = False   # page numbers or print headers were found
-    warnings: tuple[tuple[int, str], ...] = field(default=())
 
 
 def split_lines(text: str) -> list[str]:

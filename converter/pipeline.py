@@ -52,7 +52,7 @@ def convert_source(source: Source) -> Result:
     else:
         root = tree.build_archive(source, page, content, build)
         forms = tuple(doc.form for doc in content)
-    all_warnings = sorted(list(page.warnings) + warnings + build.warnings, key=lambda w: w[0])
+    all_warnings = sorted(warnings + build.warnings, key=lambda w: w[0])
     del page, content, build          # the tree holds all it needs: free the model before serialising
     found = validate.problems(root)
     if found:

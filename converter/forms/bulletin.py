@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from converter.forms import frame, records
-from converter.model import Context, Document, Para, Span, collapse, plain, whole
+from converter.model import Context, Document, Para, Span, collapse, plain, split_at, whole
 from converter.normalise import Line, Removed
 
 # "《新洲区人民政府公报》简介"
@@ -274,9 +274,7 @@ def parse_columns(b: Bulletin, lines, ctx: Context) -> list:
     starts = [k for k in range(len(lines)) if is_document_start(lines, k) or is_part_marker(lines[k])]
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
-    for k, start in enumerate(starts):
-        end = starts[k + 1] if k + 1 < len(starts) else len(lines)
-        chunk = lines[start:end]
+    for _, chunk in split_at(lines, starts):
         if not chunk:
             continue
         marker = is_part_marker(chunk[0])

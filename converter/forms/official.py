@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from converter.forms import frame, table
-from converter.model import Attachment, Context, Document, Span, collapse, plain, whole
+from converter.model import Attachment, Context, Document, Span, collapse, plain, split_at, whole
 from converter.rules import ATTACHMENT_NOTE, REMARK
 
 # An attachment's label alone on its line: "附件", "附件 1", "附件二"
@@ -67,9 +67,8 @@ def parse_attachments(lines, ctx: Context) -> tuple[list[Attachment], list]:
     warnings: list[tuple[int, str]] = []
     starts = [i for i, line in enumerate(lines) if is_label(line)]
     attachments = []
-    for k, start in enumerate(starts):
-        end = starts[k + 1] if k + 1 < len(starts) else len(lines)
-        attachment, w = parse_attachment(lines[start:end], ctx)
+    for _, chunk in split_at(lines, starts):
+        attachment, w = parse_attachment(chunk, ctx)
         attachments.append(attachment)
         warnings += w
     return attachments, warnings

@@ -12,7 +12,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from converter.model import Context, Document, Span, collapse, whole
+from converter.model import Context, Document, Span, collapse, split_at, whole
 from converter.normalise import Line
 from converter.rules import DATE, TITLE_FORM_WORD
 from converter.values import iso_date
@@ -69,11 +69,10 @@ def parse_records(bulletin, lines, ctx: Context, year: int | None) -> list:
     """Fill bulletin.records, in input order, from the lines after the columns."""
     warnings: list[tuple[int, str]] = []
     starts = [k for k, line in enumerate(lines) if heading_kind(line)]
-    for k, start in enumerate(starts):
-        end = starts[k + 1] if k + 1 < len(starts) else len(lines)
-        kind = heading_kind(lines[start])
-        section = Records(kind, [whole(lines[start])])
-        body = lines[start + 1:end]
+    for _, chunk in split_at(lines, starts):
+        kind = heading_kind(chunk[0])
+        section = Records(kind, [whole(chunk[0])])
+        body = chunk[1:]
         if kind == "briefs":
             warnings += parse_briefs(section, body, ctx)
         elif kind == "appointments":
@@ -97,9 +96,7 @@ def parse_briefs(section: Records, lines, ctx: Context) -> list:
     starts = [k for k in range(len(lines)) if is_brief_title(lines, k)] or [0]
     if starts[0] != 0:
         starts.insert(0, 0)
-    for k, start in enumerate(starts):
-        end = starts[k + 1] if k + 1 < len(starts) else len(lines)
-        chunk = lines[start:end]
+    for start, chunk in split_at(lines, starts):
         titled = is_brief_title(lines, start)
         doc = Document("brief", chunk[0].n, title=[whole(chunk[0])] if titled else [])
         doc.body, w = ctx.parse_body(chunk[1:] if titled else chunk, ctx)

@@ -57,4 +57,4 @@ def strip_chrome(page: Normalised) -> tuple[Normalised, bool]:
         return page, False
     lines, removed = take_out(page.lines, drop)
     return Normalised(lines, page.residue + tuple(removed), page.line_count,
-                      page.page_furniture, page.warnings), True
+                      page.page_furniture), True

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import regex
 from lxml import etree
 
-from converter.normalise import split_lines
+from converter.normalise.lines import split_lines
 
 # One reading character: a Han ideograph or a decimal digit of any script.
 READING_CHAR = regex.compile(r"[\p{Han}\p{Nd}]")

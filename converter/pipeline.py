@@ -1,18 +1,36 @@
-"""The whole conversion, stage by stage: read → normalise → segment and
-recognise → build the tree → validate → serialise."""
+"""The whole conversion, stage by stage.
+
+    read        reader.py       bytes → text, digest, encoding
+    normalise   normalise/      text → clean Lines + residue (furniture, markup, web chrome)
+    recognise   forms/          the form that claims the file parses it (frame/, blocks/)
+    link        link.py         ids, glossary links, 目录 targets
+    render      render/         the model → nodes → the archive tree
+    validate    validate.py     the bundled XSD, and the lossless guarantee (lossless.py)
+    write       writer.py       serialise, write atomically
+"""
 
 from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
-from converter import bulletin_tree, reader, recognise, tree, validate, writer
-from converter.forms import webpage
+from converter import blocks, lossless, reader, validate, writer
+from converter.forms import registry
+from converter.forms.registry import Form, Registry
+from converter.frame import nodes as frame_nodes
+from converter.frame.head import parse_head
+from converter.link import link_documents
+from converter.model.context import Context, Diagnostic
+from converter.model.text import Lines
 from converter.normalise import normalise
 from converter.reader import InputError, Source
+from converter.render.archive import archive
+from converter.render.builder import Builder
+from converter.render.inline import Links
 
 
 @dataclass(frozen=True)
@@ -20,7 +38,7 @@ class Result:
     """A validated archive tree; serialised when asked, streamed when written to a file."""
 
     root: etree._Element
-    warnings: tuple[tuple[int, str], ...]
+    warnings: tuple[Diagnostic, ...]
     forms: tuple[str, ...]
 
     @functools.cached_property
@@ -37,28 +55,42 @@ class Result:
         writer.write_atomic(path, self.root)
 
 
+def parse_file(forms: Registry, lines: Lines, ctx: Context) -> tuple[Form, Any]:
+    """The form that claims the whole file, and what it parsed: a Document or a container of documents."""
+    head = parse_head(lines)
+    form = forms.claim(lines, head, whole_file=True)
+    return form, form.parse(form, lines, head, ctx)
+
+
+def parse_document(forms: Registry, lines: Lines, ctx: Context) -> Any:
+    """A document inside another (the one a notice issues, one of a bulletin's): parsed by the form that claims it."""
+    head = parse_head(lines)
+    form = forms.claim(lines, head, whole_file=False)
+    return form.parse(form, lines, head, ctx)
+
+
 def convert_source(source: Source) -> Result:
     page = normalise(source.text)
-    page, chrome = webpage.strip_chrome(page)
     if not page.lines:
         raise InputError("no reading text: every line is page furniture or markup")
-    # a scraped page has no pages to repair, unless it was printed with page furniture
-    repair = not chrome or page.page_furniture
-    kind, content, warnings = recognise.parse_file(page.lines, recognise.context(repair))
-    build = tree.Build()
-    if kind == "bulletin":
-        root = tree.build_archive(source, page, [content], build, bulletin_tree.render_bulletin)
-        forms = ("bulletin",)
+    forms = registry()
+    ctx = Context(page.repair, functools.partial(parse_document, forms))
+    form, content = parse_file(forms, page.lines, ctx)
+    links: Links = {}
+    if form.link is not None:
+        form.link(content, ctx, links)
     else:
-        root = tree.build_archive(source, page, content, build)
-        forms = tuple(doc.form for doc in content)
-    all_warnings = sorted(warnings + build.warnings, key=lambda w: w[0])
-    del page, content, build          # the tree holds all it needs: free the model before serialising
+        link_documents([content], ctx, links)
+    builder = Builder({**blocks.RENDERS, **frame_nodes.RENDERS, **forms.renders()}, links)
+    root = archive(source, page, [builder.node(content)], ctx.residue)
+    del page, content, builder          # the tree holds all it needs: free the model before serialising
     found = validate.problems(root)
     if found:
-        first = found[0]
-        raise InputError(f"output does not validate (a gongwen bug, please report): {first.message}")
-    return Result(root, tuple(all_warnings), forms)
+        raise InputError(f"output does not validate (a gongwen bug, please report): {found[0].message}")
+    loss = lossless.check(source.text, root)
+    if loss is not None:
+        raise InputError(f"output would lose text at {loss} (a gongwen bug, please report); nothing written")
+    return Result(root, ctx.sorted_warnings(), (form.name,))
 
 
 def convert_file(path: Path, encoding: str | None = None, errors: str = "strict") -> Result:
@@ -76,5 +108,5 @@ def convert_decoded(source: Source) -> Result:
     result = convert_source(source)
     if not source.warnings:
         return result
-    merged = sorted(source.warnings + result.warnings, key=lambda w: w[0])
+    merged = sorted([Diagnostic(*w) for w in source.warnings] + list(result.warnings), key=lambda w: w.line)
     return replace(result, warnings=tuple(merged))

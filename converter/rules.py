@@ -1,12 +1,12 @@
-"""The recogniser table: every pattern gongwen knows, named, in one place.
+"""The recogniser table every stage shares: read it top to bottom.
 
-Read it top to bottom. Line-level patterns decide what a whole line is (page
-furniture, a 文号, a date line); block-level patterns decide where a numbered
-section starts. Form modules add their own rules in their `LINE_RULES` /
-`BLOCK_RULES` tables; `pipeline.tables()` puts them together in a fixed order.
+Line-level patterns decide what a whole line is (a 文号, a date line, a
+主送); numbering patterns decide where a numbered section starts. Stage and
+form modules add their own patterns at their top, made the same way
+(`patterns.pattern`, with the examples each must match).
 
 Patterns run on *clean* text: markup taken out, indentation stripped (see
-normalise.py). Each quantifier is bounded or anchored so that no pattern
+normalise/). Each quantifier is bounded or anchored so that no pattern
 backtracks catastrophically on hostile input.
 """
 
@@ -15,11 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# --- character classes -------------------------------------------------------
+from converter.patterns import HAN, pattern
 
-# Han ideographs (CJK unified + extension A + compatibility + 〇), as used in
-# the patterns below; the lossless check uses the Unicode script property.
-HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# --- character sets ---------------------------------------------------------------
+
 # Chinese numerals used in section numbers and dates.
 CN_DIGITS = "〇零○Ｏ一二三四五六七八九十百两"
 # Opening and closing brackets, full- and half-width: （一） (一) ( 一 )
@@ -40,77 +39,74 @@ class Rule:
     kind: str
 
 
-# --- page furniture: whole lines that are not reading text ---------------------
-
-# "— 26 —", "—1—", "- 3 -", "－ 12 －", "·12·" (bold markers are already taken out)
-PAGE_NUMBER = re.compile(r"[—–\-－―─]{1,2}\s{0,3}\d{1,4}\s{0,3}[—–\-－―─]{1,2}|[·•]\s{0,2}\d{1,4}\s{0,2}[·•]")
-# "1/3" printed by a browser, "第 3 页", "第3页 共5页"
-PAGE_COUNTER = re.compile(r"\d{1,4}\s{0,2}/\s{0,2}\d{1,4}|第\s{0,2}\d{1,4}\s{0,2}页(?:\s{0,2}[,，]?\s{0,2}共\s{0,2}\d{1,4}\s{0,2}页)?")
-# "2026/5/19 19:11": the date and time a browser prints at the top of each page
-PRINT_TIMESTAMP = re.compile(r"\d{4}/\d{1,2}/\d{1,2}\s{1,3}\d{1,2}:\d{2}(?::\d{2})?")
-# "https://www.example.gov.cn/…": the address a browser prints at the foot of each page
-URL_LINE = re.compile(r"(?:https?://|www\.)\S{1,2000}")
-
-FURNITURE_RULES: tuple[Rule, ...] = (
-    Rule("page_number", PAGE_NUMBER, "page-number"),
-    Rule("page_counter", PAGE_COUNTER, "page-number"),
-    Rule("print_timestamp", PRINT_TIMESTAMP, "running-header"),
-    Rule("url_line", URL_LINE, "web-chrome"),
-)
-
 # --- the elements of an official document (GB/T 9704) -------------------------
 
-# 发文字号: "新政发〔2023〕1号", "江政〔2024〕1号", "发改办财金规〔2019〕860 号",
-# with 〔〕 [] ［］ 【】 () around the year and spaces anywhere inside.
-DOC_NUMBER = re.compile(
+# 发文字号 with 〔〕 [] ［］ 【】 () around the year and spaces anywhere inside
+DOC_NUMBER = pattern(
     rf"(?P<prefix>[{HAN}A-Za-z]{{1,20}})\s{{0,3}}[〔\[［【(（]\s{{0,3}}(?P<year>\d{{4}})\s{{0,3}}"
-    rf"[〕\]］】)）]\s{{0,3}}第?\s{{0,3}}(?P<seq>\d{{1,5}})\s{{0,3}}号"
+    rf"[〕\]］】)）]\s{{0,3}}第?\s{{0,3}}(?P<seq>\d{{1,5}})\s{{0,3}}号",
+    "新政发〔2023〕1号", "江政〔2024〕1号", "发改办财金规〔2019〕860 号", "东府办函[2003]248号",
 )
-# A date: "2023年1月10日", "2019 年 8 月 20 日", "二〇一九年八月二十日"
-DATE = re.compile(
+# A date, in Arabic or Chinese numerals
+DATE = pattern(
     r"(?P<y>[0-9０-９]{4}|[〇零○Ｏ０一二三四五六七八九]{4})\s{0,3}年\s{0,3}"
     r"(?P<m>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s{0,3}月\s{0,3}"
-    r"(?P<d>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s{0,3}日"
+    r"(?P<d>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s{0,3}日",
+    "2023年1月10日", "2019 年 8 月 20 日", "二〇一九年八月二十日",
 )
 # 成文日期 alone on its line, or after the 署名 on the same line
-SIGNATURE_DATE = re.compile(rf"(?P<signer>[^，。；：,;:]{{0,60}}?)\s{{0,40}}(?P<date>{DATE.pattern})")
-# 印发机关和印发日期: "2023年1月10日印发", "江汉区人民政府办公室 2024年1月15日印发"
-PRINTED_DATE = re.compile(rf"(?P<signer>[^，。；：,;:]{{0,60}}?)\s{{0,40}}(?P<date>{DATE.pattern})\s{{0,3}}印\s{{0,2}}发")
-# 附注 under the 成文日期: "（此件公开发布）", "（联系人：张三，电话：12345678）"
-REMARK = re.compile(r"[（(]\s{0,2}(?:此件|联系人|联系电话|本件).{0,80}[）)]|(?:联系人|联系电话)\s{0,2}[:：].{0,80}")
-# 抄送机关: "抄送：区委各部门，…"
-CC = re.compile(r"抄\s{0,2}送\s{0,2}[:：]")
-# 附件说明 in a notice: "附件：新洲区…一览表", "附件:1. …"
-ATTACHMENT_NOTE = re.compile(r"附\s{0,2}件\s{0,2}\d{0,2}\s{0,2}[:：]")
-# 主送机关 ends with a colon: "各镇人民政府,各街道办事处,…:"
-RECIPIENTS_END = re.compile(r"[:：]\s{0,3}$")
-# 发文机关标志: "武汉市新洲区人民政府文件", "发展改革委办公厅  文件"
-ISSUER_MARK = re.compile(rf"[{HAN}（）()、\s]{{2,60}}文\s{{0,3}}件|文\s{{0,3}}件")
+SIGNATURE_DATE = pattern(rf"(?P<signer>[^，。；：,;:]{{0,60}}?)\s{{0,40}}(?P<date>{DATE.pattern})",
+                         "2023年1月10日", "江汉区人民政府 2024年1月15日")
+# 印发机关和印发日期
+PRINTED_DATE = pattern(
+    rf"(?P<signer>[^，。；：,;:]{{0,60}}?)\s{{0,40}}(?P<date>{DATE.pattern})\s{{0,3}}印\s{{0,2}}发",
+    "2023年1月10日印发", "江汉区人民政府办公室 2024年1月15日印发",
+)
+# 附注 under the 成文日期
+REMARK = pattern(r"[（(]\s{0,2}(?:此件|联系人|联系电话|本件).{0,80}[）)]|(?:联系人|联系电话)\s{0,2}[:：].{0,80}",
+                 "（此件公开发布）", "（联系人：张三，电话：12345678）", "联系电话：12345678")
+# 抄送机关
+CC = pattern(r"抄\s{0,2}送\s{0,2}[:：]", "抄送：区委各部门，")
+# 附件说明 in a notice
+ATTACHMENT_NOTE = pattern(r"附\s{0,2}件\s{0,2}\d{0,2}\s{0,2}[:：]", "附件：新洲区一览表", "附件:1. 名单")
+# 主送机关 ends with a colon
+RECIPIENTS_END = pattern(r"[:：]\s{0,3}$", "各镇人民政府,各街道办事处:")
+# 发文机关标志
+ISSUER_MARK = pattern(rf"[{HAN}（）()、\s]{{2,60}}文\s{{0,3}}件|文\s{{0,3}}件",
+                      "武汉市新洲区人民政府文件", "发展改革委办公厅  文件", "文件")
 # Names of issuing organs end in one of these (署名 lines, 发文机关标志 lines).
-ORGAN_SUFFIX = re.compile(
-    r"(?:政府|办公厅|办公室|委员会|国务院|人大常委会|常委会|委员会|部|局|厅|委|院|署|办|处|中心|会|组|室)\s*$"
+ORGAN_SUFFIX = pattern(
+    r"(?:政府|办公厅|办公室|委员会|国务院|人大常委会|常委会|委员会|部|局|厅|委|院|署|办|处|中心|会|组|室)\s*$",
+    "武汉市新洲区人民政府", "税务总局办公厅",
 )
-# The word that names a document's form at the end of its title.
-TITLE_FORM_WORD = re.compile(
-    r"(?:通知|通报|意见|方案|计划|规划|要点|办法|规定|条例|细则|规则|决定|批复|报告|函|请示|纪要|公告|通告|命令|决议)$"
-)
+# Punctuation that never stands in an organ name or a 署名.
+SENTENCE_PUNCT = pattern(r"[，。；：,;:！？!?]", "，")
+# A 标题 line never holds a sentence.
+SENTENCE_END = pattern(r"[。！？]", "。")
+
+# The words that name a document's kind (文种) at the end of its title.
+KIND_WORDS = ("通知", "通报", "意见", "方案", "计划", "规划", "要点", "办法", "规定", "条例", "细则", "规则",
+              "决定", "批复", "报告", "函", "请示", "纪要", "公告", "通告", "命令", "决议")
+# A title that ends in a 文种 word
+TITLE_FORM_WORD = pattern(rf"(?:{'|'.join(KIND_WORDS)})$", "关于印发政府工作报告的通知", "实施方案")
 
 # --- numbered sections: the real structure of the text --------------------------
 
 # 一、  (level 1; not "一、二、三季度", a run of numerals)
-NUM_L1 = re.compile(rf"(?P<num>(?P<n>[{CN_DIGITS}]{{1,4}})\s{{0,2}}[、．.](?![{CN_DIGITS}]{{1,2}}[、，,]))")
+NUM_L1 = pattern(rf"(?P<num>(?P<n>[{CN_DIGITS}]{{1,4}})\s{{0,2}}[、．.](?![{CN_DIGITS}]{{1,2}}[、，,]))",
+                 "一、总体要求", "十二．其他")
 # （一） (一) ( 一 )  (level 2)
-NUM_L2 = re.compile(rf"(?P<num>[{OPEN}]\s{{0,2}}(?P<n>[{CN_DIGITS}]{{1,4}})\s{{0,2}}[{CLOSE}])")
+NUM_L2 = pattern(rf"(?P<num>[{OPEN}]\s{{0,2}}(?P<n>[{CN_DIGITS}]{{1,4}})\s{{0,2}}[{CLOSE}])", "（一）", "( 二 )")
 # 1.  1、 1．  (level 3; "2.4 万人" is a decimal, not a section)
-NUM_L3 = re.compile(r"(?P<num>(?P<n>\d{1,3})\s{0,2}[.．、](?!\d))")
+NUM_L3 = pattern(r"(?P<num>(?P<n>\d{1,3})\s{0,2}[.．、](?!\d))", "1.加强领导", "12、")
 # （1） (1)  (level 4)
-NUM_L4 = re.compile(rf"(?P<num>[{OPEN}]\s{{0,2}}(?P<n>\d{{1,3}})\s{{0,2}}[{CLOSE}])")
+NUM_L4 = pattern(rf"(?P<num>[{OPEN}]\s{{0,2}}(?P<n>\d{{1,3}})\s{{0,2}}[{CLOSE}])", "（1）", "(12)")
 # 第一章 (a chapter; level 1)
-NUM_CHAPTER = re.compile(rf"(?P<num>第\s{{0,2}}(?P<n>[{CN_DIGITS}]{{1,4}})\s{{0,2}}章)")
+NUM_CHAPTER = pattern(rf"(?P<num>第\s{{0,2}}(?P<n>[{CN_DIGITS}]{{1,4}})\s{{0,2}}章)", "第一章 总则", "第 十 章")
 # 第一条 (an article; one level below its chapter)
-NUM_ARTICLE = re.compile(rf"(?P<num>第\s{{0,2}}(?P<n>[{CN_DIGITS}]{{1,4}})\s{{0,2}}条)")
+NUM_ARTICLE = pattern(rf"(?P<num>第\s{{0,2}}(?P<n>[{CN_DIGITS}]{{1,4}})\s{{0,2}}条)", "第一条 为了", "第二十七条")
 
-# The section rules in the order they are tried; `kind` is the level.
+# The section rules in the order they are tried; `kind` is the numbering style.
 SECTION_RULES: tuple[Rule, ...] = (
     Rule("chapter", NUM_CHAPTER, "chapter"),
     Rule("article", NUM_ARTICLE, "article"),
@@ -121,5 +117,15 @@ SECTION_RULES: tuple[Rule, ...] = (
 )
 
 # A run-in heading ends at its first full stop: "（一）全面实施…承诺制。" + body text
-RUN_IN_END = re.compile(r"[。！？!?]")
+RUN_IN_END = pattern(r"[。！？!?]", "承诺制。")
 
+# --- inline ---------------------------------------------------------------------
+
+# Footnote markers: ① … ㊿, ［1］, [1], [^1] (markdown), ¹²
+# (superscripts after a letter or digit are units and powers: m², 10⁸)
+MARKER = pattern(
+    r"[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]|[［\[]\^?\d{1,3}[］\]]|(?<![A-Za-z0-9×])[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}",
+    "①", "［1］", "[^2]", "新物种企业¹",
+)
+# A marker in one of these forms is explicit (a bare ① also numbers plain lists).
+EXPLICIT_MARKS = "［[⁰¹²³⁴⁵⁶⁷⁸⁹"

@@ -4,16 +4,28 @@ from __future__ import annotations
 
 import pytest
 
-from converter.blocks import parse_body
-from converter.forms import frame, glossary, webpage, work_report
-from converter.model import ListBlock, Para, Section, collapse, joined, plain
-from converter.normalise import Line, clean_line, normalise
-from converter.rules import DATE, DOC_NUMBER, NUM_L1, NUM_L2, NUM_L3, NUM_L4, PAGE_NUMBER
+from converter.blocks import SHARED, glossary
+from converter.blocks.parser import parse_body
+from converter.forms import work_report
+from converter.frame import foot, head as frame
+from converter.model.blocks import ListBlock, Para, Section
+from converter.model.context import Context
+from converter.model.text import Line, collapse, joined, plain
+from converter.normalise import normalise
+from converter.normalise.furniture import PAGE_NUMBER
+from converter.normalise.lines import clean_line
+from converter.normalise.webchrome import strip_chrome
+from converter.rules import DATE, DOC_NUMBER, NUM_L1, NUM_L2, NUM_L3, NUM_L4
 from converter.values import cn_number, iso_date
 
 
 def lines_of(*texts: str) -> list[Line]:
-    return list(normalise("\n".join(texts)).lines)
+    return list(normalise("\n".join(texts), filters=()).lines)
+
+
+def parse_glossary(lines):
+    warnings = []
+    return glossary.parse_glossary(lines, lambda n, message: warnings.append((n, message))), warnings
 
 
 @pytest.mark.parametrize("printed, parts", [
@@ -79,8 +91,9 @@ def test_not_section_numbers(pattern, text):
 
 
 def body(*texts: str, repair: bool = True):
-    blocks, warnings = parse_body(lines_of(*texts), repair=repair)
-    return blocks, warnings
+    ctx = Context(repair, lambda lines, ctx: None)
+    blocks = parse_body(lines_of(*texts), ctx, SHARED)
+    return blocks, ctx.warnings
 
 
 def test_levels_follow_numbering_not_markdown():
@@ -231,20 +244,20 @@ def test_first_paragraph_ending_in_colon_is_not_recipients():
 ])
 def test_signature(texts, signers, iso):
     lines = lines_of(*texts)
-    signature, first, end = frame.find_signature(lines, 0, len(lines))
+    signature, first, end = foot.find_signature(lines, 0, len(lines))
     assert [s.text for s in signature.signers] == signers and signature.date.iso == iso
     assert first == 1 and end == len(lines)
 
 
 def test_a_date_inside_a_sentence_is_no_signature():
     lines = lines_of("会议于2023年1月10日召开。", "下文。")
-    assert frame.find_signature(lines, 0, len(lines)) is None
+    assert foot.find_signature(lines, 0, len(lines)) is None
 
 
 def test_cc_and_printer_at_the_end():
     lines = lines_of("正文。", "抄送：区委各部门，区人武部。", "区人大常委会办公室，区政协办公室。",
                      "武汉市新洲区人民政府办公室", "2023年1月10日印发")
-    cc, printer, start = frame.parse_tail(lines, 0)
+    cc, printer, start = foot.parse_tail(lines, 0)
     assert [s.line.n for s in cc] == [2, 3] and start == 1
     assert printer.signers[0].text == "武汉市新洲区人民政府办公室"
     assert printer.date.iso == "2023-01-10" and printer.date.span.text == "2023年1月10日印发"
@@ -265,7 +278,7 @@ def test_glossary_entries(printed, n, term, definition):
 
 def test_glossary_continuations_and_headings():
     lines = lines_of("名 词 解 释", "(按名词出现先后顺序)", "1、甲：定义一", "", "续上。", "— 26 —", "2、乙：定义二。")
-    g, warnings = glossary.parse_glossary(lines)
+    g, warnings = parse_glossary(lines)
     assert [plain(e.term) for e in g.entries] == ["甲", "乙"]
     assert joined(g.entries[0].definition) == "定义一续上。"
     assert joined(g.notes[0].spans) == "(按名词出现先后顺序)" and warnings == []
@@ -274,7 +287,7 @@ def test_glossary_continuations_and_headings():
 
 
 def test_marker_resolution_prefers_term_then_number():
-    g, _ = glossary.parse_glossary(lines_of("名词注释", "8. “新物种”企业：科创企业。", "9. CIM：城市信息模型。"))
+    g, _ = parse_glossary(lines_of("名词注释", "8. “新物种”企业：科创企业。", "9. CIM：城市信息模型。"))
     for k, entry in enumerate(g.entries):
         entry.id = f"e{k}"
     resolve = glossary.resolver(g)
@@ -289,9 +302,9 @@ def test_web_chrome_header_and_footer():
     page = normalise("\n".join([
         "2020年政府工作报告", "发布时间:2021-01-21 11:16 作者: 信息来源: 办公室", "正文。",
         "链接: 区人大 | 区政协", "主办单位:某某办公室", "地址:某某路", "12345",
-    ]))
-    stripped, chrome = webpage.strip_chrome(page)
-    assert chrome
+    ]), filters=())
+    stripped = strip_chrome(page)
+    assert stripped.web_chrome and not page.web_chrome
     assert [l.text for l in stripped.lines] == ["2020年政府工作报告", "正文。"]
     assert {r.line for r in stripped.residue if r.reason == "web-chrome"} == {2, 4, 5, 6, 7}
 

@@ -6,7 +6,7 @@ import pytest
 from lxml import etree
 
 from converter import lossless, pipeline
-from converter.forms.table_structure import tidy
+from converter.blocks.table_structure import tidy
 from converter.normalise import normalise
 from tests.conftest import SAMPLES
 

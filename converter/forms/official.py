@@ -1,37 +1,50 @@
 """The parse every framed official document shares: head, body, 署名, foot.
 
-A form module calls `parse_official` with its own form name. What follows the
+A form's `parse` is `parse_official` unless it needs more. What follows the
 署名 is either the document a notice issues (印发 / 转发 …: parsed as a
 document of its own, `transmitted`) or the notice's own attachments (附件).
 """
 
 from __future__ import annotations
 
-import re
-from converter.forms import frame, table
-from converter.model import Attachment, Context, Document, Span, collapse, plain, split_at, whole
+from typing import TYPE_CHECKING
+
+from converter.blocks.parser import RuleSet, parse_body
+from converter.blocks.table import is_row
+from converter.frame.foot import find_signature, parse_tail
+from converter.frame.head import Head
+from converter.model.blocks import Attachment
+from converter.model.context import Context
+from converter.model.document import Document
+from converter.model.text import Line, Lines, Span, collapse, plain, split_at, whole
+from converter.patterns import pattern
 from converter.rules import ATTACHMENT_NOTE, REMARK
 
-# An attachment's label alone on its line: "附件", "附件 1", "附件二"
-ATTACHMENT_LABEL = re.compile(r"附\s{0,2}件\s{0,2}(?P<num>[\d一二三四五六七八九十]{0,3})")
+if TYPE_CHECKING:
+    from converter.forms.registry import Form
+
+# An attachment's label alone on its line
+ATTACHMENT_LABEL = pattern(r"附\s{0,2}件\s{0,2}(?P<num>[\d一二三四五六七八九十]{0,3})", "附件", "附件 1", "附件二")
 # An attachment whose title ends so is a roster (组成人员名单)
-ROSTER_TITLE = re.compile(r".{0,80}名\s{0,2}单")
+ROSTER_TITLE = pattern(r".{0,80}名\s{0,2}单", "区防汛指挥部组成人员名单")
 # The longest attachment title line.
 TITLE_MAX = 80
+# The 附件说明 stands within this many lines above the 署名.
+ATTACHMENT_NOTE_WITHIN = 8
+# The form of a roster printed as an attachment.
+ROSTER_FORM = "roster"
 
 
-def parse_official(lines, head: frame.Head, form: str, ctx: Context) -> tuple[Document, list]:
-    warnings: list[tuple[int, str]] = []
-    doc = Document(form, lines[0].n, issuer_mark=head.issuer_mark, doc_number=head.doc_number,
+def parse_official(form: Form, lines: Lines, head: Head, ctx: Context) -> Document:
+    doc = Document(form.name, lines[0].n, issuer_mark=head.issuer_mark, doc_number=head.doc_number,
                    title=head.title, recipients=head.recipients)
-    doc.cc, doc.printer, tail_start = frame.parse_tail(lines, head.end)
+    doc.cc, doc.printer, tail_start = parse_tail(lines, head.end)
     attach = first_label(lines, head.end, tail_start)
-    signature = frame.find_signature(lines, head.end, attach)
+    signature = find_signature(lines, head.end, attach)
     body_end = signature[1] if signature else attach
     note = attachment_note_start(lines, head.end, body_end)
-    doc.body, w = ctx.parse_body(lines[head.end:note], ctx)
-    warnings += w
-    doc.attachment_note = [whole(l) for l in lines[note:body_end]]
+    doc.body = parse_body(lines[head.end:note], ctx, form.rules)
+    doc.attachment_note = [whole(line) for line in lines[note:body_end]]
     if signature:
         doc.signature = signature[0]
         rest_start = signature[2]
@@ -39,57 +52,52 @@ def parse_official(lines, head: frame.Head, form: str, ctx: Context) -> tuple[Do
             doc.remarks.append(whole(lines[rest_start]))
             rest_start += 1
         if rest_start < tail_start and not is_label(lines[rest_start]):
-            doc.transmitted, w = ctx.parse_document(lines[rest_start:tail_start], ctx)
-            return doc, warnings + w
+            doc.transmitted = ctx.parse_document(lines[rest_start:tail_start], ctx)
+            return doc
         attach = rest_start
-    doc.attachments, w = parse_attachments(lines[attach:tail_start], ctx)
-    return doc, warnings + w
+    doc.attachments = parse_attachments(lines[attach:tail_start], ctx, form.rules)
+    return doc
 
 
-def is_label(line) -> bool:
+def is_label(line: Line) -> bool:
     return ATTACHMENT_LABEL.fullmatch(line.text.strip()) is not None
 
 
-def first_label(lines, start: int, end: int) -> int:
+def first_label(lines: Lines, start: int, end: int) -> int:
     return next((i for i in range(start, end) if is_label(lines[i])), end)
 
 
-def attachment_note_start(lines, start: int, end: int) -> int:
+def attachment_note_start(lines: Lines, start: int, end: int) -> int:
     """附件说明 stands last in the body: "附件：…" and its wrapped lines."""
-    for i in range(max(start, end - 8), end):
+    for i in range(max(start, end - ATTACHMENT_NOTE_WITHIN), end):
         if ATTACHMENT_NOTE.match(lines[i].text):
             return i
     return end
 
 
-def parse_attachments(lines, ctx: Context) -> tuple[list[Attachment], list]:
+def parse_attachments(lines: Lines, ctx: Context, rules: RuleSet) -> list[Attachment]:
     """Split at each 附件 label; each attachment: label, title, content."""
-    warnings: list[tuple[int, str]] = []
     starts = [i for i, line in enumerate(lines) if is_label(line)]
-    attachments = []
-    for _, chunk in split_at(lines, starts):
-        attachment, w = parse_attachment(chunk, ctx)
-        attachments.append(attachment)
-        warnings += w
-    return attachments, warnings
+    return [parse_attachment(chunk, ctx, rules) for _, chunk in split_at(lines, starts)]
 
 
-def parse_attachment(lines, ctx: Context) -> tuple[Attachment, list]:
+def parse_attachment(lines: Lines, ctx: Context, rules: RuleSet) -> Attachment:
     label = lines[0]
-    num = ATTACHMENT_LABEL.fullmatch(label.text.strip()).group("num")
+    found = ATTACHMENT_LABEL.fullmatch(label.text.strip())
+    num = found.group("num") if found else ""
     i = 1
     title: list[Span] = []
     # the title, unless it stands right above a table (then it is the table's caption)
     if (i < len(lines) and len(lines[i].text) <= TITLE_MAX and "。" not in lines[i].text
-            and not (i + 1 < len(lines) and table.is_row(lines[i + 1]))):
+            and not (i + 1 < len(lines) and is_row(lines[i + 1]))):
         title = [whole(lines[i])]
         i += 1
     attachment = Attachment(whole(label), num, title, [], label.n)
     if title and ROSTER_TITLE.fullmatch(collapse(plain(title))):
-        roster = Document("roster", lines[1].n, title=title)
-        roster.body, warnings = ctx.parse_body(lines[i:], ctx)
+        roster = Document(ROSTER_FORM, lines[1].n, title=title)
+        roster.body = parse_body(lines[i:], ctx, rules)
         attachment.title = []
         attachment.blocks = [roster]
-        return attachment, warnings
-    attachment.blocks, warnings = ctx.parse_body(lines[i:], ctx)
-    return attachment, warnings
+        return attachment
+    attachment.blocks = parse_body(lines[i:], ctx, rules)
+    return attachment

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
-from converter.forms import frame
 from converter.forms.official import parse_official
-from converter.model import Context
+from converter.forms.registry import Form, Registry
+from converter.frame.head import Head
+from converter.model.context import Context
+from converter.model.document import Document
+from converter.model.text import Lines
 
-FORM = "unknown"
 
-
-def claims(lines, head: frame.Head) -> bool:
+def claims(form: Form, lines: Lines, head: Head) -> bool:
     return True
 
 
-def parse(lines, head: frame.Head, ctx: Context) -> tuple:
-    doc, warnings = parse_official(lines, head, FORM, ctx)
-    warnings.insert(0, (lines[0].n, "no known document form recognised; converted as 'unknown'"))
-    return doc, warnings
+def parse(form: Form, lines: Lines, head: Head, ctx: Context) -> Document:
+    ctx.warn(lines[0].n, "no known document form recognised; converted as 'unknown'")
+    return parse_official(form, lines, head, ctx)
+
+
+FORM = Form("unknown", parse, claims)
+
+
+def register(forms: Registry) -> None:
+    forms.add(FORM)         # last: it claims everything

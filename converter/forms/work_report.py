@@ -11,45 +11,52 @@
 
 from __future__ import annotations
 
-import re
-
-from converter.forms import frame, glossary
-from converter.model import Author, Context, Document, Span, collapse, joined, plain, whole
-from converter.normalise import Line
-from converter.rules import DATE, TITLE_FORM_WORD
+from converter.blocks import glossary
+from converter.blocks.parser import parse_body
+from converter.forms.registry import Form, Registry
+from converter.frame.foot import parse_tail
+from converter.frame.head import Head
+from converter.model.context import Context
+from converter.model.document import Author, Document
+from converter.model.text import Line, Lines, Span, collapse, joined, plain, whole
+from converter.patterns import HAN, pattern
+from converter.rules import DATE, SENTENCE_PUNCT, TITLE_FORM_WORD
 from converter.values import iso_date
 
-FORM = "work-report"
-
 # "政府工作报告", "2020年政府工作报告", "关于…计划的报告"
-REPORT_TITLE = re.compile(r"[^，。；：,;:]{0,60}报\s{0,2}告")
+REPORT_TITLE = pattern(r"[^，。；：,;:]{0,60}报\s{0,2}告", "政府工作报告", "2020年政府工作报告")
 # The occasion: "——2022年12月27日在…会议上", with or without the dash, or in
 # brackets; or "——在…会议上" with the date on a line of its own below
-OCCASION = re.compile(rf"(?:[—－\-]{{0,2}}|[（(])\s{{0,2}}{DATE.pattern}\s{{0,2}}在.{{0,80}}|[—－]{{1,2}}\s{{0,2}}在.{{2,80}}")
-# The date of the occasion alone, under it: "（2024年1月10日）"
-OCCASION_DATE = re.compile(rf"[（(]?\s{{0,2}}{DATE.pattern}\s{{0,2}}[）)]?")
-# The salutation that opens a speech: "各位代表：", "各位代表!"
-SALUTATION = re.compile(r"(?:各位代表|各位委员|同志们)\s{0,2}[：:！!，,]?")
-# The role of a speaker: 区长, 代理区长, 市长, 省长, 总理, 主任 …
-SPEAKER_ROLE = re.compile(r"(?:代理|代|副)?(?:区|市|省|县|州|旗|镇|乡)长|(?:副)?总理|主任|主席|书记")
-# A role with the name right after it, no space between: "区长刘润长"
-ROLE_THEN_NAME = re.compile(rf"(?P<role>.{{0,30}}?(?:{SPEAKER_ROLE.pattern}))(?P<name>[\u4e00-\u9fff]{{2,4}})")
+OCCASION = pattern(rf"(?:[—－\-]{{0,2}}|[（(])\s{{0,2}}{DATE.pattern}\s{{0,2}}在.{{0,80}}|[—－]{{1,2}}\s{{0,2}}在.{{2,80}}",
+                   "——2022年12月27日在新洲区第六届", "（2024年1月10日在区第十七届人民代表大会", "——在区人民代表大会")
+# The date of the occasion alone, under it
+OCCASION_DATE = pattern(rf"[（(]?\s{{0,2}}{DATE.pattern}\s{{0,2}}[）)]?", "（2024年1月10日）")
+# The salutation that opens a speech
+SALUTATION = pattern(r"(?:各位代表|各位委员|同志们)\s{0,2}[：:！!，,]?", "各位代表：", "同志们!")
+# The role of a speaker
+SPEAKER_ROLE = pattern(r"(?:代理|代|副)?(?:区|市|省|县|州|旗|镇|乡)长|(?:副)?总理|主任|主席|书记",
+                       "区长", "代理区长", "市长", "总理", "主任")
+# A role with the name right after it, no space between
+ROLE_THEN_NAME = pattern(rf"(?P<role>.{{0,30}}?(?:{SPEAKER_ROLE.pattern}))(?P<name>[{HAN}]{{2,4}})", "区长刘润长")
 # A speaker line is short.
 SPEAKER_MAX = 30
+# How far down a report its salutation or occasion stands, in lines.
+REPORT_HEAD_LINES = 8
+# The most lines an occasion wraps over.
+OCCASION_LINES_MAX = 3
 
 
-def claims(lines, head: frame.Head) -> bool:
+def claims(form: Form, lines: Lines, head: Head) -> bool:
     """A report: a salutation near the top, or a title that ends in 报告 over an occasion line."""
-    top = lines[:8]
+    top = lines[:REPORT_HEAD_LINES]
     if any(SALUTATION.fullmatch(l.text) for l in top):
         return True
     return bool(head.title) and plain(head.title).endswith("报告") and any(
         OCCASION.match(l.text) for l in top)
 
 
-def parse(lines, head: frame.Head, ctx: Context) -> tuple[Document, list]:
-    warnings: list[tuple[int, str]] = []
-    doc = Document(FORM, lines[0].n)
+def parse(form: Form, lines: Lines, head: Head, ctx: Context) -> Document:
+    doc = Document(form.name, lines[0].n)
     i = 0
     if REPORT_TITLE.fullmatch(lines[0].text) and TITLE_FORM_WORD.search(collapse(lines[0].text)):
         doc.title = [whole(lines[0])]
@@ -61,29 +68,27 @@ def parse(lines, head: frame.Head, ctx: Context) -> tuple[Document, list]:
     if i < len(lines) and SALUTATION.fullmatch(lines[i].text):
         doc.salutation = whole(lines[i])
         i += 1
-    cc, printer, end = frame.parse_tail(lines, i)
+    cc, printer, end = parse_tail(lines, i)
     g = glossary.find_heading(lines[:end], i)
-    found = glossary.parse_glossary(lines[g:end]) if g is not None else None
-    if found is not None and not found[0].entries:
-        warnings.append((lines[g].n, "a glossary heading with no entries under it; kept as text"))
-        g, found = None, None
-    body_end = g if g is not None else end
-    doc.body, w = ctx.parse_body(lines[i:body_end], ctx)
-    warnings += w
-    if found is not None:
-        doc.glossary = found[0]
-        warnings += found[1]
+    found = None
+    if g is not None:
+        found = glossary.parse_glossary(lines[g:end], ctx.warn)
+        if not found.entries:
+            ctx.warn(lines[g].n, "a glossary heading with no entries under it; kept as text")
+            g, found = None, None
+    doc.body = parse_body(lines[i:g if g is not None else end], ctx, form.rules)
+    doc.glossary = found
     doc.cc, doc.printer = cc, printer
-    return doc, warnings
+    return doc
 
 
-def take_occasion(lines, i: int) -> tuple[tuple[list[Span], str | None] | None, int]:
+def take_occasion(lines: Lines, i: int) -> tuple[tuple[list[Span], str | None] | None, int]:
     """The occasion line, wrapped over up to three lines until it ends in 上."""
     if i >= len(lines) or not OCCASION.match(lines[i].text):
         return None, i
     spans = [whole(lines[i])]
     j = i + 1
-    while (not collapse(joined(spans)).rstrip("）)").endswith("上") and j < len(lines) and j - i < 3
+    while (not collapse(joined(spans)).rstrip("）)").endswith("上") and j < len(lines) and j - i < OCCASION_LINES_MAX
            and len(lines[j].text) <= SPEAKER_MAX * 2 and not SALUTATION.fullmatch(lines[j].text)
            and not is_speaker(lines, j)):
         spans.append(whole(lines[j]))
@@ -95,10 +100,10 @@ def take_occasion(lines, i: int) -> tuple[tuple[list[Span], str | None] | None, 
     return (spans, iso_date(m) if m else None), j
 
 
-def is_speaker(lines, i: int) -> bool:
+def is_speaker(lines: Lines, i: int) -> bool:
     """A short line without punctuation just above the salutation (or naming a role)."""
     text = lines[i].text
-    if len(text) > SPEAKER_MAX or frame.SENTENCE_PUNCT.search(text) or SALUTATION.fullmatch(text):
+    if len(text) > SPEAKER_MAX or SENTENCE_PUNCT.search(text) or SALUTATION.fullmatch(text):
         return False
     follows = i + 1 < len(lines) and SALUTATION.fullmatch(lines[i + 1].text)
     return bool(follows or SPEAKER_ROLE.search(collapse(text)))
@@ -132,3 +137,10 @@ def name_offset(text: str, name: str) -> int:
             if count == len(name):
                 return pos
     return 0
+
+
+FORM = Form("work-report", parse, claims)
+
+
+def register(forms: Registry) -> None:
+    forms.add(FORM, before="plan")

@@ -1,9 +1,9 @@
 """Tables: one logical, fully structured table from the rows as printed.
 
 Rows arrive tab-separated (OCR, PDF extraction) or pipe-separated (markdown).
-`BLOCK_RULES` collect them while the body is parsed — with the caption line
+The rules here collect them while the body is parsed — with the caption line
 above (责任单位：区发改局) and the notes below (注：1.…) — and `finish` turns
-each collection into the table as meant:
+each collection into the table as meant (table_structure.py):
 
 - the header (a row of short labels, often 序号 first) appears once; its
   repeats after page breaks go to residue (`repeated-table-header`);
@@ -19,37 +19,44 @@ each collection into the table as meant:
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from converter.blocks import BlockRule, BodyState
-from converter.forms.table_structure import PIPE_RULE, Cell, Row, Table, build, cell_text, split_cells
-from converter.model import Para, Section, Span, TableBlock
-from converter.normalise import Line
+from converter.blocks.parser import BlockRule, BodyState, Plugin, walk_blocks
+from converter.blocks.table_structure import PIPE_RULE, build, cell_text, split_cells
+from converter.model.blocks import Cell, Para, Table, TableBlock
+from converter.model.context import Context
+from converter.model.node import Node, node
+from converter.model.text import Line, Span, plain
+from converter.patterns import pattern
 
 # A printed row: cells separated by tabs
-TAB_ROW = re.compile(r"[^\n]*\t[^\n]*")
-# A markdown row: "| 序号 | 指标 |"
-PIPE_ROW = re.compile(r"\|.*\|")
-# Notes printed under a table: "注：1.★表示必选指标…"
-NOTE_START = re.compile(r"注\s{0,2}[:：]")
+TAB_ROW = pattern(r"[^\n]*\t[^\n]*", "1\t区发改局")
+# A markdown row
+PIPE_ROW = pattern(r"\|.*\|", "| 序号 | 指标 |")
+# Notes printed under a table
+NOTE_START = pattern(r"注\s{0,2}[:：]", "注：1.★表示必选指标")
+# Any line: after a note, the lines that go on with it
+ANY_LINE = pattern(r".", "续")
 # A caption over a table: short, no sentence in it.
 CAPTION_MAX = 60
+# Where a plug-in keeps the table whose rows are being read.
+OPEN_TABLE = "table"
 
-
-# --- collecting rows while the body is parsed ------------------------------------------
 
 def parse_row(state: BodyState, line: Line, m: re.Match[str]) -> bool:
-    if state.table is None and not is_row(line):
+    table: TableBlock | None = state.open.get(OPEN_TABLE)
+    if table is None and not is_row(line):
         return False
-    if state.table is None:
+    if table is None:
         table = TableBlock([line])
         caption = take_caption(state)
         if caption:
             table.caption = caption
         state.close()
-        state.table = table
+        state.open[OPEN_TABLE] = table
         state.append(table)
     else:
-        state.table.lines.append(line)
+        table.lines.append(line)
     return True
 
 
@@ -77,19 +84,11 @@ def parse_note(state: BodyState, line: Line, m: re.Match[str]) -> bool:
 
 
 def parse_pipe_rule(state: BodyState, line: Line, m: re.Match[str]) -> bool:
-    if state.table is None:
+    table: TableBlock | None = state.open.get(OPEN_TABLE)
+    if table is None:
         return False
-    state.table.lines.append(line)
+    table.lines.append(line)
     return True
-
-
-BLOCK_RULES = (
-    BlockRule("table_rule", PIPE_RULE, parse_pipe_rule, first="|:-"),
-    BlockRule("table_row", TAB_ROW, parse_row, contains="\t"),
-    BlockRule("table_pipe_row", PIPE_ROW, parse_row, first="|"),
-    BlockRule("table_note", NOTE_START, parse_note, first="注"),
-    BlockRule("table_note_more", re.compile(r"."), parse_note),
-)
 
 
 def is_row(line: Line) -> bool:
@@ -100,17 +99,43 @@ def is_row(line: Line) -> bool:
     return sum(1 for a, b in split_cells(line) if a < b) >= 2
 
 
-def finish(blocks: list, warnings: list[tuple[int, str]]) -> list:
+def finish(blocks: list[Any], ctx: Context) -> list[Any]:
     """Replace every collected TableBlock (at any depth) by its structured Table."""
-    out = []
-    for block in blocks:
-        if isinstance(block, TableBlock):
-            out.append(build(block, warnings))
-            continue
-        if isinstance(block, Section):
-            block.children = finish(block.children, warnings)
-        out.append(block)
-    return out
+    return walk_blocks(blocks, lambda block: [build(block, ctx)] if isinstance(block, TableBlock) else [block])
 
 
-__all__ = ["BLOCK_RULES", "Cell", "Row", "Table", "cell_text", "finish", "is_row", "split_cells"]
+PLUGIN = Plugin("tables", (
+    BlockRule("table_rule", PIPE_RULE, parse_pipe_rule, first="|:-"),
+    BlockRule("table_row", TAB_ROW, parse_row, contains="\t"),
+    BlockRule("table_pipe_row", PIPE_ROW, parse_row, first="|"),
+    BlockRule("table_note", NOTE_START, parse_note, first="注"),
+    BlockRule("table_note_more", ANY_LINE, parse_note),
+), finish)
+
+
+# --- nodes ---------------------------------------------------------------------------
+
+def table_node(table: Table, b: Any) -> Node:
+    el = Node("table", {"line": str(table.line)})
+    if table.caption:
+        el.add(node("title", table.caption[0].line.n, plain(table.caption)))
+    for row in table.rows:
+        r = Node("row", {"line": str(row.line), "kind": row.kind})
+        for cell in row.cells:
+            r.add(cell_node(cell))
+        el.add(r)
+    return el
+
+
+def cell_node(cell: Cell) -> Node:
+    el = Node("cell", {"rowspan": str(cell.rowspan)} if cell.rowspan > 1 else {})
+    text = cell_text(cell)
+    if text:
+        el.add(text)
+    for span in cell.merged:
+        # text merged in from a continuation line keeps its own line number
+        el.add(node("merged", span.line.n, span.text.strip()))
+    return el
+
+
+RENDERS: dict[type, Any] = {Table: table_node}

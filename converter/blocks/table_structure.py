@@ -8,48 +8,24 @@ rows re-printed after a page break deduplicated; shifted rows realigned;
 from __future__ import annotations
 
 import functools
-import re
-from dataclasses import dataclass, field
 
-from converter.model import Span, TableBlock
-from converter.normalise import Line, Removed
+from converter.model.blocks import Cell, Row, Table, TableBlock
+from converter.model.context import Context
+from converter.model.text import Line, Span
+from converter.patterns import HAN, pattern
 
 # A markdown separator row: "|---|:---:|"
-PIPE_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*){0,50}\|?")
+PIPE_RULE = pattern(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*){0,50}\|?", "|---|:---:|")
 # A 序号 cell: "1", "12"
-SERIAL = re.compile(r"\d{1,4}")
+SERIAL = pattern(r"\d{1,4}", "12")
 # Header labels are short.
 HEADER_LABEL_MAX = 14
 # Values by kind, for realigning shifted rows: "98%", "0.31 吨/万元", "—", "1 个", "≥0"
-NUMBER_VALUE = re.compile(r"[—\-–≥≤<>~约]?\s?[\d.,，]+\s?(?:%|％|个|吨.{0,4}|万.{0,3}|亿.{0,3}|家|处|人|公里|亩|月|年|次)?.{0,8}|[—\-–/]|持平")
+NUMBER_VALUE = pattern(r"[—\-–≥≤<>~约]?\s?[\d.,，]+\s?(?:%|％|个|吨.{0,4}|万.{0,3}|亿.{0,3}|家|处|人|公里|亩|月|年|次)?.{0,8}|[—\-–/]|持平",
+                       "98%", "0.31 吨/万元", "—", "1 个", "持平")
 # Organisation names: 区科经局, 各街镇, 区直各相关单位
-ORG_VALUE = re.compile(r".{0,40}(?:局|镇|街|委|办|院|公司|中心|单位|部门|分局|分行|社|馆|所|站|队|处|政府|专班)")
-
-
-@dataclass(slots=True)
-class Cell:
-    spans: list[Span] = field(default_factory=list)
-    merged: list[Span] = field(default_factory=list)     # text merged in from a continuation line
-    rowspan: int = 1
-
-    @property
-    def text(self) -> str:
-        return "".join(s.text for s in self.spans)
-
-
-@dataclass(slots=True)
-class Row:
-    kind: str
-    cells: list[Cell]
-    line: int
-
-
-@dataclass(slots=True)
-class Table:
-    caption: list[Span]
-    rows: list[Row]
-    line: int
-    removed: list[Removed] = field(default_factory=list)
+ORG_VALUE = pattern(r".{0,40}(?:局|镇|街|委|办|院|公司|中心|单位|部门|分局|分行|社|馆|所|站|队|处|政府|专班)",
+                    "区科经局", "各街镇", "区直各相关单位")
 
 
 def split_cells(line: Line) -> list[tuple[int, int]]:
@@ -100,18 +76,20 @@ def tidy(text: str) -> str:
 def han_run(text: str, at: int, step: int, limit: int = 4) -> int:
     """Length of the Han run from `at` going `step`, counted up to `limit` (all the rule needs)."""
     n = 0
-    while 0 <= at < len(text) and n < limit and "\u4e00" <= text[at] <= "\u9fff":
+    while 0 <= at < len(text) and n < limit and HAN_CHAR.match(text[at]):
         n += 1
         at += step
     return n
 
 
 # White space between two Han characters
-HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
-
-
+HAN_GAP = pattern(rf"(?<=[{HAN}])\s+(?=[{HAN}])", "产 品类废物")
+# One Han character
+HAN_CHAR = pattern(f"[{HAN}]", "汉")
 # White space of any kind, taken out to compare cells
-SPACE = re.compile(r"\s+")
+SPACE = pattern(r"\s+", " ")
+# What is not a word character, ignored when a row printed again is compared
+NOT_WORD = pattern(r"\W", "、")
 
 
 def key(text: str) -> str:
@@ -153,13 +131,13 @@ def value_kind(text: str) -> str:
     return "text"
 
 
-def build(block: TableBlock, warnings: list[tuple[int, str]]) -> Table:
+def build(block: TableBlock, ctx: Context) -> Table:
     table = Table(block.caption, [], block.line)
     header: list[str] | None = None          # the header's cell keys
     width = 0
     for line in block.lines:
         if PIPE_RULE.fullmatch(line.text):
-            table.removed.append(Removed("markup", line.n, line.raw.strip()))
+            ctx.remove("markup", line.n, line.raw.strip())
             continue
         cells = cells_of(line)
         if header is None and not table.rows and is_header(cells):
@@ -167,19 +145,19 @@ def build(block: TableBlock, warnings: list[tuple[int, str]]) -> Table:
             table.rows.append(Row("header", cells, line.n))
             continue
         if header is not None and same_header(header, cells):
-            table.removed.append(Removed("repeated-table-header", line.n, line.raw.strip()))
+            ctx.remove("repeated-table-header", line.n, line.raw.strip())
             continue
         width = width or len(cells)
-        add_row(table, cells, line, width, warnings)
+        add_row(table, cells, line, width, ctx)
     realign(table, width)
     span_rows(table, width)
     for line in block.notes:
         table.rows.append(Row("note", [Cell([Span(line, 0, len(line.text))])], line.n))
-    check_numbering(table, warnings)
+    check_numbering(table, ctx)
     return table
 
 
-def add_row(table: Table, cells: list[Cell], line: Line, width: int, warnings) -> None:
+def add_row(table: Table, cells: list[Cell], line: Line, width: int, ctx: Context) -> None:
     filled = [c for c in cells if c.spans]
     previous = table.rows[-1] if table.rows and table.rows[-1].kind == "data" else None
     if len(filled) == 1 and cells[0].spans and not SERIAL.fullmatch(key(cells[0].text)):
@@ -191,19 +169,19 @@ def add_row(table: Table, cells: list[Cell], line: Line, width: int, warnings) -
     if previous is not None and serial(previous) is not None and key(cells[0].text) == key(previous.cells[0].text):
         if repeats(previous, cells):       # the row split by a page break, printed again in full
             printed = previous.cells[0].spans[0].line      # the earlier copy, now residue
-            table.removed.append(Removed("repeated-table-row", printed.n, printed.raw.strip()))
-            previous.cells = fit(cells, width, line.n, warnings)
+            ctx.remove("repeated-table-row", printed.n, printed.raw.strip())
+            previous.cells = fit(cells, width, line.n, ctx)
             previous.line = line.n                         # where the row's text now comes from
             return
-    table.rows.append(Row("data", fit(cells, width, line.n, warnings), line.n))
+    table.rows.append(Row("data", fit(cells, width, line.n, ctx), line.n))
 
 
 def repeats(previous: Row, cells: list[Cell]) -> bool:
     """Whether every cell of the earlier part, printed on one line, stands again in the later one."""
-    later = "".join(re.sub(r"\W", "", c.text) for c in cells)
+    later = "".join(NOT_WORD.sub("", c.text) for c in cells)
     lines = {s.line.n for c in previous.cells for s in c.spans}
     merged = any(c.merged for c in previous.cells)
-    return len(lines) == 1 and not merged and all(re.sub(r"\W", "", c.text) in later for c in previous.cells)
+    return len(lines) == 1 and not merged and all(NOT_WORD.sub("", c.text) in later for c in previous.cells)
 
 
 def merge(row: Row, cells: list[Cell]) -> None:
@@ -213,12 +191,12 @@ def merge(row: Row, cells: list[Cell]) -> None:
         row.cells[min(k, last)].merged.extend(cell.spans)
 
 
-def fit(cells: list[Cell], width: int, line: int, warnings) -> list[Cell]:
+def fit(cells: list[Cell], width: int, line: int, ctx: Context) -> list[Cell]:
     """Exactly `width` cells: trailing empties dropped or added."""
     while len(cells) > width and not cells[-1].spans:
         cells = cells[:-1]
     if len(cells) > width:
-        warnings.append((line, f"table row has {len(cells)} cells, the header {width}; extra cells joined to the last"))
+        ctx.warn(line, f"table row has {len(cells)} cells, the header {width}; extra cells joined to the last")
         last = cells[width - 1]
         for extra in cells[width:]:
             last.spans.extend(extra.spans)
@@ -289,7 +267,7 @@ def span_rows(table: Table, width: int) -> None:
                 owner.rowspan += 1
 
 
-def check_numbering(table: Table, warnings) -> None:
+def check_numbering(table: Table, ctx: Context) -> None:
     last = None
     for row in table.rows:
         if row.kind == "group":
@@ -301,7 +279,7 @@ def check_numbering(table: Table, warnings) -> None:
             continue
         if last is not None and n != last + 1:
             what = "repeats" if n <= last else "skips"
-            warnings.append((row.line, f"table numbering {what}: {n} after {last}"))
+            ctx.warn(row.line, f"table numbering {what}: {n} after {last}")
         last = n
 
 

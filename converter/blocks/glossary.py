@@ -11,39 +11,41 @@ by its number; a marker that fits no entry stays text, with a warning.
 
 from __future__ import annotations
 
-import re
-from typing import Callable
+from typing import Any, Callable, Sequence
 
-from converter.model import Entry, Glossary, Para, Span, collapse, joined, tail, whole
-from converter.normalise import Line
+from converter.model.blocks import Para
+from converter.model.document import Entry, Glossary
+from converter.model.node import Node, node
+from converter.model.text import Line, Span, joined, plain, tail, whole
+from converter.patterns import pattern
+from converter.rules import EXPLICIT_MARKS
 
 # "名词解释", "名 词 解 释", "《政府工作报告》名词注释", "注释", "附：名词解释（按出现先后排序）"
-GLOSSARY_HEADING = re.compile(
+GLOSSARY_HEADING = pattern(
     r"(?:附\s{0,2}[:：]\s{0,2})?(?:《[^》]{1,40}》)?\s{0,2}"
     r"(?:名\s{0,2}词\s{0,2}(?:解\s{0,2}释|注\s{0,2}释|说\s{0,2}明)|注\s{0,2}释|词\s{0,2}语\s{0,2}解\s{0,2}释)"
-    r"\s{0,2}(?:[（(][^）)]{1,30}[）)])?\s{0,2}[:：]?"
+    r"\s{0,2}(?:[（(][^）)]{1,30}[）)])?\s{0,2}[:：]?",
+    "名词解释", "名 词 解 释", "《政府工作报告》名词注释", "注释", "附：名词解释（按出现先后排序）",
 )
 # An entry's number: "1、", "1.", "10. " ("20、4.0 版园区" is entry 20; "4.0" alone is no
 # number), "（1）", "[1]", "①"
-ENTRY_NUM = re.compile(
+ENTRY_NUM = pattern(
     r"(?P<num>(?P<n>\d{1,3})\s{0,2}(?:、|[.．](?!\d))|[（(\[［](?P<b>\d{1,3})[）)\]］]"
-    r"|(?P<c>[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf])\s{0,2}[、.．]?)"
+    r"|(?P<c>[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf])\s{0,2}[、.．]?)",
+    "1、三保", "10. 六税两费", "（1）", "［2］", "①",
 )
 # An entry without a number: a short term, a colon, its definition: "三保：保基本民生…"
-UNNUMBERED_ENTRY = re.compile(r"(?P<term>[^：:。，,；;！？]{1,30})[：:]\s{0,3}\S")
+UNNUMBERED_ENTRY = pattern(r"(?P<term>[^：:。，,；;！？]{1,30})[：:]\s{0,3}\S", "三保：保基本民生")
 # The colon that ends a term: "三保：", "AA+主体信用评级: "
-TERM_END = re.compile(r"[:：]")
+TERM_END = pattern(r"[:：]", "三保：")
 # The longest term looked for before its colon.
 TERM_MAX = 60
-# Footnote markers: ① … ㊿, ［1］, [1], [^1] (markdown), ¹²
-# (superscripts after a letter or digit are units and powers: m², 10⁸)
-MARKER = re.compile(
-    r"[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]|[［\[]\^?\d{1,3}[］\]]|(?<![A-Za-z0-9×])[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}"
-)
 # Superscript digits, for a marker's number
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 # What is ignored when a term is compared with the text before a marker.
-TERM_NOISE = re.compile(r"[\s“”\"'‘’「」『』《》〈〉]")
+TERM_NOISE = pattern(r"[\s“”\"'‘’「」『』《》〈〉]", "“三保”")
+# What is not a digit, in a marker's number
+NOT_DIGIT = pattern(r"\D", "［")
 
 Resolver = Callable[[str, str, bool], "str | None"]
 
@@ -52,32 +54,31 @@ def is_heading(line: Line) -> bool:
     return GLOSSARY_HEADING.fullmatch(line.text.strip()) is not None
 
 
-def find_heading(lines, start: int = 0) -> int | None:
+def find_heading(lines: Sequence[Line], start: int = 0) -> int | None:
     return next((i for i in range(start, len(lines)) if is_heading(lines[i])), None)
 
 
-def parse_glossary(lines: list[Line] | tuple[Line, ...]) -> tuple[Glossary, list[tuple[int, str]]]:
+def parse_glossary(lines: Sequence[Line], warn: Callable[[int, str], None]) -> Glossary:
     """Parse a glossary whose heading is lines[0]."""
-    warnings: list[tuple[int, str]] = []
     glossary = Glossary([whole(lines[0])], [], [], lines[0].n)
     expected = 1
     if not any(ENTRY_NUM.match(line.text) for line in lines[1:]):
-        return parse_unnumbered(glossary, lines[1:]), warnings
+        return parse_unnumbered(glossary, lines[1:])
     for line in lines[1:]:
         entry = parse_entry(line, expected, bool(glossary.entries))
         if entry is not None:
             if entry.n != expected:
-                warnings.append((line.n, f"glossary entry {entry.n} where {expected} was expected"))
+                warn(line.n, f"glossary entry {entry.n} where {expected} was expected")
             glossary.entries.append(entry)
             expected = entry.n + 1
         elif glossary.entries:
             glossary.entries[-1].definition.append(whole(line))
         else:
             glossary.notes.append(Para([whole(line)]))
-    return glossary, warnings
+    return glossary
 
 
-def parse_unnumbered(glossary: Glossary, lines) -> Glossary:
+def parse_unnumbered(glossary: Glossary, lines: Sequence[Line]) -> Glossary:
     """Entries printed without numbers: each "term：definition" line starts one."""
     for line in lines:
         m = UNNUMBERED_ENTRY.match(line.text)
@@ -126,7 +127,7 @@ def marker_number(marker: str) -> int | None:
         return code - 0x3251 + 21
     if 0x32B1 <= code <= 0x32BF:
         return code - 0x32B1 + 36
-    digits = re.sub(r"\D", "", marker.translate(SUPERSCRIPTS))
+    digits = NOT_DIGIT.sub("", marker.translate(SUPERSCRIPTS))
     return int(digits) if digits else None
 
 
@@ -138,7 +139,7 @@ def resolver(glossary: Glossary) -> Resolver:
     """
     by_term = sorted(((term_key(joined(e.term)), e) for e in glossary.entries if e.term),
                      key=lambda pair: -len(pair[0]))
-    by_number = {}
+    by_number: dict[int, Entry] = {}
     for entry in glossary.entries:
         by_number.setdefault(entry.n, entry)
 
@@ -148,12 +149,26 @@ def resolver(glossary: Glossary) -> Resolver:
             if term and key.endswith(term):
                 return entry.id
         number = marker_number(marker)
-        if (explicit or marker[0] in "［[⁰¹²³⁴⁵⁶⁷⁸⁹") and number in by_number:
+        if (explicit or marker[0] in EXPLICIT_MARKS) and number in by_number:
             return by_number[number].id
         return None
 
     return resolve
 
 
-def collapse_term(entry: Entry) -> str:
-    return collapse(joined(entry.term))
+def glossary_node(glossary: Glossary, b: Any) -> Node:
+    el = Node("glossary", {"line": str(glossary.line)})
+    el.add(node("title", glossary.title[0].line.n, plain(glossary.title)))
+    for note in glossary.notes:
+        el.add(Node("p", {"line": str(note.line)}, b.inline(note.spans)))
+    for entry in glossary.entries:
+        e = Node("entry", {"line": str(entry.line), "n": str(entry.n), "id": entry.id})
+        if entry.num is not None:
+            e.add(node("num", None, entry.num.text.strip()))
+        e.add(node("term", None, plain(entry.term)))
+        e.add(Node("definition", {}, b.inline(entry.definition)))
+        el.add(e)
+    return el
+
+
+RENDERS: dict[type, Any] = {Glossary: glossary_node}

@@ -15,51 +15,65 @@ Documents are split where a new 发文机关标志 or 文号 begins, never by co
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
-from converter.forms import frame, records
-from converter.model import Context, Document, Para, Span, collapse, plain, split_at, whole
-from converter.normalise import Line, Removed
+from converter.forms.bulletin import records
+from converter.forms.registry import Form
+from converter.frame.head import Head, is_issuer_mark, parse_doc_number
+from converter.model.blocks import Para
+from converter.model.context import Context
+from converter.model.document import Document
+from converter.model.text import Line, Lines, Span, collapse, plain, split_at, whole
+from converter.normalise.headers import drop_running_headers
+from converter.patterns import HAN, pattern
 
 # "《新洲区人民政府公报》简介"
-ABOUT_TITLE = re.compile(r"《?[^》]{2,40}》?\s{0,2}简\s{0,2}介")
-# "新洲区人民政府公报", the masthead title (letter-spacing allowed)
-BULLETIN_TITLE = re.compile(r"[\u4e00-\u9fff\s]{2,40}公\s{0,2}报")
-# "2023 年第 1 期", "第1期(总第44期)", "(总第 44 期)", "2023年第1期（总第44期）"
-ISSUE = re.compile(
+ABOUT_TITLE = pattern(r"《?[^》]{2,40}》?\s{0,2}简\s{0,2}介", "《新洲区人民政府公报》简介")
+# The masthead title (letter-spacing allowed)
+BULLETIN_TITLE = pattern(rf"[{HAN}\s]{{2,40}}公\s{{0,2}}报", "新洲区人民政府公报", "某 市 政 府 公 报")
+# An issue line
+ISSUE = pattern(
     r"(?:(?P<year>\d{4})\s{0,2}年\s{0,2})?(?:第\s{0,2}(?P<n>\d{1,3})\s{0,2}期)?\s{0,2}"
-    r"(?:[（(]\s{0,2}总\s{0,2}第\s{0,2}(?P<total>\d{1,5})\s{0,2}期\s{0,2}[）)])?"
+    r"(?:[（(]\s{0,2}总\s{0,2}第\s{0,2}(?P<total>\d{1,5})\s{0,2}期\s{0,2}[）)])?",
+    "2023 年第 1 期", "第1期(总第44期)", "(总第 44 期)", "2023年第1期（总第44期）",
 )
-# A year alone on its line in the masthead: "2023"
-YEAR_LINE = re.compile(r"(?P<year>(?:19|20)\d{2})")
-# "目 录"
-TOC_TITLE = re.compile(r"目\s{0,3}录")
-# The leader and page number ending a TOC entry: "…………… (13)", "… (1)", "………… 13"
-TOC_LEADER = re.compile(
+# A year alone on its line in the masthead
+YEAR_LINE = pattern(r"(?P<year>(?:19|20)\d{2})", "2023")
+# The 目录 heading
+TOC_TITLE = pattern(r"目\s{0,3}录", "目 录")
+# The leader and page number ending a TOC entry
+TOC_LEADER = pattern(
     r"(?P<leader>[…·.．・\-—]{1,80}\s{0,4}[（(]\s{0,2}(?P<page>\d{1,4})\s{0,2}[）)]"
-    r"|[…·.．・]{2,80}\s{0,4}(?P<bare>\d{1,4}))\s*$"
+    r"|[…·.．・]{2,80}\s{0,4}(?P<bare>\d{1,4}))\s*$",
+    "区人民政府关于…的通知…………… (13)", "… (1)", "………… 13",
 )
-# A column heading: "◆ 区级文件选登 ◆", "【市政府文件】", "■ 部门文件 ■"
-PART_MARKER = re.compile(r"[◆◇■□●★▲【]\s{0,3}(?P<title>[^◆◇■□●★▲【】]{1,40}?)\s{0,3}[◆◇■□●★▲】]")
+# A column heading
+PART_MARKER = pattern(r"[◆◇■□●★▲【]\s{0,3}(?P<title>[^◆◇■□●★▲【】]{1,40}?)\s{0,3}[◆◇■□●★▲】]",
+                      "◆ 区级文件选登 ◆", "【市政府文件】", "■ 部门文件 ■")
 # What a column heading starts with
 PART_MARKS = "◆◇■□●★▲【"
+# A 文号 stands within this many lines under the 发文机关标志 that starts a document.
+MARK_TO_NUMBER = 3
 # A column heading inside the TOC is short: "区级文件选登"
 TOC_PART_MAX = 12
 # An imprint fact: "主 办：武汉市新洲区人民政府", "准印证号：湖北省内部资料准印证"
-FACT = re.compile(
+FACT = pattern(
     r"(?P<name>主\s{0,3}办|承\s{0,3}办|协\s{0,3}办|编\s{0,3}辑\s{0,3}出\s{0,3}版|编\s{0,3}辑|出\s{0,3}版|"
     r"印\s{0,3}刷|发\s{0,3}行|电\s{0,3}话|传\s{0,3}真|电\s{0,3}子\s{0,3}邮\s{0,3}箱|邮\s{0,3}箱|"
     r"地\s{0,3}址|邮\s{0,3}政\s{0,3}编\s{0,3}码|邮\s{0,3}编|准\s{0,3}印\s{0,3}证\s{0,3}号|刊\s{0,3}号|"
-    r"网\s{0,3}址|发\s{0,3}送\s{0,3}对\s{0,3}象|出\s{0,3}版\s{0,3}日\s{0,3}期|印\s{0,3}数)\s{0,3}[:：]"
+    r"网\s{0,3}址|发\s{0,3}送\s{0,3}对\s{0,3}象|出\s{0,3}版\s{0,3}日\s{0,3}期|印\s{0,3}数)\s{0,3}[:：]",
+    "主 办：武汉市新洲区人民政府", "准印证号：湖北省内部资料准印证",
 )
 # The continuation of a fact on the next line is short: "办公室", "红旗街 14 号"
 FACT_MORE_MAX = 24
 # How far into the file the masthead may stand, in content lines.
 MASTHEAD_WITHIN = 40
-# How alike a TOC entry and a document title must be to link them.
-TITLE_MATCH = 0.75
+# The most lines after the 目录 heading that may still hold entries.
+TOC_LINES_MAX = 200
+# The masthead title may stand this many lines above the first imprint fact.
+IMPRINT_TITLE_WITHIN = 8
 
 
 @dataclass
@@ -67,7 +81,7 @@ class TocEntry:
     spans: list[Span]
     leader: Span | None
     page: int | None
-    target: str = ""
+    target: str = ""         # the id of what it lists, given by the link pass
 
 
 @dataclass
@@ -88,17 +102,17 @@ class Bulletin:
     about_title: list[Span] = field(default_factory=list)
     about: list[Para] = field(default_factory=list)
     masthead_title: list[Span] = field(default_factory=list)
-    masthead: list = field(default_factory=list)           # Span lines: issue lines and others
+    masthead: list[Span] = field(default_factory=list)      # issue lines and others
     year: int | None = None
     n: int | None = None
     total: int | None = None
     toc_title: list[Span] = field(default_factory=list)
-    toc: list = field(default_factory=list)                 # TocEntry or a column Span
+    toc: list[Any] = field(default_factory=list)            # TocEntry or a column Span
     cover: list[Span] = field(default_factory=list)
-    imprint: list = field(default_factory=list)              # Span lines and Facts, in input order
-    parts: list = field(default_factory=list)               # Part, or a Document outside any column
-    records: list = field(default_factory=list)             # records.Records, in input order
-    removed: list[Removed] = field(default_factory=list)
+    imprint: list[Any] = field(default_factory=list)        # Span lines and Facts, in input order
+    parts: list[Any] = field(default_factory=list)          # Part, or a Document outside any column
+    records: list[records.Records] = field(default_factory=list)   # in input order
+    form: str = "bulletin"
 
 
 def is_masthead_title(line: Line) -> bool:
@@ -110,66 +124,42 @@ def issue_match(line: Line) -> re.Match[str] | None:
     return m if m and (m.group("n") or m.group("total")) else None
 
 
-def claims(lines) -> bool:
+def claims(form: Form, lines: Lines, head: Head) -> bool:
     """A bulletin: a masthead title with an issue line, or with a 目录, near the top."""
     top = lines[:MASTHEAD_WITHIN]
     return any(is_masthead_title(l) for l in top) and (
         any(issue_match(l) for l in top) or any(TOC_TITLE.fullmatch(l.text) for l in top))
 
 
-def is_document_start(lines, i: int) -> bool:
+def is_document_start(lines: Lines, i: int) -> bool:
     """A 发文机关标志 with a 文号 close below it, or a 文号 with no 标志 above."""
     line = lines[i]
     if not line.text.rstrip().endswith(("件", "号")):       # cheap test first: most lines are neither
         return False
-    if frame.is_issuer_mark(line.text):
-        return any(frame.parse_doc_number(l) for l in lines[i + 1:i + 4])
-    if frame.parse_doc_number(line):
-        return i == 0 or not frame.is_issuer_mark(lines[i - 1].text)
+    if is_issuer_mark(line.text):
+        return any(parse_doc_number(l) for l in lines[i + 1:i + 1 + MARK_TO_NUMBER])
+    if parse_doc_number(line):
+        return i == 0 or not is_issuer_mark(lines[i - 1].text)
     return False
 
 
-def parse(lines, ctx: Context) -> tuple[Bulletin, list]:
+def parse(form: Form, lines: Lines, head: Head, ctx: Context) -> Bulletin:
     b = Bulletin()
-    warnings: list[tuple[int, str]] = []
     i = parse_about(b, lines, 0)
     i = parse_masthead(b, lines, i)
-    i = parse_toc(b, lines, i)
+    i = parse_toc(b, lines, i, ctx)
     start = next((k for k in range(i, len(lines)) if is_part_marker(lines[k])
                   or is_document_start(lines, k) or records.heading_kind(lines[k])), len(lines))
     parse_cover_and_imprint(b, lines[i:start])
-    rest = drop_running_headers(b, lines[start:])
+    rest = lines[start:]
+    if b.masthead_title:
+        # the bulletin's title printed again at the top of its pages is a running header
+        rest = drop_running_headers(rest, plain(b.masthead_title), ctx.remove)
     ends = [k for k in range(len(rest)) if records.heading_kind(rest[k])]
     columns_end = ends[0] if ends else len(rest)
-    warnings += parse_columns(b, rest[:columns_end], ctx)
-    w = records.parse_records(b, rest[columns_end:], ctx, b.year)
-    warnings += w
-    warnings += link_toc(b)
-    return b, warnings
-
-
-def drop_running_headers(b: Bulletin, lines) -> list[Line]:
-    """The bulletin's title printed again at the top of its pages is a running header."""
-    if not b.masthead_title:
-        return list(lines)
-    title = title_key(plain(b.masthead_title))
-    last = title[-1:]
-    kept = []
-    for line in lines:
-        if last not in line.text:          # cheap test first: most lines are not headers
-            kept.append(line)
-            continue
-        key = title_key(line.text)
-        if key.startswith(title) and (key == title or issue_match_text(line.text[len(line.text) - len(line.text.lstrip()):])):
-            b.removed.append(Removed("running-header", line.n, line.raw.strip()))
-        else:
-            kept.append(line)
-    return kept
-
-
-def issue_match_text(text: str) -> bool:
-    """Whether a page header carries the issue: "某市人民政府公报 2023年第3期"."""
-    return re.search(r"\d{4}\s{0,2}年\s{0,2}第\s{0,2}\d{1,3}\s{0,2}期|第\s{0,2}\d{1,3}\s{0,2}期", text) is not None
+    parse_columns(b, rest[:columns_end], ctx)
+    records.parse_records(b.records, rest[columns_end:], ctx, form.rules, b.year)
+    return b
 
 
 def is_part_marker(line: Line) -> re.Match[str] | None:
@@ -177,7 +167,7 @@ def is_part_marker(line: Line) -> re.Match[str] | None:
     return PART_MARKER.fullmatch(text) if text[:1] in PART_MARKS else None
 
 
-def parse_about(b: Bulletin, lines, i: int) -> int:
+def parse_about(b: Bulletin, lines: Lines, i: int) -> int:
     if i < len(lines) and ABOUT_TITLE.fullmatch(lines[i].text):
         b.about_title = [whole(lines[i])]
         i += 1
@@ -187,7 +177,7 @@ def parse_about(b: Bulletin, lines, i: int) -> int:
     return i
 
 
-def parse_masthead(b: Bulletin, lines, i: int) -> int:
+def parse_masthead(b: Bulletin, lines: Lines, i: int) -> int:
     if i >= len(lines) or not is_masthead_title(lines[i]):
         return i
     b.masthead_title = [whole(lines[i])]
@@ -218,12 +208,12 @@ def note_issue(b: Bulletin, line: Line) -> None:
         b.total = b.total or int(m.group("total"))
 
 
-def parse_toc(b: Bulletin, lines, i: int) -> int:
+def parse_toc(b: Bulletin, lines: Lines, i: int, ctx: Context) -> int:
     if i >= len(lines) or not TOC_TITLE.fullmatch(lines[i].text):
         return i
     b.toc_title = [whole(lines[i])]
     i += 1
-    last = max((k for k in range(i, min(len(lines), i + 200)) if TOC_LEADER.search(lines[k].text)), default=None)
+    last = max((k for k in range(i, min(len(lines), i + TOC_LINES_MAX)) if TOC_LEADER.search(lines[k].text)), default=None)
     if last is None:
         return i
     pending: list[Line] = []
@@ -237,21 +227,21 @@ def parse_toc(b: Bulletin, lines, i: int) -> int:
         leader = Span(line, m.start("leader"), m.end("leader"))
         spans = [whole(l) for l in pending] + [Span(line, 0, m.start("leader"))]
         b.toc.append(TocEntry(spans, leader, int(m.group("page") or m.group("bare"))))
-        b.removed.append(Removed("toc-leader", line.n, m.group("leader")))
+        ctx.remove("toc-leader", line.n, m.group("leader"))
         pending = []
     for line in pending:
         b.toc.append(whole(line))
     return last + 1
 
 
-def parse_cover_and_imprint(b: Bulletin, lines) -> None:
+def parse_cover_and_imprint(b: Bulletin, lines: Lines) -> None:
     """Between the TOC and the first column: the cover, then the imprint facts."""
     first_fact = next((k for k, l in enumerate(lines) if FACT.match(l.text)), None)
     if first_fact is None:
         b.cover = [whole(l) for l in lines]
         return
     start = first_fact
-    while start > 0 and not is_masthead_title(lines[start]) and first_fact - start < 8:
+    while start > 0 and not is_masthead_title(lines[start]) and first_fact - start < IMPRINT_TITLE_WITHIN:
         start -= 1
     if not is_masthead_title(lines[start]):
         start = first_fact
@@ -267,9 +257,8 @@ def parse_cover_and_imprint(b: Bulletin, lines) -> None:
             b.imprint.append(whole(line))
 
 
-def parse_columns(b: Bulletin, lines, ctx: Context) -> list:
+def parse_columns(b: Bulletin, lines: Lines, ctx: Context) -> None:
     """Columns (◆ … ◆) and the documents in them, split at each document start."""
-    warnings: list[tuple[int, str]] = []
     part: Part | None = None
     starts = [k for k in range(len(lines)) if is_document_start(lines, k) or is_part_marker(lines[k])]
     if not starts or starts[0] != 0:
@@ -284,42 +273,8 @@ def parse_columns(b: Bulletin, lines, ctx: Context) -> list:
             chunk = chunk[1:]
             if not chunk:
                 continue
-        doc, w = ctx.parse_document(chunk, ctx)
-        warnings += w
+        doc = ctx.parse_document(chunk, ctx)
         if part is not None:
             part.documents.append(doc)
         else:
             b.parts.append(doc)
-    return warnings
-
-
-def title_key(text: str) -> str:
-    return re.sub(r"[\W_]", "", collapse(text))
-
-
-def link_toc(b: Bulletin) -> list:
-    """Point each TOC entry at the document (or record section) it lists, by title."""
-    candidates: list[tuple[str, object]] = []
-    for item in b.parts:
-        for doc in (item.documents if isinstance(item, Part) else [item]):
-            if doc.title:
-                candidates.append((title_key(plain(doc.title)), doc))
-    for section in b.records:
-        if section.title:
-            candidates.append((title_key(plain(section.title)), section))
-    warnings = []
-    for entry in b.toc:
-        if not isinstance(entry, TocEntry):
-            continue
-        key = title_key(plain(entry.spans))
-        best, score = None, TITLE_MATCH
-        for title, target in candidates:
-            ratio = difflib.SequenceMatcher(None, key, title, autojunk=False).ratio()
-            if ratio > score:
-                best, score = target, ratio
-        if best is None:
-            warnings.append((entry.spans[0].line.n, f"TOC entry {plain(entry.spans)} matches no document"))
-        else:
-            entry.target = best          # the id is known once ids are given
-    return warnings
-

@@ -1,0 +1,25 @@
+"""Segment a body into blocks: the parser (parser.py) and its plug-ins, one module each.
+
+`SHARED` is the rule set every form's body is parsed with unless the form
+names another: tables first (a tab-separated line is a row whatever it
+starts with), then rosters (a role label such as 组 长: before numbered
+sections), then the numbered sections; 责任单位 are split off paragraphs
+once the body is read. A form adds its own plug-ins with `SHARED.plus(…)`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from converter.blocks import glossary, responsible, roster, sections, table
+from converter.blocks.parser import RuleSet
+
+SHARED: RuleSet = (RuleSet()
+                   .plus(sections.PLUGIN)
+                   .plus(table.PLUGIN, before="chapter")
+                   .plus(roster.PLUGIN, before="chapter")
+                   .plus(responsible.PLUGIN))
+
+# Node functions of every block type the plug-ins produce.
+RENDERS: dict[type, Any] = {**sections.RENDERS, **table.RENDERS, **roster.RENDERS, **responsible.RENDERS,
+                            **glossary.RENDERS}

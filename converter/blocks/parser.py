@@ -1,0 +1,198 @@
+"""The block parser: body lines → paragraphs, numbered sections, tables, rosters …
+
+Like mistune's block parser: every block rule is a named pattern with one
+handler (`BlockRule`); a `RuleSet` is the ordered list of rules a body is
+parsed with, built from plug-ins (`Plugin`: rules that go together, and a
+step that finishes their blocks after the body is read) inserted with
+`before=`. The parsing state (`BodyState`) is kept apart from the rules and
+from the model; what a plug-in keeps open while its lines go on (a table, a
+roster's role) lives in `BodyState.open` and closes with the block.
+
+A line no rule takes is text: it goes on the open paragraph while that ends
+mid-sentence (the repair of a page break), or starts a new one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Sequence
+
+from converter.model.blocks import Item, ListBlock, Para, Section
+from converter.model.context import Context
+from converter.model.text import Line, Lines, whole
+from converter.rules import CLOSERS, RUN_IN_END, TERMINAL
+
+# A line that may serve as the heading of a bare numeral on the line before:
+# short, with no full stop but at its end.
+HEADING_MAX = 40
+# A line that ends with one of these stops mid-sentence even on a web page.
+COMMAS = ("，", "、", ",")
+
+
+@dataclass
+class Frame:
+    """An open section and the sequences counted inside it."""
+
+    section: Section
+    last: dict[str, int] = field(default_factory=dict)    # last child section number by style
+    items: dict[str, int] = field(default_factory=dict)   # last list item number by style
+
+
+@dataclass
+class BodyState:
+    """The parsing state of one body, kept apart from the rules."""
+
+    ctx: Context
+    stack: list[Frame]
+    para: Para | Item | None = None
+    lst: ListBlock | None = None
+    pending: Section | None = None          # a bare numeral waiting for its heading
+    numbered: dict[str, int] = field(default_factory=dict)   # the last section number of each style
+    open: dict[str, Any] = field(default_factory=dict)      # plug-in state, closed with the block
+
+    def close(self) -> None:
+        """A new block starts: nothing open goes on."""
+        self.para = None
+        self.lst = None
+        self.pending = None
+        if self.open:
+            self.open.clear()
+
+    def append(self, block: Any) -> None:
+        self.container.children.append(block)
+
+    @property
+    def container(self) -> Section:
+        return self.stack[-1].section
+
+    @property
+    def repair(self) -> bool:
+        return self.ctx.repair
+
+
+Handler = Callable[[BodyState, Line, "re.Match[str]"], bool]
+Finisher = Callable[[list[Any], Context], list[Any]]
+
+
+@dataclass(frozen=True)
+class BlockRule:
+    """A named block pattern and its handler; the handler returns False to pass.
+
+    `first` (the characters a match can start with) and `contains` (a text a
+    match needs) let the parser skip a rule without running its pattern.
+    """
+
+    name: str
+    pattern: re.Pattern[str]
+    parse: Handler
+    first: str | None = None
+    contains: str | None = None
+
+
+@dataclass(frozen=True)
+class Plugin:
+    """Block rules that go together, and what finishes their blocks once the body is read."""
+
+    name: str
+    rules: tuple[BlockRule, ...] = ()
+    finish: Finisher | None = None
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """The rules a body is parsed with, in the order they are tried, and the finishing steps."""
+
+    rules: tuple[BlockRule, ...] = ()
+    finishers: tuple[Finisher, ...] = ()
+
+    def names(self) -> tuple[str, ...]:
+        return tuple(rule.name for rule in self.rules)
+
+    def plus(self, plugin: Plugin, before: str | None = None) -> RuleSet:
+        """This set with a plug-in's rules inserted before the rule named `before` (or last)."""
+        at = self.names().index(before) if before is not None else len(self.rules)
+        rules = self.rules[:at] + plugin.rules + self.rules[at:]
+        finishers = self.finishers + ((plugin.finish,) if plugin.finish is not None else ())
+        return RuleSet(rules, finishers)
+
+
+def parse_body(lines: Lines, ctx: Context, rules: RuleSet) -> list[Any]:
+    """Parse body lines into blocks with `rules`, then let the plug-ins finish theirs."""
+    root = Section(0, "root", 0, None, [], 0)
+    state = BodyState(ctx, [Frame(root)])
+    table = rules.rules
+    for line in lines:
+        text = line.text
+        start = text[:1]
+        for rule in table:
+            if (rule.first is not None and start not in rule.first) or (
+                    rule.contains is not None and rule.contains not in text):
+                continue
+            m = rule.pattern.match(text)
+            if m and rule.parse(state, line, m):
+                break
+        else:
+            parse_text(state, line)
+    blocks = root.children
+    for finish in rules.finishers:
+        blocks = finish(blocks, ctx)
+    return blocks
+
+
+def ends_open(text: str) -> bool:
+    """Whether text ends mid-sentence (so the next line may continue it)."""
+    text = text.rstrip()
+    if not text:
+        return False
+    if text[-1] in "）)":
+        return False
+    stripped = text.rstrip(CLOSERS)
+    if not stripped:
+        return False
+    return stripped[-1] not in TERMINAL
+
+
+def joins(text: str, repair: bool) -> bool:
+    """Whether the next line continues a paragraph that ends with `text`.
+
+    Without page-break repair only a line cut after a comma goes on ("第二，").
+    """
+    if repair:
+        return ends_open(text)
+    return text.rstrip().endswith(COMMAS)
+
+
+def is_heading_like(text: str) -> bool:
+    if len(text) > HEADING_MAX:
+        return False
+    stop = RUN_IN_END.search(text)
+    return stop is None or stop.end() == len(text.rstrip())
+
+
+def parse_text(state: BodyState, line: Line) -> None:
+    """A line no rule took: heading of a bare numeral, continuation of a paragraph, or a new one."""
+    para = state.para
+    if isinstance(para, Item) and not para.spans:
+        para.spans.append(whole(line))          # "一、" alone, its text on the next line
+        return
+    if state.pending is not None and not state.pending.heading and is_heading_like(line.text):
+        state.pending.heading = [whole(line)]   # "一、" alone, its heading on the next line
+        state.pending = None
+        return
+    if para is not None and not line.indent and para.spans and joins(para.spans[-1].text, state.repair):
+        para.spans.append(whole(line))
+        return
+    state.close()
+    state.para = Para([whole(line)])
+    state.append(state.para)
+
+
+def walk_blocks(blocks: Sequence[Any], expand: Callable[[Any], list[Any]]) -> list[Any]:
+    """`blocks` with each replaced by `expand(block)` (none, one or more), sections entered at any depth."""
+    out: list[Any] = []
+    for block in blocks:
+        if isinstance(block, Section):
+            block.children = walk_blocks(block.children, expand)
+        out.extend(expand(block))
+    return out

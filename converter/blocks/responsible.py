@@ -1,0 +1,86 @@
+"""（责任单位：…） at the end of an item of a plan.
+
+"…实现就近处理。(责任单位:区生态环境分局、区发改局,各街镇)" — the
+parenthetical becomes a `responsible` element with one `unit` per unit,
+placed right after the paragraph it ended.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from converter.blocks.parser import Plugin, walk_blocks
+from converter.model.blocks import Para, Responsible
+from converter.model.context import Context
+from converter.model.node import Node, node
+from converter.model.text import Span
+from converter.patterns import pattern
+
+# "（责任单位：区发改局、区科经局，各街镇）" at the very end of a paragraph
+RESPONSIBLE = pattern(
+    r"[（(]\s{0,2}(?:责任单位|牵头单位|责任部门|牵头部门|配合单位)\s{0,2}[:：](?P<units>[^（）()]{1,300})[）)]\s*$",
+    "（责任单位：区发改局、区科经局，各街镇）", "(牵头单位:区民政局)",
+)
+# What separates units: 、，,；; and spaces
+UNIT_SEPARATOR = pattern(r"[、，,；;\s]+", "、")
+
+
+def take_responsible(blocks: list[Any], ctx: Context) -> list[Any]:
+    """Split a trailing （责任单位：…） off every paragraph, at any depth."""
+    return walk_blocks(blocks, split_paragraph)
+
+
+def split_paragraph(block: Any) -> list[Any]:
+    if not isinstance(block, Para):
+        return [block]
+    before, responsible = split_responsible(block.spans)
+    if responsible is None:
+        return [block]
+    return [Para(before), responsible] if before else [responsible]
+
+
+def split_responsible(spans: list[Span]) -> tuple[list[Span], Responsible | None]:
+    text = "".join(s.text for s in spans)
+    m = RESPONSIBLE.search(text)
+    if not m:
+        return spans, None
+    before = cut(spans, 0, m.start())
+    inside = cut(spans, m.start(), len(text.rstrip()))
+    units: list[Span] = []
+    pos = m.start("units")
+    for piece in UNIT_SEPARATOR.split(m.group("units")):
+        start = text.index(piece, pos) if piece else pos
+        if piece:
+            units.extend(cut(spans, start, start + len(piece)))
+            pos = start + len(piece)
+    return before, Responsible(inside, units)
+
+
+def cut(spans: list[Span], start: int, end: int) -> list[Span]:
+    """The spans covering [start, end) of their joined text."""
+    out, offset = [], 0
+    for span in spans:
+        length = span.end - span.start
+        a, b = max(start, offset), min(end, offset + length)
+        if a < b:
+            out.append(Span(span.line, span.start + a - offset, span.start + b - offset))
+        offset += length
+    return out
+
+
+PLUGIN = Plugin("responsible", finish=take_responsible)
+
+
+def responsible_node(responsible: Responsible, b: Any) -> Node:
+    el = Node("responsible", {"line": str(responsible.line)})
+    for span in responsible.printed:
+        pos = span.start
+        for unit in sorted((u for u in responsible.units if u.line is span.line), key=lambda u: u.start):
+            el.add(span.line.text[pos:unit.start])
+            el.add(node("unit", None, unit.text))
+            pos = unit.end
+        el.add(span.line.text[pos:span.end])
+    return el
+
+
+RENDERS: dict[type, Any] = {Responsible: responsible_node}

@@ -1,0 +1,70 @@
+"""The bulletin's part of the link pass: ids for what it holds, and where each 目录 entry points.
+
+Documents are numbered d1, d2 … across the columns in reading order; record
+sections are named by kind ("briefs", a second one "briefs2"); 政务简讯
+items are brief1, brief2 …. A TOC entry points at the document (or record
+section) whose title is most like its own text, if alike enough: TOC text
+is often abridged or misprinted (民生实项目 for 民生实事项目).
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from converter.forms.bulletin.parse import Bulletin, Part, TocEntry
+from converter.link import link_document, link_run
+from converter.model.context import Context
+from converter.model.document import Document
+from converter.model.text import plain
+from converter.normalise.headers import title_key
+from converter.render.inline import Links
+
+# How alike a TOC entry and a document title must be to link them.
+TITLE_MATCH = 0.75
+
+
+def link_bulletin(b: Bulletin, ctx: Context, links: Links) -> None:
+    for para in b.about:
+        link_run(para.spans, None, ctx, links)
+    k = 0
+    for item in b.parts:
+        for doc in (item.documents if isinstance(item, Part) else [item]):
+            k += 1
+            link_document(doc, f"d{k}", ctx, links)
+    seen: dict[str, int] = {}
+    briefs = 0
+    for section in b.records:
+        seen[section.kind] = seen.get(section.kind, 0) + 1
+        section.id = section.kind + (str(seen[section.kind]) if seen[section.kind] > 1 else "")
+        for item in section.items:
+            if isinstance(item, Document):
+                briefs += 1
+                link_document(item, f"brief{briefs}", ctx, links)
+            else:
+                link_run(item.spans, None, ctx, links)
+    link_toc(b, ctx)
+
+
+def link_toc(b: Bulletin, ctx: Context) -> None:
+    """Point each TOC entry at the id of the document (or record section) it lists, by title."""
+    candidates: list[tuple[str, str]] = []
+    for item in b.parts:
+        for doc in (item.documents if isinstance(item, Part) else [item]):
+            if doc.title:
+                candidates.append((title_key(plain(doc.title)), doc.id))
+    for section in b.records:
+        if section.title:
+            candidates.append((title_key(plain(section.title)), section.id))
+    for entry in b.toc:
+        if not isinstance(entry, TocEntry):
+            continue
+        key = title_key(plain(entry.spans))
+        best, score = None, TITLE_MATCH
+        for title, target in candidates:
+            ratio = difflib.SequenceMatcher(None, key, title, autojunk=False).ratio()
+            if ratio > score:
+                best, score = target, ratio
+        if best is None:
+            ctx.warn(entry.spans[0].line.n, f"TOC entry {plain(entry.spans)} matches no document")
+        else:
+            entry.target = best

@@ -1,0 +1,1 @@
+"""The parsed model: lines and spans (text), blocks, documents, output nodes, and the parse context."""

@@ -1,0 +1,127 @@
+"""The blocks of a body: what blocks/ parses and forms place in documents.
+
+Simple data: each block knows its spans of input text and its first input
+line. How a block becomes output is up to the module that parses it (its
+node builder); parse state (sequence counters, open tables) lives in the
+parser, never here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from converter.model.text import Line, Span
+
+
+@dataclass(slots=True)
+class Para:
+    """One paragraph: lines joined, page-break splits repaired."""
+
+    spans: list[Span]
+
+    @property
+    def line(self) -> int:
+        return self.spans[0].line.n
+
+
+@dataclass(slots=True)
+class Item:
+    """A numbered item that is not a heading (一、 restarting inside a section)."""
+
+    num: Span | None
+    spans: list[Span]
+    line: int
+
+
+@dataclass(slots=True)
+class ListBlock:
+    style: str
+    items: list[Item] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Section:
+    """A numbered section: 一、 （一） 1. （1） 第X章 第X条."""
+
+    level: int
+    style: str
+    number: int
+    num: Span | None
+    heading: list[Span]
+    line: int
+    children: list[Any] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Member:
+    """One member of a roster: "组 长:舒基元 区人民政府代理区长"."""
+
+    line: Line
+    role: str            # as printed, letter-spacing removed; carried on from the role line
+    role_end: int        # end of the printed role label ("组 长:") in line.text; 0 when none
+    name: str
+    post_start: int      # where the post begins in line.text; len(text) when none
+
+
+@dataclass(slots=True)
+class Responsible:
+    """（责任单位：…） at the end of a plan's item: its printed text and the units in it."""
+
+    printed: list[Span]
+    units: list[Span]
+
+    @property
+    def line(self) -> int:
+        return self.printed[0].line.n
+
+
+@dataclass(slots=True)
+class TableBlock:
+    """Rows of a table as printed (tab- or pipe-separated lines), before they are structured."""
+
+    lines: list[Line]
+    caption: list[Span] = field(default_factory=list)
+    notes: list[Line] = field(default_factory=list)
+
+    @property
+    def line(self) -> int:
+        return (self.caption[0].line if self.caption else self.lines[0]).n
+
+
+@dataclass(slots=True)
+class Cell:
+    spans: list[Span] = field(default_factory=list)
+    merged: list[Span] = field(default_factory=list)     # text merged in from a continuation line
+    rowspan: int = 1
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.spans)
+
+
+@dataclass(slots=True)
+class Row:
+    kind: str            # header | group | data | note
+    cells: list[Cell]
+    line: int
+
+
+@dataclass(slots=True)
+class Table:
+    """A table as meant: one header, group, data and note rows."""
+
+    caption: list[Span]
+    rows: list[Row]
+    line: int
+
+
+@dataclass(slots=True)
+class Attachment:
+    """附件 N: its label line, title and content."""
+
+    label: Span | None
+    num: str
+    title: list[Span]
+    blocks: list[Any]
+    line: int

@@ -1,0 +1,92 @@
+"""One official document (公文) as FORMAT.md lays it out, and the parts of its frame."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from converter.model.blocks import Attachment, Para
+from converter.model.text import Span
+
+
+@dataclass(frozen=True)
+class DocNumber:
+    """发文字号 as printed, with its parts."""
+
+    spans: tuple[Span, ...]
+    prefix: str
+    year: int
+    seq: int
+
+
+@dataclass(frozen=True)
+class Dated:
+    """A date as printed with its ISO value."""
+
+    span: Span
+    iso: str
+
+
+@dataclass(slots=True)
+class Signature:
+    """署名 and 成文日期 (or 印发机关 and 印发日期)."""
+
+    signers: list[Span]
+    date: Dated
+
+
+@dataclass(slots=True)
+class Author:
+    """The speaker of a report: printed role, its role word, and the name."""
+
+    span: Span
+    role_text: str
+    role: str | None
+    name: str
+    name_start: int        # where the name begins in span.text
+
+
+@dataclass(slots=True)
+class Entry:
+    """One glossary entry (名词解释)."""
+
+    n: int
+    num: Span | None             # the printed number; None for an unnumbered entry
+    term: list[Span]
+    definition: list[Span]
+    line: int
+    id: str = ""                 # given by the link pass
+
+
+@dataclass(slots=True)
+class Glossary:
+    title: list[Span]
+    notes: list[Para]
+    entries: list[Entry]
+    line: int
+
+
+@dataclass(slots=True)
+class Document:
+    """One official document (公文) as FORMAT.md lays it out."""
+
+    form: str
+    line: int
+    id: str = ""                                         # given by the link pass
+    issuer_mark: list[Span] = field(default_factory=list)
+    doc_number: DocNumber | None = None
+    title: list[Span] = field(default_factory=list)
+    delivered: tuple[list[Span], str | None] | None = None
+    author: Author | None = None
+    recipients: list[Span] = field(default_factory=list)
+    salutation: Span | None = None
+    body: list[Any] = field(default_factory=list)
+    attachment_note: list[Span] = field(default_factory=list)
+    signature: Signature | None = None
+    remarks: list[Span] = field(default_factory=list)     # 附注 under the 成文日期
+    transmitted: Document | None = None
+    glossary: Glossary | None = None
+    attachments: list[Attachment] = field(default_factory=list)
+    cc: list[Span] = field(default_factory=list)
+    printer: Signature | None = None
+    date: str | None = None                              # a brief's date (ISO)

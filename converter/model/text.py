@@ -1,0 +1,110 @@
+"""Lines of input text and the pieces of them that the model points at.
+
+Text is never copied out of its line: a `Span` points into a Line's clean
+text, so every piece of output knows the input line it came from. What is
+taken out of the reading flow is a `Removed` item of residue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, Sequence, TypeVar
+
+from converter.patterns import CJK, pattern
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """One item of residue: text taken out of the reading flow."""
+
+    reason: str
+    line: int
+    text: str = ""
+    codepoint: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One input line, cleaned for reading.
+
+    `text` is the printed text with markup and indentation taken out; `bold`
+    and `sup` are (start, end) spans into it. `gap` says a blank line or page
+    furniture stood before it; `markup` holds what was taken out of it.
+    `printed` is the line as in the input when that differs from `text`
+    (most lines are clean already, and a second copy costs memory).
+    """
+
+    n: int
+    printed: str | None
+    text: str
+    indent: bool = False
+    gap: bool = False
+    page_break: bool = False
+    bold: tuple[tuple[int, int], ...] = ()
+    sup: tuple[tuple[int, int], ...] = ()
+    markup: tuple[Removed, ...] = ()
+
+    @property
+    def raw(self) -> str:
+        """The line as in the input (forbidden characters taken out)."""
+        return self.text if self.printed is None else self.printed
+
+
+Lines = Sequence[Line]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A slice [start, end) of one line's clean text."""
+
+    line: Line
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        return self.line.text[self.start:self.end]
+
+
+def split_at(items: Sequence[T], starts: list[int]) -> Iterator[tuple[int, Sequence[T]]]:
+    """(start, items[start:next start]) for each start, in order: a text cut where each part begins."""
+    for k, start in enumerate(starts):
+        yield start, items[start:starts[k + 1] if k + 1 < len(starts) else len(items)]
+
+
+def whole(line: Line) -> Span:
+    return Span(line, 0, len(line.text))
+
+
+def tail(line: Line, start: int) -> Span:
+    """The rest of a line from `start`, leading white space skipped."""
+    text = line.text
+    while start < len(text) and text[start].isspace():
+        start += 1
+    return Span(line, start, len(text))
+
+
+def joined(spans: Sequence[Span]) -> str:
+    return "".join(span.text for span in spans)
+
+
+# White space between two CJK characters (or a CJK character and a digit) is
+# letter-spacing or an OCR gap, never meaningful: "通 知", "区 长", "2023 年".
+LETTER_SPACING = pattern(rf"(?<=[{CJK}])\s+(?=[{CJK}0-9])|(?<=[{CJK}0-9])\s+(?=[{CJK}])",
+                         "通 知", "区 长", "2023 年")
+# Any white space: a line without any needs no collapsing.
+ANY_SPACE = pattern(r"\s", " ")
+
+
+def collapse(text: str) -> str:
+    """Text with letter-spacing taken out and outer white space trimmed."""
+    if not ANY_SPACE.search(text):
+        return text
+    return LETTER_SPACING.sub("", text).strip()
+
+
+def plain(spans: Sequence[Span]) -> str:
+    """The text of spans as one heading or title: joined, letter-spacing removed."""
+    return collapse(joined(spans))

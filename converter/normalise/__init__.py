@@ -1,0 +1,68 @@
+"""Normalise: decoded text → Lines of clean printed text, and the residue taken out of it.
+
+Three kinds of thing are taken out, never lost (each a `Removed` item with
+its reason and input line):
+
+- characters XML 1.0 forbids (NUL, form feed, …): `control-char` (lines.py);
+- markdown and HTML syntax (`## `, `- `, `**`, `<sup>`, `<p>`): `markup` (lines.py);
+- whole lines of page furniture (page numbers, print headers): furniture.py;
+
+then the page filters run over the clean lines (web chrome: webchrome.py).
+Nothing else is rewritten: the printed characters stay as they are.
+"""
+
+from __future__ import annotations
+
+from converter.model.text import Line, Removed
+from converter.normalise.furniture import (FURNITURE_RULES, PAGE_REASONS, PRINT_TIMESTAMP, drop_print_titles,
+                                           furniture_pattern, furniture_reason)
+from converter.normalise.lines import clean_line, split_lines, strip_inline
+from converter.normalise.page import Normalised, PageFilter, take_out
+from converter.normalise.webchrome import strip_chrome
+from converter.rules import Rule
+
+
+# The page filters every input goes through, in order.
+PAGE_FILTERS: tuple[PageFilter, ...] = (strip_chrome,)
+
+
+def normalise(text: str, filters: tuple[PageFilter, ...] = PAGE_FILTERS, rules: tuple[Rule, ...] = FURNITURE_RULES) -> Normalised:
+    """Split `text` into clean content lines, take out page furniture, run the page filters."""
+    raws = split_lines(text)
+    compiled = furniture_pattern(rules)
+    lines: list[Line] = []
+    residue: list[Removed] = []
+    gap = False
+    furniture = False
+    after_stamp = False
+    titles_under_stamp: set[int] = set()
+    for n, raw in enumerate(raws, start=1):
+        line, removed = clean_line(n, raw, gap)
+        residue.extend(removed)
+        if line is None:
+            gap = True
+            continue
+        reason = furniture_reason(line.text, rules, compiled)
+        if reason is None and line.markup:
+            # "- 3 -" is a page number, not a list bullet before "3 -"
+            reason = furniture_reason(strip_inline(line.raw.strip())[0].strip(), rules, compiled)
+        if reason is not None:
+            residue.append(Removed(reason, n, line.raw.strip()))
+            furniture = furniture or reason in PAGE_REASONS
+            after_stamp = bool(PRINT_TIMESTAMP.fullmatch(line.text))
+            gap = True
+            continue
+        if after_stamp:
+            titles_under_stamp.add(n)
+            after_stamp = False
+        lines.append(line)
+        gap = False
+    lines, headers = drop_print_titles(lines, titles_under_stamp)
+    residue.extend(headers)
+    page = Normalised(tuple(lines), tuple(residue), len(raws), furniture)
+    for page_filter in filters:
+        page = page_filter(page)
+    return page
+
+
+__all__ = ["Normalised", "PageFilter", "normalise", "take_out"]

@@ -1,0 +1,61 @@
+"""Page furniture: whole lines that a page prints and a document does not hold.
+
+Page numbers, a browser's print header (timestamp, then the page title) and
+footer (the address, the page counter). Each goes to residue with its reason.
+"""
+
+from __future__ import annotations
+
+import re
+
+from converter.model.text import Line, Removed
+from converter.patterns import pattern
+from converter.rules import Rule
+
+# "— 26 —", "—1—", "- 3 -", "－ 12 －", "·12·" (bold markers are already taken out)
+PAGE_NUMBER = pattern(r"[—–\-－―─]{1,2}\s{0,3}\d{1,4}\s{0,3}[—–\-－―─]{1,2}|[·•]\s{0,2}\d{1,4}\s{0,2}[·•]",
+                      "— 26 —", "—1—", "- 3 -", "·12·")
+# "1/3" printed by a browser, "第 3 页", "第3页 共5页"
+PAGE_COUNTER = pattern(r"\d{1,4}\s{0,2}/\s{0,2}\d{1,4}|第\s{0,2}\d{1,4}\s{0,2}页(?:\s{0,2}[,，]?\s{0,2}共\s{0,2}\d{1,4}\s{0,2}页)?",
+                       "1/3", "第 3 页", "第3页 共5页")
+# "2026/5/19 19:11": the date and time a browser prints at the top of each page
+PRINT_TIMESTAMP = pattern(r"\d{4}/\d{1,2}/\d{1,2}\s{1,3}\d{1,2}:\d{2}(?::\d{2})?", "2026/5/19 19:11")
+# "https://www.example.gov.cn/…": the address a browser prints at the foot of each page
+URL_LINE = pattern(r"(?:https?://|www\.)\S{1,2000}", "https://www.example.gov.cn/a.html")
+
+FURNITURE_RULES: tuple[Rule, ...] = (
+    Rule("page_number", PAGE_NUMBER, "page-number"),
+    Rule("page_counter", PAGE_COUNTER, "page-number"),
+    Rule("print_timestamp", PRINT_TIMESTAMP, "running-header"),
+    Rule("url_line", URL_LINE, "web-chrome"),
+)
+# Reasons that show the text was printed on pages (so page-break repair applies).
+PAGE_REASONS = ("page-number", "running-header")
+
+
+def furniture_pattern(rules: tuple[Rule, ...]) -> re.Pattern[str]:
+    """The rules as one alternation (one pass a line, not one a rule), in their order."""
+    return re.compile("|".join(f"(?P<r{k}>{rule.pattern.pattern})" for k, rule in enumerate(rules)))
+
+
+def furniture_reason(text: str, rules: tuple[Rule, ...], compiled: re.Pattern[str]) -> str | None:
+    """The residue reason when a whole clean line is page furniture."""
+    m = compiled.fullmatch(text)
+    return rules[int(m.lastgroup[1:])].kind if m and m.lastgroup else None
+
+
+def drop_print_titles(lines: list[Line], candidates: set[int]) -> tuple[list[Line], list[Removed]]:
+    """A browser prints the page title under its timestamp on every page.
+
+    The line under a print timestamp is a running header when the same text
+    stands elsewhere in the file too (the real title, kept once).
+    """
+    if not candidates:
+        return lines, []
+    counts: dict[str, int] = {}
+    for line in lines:
+        counts[line.text] = counts.get(line.text, 0) + 1
+    drop = {line.n for line in lines if line.n in candidates and counts[line.text] > 1}
+    kept = [line for line in lines if line.n not in drop]
+    removed = [Removed("running-header", line.n, line.raw.strip()) for line in lines if line.n in drop]
+    return kept, removed

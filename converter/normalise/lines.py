@@ -1,0 +1,134 @@
+"""One input line → one clean Line: control characters, indentation and markup taken out.
+
+What is taken out of a line never disappears: control characters become
+`control-char` residue, markdown and HTML syntax `markup` residue (one item
+per line for its inline tokens). Nothing else is rewritten.
+"""
+
+from __future__ import annotations
+
+import re
+
+from converter.model.text import Line, Removed
+from converter.patterns import pattern
+
+# CRLF, lone CR or LF end a line.
+LINE_BREAK = pattern(r"\r\n|\r|\n", "\r\n")
+# Characters XML 1.0 forbids: C0 controls but tab/LF/CR, surrogates, U+FFFE/U+FFFF.
+FORBIDDEN_CHAR = pattern("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]", "\x0c", "\x00")
+# Leading white space, ideographic and no-break spaces included: "　　我国…"
+INDENT = pattern(r"^\s+", "\u3000\u3000我国")
+# White space at a line end, tabs excepted: "…分解表\t\t\t\t" keeps its empty cells.
+TRAILING_SPACE = pattern(r"[^\S\t]+$", "分解表\t\t  ")
+# White space but tabs, at a line start: "\t完成…" keeps its empty first cell.
+LEADING_SPACE = pattern(r"^[^\S\t]+", "  \t完成")
+# An indent that marks a new paragraph: two spaces, a tab, or an ideographic space.
+PARAGRAPH_INDENT = pattern(r"^(?:\u3000|\t|\s{2,})", "\u3000我国", "  我国")
+# Markdown heading marks: "## 一、…" (their levels contradict the real numbering)
+MD_HEADING = pattern(r"^#{1,6}(?=\s|$)[ \t]*", "## 一、总体要求", "#")
+# Markdown list bullets and quote marks: "- (一)…", "  - 31.…", "> …"
+MD_BULLET = pattern(r"^[-*+>](?=[ \t]|$)[ \t]*", "- (一)加强", "> 引文")
+# Inline markup: **bold**, HTML comments, any HTML tag such as <sup> </sup> <p> <br/>
+INLINE_MARKUP = pattern(r"\*\*|<!--.{0,500}?-->|</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>\n]{0,300})?/?>",
+                        "**经济**", "<sup>①</sup>", "<p align=center>", "<br/>", "<!-- 注 -->")
+SUP_OPEN = pattern(r"<sup\b", "<SUP>", flags=re.IGNORECASE)
+SUP_CLOSE = pattern(r"</sup\s*>", "</sup>", flags=re.IGNORECASE)
+
+# A quick test for the rare lines that need the markdown prefix patterns.
+MD_START = frozenset("#-*+>")
+
+Spans = tuple[tuple[int, int], ...]
+
+
+def split_lines(text: str) -> list[str]:
+    """Input lines without their line ends; a final line end opens no line."""
+    parts = LINE_BREAK.split(text)
+    if parts and parts[-1] == "":
+        parts.pop()
+    return parts
+
+
+def clean_line(n: int, raw: str, gap: bool = False) -> tuple[Line | None, list[Removed]]:
+    """Clean one line. Returns None for a blank line, plus the control chars taken out.
+
+    `gap` says a blank line or page furniture stood before it.
+    """
+    controls: list[Removed] = []
+    page_break = False
+    if FORBIDDEN_CHAR.search(raw):
+        controls = [Removed("control-char", n, codepoint=f"U+{ord(m.group()):04X}")
+                    for m in FORBIDDEN_CHAR.finditer(raw)]
+        page_break = "\f" in raw
+        raw = FORBIDDEN_CHAR.sub("", raw)
+    # tabs inside a line separate table cells, so they stay at both ends;
+    # tabs that only indent a line are indentation
+    cells = "\t" in raw and "\t" in raw.lstrip()
+    text = TRAILING_SPACE.sub("", raw) if cells else raw.rstrip()
+    indent = False
+    if text[:1].isspace():
+        indent = bool(PARAGRAPH_INDENT.match(text))
+        text = (LEADING_SPACE if cells else INDENT).sub("", text)
+    markup: list[Removed] = []
+    for prefix in (MD_HEADING, MD_BULLET, MD_HEADING):
+        if not text or text[0] not in MD_START:
+            break
+        m = prefix.match(text)
+        if m:
+            markup.append(Removed("markup", n, m.group().strip()))
+            text = text[m.end():]
+    text, bold, sup, inline = strip_inline(text)
+    if inline:
+        # one residue item for a line's inline markup, its tokens in order
+        markup.append(Removed("markup", n, "".join(inline)))
+    if not text.strip():
+        return None, controls + markup
+    stripped = text.strip(" \u3000\u00a0\r\n\f\v") if cells else text.strip()
+    if stripped != text:
+        lead = len(text) - len(text.lstrip())
+        text = stripped
+        bold = tuple((max(0, a - lead), max(0, b - lead)) for a, b in bold)
+        sup = tuple((max(0, a - lead), max(0, b - lead)) for a, b in sup)
+    line = Line(n, None if raw == text else raw, text, indent=indent, gap=gap or page_break, page_break=page_break,
+                bold=clip(bold, len(text)) if bold else (), sup=clip(sup, len(text)) if sup else (),
+                markup=tuple(markup))
+    return line, controls
+
+
+def clip(spans: Spans, length: int) -> Spans:
+    return tuple((a, min(b, length)) for a, b in spans if a < min(b, length))
+
+
+def strip_inline(text: str) -> tuple[str, Spans, Spans, list[str]]:
+    """Take inline markup out of a line; return clean text, bold and sup spans, the markup."""
+    if "*" not in text and "<" not in text:
+        return text, (), (), []
+    out: list[str] = []
+    length = 0
+    pos = 0
+    removed: list[str] = []
+    bold: list[tuple[int, int]] = []
+    sup: list[tuple[int, int]] = []
+    bold_open: int | None = None
+    sup_open: int | None = None
+    for m in INLINE_MARKUP.finditer(text):
+        chunk = text[pos:m.start()]
+        out.append(chunk)
+        length += len(chunk)
+        pos = m.end()
+        token = m.group()
+        removed.append(token)
+        if token == "**":
+            if bold_open is None:
+                bold_open = length
+            else:
+                if length > bold_open:
+                    bold.append((bold_open, length))
+                bold_open = None
+        elif SUP_OPEN.match(token):
+            sup_open = length
+        elif SUP_CLOSE.match(token) and sup_open is not None:
+            if length > sup_open:
+                sup.append((sup_open, length))
+            sup_open = None
+    out.append(text[pos:])
+    return "".join(out), tuple(bold), tuple(sup), removed

@@ -1,0 +1,57 @@
+"""The archive root (FORMAT.md): source, what the file holds, and the residue.
+
+Residue is everything taken out of the reading flow, in input order: what
+normalising took out, what parsing took out (ctx.remove), and the inline
+markup of each line still read.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Protocol
+
+from lxml import etree
+
+from converter import __version__
+from converter.model.node import Node
+from converter.model.text import Removed
+from converter.normalise import Normalised
+from converter.render.xml import subelement
+from converter.xmlnames import NS, SCHEMA_VERSION, q
+
+# Residue that stands for a whole input line (its markup is in its text already).
+WHOLE_LINE_REASONS = {"repeated-table-header", "repeated-table-row", "running-header", "markup"}
+
+
+class SourceInfo(Protocol):
+    name: str
+    sha256: str
+    encoding: str
+
+
+def archive(source: SourceInfo, page: Normalised, content: Iterable[Node], removed: list[Removed]) -> etree._Element:
+    """The archive element of one input file."""
+    root = etree.Element(q("archive"), nsmap={None: NS})
+    root.set("schemaVersion", SCHEMA_VERSION)
+    subelement(root, Node("source", {"name": source.name, "sha256": source.sha256, "encoding": source.encoding,
+                                     "lines": str(page.line_count), "converter": f"gongwen {__version__}"}))
+    for item in content:
+        subelement(root, item)
+    subelement(root, residue_node(page, removed))
+    return root
+
+
+def residue_node(page: Normalised, removed: list[Removed]) -> Node:
+    """Everything taken out of the reading flow, in input order."""
+    whole_lines = {r.line for r in removed if r.reason in WHOLE_LINE_REASONS}
+    items: list[Removed] = list(page.residue) + removed
+    for line in page.lines:
+        if line.markup and line.n not in whole_lines:
+            items.extend(line.markup)
+    items.sort(key=lambda r: r.line)
+    residue = Node("residue")
+    for item in items:
+        attrs = {"line": str(item.line), "reason": item.reason}
+        if item.codepoint:
+            attrs["codepoint"] = item.codepoint
+        residue.add(Node("removed", attrs, [item.text] if item.text else []))
+    return residue

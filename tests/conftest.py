@@ -26,8 +26,15 @@ def assert_lossless(input_text: str, xml: bytes) -> None:
 def pytest_addoption(parser):
     parser.addoption("--update-goldens", action="store_true",
                      help="rewrite samples/*/*.xml from the current converter (review them before committing)")
+    parser.addoption("--update-fixtures", action="store_true",
+                     help="rewrite tests/fixtures/*/*.xml and .warnings from the current converter (review them)")
 
 
 @pytest.fixture
 def update_goldens(request) -> bool:
     return request.config.getoption("--update-goldens")
+
+
+@pytest.fixture
+def update_fixtures(request) -> bool:
+    return request.config.getoption("--update-fixtures")

@@ -24,10 +24,11 @@ from lxml import etree
 
 from converter import __version__, pipeline, pool, reader, writer
 from converter.inputs import Task
+from converter.patterns import pattern
 from converter.reader import InputError
 
 # A document start, end or empty tag in serialised XML: <document form="notice" …>, </document>, <document …/>
-DOCUMENT_TAG = re.compile(rb"<(?P<end>/?)document(?:\s[^<>]*?)?(?P<empty>/?)>")
+DOCUMENT_TAG = pattern(rb"<(?P<end>/?)document(?:\s[^<>]*?)?(?P<empty>/?)>", b'<document form="notice">', b"</document>")
 # What source/@converter says for outputs of this version (tree.py writes it).
 CONVERTER = f"gongwen {__version__}"
 
@@ -112,8 +113,7 @@ def attempt(task: Task, options: Options) -> tuple[Record, bytes | None]:
             result.write(task.output)
         except OSError as exc:
             raise Failed(f"cannot write output {task.output}: {exc.strerror or exc}", len(data)) from None
-    # only a bulletin's documents need counting in the XML; otherwise each form is one document
-    documents = result.documents if "bulletin" in result.forms else len(result.forms)
+    documents = result.documents
     record = Record(task.shown, shown(task), "converted", result.forms, result.warnings, size=len(data),
                     documents=documents)
     return record, (result.xml if task.output is None else None)

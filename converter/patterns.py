@@ -11,6 +11,7 @@ The character classes are spelled once, here.
 from __future__ import annotations
 
 import re
+from typing import Any, AnyStr
 
 # Han ideographs: CJK unified, extension A, compatibility ideographs, and 〇 (a numeral zero).
 HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -18,11 +19,11 @@ HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK = "\u2014\u2018-\u201f\u2026\u3000-\u303f" + HAN[1:] + "\uff00-\uffef"
 
 # pattern → the examples it must find (filled as modules are imported; read by the tests)
-EXAMPLES: dict[re.Pattern[str], tuple[str, ...]] = {}
+EXAMPLES: dict[re.Pattern[Any], tuple[Any, ...]] = {}
 
 
-def pattern(regex: str, *examples: str, flags: int = 0) -> re.Pattern[str]:
-    """Compile `regex` and file `examples`: texts the pattern must find (re.search)."""
+def pattern(regex: AnyStr, *examples: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
+    """Compile `regex` and file `examples`: texts (or bytes) the pattern must find (re.search)."""
     compiled = re.compile(regex, flags)
     EXAMPLES[compiled] = EXAMPLES.get(compiled, ()) + examples
     return compiled

@@ -21,7 +21,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from converter.normalise import split_lines
+from converter.normalise.lines import split_lines
+from converter.patterns import pattern
 
 
 class InputError(Exception):
@@ -87,9 +88,9 @@ UTF16_NUL_SPACING = 200
 # A character a Chinese document is written in: tab and line ends, ASCII,
 # Latin-1, general punctuation (— “ ”), enclosed numerals (①), box and shape
 # characters (○ ■), CJK punctuation, CJK ideographs, full-width forms.
-DOCUMENT_CHAR = re.compile(
+DOCUMENT_CHAR = pattern(
     "[\t\n\r\f\x20-\x7e\u00a0-\u00ff\u2000-\u206f\u2460-\u24ff\u2500-\u25ff"
-    "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]+"
+    "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]+", "政府工作报告 2023"
 )
 # Control bytes that text files do not carry (all C0 but tab, LF, VT, FF, CR; and DEL).
 CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0e, 0x20), 0x7f])
@@ -97,8 +98,8 @@ CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0e, 0x20), 0x7f])
 # tab, line ends and form feed that text carries), a surrogate, a private-use
 # code point or a noncharacter. (The standard `re`, not `regex`: importing
 # `regex` would cost every worker process ~10 ms for this rarely used test.)
-NOISE_CHAR = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufdd0-\ufdef\ufffe\uffff"
-                        "\U000f0000-\U0010ffff]")
+NOISE_CHAR = pattern("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufdd0-\ufdef\ufffe\uffff"
+                     "\U000f0000-\U0010ffff]", "\ue000")
 
 
 def read_bytes(path: Path) -> bytes:

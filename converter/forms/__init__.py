@@ -9,7 +9,8 @@ as registered:
     plan         方案 意见 计划 规划 要点                 (titled.py: data)
     regulation   办法 规定 条例 细则 规则 章程 规范 准则   (titled.py: data)
     roster       名单
-    notice       通知 通报 决定 批复 函 公告 通告 命令, or a 文号 / 发文机关标志
+    reply        批复
+    notice       通知 通报 决定 函 公告 通告 命令, or a 文号 / 发文机关标志
     unknown      anything else
 """
 
@@ -17,11 +18,11 @@ from __future__ import annotations
 
 import functools
 
-from converter.forms import bulletin, notice, roster, titled, unknown, work_report
+from converter.forms import bulletin, notice, reply, roster, titled, unknown, work_report
 from converter.forms.registry import Form, Registry
 
 # Each module's register() places its form; a module may only name forms registered before it.
-MODULES = (unknown, notice, roster, titled, work_report, bulletin)
+MODULES = (unknown, notice, reply, roster, titled, work_report, bulletin)
 
 
 @functools.cache

@@ -18,7 +18,7 @@ def claims(form: Form, lines: Lines, head: Head) -> bool:
 
 
 FORM = Form("notice", parse_official, claims,
-            title_words=("通知", "通报", "决定", "批复", "函", "公告", "通告", "命令"))
+            title_words=("通知", "通报", "决定", "函", "公告", "通告", "命令"))
 
 
 def register(forms: Registry) -> None:

@@ -69,7 +69,7 @@ def residue_by_line(root: etree._Element) -> dict[int, list[str]]:
     """Line-anchored text (residue items, merged cell text) by input line."""
     items: dict[int, list[str]] = {}
     for el in root.iter("{*}removed", "{*}merged"):
-        items.setdefault(int(el.get("line")), []).append(reading_chars(el.text or ""))
+        items.setdefault(int(el.get("line") or 0), []).append(reading_chars(el.text or ""))
     return items
 
 

@@ -20,29 +20,29 @@ TEXT_MAX = 60
 TEXT_FIELDS = ("issuerMark", "docNumber", "title", "delivered", "author", "recipients", "attachmentNote", "cc")
 
 
-def local(el) -> str:
+def local(el: etree._Element) -> str:
     return etree.QName(el).localname if isinstance(el.tag, str) else ""
 
 
-def children(el, name: str | None = None) -> list:
+def children(el: etree._Element, name: str | None = None) -> list[etree._Element]:
     return [c for c in el if isinstance(c.tag, str) and (name is None or local(c) == name)]
 
 
-def text_of(el) -> str:
+def text_of(el: etree._Element) -> str:
     """All text inside `el`, white space collapsed, cut at TEXT_MAX characters."""
     text = " ".join("".join(el.itertext()).split())
     return text if len(text) <= TEXT_MAX else text[:TEXT_MAX - 1] + "…"
 
 
-def at(el) -> str:
-    return f"  (line {el.get('line')})" if el.get("line") else ""
+def at(el: etree._Element | None) -> str:
+    return f"  (line {el.get('line')})" if el is not None and el.get("line") else ""
 
 
 def plural(n: int, word: str, words: str | None = None) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {words or word + 's'}"
 
 
-def outline(root, depth: int | None = None) -> list[str]:
+def outline(root: etree._Element, depth: int | None = None) -> list[str]:
     """The outline of an archive element, one line per entry; `depth` limits section nesting."""
     lines: list[str] = []
     source = root.find("{*}source")
@@ -62,7 +62,7 @@ def outline(root, depth: int | None = None) -> list[str]:
     return lines
 
 
-def document(el, level: int, depth: int | None, lines: list[str]) -> None:
+def document(el: etree._Element, level: int, depth: int | None, lines: list[str]) -> None:
     pad = INDENT * level
     lines.append(f"{pad}document {el.get('id')}  {el.get('form')}{at(el)}")
     pad += INDENT
@@ -90,7 +90,7 @@ def document(el, level: int, depth: int | None, lines: list[str]) -> None:
             other(child, level + 1, depth, lines)
 
 
-def body(el, level: int, depth: int | None, lines: list[str]) -> None:
+def body(el: etree._Element, level: int, depth: int | None, lines: list[str]) -> None:
     counts = Counter(local(c) for c in children(el))
     parts = [plural(counts[k], w) for k, w in (("section", "section"), ("p", "paragraph"), ("table", "table"),
                                                  ("list", "list"), ("member", "member")) if counts[k]]
@@ -98,7 +98,7 @@ def body(el, level: int, depth: int | None, lines: list[str]) -> None:
     blocks(el, level + 1, 1, depth, lines)
 
 
-def blocks(el, level: int, nesting: int, depth: int | None, lines: list[str]) -> None:
+def blocks(el: etree._Element, level: int, nesting: int, depth: int | None, lines: list[str]) -> None:
     """Sections (to `depth` levels of nesting), tables, lists and documents inside a body, section or attachment."""
     pad = INDENT * level
     for child in children(el):
@@ -121,7 +121,7 @@ def blocks(el, level: int, nesting: int, depth: int | None, lines: list[str]) ->
             document(child, level, depth, lines)
 
 
-def table(el, level: int, lines: list[str]) -> None:
+def table(el: etree._Element, level: int, lines: list[str]) -> None:
     rows = children(el, "row")
     kinds = Counter(row.get("kind") for row in rows)
     detail = ", ".join(f"{kinds[k]} {k}" for k in ("header", "group", "data", "note") if kinds[k])
@@ -132,7 +132,7 @@ def table(el, level: int, lines: list[str]) -> None:
     lines.append(f"{INDENT * level}table{caption}: {plural(len(rows), 'row')} ({detail}){columns}{at(el)}")
 
 
-def attachments(el, level: int, depth: int | None, lines: list[str]) -> None:
+def attachments(el: etree._Element, level: int, depth: int | None, lines: list[str]) -> None:
     pad = INDENT * level
     lines.append(f"{pad}attachments: {len(children(el, 'attachment'))}")
     for item in children(el, "attachment"):
@@ -152,7 +152,7 @@ COUNTED = {
 }
 
 
-def bulletin(el, level: int, depth: int | None, lines: list[str]) -> None:
+def bulletin(el: etree._Element, level: int, depth: int | None, lines: list[str]) -> None:
     pad = INDENT * (level + 1)
     lines.append(f"{INDENT * level}bulletin")
     for child in children(el):
@@ -182,13 +182,13 @@ def joined_caption(caption: str, detail: str) -> str:
     return f"{caption} — {detail}" if caption and detail else caption or detail
 
 
-def residue(el, lines: list[str]) -> None:
+def residue(el: etree._Element, lines: list[str]) -> None:
     reasons = Counter(item.get("reason") for item in children(el, "removed"))
     detail = ", ".join(f"{reason} {n}" for reason, n in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0])))
     lines.append(f"residue: {sum(reasons.values())} removed{f' ({detail})' if detail else ''}")
 
 
-def other(el, level: int, depth: int | None, lines: list[str]) -> None:
+def other(el: etree._Element, level: int, depth: int | None, lines: list[str]) -> None:
     """An element this outline does not know: its name and size, and any documents inside."""
     pad = INDENT * level
     kids = children(el)

@@ -9,10 +9,9 @@ once the body is read. A form adds its own plug-ins with `SHARED.plus(…)`.
 
 from __future__ import annotations
 
-from typing import Any
-
 from converter.blocks import glossary, responsible, roster, sections, table
 from converter.blocks.parser import RuleSet
+from converter.render.builder import NodeFunction
 
 SHARED: RuleSet = (RuleSet()
                    .plus(sections.PLUGIN)
@@ -21,5 +20,5 @@ SHARED: RuleSet = (RuleSet()
                    .plus(responsible.PLUGIN))
 
 # Node functions of every block type the plug-ins produce.
-RENDERS: dict[type, Any] = {**sections.RENDERS, **table.RENDERS, **roster.RENDERS, **responsible.RENDERS,
+RENDERS: dict[type, NodeFunction] = {**sections.RENDERS, **table.RENDERS, **roster.RENDERS, **responsible.RENDERS,
                             **glossary.RENDERS}

@@ -16,6 +16,7 @@ from typing import Any, Callable, Sequence
 from converter.model.blocks import Para
 from converter.model.document import Entry, Glossary
 from converter.model.node import Node, node
+from converter.render.builder import Builder, NodeFunction
 from converter.model.text import Line, Span, joined, plain, tail, whole
 from converter.patterns import pattern
 from converter.rules import EXPLICIT_MARKS
@@ -99,6 +100,8 @@ def parse_entry(line: Line, expected: int, started: bool) -> Entry | None:
     if not m:
         return None
     n = int(m.group("n") or m.group("b")) if not m.group("c") else marker_number(m.group("c"))
+    if n is None:
+        return None
     rest = tail(line, m.end("num"))
     colon = TERM_END.search(line.text, rest.start, rest.start + TERM_MAX + 1)
     in_sequence = n == expected or (started and expected <= n <= expected + 2)
@@ -156,7 +159,7 @@ def resolver(glossary: Glossary) -> Resolver:
     return resolve
 
 
-def glossary_node(glossary: Glossary, b: Any) -> Node:
+def glossary_node(glossary: Glossary, b: Builder) -> Node:
     el = Node("glossary", {"line": str(glossary.line)})
     el.add(node("title", glossary.title[0].line.n, plain(glossary.title)))
     for note in glossary.notes:
@@ -171,4 +174,4 @@ def glossary_node(glossary: Glossary, b: Any) -> Node:
     return el
 
 
-RENDERS: dict[type, Any] = {Glossary: glossary_node}
+RENDERS: dict[type, NodeFunction] = {Glossary: glossary_node}

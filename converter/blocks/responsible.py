@@ -13,6 +13,7 @@ from converter.blocks.parser import Plugin, walk_blocks
 from converter.model.blocks import Para, Responsible
 from converter.model.context import Context
 from converter.model.node import Node, node
+from converter.render.builder import Builder, NodeFunction
 from converter.model.text import Span
 from converter.patterns import pattern
 
@@ -71,7 +72,7 @@ def cut(spans: list[Span], start: int, end: int) -> list[Span]:
 PLUGIN = Plugin("responsible", finish=take_responsible)
 
 
-def responsible_node(responsible: Responsible, b: Any) -> Node:
+def responsible_node(responsible: Responsible, b: Builder) -> Node:
     el = Node("responsible", {"line": str(responsible.line)})
     for span in responsible.printed:
         pos = span.start
@@ -83,4 +84,4 @@ def responsible_node(responsible: Responsible, b: Any) -> Node:
     return el
 
 
-RENDERS: dict[type, Any] = {Responsible: responsible_node}
+RENDERS: dict[type, NodeFunction] = {Responsible: responsible_node}

@@ -19,6 +19,7 @@ from typing import Any
 from converter.blocks.parser import BlockRule, BodyState, Plugin
 from converter.model.blocks import Member
 from converter.model.node import Node, node
+from converter.render.builder import Builder, NodeFunction
 from converter.model.text import Line, collapse
 from converter.patterns import HAN, pattern
 
@@ -75,7 +76,7 @@ PLUGIN = Plugin("rosters", (
 ))
 
 
-def member_node(member: Member, b: Any) -> Node:
+def member_node(member: Member, b: Builder) -> Node:
     el = Node("member", {"line": str(member.line.n), "role": member.role})
     text = member.line.text
     if member.role_end:
@@ -88,4 +89,4 @@ def member_node(member: Member, b: Any) -> Node:
     return el
 
 
-RENDERS: dict[type, Any] = {Member: member_node}
+RENDERS: dict[type, NodeFunction] = {Member: member_node}

@@ -20,6 +20,7 @@ from typing import Any
 from converter.blocks.parser import BlockRule, BodyState, Frame, Handler, Plugin, is_heading_like
 from converter.model.blocks import Item, ListBlock, Para, Section
 from converter.model.node import Node, node
+from converter.render.builder import Builder, NodeFunction
 from converter.model.text import Line, Span, plain, tail
 from converter.rules import CN_DIGITS, OPEN, RUN_IN_END, SECTION_RULES
 from converter.values import cn_number
@@ -154,11 +155,11 @@ PLUGIN = Plugin("sections", tuple(
 
 # --- nodes ---------------------------------------------------------------------------
 
-def para_node(para: Para, b: Any) -> Node:
+def para_node(para: Para, b: Builder) -> Node:
     return Node("p", {"line": str(para.line)}, b.inline(para.spans))
 
 
-def section_node(section: Section, b: Any) -> Node:
+def section_node(section: Section, b: Builder) -> Node:
     el = Node("section", {"line": str(section.line), "level": str(section.level)})
     if section.num is not None:
         el.add(node("num", None, section.num.text.strip()))
@@ -168,7 +169,7 @@ def section_node(section: Section, b: Any) -> Node:
     return el
 
 
-def list_node(block: ListBlock, b: Any) -> Node:
+def list_node(block: ListBlock, b: Builder) -> Node:
     el = Node("list")
     for item in block.items:
         entry = Node("item", {"line": str(item.line)})
@@ -179,4 +180,4 @@ def list_node(block: ListBlock, b: Any) -> Node:
     return el
 
 
-RENDERS: dict[type, Any] = {Para: para_node, Section: section_node, ListBlock: list_node}
+RENDERS: dict[type, NodeFunction] = {Para: para_node, Section: section_node, ListBlock: list_node}

@@ -26,6 +26,7 @@ from converter.blocks.table_structure import PIPE_RULE, build, cell_text, split_
 from converter.model.blocks import Cell, Para, Table, TableBlock
 from converter.model.context import Context
 from converter.model.node import Node, node
+from converter.render.builder import Builder, NodeFunction
 from converter.model.text import Line, Span, plain
 from converter.patterns import pattern
 
@@ -115,7 +116,7 @@ PLUGIN = Plugin("tables", (
 
 # --- nodes ---------------------------------------------------------------------------
 
-def table_node(table: Table, b: Any) -> Node:
+def table_node(table: Table, b: Builder) -> Node:
     el = Node("table", {"line": str(table.line)})
     if table.caption:
         el.add(node("title", table.caption[0].line.n, plain(table.caption)))
@@ -138,4 +139,4 @@ def cell_node(cell: Cell) -> Node:
     return el
 
 
-RENDERS: dict[type, Any] = {Table: table_node}
+RENDERS: dict[type, NodeFunction] = {Table: table_node}

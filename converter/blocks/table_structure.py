@@ -210,7 +210,7 @@ def realign(table: Table, width: int) -> None:
     complete = [r for r in data if r.cells and r.cells[-1].spans]
     if width < 3 or not complete:
         return
-    profile = [dict() for _ in range(width)]
+    profile: list[dict[str, float]] = [{} for _ in range(width)]
     for row in complete:
         for k, cell in enumerate(row.cells):
             kind = value_kind(cell.text)
@@ -222,13 +222,13 @@ def realign(table: Table, width: int) -> None:
 
     kinds: dict[int, str] = {}
 
-    def kind(cell: Cell) -> str:
+    def kind_of(cell: Cell) -> str:
         if id(cell) not in kinds:
             kinds[id(cell)] = value_kind(cell.text)
         return kinds[id(cell)]
 
     def score(cells: list[Cell]) -> float:
-        return sum(profile[k].get(kind(c), 0.0) for k, c in enumerate(cells))
+        return sum(profile[k].get(kind_of(c), 0.0) for k, c in enumerate(cells))
 
     for row in data:
         if row.cells[-1].spans or row in complete:

@@ -21,6 +21,7 @@ from converter.blocks.parser import RuleSet
 from converter.frame.head import Head
 from converter.model.context import Context
 from converter.model.text import Lines, plain
+from converter.render.builder import NodeFunction
 
 Claims = Callable[["Form", Lines, Head], bool]
 Parse = Callable[["Form", Lines, Head, Context], Any]
@@ -42,7 +43,7 @@ class Form:
     claims: Claims = by_title_words
     title_words: tuple[str, ...] = ()       # 文种 words its titles end in
     rules: RuleSet = SHARED                 # the block rules its bodies are parsed with
-    renders: Mapping[type, Any] = field(default_factory=dict)   # node functions of its own model types
+    renders: Mapping[type, NodeFunction] = field(default_factory=dict)   # node functions of its own model types
     link: Link | None = None                # how a whole-file form's container is linked (ids, targets)
     whole_file: bool = False
 
@@ -82,8 +83,8 @@ class Registry:
                 return form
         raise LookupError("no form claims the document (the unknown form must claim everything)")
 
-    def renders(self) -> dict[type, Any]:
-        table: dict[type, Any] = {}
+    def renders(self) -> dict[type, NodeFunction]:
+        table: dict[type, NodeFunction] = {}
         for form in self.forms:
             table.update(form.renders)
         return table

@@ -64,10 +64,11 @@ def parse_tail(lines: Lines, start: int) -> tuple[list[Span], Signature | None, 
     printer = None
     # the 印发 line is the document's last one: nothing after it may be dropped
     m = PRINTED_DATE.fullmatch(lines[end - 1].text) if end > start else None
-    if m and iso_date(m) is not None:
+    iso = iso_date(m) if m else None
+    if m and iso is not None:
         j = end - 1
         # the date as printed keeps its 印发: "2023年1月10日印发"
-        date = Dated(Span(lines[j], m.start("date"), m.end()), iso_date(m))
+        date = Dated(Span(lines[j], m.start("date"), m.end()), iso)
         signer = signer_span(lines[j], m)
         if signer is not None:
             printer, end = Signature([signer], date), j

@@ -11,6 +11,7 @@ from typing import Any
 from converter.model.blocks import Attachment
 from converter.model.document import Author, Document, Signature
 from converter.model.node import Node, node
+from converter.render.builder import Builder, NodeFunction
 from converter.model.text import Span, collapse, plain
 from converter.patterns import pattern
 
@@ -18,7 +19,7 @@ from converter.patterns import pattern
 WIDE_GAP = pattern(r"\s{2,}", "发展改革委办公厅  文件")
 
 
-def document_node(doc: Document, b: Any) -> Node:
+def document_node(doc: Document, b: Builder) -> Node:
     el = Node("document", {"form": doc.form, "id": doc.id, "line": str(doc.line)})
     if doc.date:
         el.attrs["date"] = doc.date
@@ -95,7 +96,7 @@ def signature_node(name: str, signature: Signature) -> Node:
     return el
 
 
-def attachment_node(attachment: Attachment, b: Any) -> Node:
+def attachment_node(attachment: Attachment, b: Builder) -> Node:
     el = node("attachment", attachment.line)
     if attachment.num:
         el.attrs["num"] = attachment.num
@@ -107,4 +108,4 @@ def attachment_node(attachment: Attachment, b: Any) -> Node:
     return el
 
 
-RENDERS: dict[type, Any] = {Document: document_node}
+RENDERS: dict[type, NodeFunction] = {Document: document_node}

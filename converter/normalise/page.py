@@ -28,10 +28,13 @@ class Normalised:
 PageFilter = Callable[[Normalised], Normalised]
 
 
-def take_out(page: Normalised, drop: dict[int, str], **changes: bool) -> Normalised:
-    """The page with whole lines (by input line number → reason) moved into its residue."""
+def take_out(page: Normalised, drop: dict[int, str], web_chrome: bool = False) -> Normalised:
+    """The page with whole lines (by input line number → reason) moved into its residue.
+
+    `web_chrome` records that what was taken out is a site's chrome.
+    """
     if not drop:
-        return replace(page, **changes) if changes else page
+        return page
     kept = tuple(line for line in page.lines if line.n not in drop)
     removed = tuple(Removed(drop[line.n], line.n, line.raw.strip()) for line in page.lines if line.n in drop)
-    return replace(page, lines=kept, residue=page.residue + removed, **changes)
+    return replace(page, lines=kept, residue=page.residue + removed, web_chrome=page.web_chrome or web_chrome)

@@ -23,9 +23,16 @@ WHOLE_LINE_REASONS = {"repeated-table-header", "repeated-table-row", "running-he
 
 
 class SourceInfo(Protocol):
-    name: str
-    sha256: str
-    encoding: str
+    """What the archive records of its input (reader.Source has it)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def sha256(self) -> str: ...
+
+    @property
+    def encoding(self) -> str: ...
 
 
 def archive(source: SourceInfo, page: Normalised, content: Iterable[Node], removed: list[Removed]) -> etree._Element:

@@ -8,10 +8,11 @@ from converter.forms.bulletin.parse import Bulletin, Fact, Part, TocEntry, issue
 from converter.forms.bulletin.records import Records
 from converter.model.document import Document
 from converter.model.node import Node, node
+from converter.render.builder import Builder, NodeFunction
 from converter.model.text import collapse, plain
 
 
-def bulletin_node(b: Bulletin, builder: Any) -> Node:
+def bulletin_node(b: Bulletin, builder: Builder) -> Node:
     el = Node("bulletin")
     if b.about_title:
         about = node("about", b.about_title[0].line.n)
@@ -89,7 +90,7 @@ def imprint_node(b: Bulletin) -> Node:
     return el
 
 
-def records_node(section: Records, builder: Any) -> Node:
+def records_node(section: Records, builder: Builder) -> Node:
     el = node(section.kind, section.title[0].line.n)
     el.attrs["id"] = section.id
     el.add(node("title", section.title[0].line.n, plain(section.title)))
@@ -106,4 +107,4 @@ def records_node(section: Records, builder: Any) -> Node:
     return el
 
 
-RENDERS: dict[type, Any] = {Bulletin: bulletin_node}
+RENDERS: dict[type, NodeFunction] = {Bulletin: bulletin_node}

@@ -45,6 +45,8 @@ CASES = {
     # many rows of one table with repeated headers
     "long-table": lambda: "序号\t项目\t单位\n" + "".join(
         (f"{k}\t项目{k}\t区局\n" if k % 50 else "序号\t项目\t单位\n") for k in range(1, 30_000)),
+    # a two-row table 20,000 cells wide whose second row ends empty (realigning it was quadratic)
+    "wide-table": lambda: "1" + "\t甲" * 20_000 + "\n2" + "\t甲" * 19_999 + "\t\n",
     # a long run of characters that only almost make a page number, URL or date
     "near-misses": lambda: ("— 2" * 50_000 + "\n") + ("2023年1月" * 50_000 + "\n") + ("http:/" * 50_000 + "\n"),
 }

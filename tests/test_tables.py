@@ -88,9 +88,14 @@ def test_repeated_headers_go_to_residue(tables):
 
 
 def convert_text(text: str, tmp_path):
+    return convert_with_warnings(text, tmp_path)[0]
+
+
+def convert_with_warnings(text: str, tmp_path):
     path = tmp_path / "t.md"
     path.write_text(text, encoding="utf-8")
-    return etree.fromstring(pipeline.convert_file(path).xml)
+    result = pipeline.convert_file(path)
+    return etree.fromstring(result.xml), result.warnings
 
 
 def test_markdown_pipe_table(tmp_path):
@@ -144,3 +149,26 @@ def test_a_continuation_line_wider_than_its_row_loses_nothing(tmp_path):
     root = convert_text(text, tmp_path)
     assert [m.text for m in xp(root, "//g:merged")] == ["续", "8 月"]
     assert lossless.check(text, root) is None
+
+
+def test_text_after_the_last_pipe_of_a_row_is_a_cell(tmp_path):
+    # issue 11, fault 1: "|2|乙|丙" lost 丙 with exit 0 and no warning
+    text = "通知\n\n|1|甲|\n|2|乙|丙\n"
+    root, warnings = convert_with_warnings(text, tmp_path)
+    assert [cells(r) for r in xp(root, "//g:row")] == [["1", "甲"], ["2", "乙 丙"]]
+    assert (4, "table row has 3 cells, the header 2; extra cells joined to the last") in warnings
+    assert lossless.check(text, root) is None
+
+
+def test_a_continuation_row_with_text_after_its_last_pipe_keeps_it(tmp_path):
+    text = "通知\n\n|1|甲|\n||丙\n"
+    root = convert_text(text, tmp_path)
+    assert [m.text for m in xp(root, "//g:merged")] == ["丙"]
+    assert lossless.check(text, root) is None
+
+
+def test_cells_joined_beyond_the_header_keep_a_space_apart(tmp_path):
+    text = ("关于下达春季植树任务的通知\n各乡镇人民政府：\n春季植树任务分解表\n序号\t乡镇\t任务（亩）\n"
+            "1\t城关镇\t500\n2\t西山乡\t900\t补植\t另计\n")
+    root = convert_text(text, tmp_path)
+    assert [cells(r) for r in xp(root, "//g:row[@kind='data']")][-1] == ["2", "西山乡", "900 补植 另计"]

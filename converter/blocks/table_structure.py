@@ -29,15 +29,25 @@ ORG_VALUE = pattern(r".{0,40}(?:局|镇|街|委|办|院|公司|中心|单位|部
 
 
 def split_cells(line: Line) -> list[tuple[int, int]]:
-    """(start, end) of each cell in the line, white space trimmed."""
+    """(start, end) of each cell in the line, white space trimmed.
+
+    A tab-separated row is its tab-separated parts. A pipe row's outer pipes
+    are optional (markdown allows "| a | b" and "a | b |"): an empty part
+    before the first pipe or after the last is no cell, any other part is
+    one, so text after the last pipe is never lost.
+    """
     text = line.text
-    if "\t" in text:
-        start, inner = 0, text
-    else:
-        start = text.index("|") + 1
-        inner = text[start:text.rindex("|")]
+    separator = "\t" if "\t" in text else "|"
+    parts = text.split(separator)
+    start = 0
+    if separator == "|":
+        if not parts[0].strip():
+            start = len(parts[0]) + 1
+            parts = parts[1:]
+        if len(parts) > 1 and not parts[-1].strip():
+            parts = parts[:-1]
     bounds = []
-    for part in inner.split("\t" if "\t" in text else "|"):
+    for part in parts:
         stripped = part.strip()
         if stripped:
             lead = start + len(part) - len(part.lstrip())
@@ -205,42 +215,50 @@ def fit(cells: list[Cell], width: int, line: int, ctx: Context) -> list[Cell]:
 
 
 def realign(table: Table, width: int) -> None:
-    """Move a row one cell right where OCR dropped an empty cell and the values then fit."""
+    """Move a row one cell right where OCR dropped an empty cell and the values then fit.
+
+    Each column's profile counts the kinds of value (number, organisation,
+    text, empty) in the rows that are complete (their last cell filled); a
+    row with an empty last cell is shifted at the place where the counts of
+    the values' kinds in their new columns exceed those as printed by at
+    least the number of complete rows (one whole row's worth).
+    """
     data = [r for r in table.rows if r.kind == "data"]
     complete = [r for r in data if r.cells and r.cells[-1].spans]
     if width < 3 or not complete:
         return
-    profile: list[dict[str, float]] = [{} for _ in range(width)]
+    counts: list[dict[str, int]] = [{} for _ in range(width)]
     for row in complete:
         for k, cell in enumerate(row.cells):
             kind = value_kind(cell.text)
-            profile[k][kind] = profile[k].get(kind, 0) + 1
-    for col in profile:
-        total = sum(col.values()) or 1
-        for kind in col:
-            col[kind] /= total
-
-    kinds: dict[int, str] = {}
-
-    def kind_of(cell: Cell) -> str:
-        if id(cell) not in kinds:
-            kinds[id(cell)] = value_kind(cell.text)
-        return kinds[id(cell)]
-
-    def score(cells: list[Cell]) -> float:
-        return sum(profile[k].get(kind_of(c), 0.0) for k, c in enumerate(cells))
-
+            counts[k][kind] = counts[k].get(kind, 0) + 1
     for row in data:
-        if row.cells[-1].spans or row in complete:
+        if row.cells[-1].spans:
             continue
-        best, best_score = None, score(row.cells) + 1.0
-        for k in range(1, width - 1):
-            candidate = row.cells[:k] + [Cell()] + row.cells[k:-1]
-            s = score(candidate)
-            if s > best_score:
-                best, best_score = candidate, s
-        if best is not None:
-            row.cells = best
+        k = best_shift([value_kind(c.text) for c in row.cells], counts, len(complete))
+        if k is not None:
+            row.cells = row.cells[:k] + [Cell()] + row.cells[k:-1]
+
+
+def best_shift(kinds: list[str], counts: list[dict[str, int]], margin: int) -> int | None:
+    """Where to insert an empty cell (dropping the empty last one), if that beats the row as printed by `margin`.
+
+    Linear in the width: with an empty cell at k, columns before k keep their
+    values and columns after it take their left neighbour's.
+    """
+    width = len(kinds)
+    before = [0] * (width + 1)      # before[k]: how well cells 0..k-1 fit their own columns
+    for j in range(width):
+        before[j + 1] = before[j] + counts[j].get(kinds[j], 0)
+    after = [0] * (width + 1)       # after[k]: how well columns k.. fit their left neighbour's value
+    for j in range(width - 1, 0, -1):
+        after[j] = after[j + 1] + counts[j].get(kinds[j - 1], 0)
+    best, best_score = None, before[width] + margin
+    for k in range(1, width - 1):
+        score = before[k] + counts[k].get("empty", 0) + after[k + 1]
+        if score > best_score:
+            best, best_score = k, score
+    return best
 
 
 def span_rows(table: Table, width: int) -> None:
@@ -284,6 +302,8 @@ def check_numbering(table: Table, ctx: Context) -> None:
 
 
 def cell_text(cell: Cell) -> str:
+    """The text of a cell; cells a row printed beyond the header's width, joined into its last, keep a space apart."""
     spans = cell.spans
-    text = spans[0].text if len(spans) == 1 else "".join(s.text for s in spans)
-    return tidy(text.strip())
+    if len(spans) == 1:
+        return tidy(spans[0].text.strip())
+    return " ".join(tidy(s.text.strip()) for s in spans if s.text.strip())

@@ -2,13 +2,17 @@
 
 Take the Han characters and decimal digits (a full-width digit counts as its
 ASCII twin) of the input. Take out, line by line, those of the `removed`
-items in the residue. What is left must be, character for character, the
-text of the output's reading flow: every text node outside `source` and
-`residue`, in document order.
+items in the residue and of the `fact` items of the page record. What is
+left must be, character for character, the text of the output's reading
+flow: every text node outside `source`, `page` and `residue`, in document
+order.
 
 One exception is line-anchored like residue: table text merged into a row
 from a continuation line printed below it (`merged` @line) stands where the
 row needs it, not where it was printed, so it is checked against its line.
+
+The check runs inside every conversion, so it is one pass in C over the
+input and one over the output's text nodes.
 """
 
 from __future__ import annotations
@@ -21,8 +25,16 @@ from lxml import etree
 
 from converter.normalise.lines import split_lines
 
-# One reading character: a Han ideograph or a decimal digit of any script.
-READING_CHAR = regex.compile(r"[\p{Han}\p{Nd}]")
+# What is not reading text: anything but Han ideographs and decimal digits of any script.
+NOT_READING = regex.compile(r"[^\p{Han}\p{Nd}]+")
+# The same, keeping line ends: the input is read in one pass and cut into lines after.
+NOT_READING_KEEP_LINES = regex.compile(r"[^\p{Han}\p{Nd}\n]+")
+# A decimal digit that is not ASCII and not full-width (Arabic-Indic, Devanagari …)
+OTHER_DIGIT = regex.compile(r"(?![0-9０-９])\p{Nd}")
+# Full-width digits, the common case, fold to ASCII by a table.
+FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+# The text nodes of a content element that are reading flow: all but a merged cell's own text.
+FLOW_TEXT = etree.XPath(".//text()[not(parent::*[local-name()='merged'])]", smart_strings=False)
 
 
 @dataclass(frozen=True)
@@ -37,38 +49,47 @@ class Loss:
         return f"line {self.line}: input has {self.expected!r}, output has {self.found!r}"
 
 
+def fold_digits(chars: str) -> str:
+    """Every decimal digit as its ASCII twin."""
+    chars = chars.translate(FULL_WIDTH_DIGITS)
+    if OTHER_DIGIT.search(chars):
+        chars = OTHER_DIGIT.sub(lambda m: str(unicodedata.digit(m.group())), chars)
+    return chars
+
+
 def reading_chars(text: str) -> str:
-    return "".join(
-        str(unicodedata.digit(ch)) if unicodedata.category(ch) == "Nd" else ch
-        for ch in READING_CHAR.findall(text)
-    )
+    """The Han characters and digits of `text`, digits folded to ASCII."""
+    return fold_digits(NOT_READING.sub("", text))
 
 
-# Elements whose text is checked against their @line instead of the flow.
-ANCHORED = ("removed", "merged")
+def input_reading_chars(text: str) -> list[str]:
+    """reading_chars of each input line (split as normalise splits them), in one pass over the text."""
+    return fold_digits(NOT_READING_KEEP_LINES.sub("", "\n".join(split_lines(text)))).split("\n")
+
+
+# Elements whose text is checked against their @line instead of the flow: residue items,
+# the facts a site printed about the document (not a bulletin imprint's facts: those are
+# reading text), and text merged into a table row from the line below it.
+ANCHORED_TEXT = etree.XPath("*[local-name()='residue']/*[local-name()='removed'] | *[local-name()='page']/*"
+                            " | .//*[local-name()='merged']")
+# Children of the archive that are not reading flow: what the input is, what a site
+# printed about it (line-anchored facts), and the residue (line-anchored).
+NOT_FLOW = ("source", "page", "residue")
 
 
 def flow_text(root: etree._Element) -> str:
-    """Text of the reading flow: all text outside source, residue and merged cells."""
+    """Text of the reading flow: all text outside source, page and residue, but merged cell text."""
     parts: list[str] = []
-    for el in root.iter():
-        if el is root:
-            continue
-        name = etree.QName(el).localname
-        parent = el.getparent()
-        if name in ("source", "residue") or (parent is not None and etree.QName(parent).localname == "residue"):
-            continue
-        if el.text and name not in ANCHORED:
-            parts.append(el.text)
-        if el.tail and parent is not root:
-            parts.append(el.tail)
+    for child in root:
+        if isinstance(child.tag, str) and etree.QName(child).localname not in NOT_FLOW:
+            parts.extend(FLOW_TEXT(child))
     return "".join(parts)
 
 
 def residue_by_line(root: etree._Element) -> dict[int, list[str]]:
-    """Line-anchored text (residue items, merged cell text) by input line."""
+    """Line-anchored text (residue items, a page's facts, merged cell text) by input line."""
     items: dict[int, list[str]] = {}
-    for el in root.iter("{*}removed", "{*}merged"):
+    for el in ANCHORED_TEXT(root):
         items.setdefault(int(el.get("line") or 0), []).append(reading_chars(el.text or ""))
     return items
 
@@ -94,8 +115,7 @@ def check(input_text: str, xml: bytes | etree._Element) -> Loss | None:
     root = etree.fromstring(xml) if isinstance(xml, bytes) else xml
     residue = residue_by_line(root)
     expected: list[tuple[int, str]] = []
-    for n, line in enumerate(split_lines(input_text), start=1):
-        chars = reading_chars(line)
+    for n, chars in enumerate(input_reading_chars(input_text), start=1):
         for taken in residue.get(n, []):
             rest = take_away(chars, taken)
             if rest is None:

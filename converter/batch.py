@@ -60,6 +60,7 @@ class Contents:
 
     forms: tuple[str, ...]
     documents: int
+    warnings: tuple[tuple[int, str], ...] = ()   # of the conversion that wrote it (source/warning)
 
 
 class Failed(Exception):
@@ -101,7 +102,7 @@ def attempt(task: Task, options: Options) -> tuple[Record, bytes | None]:
     if task.output is not None and not options.force:
         held = contents(task.output, hashlib.sha256(data).hexdigest())
         if held is not None:
-            return Record(task.shown, shown(task), "skipped", held.forms, size=len(data),
+            return Record(task.shown, shown(task), "skipped", held.forms, held.warnings, size=len(data),
                           documents=held.documents), None
     try:
         result = pipeline.convert_bytes(data, task.source.name, options.encoding, options.errors)
@@ -155,6 +156,7 @@ def contents(xml, digest: str | None = None) -> Contents | None:
     XML is None too (it is converted again).
     """
     forms: list[str] = []
+    warnings: list[tuple[int, str]] = []
     documents = depth = 0      # depth: how many document elements enclose the current one
     current = digest is None
     bulletin = False
@@ -162,11 +164,14 @@ def contents(xml, digest: str | None = None) -> Contents | None:
         # only these elements reach Python (the parse itself stays in C); huge_tree: these are
         # gongwen's own outputs, and a paragraph may pass libxml2's 10 MB text limit
         for event, el in etree.iterparse(xml if not isinstance(xml, Path) else str(xml), events=("start", "end"),
-                                         tag=("{*}source", "{*}bulletin", "{*}document"), resolve_entities=False,
+                                         tag=("{*}source", "{*}warning", "{*}bulletin", "{*}document"),
+                                         resolve_entities=False,
                                          no_network=True, load_dtd=False, huge_tree=True):
             name = etree.QName(el).localname
             if event == "end":
                 depth -= name == "document"
+                if name == "warning":
+                    warnings.append((int(el.get("line") or 0), el.text or ""))
             elif name == "source" and digest is not None:
                 current = el.get("sha256") == digest and el.get("converter") == CONVERTER
                 if not current:
@@ -182,7 +187,7 @@ def contents(xml, digest: str | None = None) -> Contents | None:
         return None
     if not current:
         return None
-    return Contents(("bulletin",) if bulletin else tuple(forms), documents)
+    return Contents(("bulletin",) if bulletin else tuple(forms), documents, tuple(warnings))
 
 
 def run(tasks: list[Task], options: Options, jobs: int) -> Iterator[Record]:

@@ -56,7 +56,8 @@ def flow_text(root: etree._Element) -> str:
             continue
         name = etree.QName(el).localname
         parent = el.getparent()
-        if name in ("source", "residue") or (parent is not None and etree.QName(parent).localname == "residue"):
+        # outside source and residue: their children (source/warning, residue/removed) are not reading text
+        if name in ("source", "residue") or (parent is not None and etree.QName(parent).localname in ("source", "residue")):
             continue
         if el.text and name not in ANCHORED:
             parts.append(el.text)

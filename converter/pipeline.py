@@ -9,7 +9,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from converter import bulletin_tree, reader, recognise, tree, validate, writer
+from converter import bulletin_tree, provenance, reader, recognise, tree, validate, writer
 from converter.forms import webpage
 from converter.normalise import normalise
 from converter.reader import InputError, Source
@@ -74,7 +74,9 @@ def convert_bytes(data: bytes, name: str, encoding: str | None = None, errors: s
 def convert_decoded(source: Source) -> Result:
     """convert_source, with the reader's warnings (replaced bytes) among the others."""
     result = convert_source(source)
-    if not source.warnings:
-        return result
-    merged = sorted(source.warnings + result.warnings, key=lambda w: w[0])
-    return replace(result, warnings=tuple(merged))
+    if source.warnings:
+        merged = sorted(source.warnings + result.warnings, key=lambda w: w[0])
+        result = replace(result, warnings=tuple(merged))
+    # issue 14 (archive): the warnings go into source/warning, so a skipped re-run can report them
+    provenance.record_warnings(result.root, result.warnings)
+    return result

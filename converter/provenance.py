@@ -1,0 +1,40 @@
+"""What an archive keeps about its own making: the warnings of its conversion.
+
+Each warning becomes a `source/warning` element (@line, the message as
+text). They are kept in the archive, not beside it, so that a re-run that
+skips an up-to-date output can still report them, and so that an archivist
+sees what the converter was unsure of. `source` lies outside the reading
+flow (FORMAT.md, guarantee 2), so the messages never count as document text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from lxml import etree
+
+# Characters XML 1.0 cannot hold at all (C0 controls but tab and line ends, surrogates,
+# U+FFFE/U+FFFF): a message quoting input text shows them as \xNN / \uNNNN instead.
+NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_safe(text: str) -> str:
+    return NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                       else f"\\u{ord(m.group()):04x}", text)
+
+
+def record_warnings(root: etree._Element, warnings: Iterable[tuple[int, str]]) -> None:
+    """Append one `warning` to the archive's `source` per (line, message), in the order given."""
+    source = root.find("{*}source")
+    if source is None:
+        return
+    for line, message in warnings:
+        el = etree.SubElement(source, etree.QName(source, "warning").text)
+        el.set("line", str(max(1, int(line))))
+        el.text = xml_safe(message)
+
+
+def warnings_of(root: etree._Element) -> tuple[tuple[int, str], ...]:
+    """The (line, message) pairs an archive records, in its order."""
+    return tuple((int(el.get("line", "0")), el.text or "") for el in root.iterfind("{*}source/{*}warning"))

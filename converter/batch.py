@@ -22,7 +22,7 @@ from typing import Iterator
 
 from lxml import etree
 
-from converter import __version__, pipeline, pool, reader, writer
+from converter import __version__, pipeline, pool, reader, sniff, writer
 from converter.inputs import Task
 from converter.reader import InputError
 
@@ -30,6 +30,8 @@ from converter.reader import InputError
 DOCUMENT_TAG = re.compile(rb"<(?P<end>/?)document(?:\s[^<>]*?)?(?P<empty>/?)>")
 # What source/@converter says for outputs of this version (tree.py writes it).
 CONVERTER = f"gongwen {__version__}"
+ARCHIVE_GIVEN = ("is gongwen archive XML (an output, not a text input); convert the text it was made from, "
+                 "or look inside with gongwen inspect")
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,8 @@ def attempt(task: Task, options: Options) -> tuple[Record, bytes | None]:
         if held is not None:
             return Record(task.shown, shown(task), "skipped", held.forms, held.warnings, size=len(data),
                           documents=held.documents), None
+    if sniff.is_archive_xml(data):
+        raise Failed(ARCHIVE_GIVEN, len(data))
     try:
         result = pipeline.convert_bytes(data, task.source.name, options.encoding, options.errors)
     except InputError as exc:

@@ -49,9 +49,10 @@ def size_text(size: int) -> str:
 
 
 def as_json(record: Record) -> dict:
+    """One report object; a failed input names no output (none was written for it)."""
     return {
         "path": record.path,
-        "output": record.output,
+        "output": record.output if record.status != "failed" else None,
         "status": record.status,
         "forms": list(record.forms),
         "documents": record.documents,

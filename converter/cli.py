@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import functools
 import importlib.util
 import signal
 import sys
 import time
 from pathlib import Path
+from typing import Any, BinaryIO
 
 import click
 
 from lxml import etree
 
-from converter import (__version__, batch, catalogue, inputs, outline, pool, reader, report, sniff, validate,
+from converter import (__version__, batch, catalogue, cluster, inputs, outline, pool, reader, report, sniff, validate,
                        validate_formats, writer)
 
 
@@ -61,6 +63,9 @@ def shard_option(ctx: click.Context, param: click.Parameter, value: str | None) 
               help="Also convert the paths listed in LIST, one a line or NUL-separated ('-': stdin).")
 @click.option("--shard", callback=shard_option, metavar="K/N",
               help="Convert only the K-th of N disjoint shares of the inputs (chosen by a hash of each output path).")
+@click.option("--dask", "dask_address", is_flag=False, flag_value="local", metavar="ADDRESS",
+              help="Convert on a Dask cluster: a scheduler address, or a local cluster of --jobs workers "
+                   "when given alone; inputs and -o may be fsspec URLs (needs gongwen[dask]).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=pool.default_jobs, show_default="CPU count",
               help="Convert in this many worker processes.")
 @click.option("--force", is_flag=True, help="Reconvert inputs whose output is already up to date.")
@@ -71,7 +76,7 @@ def shard_option(ctx: click.Context, param: click.Parameter, value: str | None) 
               help="Write a JSON record per input (status, forms, warnings, error, seconds) to this file.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only: no warnings, progress or summary.")
 def convert(files: tuple[str, ...], out_dir: str | None, globs: tuple[str, ...], excludes: tuple[str, ...],
-            files_from, shard: tuple[int, int] | None, jobs: int, force: bool,
+            files_from: BinaryIO | None, shard: tuple[int, int] | None, dask_address: str | None, jobs: int, force: bool,
             encoding: str | None, errors: str, report_path: Path | None, quiet: bool) -> None:
     """Convert FILES (text files or directories of them) to archive XML.
 
@@ -81,17 +86,19 @@ def convert(files: tuple[str, ...], out_dir: str | None, globs: tuple[str, ...],
     are skipped unless --force.
     """
     listed = inputs.read_list(files_from) if files_from is not None else []
-    problem = usage_problem(files, files_from is not None, listed, out_dir)
+    problem = usage_problem(files, files_from is not None, listed, out_dir, dask_address)
     if problem:
         raise click.UsageError(problem)
-    tasks = inputs.plan(files, out_dir, globs or inputs.DEFAULT_GLOBS,
+    planner = inputs.plan if dask_address is None else cluster.plan
+    tasks: list[Any] = planner(files, out_dir, globs or inputs.DEFAULT_GLOBS,
                     excludes + (() if globs else inputs.DEFAULT_EXCLUDES), listed)
     if shard is not None:
         tasks = inputs.shard(tasks, *shard, out_dir)
     options = batch.Options(encoding, errors, force)
     if out_dir is None:
         sys.exit(convert_to_stdout(tasks[0], options, quiet, report_path) if tasks else 0)
-    if folder_problem := inputs.output_folder_problem(Path(out_dir)):
+    local_out = out_dir if dask_address is None else cluster.local_path(out_dir) if cluster.is_local(out_dir) else None
+    if local_out is not None and (folder_problem := inputs.output_folder_problem(Path(local_out))):
         click.echo(f"gongwen: {out_dir}: {folder_problem}; nothing was converted", err=True)
         sys.exit(1)
     validate.lxml_schema()     # parsed once, before workers fork, so they share it
@@ -99,8 +106,9 @@ def convert(files: tuple[str, ...], out_dir: str | None, globs: tuple[str, ...],
     records: list[batch.Record] = []
     bar = progress_bar(len(tasks), quiet)
     stopped: KeyboardInterrupt | None = None
+    run = batch.run if dask_address is None else functools.partial(cluster.run, address=dask_address)
     try:
-        with pool.interruptible(), bar, contextlib.closing(batch.run(tasks, options, jobs)) as results:
+        with pool.interruptible(), bar, contextlib.closing(run(tasks, options, jobs)) as results:
             for record in results:
                 records.append(record)
                 tell(record, quiet, clear=bar is not NO_BAR)
@@ -108,7 +116,7 @@ def convert(files: tuple[str, ...], out_dir: str | None, globs: tuple[str, ...],
     except KeyboardInterrupt as exc:
         stopped = exc
         signal.signal(signal.SIGINT, signal.SIG_IGN)    # a second Ctrl-C must not cut the clean-up short
-    writer.remove_temporaries(batch.outputs(tasks))
+    writer.remove_temporaries([path for path in batch.outputs(tasks) if isinstance(path, Path)])
     report_failed = report_path is not None and not write_report(report_path, records)
     if stopped is not None:
         click.echo(f"gongwen: interrupted after {len(records)} of {len(tasks)} inputs; "
@@ -119,13 +127,16 @@ def convert(files: tuple[str, ...], out_dir: str | None, globs: tuple[str, ...],
     sys.exit(1 if report_failed or any(record.status == "failed" for record in records) else 0)
 
 
-def usage_problem(files: tuple[str, ...], has_list: bool, listed: list[str], out_dir: str | None) -> str | None:
+def usage_problem(files: tuple[str, ...], has_list: bool, listed: list[str], out_dir: str | None,
+                  dask_address: str | None) -> str | None:
     """What makes a convert command line unusable (exit 2), or None."""
     if not files and not has_list:
         return "give FILES to convert, or --files-from LIST"
     if out_dir is None and len(files) + len(listed) > 1:
         return "several inputs need -o DIR"
-    if out_dir is None and files and Path(files[0]).is_dir():
+    if out_dir is None and dask_address is not None:
+        return "--dask needs -o OUT_DIR (the outputs are written by the workers)"
+    if out_dir is None and files and "://" not in files[0] and Path(files[0]).is_dir():
         return f"{files[0]} is a directory: give -o OUT_DIR to convert the files in it"
     return inputs.listed_problem(listed) if out_dir is not None else None
 

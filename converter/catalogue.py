@@ -21,7 +21,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 from lxml import etree
 
@@ -54,7 +54,7 @@ class NotAnArchive(Exception):
 @dataclass(frozen=True)
 class Row:
     values: dict[str, str]
-    order: tuple                 # the sort key
+    order: tuple[object, ...]    # the sort key
 
 
 def read_archive(path: Path, shown: str) -> list[Row]:
@@ -72,7 +72,7 @@ def rows_of(root: etree._Element, shown: str) -> list[Row]:
         raise NotAnArchive(f"not a gongwen archive (its root element is <{qname.localname}>)")
     source = root.find("{*}source")
     source_name = source.get("name", "") if source is not None else ""
-    documents = root.xpath("//*[local-name()='document'][not(ancestor::*[local-name()='document'])]")
+    documents = [el for el in root.iter("{*}document") if next(el.iterancestors("{*}document"), None) is None]
     rows = []
     for position, doc in enumerate(documents):
         values = document_values(doc)
@@ -83,7 +83,9 @@ def rows_of(root: etree._Element, shown: str) -> list[Row]:
 
 def text(el: etree._Element | None) -> str:
     """All text inside `el`, white space collapsed; empty when there is no such element."""
-    return " ".join("".join(el.itertext()).split()) if el is not None else ""
+    if el is None:
+        return ""
+    return " ".join(etree.tostring(el, method="text", encoding="unicode", with_tail=False).split())
 
 
 def texts(els: Iterable[etree._Element]) -> str:
@@ -140,7 +142,7 @@ def issue_of(bulletin: etree._Element) -> str:
     return shown + (f"（总第{total}期）" if total else "")
 
 
-def sort_key(values: dict[str, str], doc: etree._Element, shown: str, position: int) -> tuple:
+def sort_key(values: dict[str, str], doc: etree._Element, shown: str, position: int) -> tuple[object, ...]:
     number = doc.find("{*}docNumber")
     seq = int(number.get("seq", "0")) if number is not None and number.get("seq", "").isdigit() else 0
     parts = (number.get("prefix", ""), number.get("year", ""), seq) if number is not None else ("", "", 0)
@@ -191,7 +193,7 @@ def to_xlsx(table: list[dict[str, str]]) -> bytes:
     return fixed_in_time(buffer.getvalue(), fixed_properties(book))
 
 
-def fixed_properties(book) -> bytes:
+def fixed_properties(book: Any) -> bytes:
     """docProps/core.xml with created and modified at FIXED_ZIP_TIME (openpyxl stamps the time of saving)."""
     import datetime
 
@@ -199,7 +201,7 @@ def fixed_properties(book) -> bytes:
 
     props = book.properties
     props.created = props.modified = datetime.datetime(*FIXED_ZIP_TIME)
-    return tostring(props.to_tree())
+    return bytes(tostring(props.to_tree()))
 
 
 def fixed_in_time(data: bytes, core: bytes) -> bytes:

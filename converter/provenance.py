@@ -16,7 +16,8 @@ from lxml import etree
 
 # Characters XML 1.0 cannot hold at all (C0 controls but tab and line ends, surrogates,
 # U+FFFE/U+FFFF): a message quoting input text shows them as \xNN / \uNNNN instead.
-NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# (Listed, not the complement of what XML allows: that class takes 13 ms to compile.)
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def xml_safe(text: str) -> str:

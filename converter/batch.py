@@ -22,7 +22,7 @@ from typing import Iterator
 
 from lxml import etree
 
-from converter import __version__, pipeline, pool, reader, writer
+from converter import __version__, pipeline, pool, reader, sniff, writer
 from converter.inputs import Task
 from converter.patterns import pattern
 from converter.reader import InputError
@@ -31,6 +31,8 @@ from converter.reader import InputError
 DOCUMENT_TAG = pattern(rb"<(?P<end>/?)document(?:\s[^<>]*?)?(?P<empty>/?)>", b'<document form="notice">', b"</document>")
 # What source/@converter says for outputs of this version (tree.py writes it).
 CONVERTER = f"gongwen {__version__}"
+ARCHIVE_GIVEN = ("is gongwen archive XML (an output, not a text input); convert the text it was made from, "
+                 "or look inside with gongwen inspect")
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,7 @@ class Contents:
 
     forms: tuple[str, ...]
     documents: int
+    warnings: tuple[tuple[int, str], ...] = ()   # of the conversion that wrote it (source/warning)
 
 
 class Failed(Exception):
@@ -102,8 +105,10 @@ def attempt(task: Task, options: Options) -> tuple[Record, bytes | None]:
     if task.output is not None and not options.force:
         held = contents(task.output, hashlib.sha256(data).hexdigest())
         if held is not None:
-            return Record(task.shown, shown(task), "skipped", held.forms, size=len(data),
+            return Record(task.shown, shown(task), "skipped", held.forms, held.warnings, size=len(data),
                           documents=held.documents), None
+    if sniff.is_archive_xml(data):
+        raise Failed(ARCHIVE_GIVEN, len(data))
     try:
         result = pipeline.convert_bytes(data, task.source.name, options.encoding, options.errors)
     except InputError as exc:
@@ -155,6 +160,7 @@ def contents(xml, digest: str | None = None) -> Contents | None:
     XML is None too (it is converted again).
     """
     forms: list[str] = []
+    warnings: list[tuple[int, str]] = []
     documents = depth = 0      # depth: how many document elements enclose the current one
     current = digest is None
     bulletin = False
@@ -162,11 +168,14 @@ def contents(xml, digest: str | None = None) -> Contents | None:
         # only these elements reach Python (the parse itself stays in C); huge_tree: these are
         # gongwen's own outputs, and a paragraph may pass libxml2's 10 MB text limit
         for event, el in etree.iterparse(xml if not isinstance(xml, Path) else str(xml), events=("start", "end"),
-                                         tag=("{*}source", "{*}bulletin", "{*}document"), resolve_entities=False,
+                                         tag=("{*}source", "{*}warning", "{*}bulletin", "{*}document"),
+                                         resolve_entities=False,
                                          no_network=True, load_dtd=False, huge_tree=True):
             name = etree.QName(el).localname
             if event == "end":
                 depth -= name == "document"
+                if name == "warning":
+                    warnings.append((int(el.get("line") or 0), el.text or ""))
             elif name == "source" and digest is not None:
                 current = el.get("sha256") == digest and el.get("converter") == CONVERTER
                 if not current:
@@ -182,7 +191,7 @@ def contents(xml, digest: str | None = None) -> Contents | None:
         return None
     if not current:
         return None
-    return Contents(("bulletin",) if bulletin else tuple(forms), documents)
+    return Contents(("bulletin",) if bulletin else tuple(forms), documents, tuple(warnings))
 
 
 def run(tasks: list[Task], options: Options, jobs: int) -> Iterator[Record]:

@@ -1,4 +1,4 @@
-"""The command line: `gongwen convert`, `gongwen validate`, `gongwen inspect`.
+"""The command line: `gongwen convert`, `validate`, `inspect`, `catalogue`.
 
 Exit codes: 0 success, 1 when any input failed (the others are still
 written), 2 on usage errors, 128+N when stopped by signal N (130 for
@@ -9,16 +9,20 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import functools
+import importlib.util
 import signal
 import sys
 import time
 from pathlib import Path
+from typing import Any, BinaryIO
 
 import click
 
 from lxml import etree
 
-from converter import __version__, batch, inputs, outline, pool, reader, report, validate, validate_formats, writer
+from converter import (__version__, batch, catalogue, cluster, inputs, outline, pool, reader, report, sniff, validate,
+                       validate_formats, writer)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -27,22 +31,52 @@ def main() -> None:
     """Convert Chinese official documents (公文) to validated archival XML."""
 
 
+def known_encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """--encoding names a codec Python knows, or it is a usage error (exit 2), not one error per file."""
+    if value is not None:
+        try:
+            info = codecs.lookup(value)
+        except LookupError:
+            raise click.BadParameter(f"unknown encoding {value!r}") from None
+        if not getattr(info, "_is_text_encoding", True):     # base64, zlib, rot13 …: bytes to bytes
+            raise click.BadParameter(f"{value!r} is not a text encoding")
+    return value
+
+
+def shard_option(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[int, int] | None:
+    try:
+        return inputs.parse_shard(value) if value is not None else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+@click.argument("files", nargs=-1, type=click.Path())
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False),
               help="Write OUT_DIR/NAME.xml for each input (mirroring input directories) instead of stdout.")
 @click.option("--glob", "globs", multiple=True, metavar="PATTERN",
-              help="Names to convert in input directories (repeatable; default *.txt and *.md).")
+              help="Files to convert in input directories: a name or a path pattern with **/ (repeatable; "
+                   "default *.txt and *.md, but not README, LICENSE …).")
+@click.option("--exclude", "excludes", multiple=True, metavar="PATTERN",
+              help="Files or folders to pass over in input directories (repeatable).")
+@click.option("--files-from", "files_from", type=click.File("rb"), metavar="LIST",
+              help="Also convert the paths listed in LIST, one a line or NUL-separated ('-': stdin).")
+@click.option("--shard", callback=shard_option, metavar="K/N",
+              help="Convert only the K-th of N disjoint shares of the inputs (chosen by a hash of each output path).")
+@click.option("--dask", "dask_address", is_flag=False, flag_value="local", metavar="ADDRESS",
+              help="Convert on a Dask cluster: a scheduler address, or a local cluster of --jobs workers "
+                   "when given alone; inputs and -o may be fsspec URLs (needs gongwen[dask]).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=pool.default_jobs, show_default="CPU count",
               help="Convert in this many worker processes.")
 @click.option("--force", is_flag=True, help="Reconvert inputs whose output is already up to date.")
-@click.option("--encoding", help="Decode inputs with this encoding instead of detecting it.")
+@click.option("--encoding", callback=known_encoding, help="Decode inputs with this encoding instead of detecting it.")
 @click.option("--errors", type=click.Choice(reader.ERRORS), default="strict", show_default=True,
               help="Undecodable bytes: fail naming the byte offset, or replace them with U+FFFD and warn.")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Write a JSON record per input (status, forms, warnings, error, seconds) to this file.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only: no warnings, progress or summary.")
-def convert(files: tuple[Path, ...], out_dir: Path | None, globs: tuple[str, ...], jobs: int, force: bool,
+def convert(files: tuple[str, ...], out_dir: str | None, globs: tuple[str, ...], excludes: tuple[str, ...],
+            files_from: BinaryIO | None, shard: tuple[int, int] | None, dask_address: str | None, jobs: int, force: bool,
             encoding: str | None, errors: str, report_path: Path | None, quiet: bool) -> None:
     """Convert FILES (text files or directories of them) to archive XML.
 
@@ -51,19 +85,30 @@ def convert(files: tuple[Path, ...], out_dir: Path | None, globs: tuple[str, ...
     below OUT_DIR. Outputs already made from the same bytes by this version
     are skipped unless --force.
     """
-    if out_dir is None and len(files) > 1:
-        raise click.UsageError("several inputs need -o DIR")
-    tasks = inputs.plan(files, out_dir, globs or inputs.DEFAULT_GLOBS)
+    listed = inputs.read_list(files_from) if files_from is not None else []
+    problem = usage_problem(files, files_from is not None, listed, out_dir, dask_address)
+    if problem:
+        raise click.UsageError(problem)
+    planner = inputs.plan if dask_address is None else cluster.plan
+    tasks: list[Any] = planner(files, out_dir, globs or inputs.DEFAULT_GLOBS,
+                    excludes + (() if globs else inputs.DEFAULT_EXCLUDES), listed)
+    if shard is not None:
+        tasks = inputs.shard(tasks, *shard, out_dir)
     options = batch.Options(encoding, errors, force)
     if out_dir is None:
-        sys.exit(convert_to_stdout(tasks[0], options, quiet))
+        sys.exit(convert_to_stdout(tasks[0], options, quiet, report_path) if tasks else 0)
+    local_out = out_dir if dask_address is None else cluster.local_path(out_dir) if cluster.is_local(out_dir) else None
+    if local_out is not None and (folder_problem := inputs.output_folder_problem(Path(local_out))):
+        click.echo(f"gongwen: {out_dir}: {folder_problem}; nothing was converted", err=True)
+        sys.exit(1)
     validate.lxml_schema()     # parsed once, before workers fork, so they share it
     start = time.perf_counter()
     records: list[batch.Record] = []
     bar = progress_bar(len(tasks), quiet)
     stopped: KeyboardInterrupt | None = None
+    run = batch.run if dask_address is None else functools.partial(cluster.run, address=dask_address)
     try:
-        with pool.interruptible(), bar, contextlib.closing(batch.run(tasks, options, jobs)) as results:
+        with pool.interruptible(), bar, contextlib.closing(run(tasks, options, jobs)) as results:
             for record in results:
                 records.append(record)
                 tell(record, quiet, clear=bar is not NO_BAR)
@@ -71,7 +116,7 @@ def convert(files: tuple[Path, ...], out_dir: Path | None, globs: tuple[str, ...
     except KeyboardInterrupt as exc:
         stopped = exc
         signal.signal(signal.SIGINT, signal.SIG_IGN)    # a second Ctrl-C must not cut the clean-up short
-    writer.remove_temporaries(batch.outputs(tasks))
+    writer.remove_temporaries([path for path in batch.outputs(tasks) if isinstance(path, Path)])
     report_failed = report_path is not None and not write_report(report_path, records)
     if stopped is not None:
         click.echo(f"gongwen: interrupted after {len(records)} of {len(tasks)} inputs; "
@@ -80,6 +125,20 @@ def convert(files: tuple[Path, ...], out_dir: Path | None, globs: tuple[str, ...
     if not quiet:
         click.echo(report.summary(records, time.perf_counter() - start), err=True)
     sys.exit(1 if report_failed or any(record.status == "failed" for record in records) else 0)
+
+
+def usage_problem(files: tuple[str, ...], has_list: bool, listed: list[str], out_dir: str | None,
+                  dask_address: str | None) -> str | None:
+    """What makes a convert command line unusable (exit 2), or None."""
+    if not files and not has_list:
+        return "give FILES to convert, or --files-from LIST"
+    if out_dir is None and len(files) + len(listed) > 1:
+        return "several inputs need -o DIR"
+    if out_dir is None and dask_address is not None:
+        return "--dask needs -o OUT_DIR (the outputs are written by the workers)"
+    if out_dir is None and files and "://" not in files[0] and Path(files[0]).is_dir():
+        return f"{files[0]} is a directory: give -o OUT_DIR to convert the files in it"
+    return inputs.listed_problem(listed) if out_dir is not None else None
 
 
 def write_report(path: Path, records: list[batch.Record]) -> bool:
@@ -91,9 +150,11 @@ def write_report(path: Path, records: list[batch.Record]) -> bool:
         return False
 
 
-def convert_to_stdout(task: inputs.Task, options: batch.Options, quiet: bool) -> int:
+def convert_to_stdout(task: inputs.Task, options: batch.Options, quiet: bool, report_path: Path | None = None) -> int:
     record, xml = batch.process(task, options)
     tell(record, quiet)
+    if report_path is not None and not write_report(report_path, [record]):
+        return 1
     if xml is None:
         return 1
     sys.stdout.buffer.write(xml)
@@ -128,7 +189,7 @@ NO_BAR = NoBar()
 
 def progress_bar(total: int, quiet: bool):
     """click's bar on a terminal; nothing at all when stderr is a pipe or a file."""
-    stream = click.get_text_stream("stderr")
+    stream = sys.stderr
     if quiet or total < 2 or not stream.isatty():
         return NO_BAR
     return click.progressbar(length=total, label="converting", file=stream, show_pos=True)
@@ -152,10 +213,51 @@ def validate_command(files: tuple[Path, ...], fmt: str) -> None:
     sys.exit(1 if any(found for _, found in results) else 0)
 
 
+@main.command("catalogue")
+@click.argument("archives", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", required=True, metavar="FILE",
+              help="FILE.csv (UTF-8 with BOM), FILE.xlsx (needs gongwen[xlsx]), or - for CSV on stdout.")
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only, no summary line.")
+def catalogue_command(archives: tuple[Path, ...], output: str, quiet: bool) -> None:
+    """The 归档文件目录 of archive XML ARCHIVES (files or directories of *.xml): one row per document.
+
+    DA/T 22-2015 columns, then the GB/T 33480-2016 core metadata, then where
+    each row comes from; every value read from the archives, none guessed.
+    """
+    if output.lower().endswith(".xlsx") and importlib.util.find_spec("openpyxl") is None:
+        raise click.UsageError("writing .xlsx needs the optional extra: pip install 'gongwen[xlsx]'")
+    rows, failed, read = [], 0, 0
+    for path, error in inputs.find(archives, ("*.xml",)):
+        try:
+            if error:
+                raise catalogue.NotAnArchive(error)
+            rows.extend(catalogue.read_archive(path, str(path)))
+            read += 1
+        except catalogue.NotAnArchive as exc:
+            click.echo(report.one_line(f"gongwen: {path}: {exc}"), err=True)
+            failed += 1
+    table = catalogue.ordered(rows)
+    data = catalogue.render(table, "" if output == "-" else output)
+    if output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        try:
+            writer.write_atomic(Path(output), data)
+        except OSError as exc:
+            click.echo(f"gongwen: {output}: cannot write the catalogue ({exc.strerror or exc})", err=True)
+            sys.exit(1)
+    if not quiet:
+        click.echo(f"gongwen: {len(table)} documents from {read} archives"
+                   + (f", {failed} failed" if failed else "") + ("" if output == "-" else f" in {output}"), err=True)
+    sys.exit(1 if failed else 0)
+
+
 @main.command()
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--depth", type=click.IntRange(min=1), help="Show sections this many levels deep at most.")
-@click.option("--encoding", help="Decode a text input with this encoding instead of detecting it.")
+@click.option("--encoding", callback=known_encoding,
+              help="Decode a text input with this encoding instead of detecting it.")
 @click.option("--errors", type=click.Choice(reader.ERRORS), default="strict", show_default=True,
               help="Undecodable bytes in a text input: fail, or replace them with U+FFFD.")
 def inspect(file: Path, depth: int | None, encoding: str | None, errors: str) -> None:
@@ -169,9 +271,9 @@ def inspect(file: Path, depth: int | None, encoding: str | None, errors: str) ->
 
 
 def inspected_root(path: Path, encoding: str | None, errors: str):
-    """The archive tree of `path`: parsed when it is archive XML, converted when it is text."""
+    """The archive tree of `path`: parsed when it is XML, converted when it is text."""
     data = reader.read_bytes(path)
-    if looks_like_xml(data):
+    if sniff.looks_like_xml(data, path.name):
         doc = validate.parse_safely(path)
         if isinstance(doc, validate.Problem):
             raise reader.InputError(f"{doc.line}:{doc.column}: {doc.message}")
@@ -180,8 +282,3 @@ def inspected_root(path: Path, encoding: str | None, errors: str):
     if xml is None:
         raise reader.InputError(record.error or "cannot be converted")
     return etree.fromstring(xml)
-
-
-def looks_like_xml(data: bytes) -> bool:
-    head = data[:200].lstrip(codecs.BOM_UTF8 + b" \t\r\n")
-    return head.startswith((b"<?xml", b"<archive"))

@@ -34,7 +34,7 @@ OTHER_DIGIT = regex.compile(r"(?![0-9０-９])\p{Nd}")
 # Full-width digits, the common case, fold to ASCII by a table.
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 # The text nodes of a content element that are reading flow: all but a merged cell's own text.
-FLOW_TEXT = etree.XPath(".//text()[not(parent::*[local-name()='merged'])]", smart_strings=False)
+FLOW_TEXT = etree.XPath("descendant::text()[not(parent::*[local-name()='merged'])]", smart_strings=False)
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ def input_reading_chars(text: str) -> list[str]:
 # the facts a site printed about the document (not a bulletin imprint's facts: those are
 # reading text), and text merged into a table row from the line below it.
 ANCHORED_TEXT = etree.XPath("*[local-name()='residue']/*[local-name()='removed'] | *[local-name()='page']/*"
-                            " | .//*[local-name()='merged']")
+                            " | descendant::*[local-name()='merged']")
 # Children of the archive that are not reading flow: what the input is, what a site
 # printed about it (line-anchored facts), and the residue (line-anchored).
 NOT_FLOW = ("source", "page", "residue")

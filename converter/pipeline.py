@@ -74,7 +74,9 @@ def convert_source(source: Source) -> Result:
     if not page.lines:
         raise InputError("no reading text: every line is page furniture or markup")
     forms = registry()
-    ctx = Context(page.repair, functools.partial(parse_document, forms))
+    # the reader's warnings (bytes replaced) come first among those of a line
+    ctx = Context(page.repair, functools.partial(parse_document, forms),
+                  warnings=[Diagnostic(line, message) for line, message in source.warnings])
     form, content = parse_file(forms, page.lines, ctx)
     links: Links = {}
     if form.link is not None:
@@ -82,7 +84,9 @@ def convert_source(source: Source) -> Result:
     else:
         link_documents([content], ctx, links)
     builder = Builder({**blocks.RENDERS, **frame_nodes.RENDERS, **forms.renders()}, links)
-    root = archive(source, page, [builder.node(content)], ctx.residue)
+    warnings = ctx.sorted_warnings()
+    # the warnings are kept in the archive (source/warning), so a re-run that skips it can report them
+    root = archive(source, page, [builder.node(content)], ctx.residue, warnings)
     del page, content, builder          # the tree holds all it needs: free the model before serialising
     found = validate.problems(root)
     if found:
@@ -90,7 +94,7 @@ def convert_source(source: Source) -> Result:
     loss = lossless.check(source.text, root)
     if loss is not None:
         raise InputError(f"output would lose text at {loss} (a gongwen bug, please report); nothing written")
-    return Result(root, ctx.sorted_warnings(), (form.name,))
+    return Result(root, warnings, (form.name,))
 
 
 def convert_file(path: Path, encoding: str | None = None, errors: str = "strict") -> Result:
@@ -104,9 +108,5 @@ def convert_bytes(data: bytes, name: str, encoding: str | None = None, errors: s
 
 
 def convert_decoded(source: Source) -> Result:
-    """convert_source, with the reader's warnings (replaced bytes) among the others."""
-    result = convert_source(source)
-    if not source.warnings:
-        return result
-    merged = sorted([Diagnostic(*w) for w in source.warnings] + list(result.warnings), key=lambda w: w.line)
-    return replace(result, warnings=tuple(merged))
+    """Convert decoded text (kept for callers of the earlier API: convert_source does it all)."""
+    return convert_source(source)

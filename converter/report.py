@@ -48,10 +48,11 @@ def size_text(size: int) -> str:
     return f"{size / MB:.1f} MB" if size >= MB // 10 else f"{size / 1000:.1f} kB"
 
 
-def as_json(record: Record) -> dict:
+def as_json(record: Record) -> dict[str, object]:
+    """One report object; a failed input names no output (none was written for it)."""
     return {
         "path": record.path,
-        "output": record.output,
+        "output": record.output if record.status != "failed" else None,
         "status": record.status,
         "forms": list(record.forms),
         "documents": record.documents,

@@ -57,8 +57,8 @@ def test_a_directory_tree_is_mirrored(tree, tmp_path):
     out = tmp_path / "out"
     result = run("convert", tree, "-o", out, "--jobs", "1")
     assert result.exit_code == 0, result.stderr
-    expected = sorted([f"seeds/{p.stem}.xml" for p in SEEDS] + [f"seeds/more/{p.stem}.xml" for p in MORE]
-                      + ["seeds/README.xml"])
+    # seeds/README.md is the folder's own documentation: not an input by default (issue 14)
+    expected = sorted([f"seeds/{p.stem}.xml" for p in SEEDS] + [f"seeds/more/{p.stem}.xml" for p in MORE])
     assert xml_files(out) == expected
     for path in out.rglob("*.xml"):
         assert validate.problems(etree.parse(str(path)).getroot()) == []
@@ -79,14 +79,13 @@ def test_output_directory_inside_the_input_is_not_walked(tree):
     assert not any(Path(task.shown).is_relative_to(out) for task in inputs.plan([tree], out, ("*",)))
     result = run("convert", tree, "-o", out, "--glob", "*", "--force", "-q")
     assert result.stderr.splitlines() == [f"gongwen: {tree / 'notes.pdf'}: not a text document (looks like PDF)"]
-    assert xml_files(out) == before
+    assert xml_files(out) == sorted([*before, "seeds/README.xml"])     # --glob '*' takes the README too
 
 
 def test_inputs_plan_files_first_then_subfolders_in_name_order(tree, tmp_path):
     tasks = inputs.plan([tree], tmp_path / "out")
     shown = [str(Path(t.shown).relative_to(tree)) for t in tasks]
-    assert shown == sorted(f"seeds/{p.name}" for p in [*SEEDS, Path("README.md")]) + \
-        sorted(f"seeds/more/{p.name}" for p in MORE)
+    assert shown == sorted(f"seeds/{p.name}" for p in SEEDS) + sorted(f"seeds/more/{p.name}" for p in MORE)
 
 
 def test_two_inputs_for_one_output_and_an_empty_directory_fail_alone(tmp_path):
@@ -165,15 +164,16 @@ def test_a_rerun_rewrites_nothing_and_force_rewrites_everything(tree, tmp_path):
 def test_a_rerun_converts_what_changed(tree, tmp_path):
     out, report = tmp_path / "out", tmp_path / "r.json"
     assert run("convert", tree, "-o", out).exit_code == 0
-    readme = tree / "seeds" / "README.md"
-    readme.write_text(readme.read_text(encoding="utf-8") + "补充一句。\n", encoding="utf-8")
+    changed = tree / "seeds" / "hannan-2020-work-report-webpage.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "补充一句。\n", encoding="utf-8")
     old_version = out / "seeds" / "wuchang-2023-work-report.md.xml"
     old_version.write_bytes(old_version.read_bytes().replace(b'converter="gongwen ', b'converter="gongwen 0.0.0 '))
     truncated = out / "seeds" / "more" / "ndrc-2019-860-notice.xml"
     truncated.write_bytes(truncated.read_bytes()[:500])
     run("convert", tree, "-o", out, "--report", report)
     converted = {Path(r["path"]).name for r in json.loads(report.read_text()) if r["status"] == "converted"}
-    assert converted == {"README.md", "wuchang-2023-work-report.md.txt", "ndrc-2019-860-notice.txt"}
+    assert converted == {"hannan-2020-work-report-webpage.txt", "wuchang-2023-work-report.md.txt",
+                         "ndrc-2019-860-notice.txt"}
     assert validate.check_file(truncated) == []
 
 

@@ -86,7 +86,7 @@ def test_wrong_encoding_override_fails_naming_the_byte_offset(tmp_path):
     assert result.exit_code == 1
     assert error_lines(result) == [f"gongwen: {path}: undecodable bytes at byte offset {python_says.value.start} (utf-8); "
                                    "--errors replace converts them to U+FFFD"]
-    assert run("convert", "--encoding", "klingon", path).exit_code == 1
+    assert run("convert", "--encoding", "klingon", path).exit_code == 2     # a usage error (issue 14)
 
 
 def damaged_utf8() -> bytes:
@@ -160,8 +160,8 @@ def test_directory_missing_and_unreadable_inputs(tmp_path, monkeypatch):
     folder = tmp_path / "folder.txt"
     folder.mkdir()
     result = run("convert", folder)
-    assert result.exit_code == 1
-    assert result.stderr.splitlines() == [f"gongwen: {folder}: is a directory, not a text document"]
+    assert result.exit_code == 2            # a usage error with a hint (issue 14)
+    assert f"{folder} is a directory: give -o OUT_DIR to convert the files in it" in result.stderr
     result = run("convert", tmp_path / "missing.txt")
     assert result.exit_code == 1 and result.stderr.splitlines() == [f"gongwen: {tmp_path / 'missing.txt'}: no such file"]
     locked = tmp_path / "locked.txt"

@@ -235,9 +235,9 @@ def realign(table: Table, width: int) -> None:
     for row in data:
         if row.cells[-1].spans:
             continue
-        k = best_shift([value_kind(c.text) for c in row.cells], counts, len(complete))
-        if k is not None:
-            row.cells = row.cells[:k] + [Cell()] + row.cells[k:-1]
+        at = best_shift([value_kind(c.text) for c in row.cells], counts, len(complete))
+        if at is not None:
+            row.cells = row.cells[:at] + [Cell()] + row.cells[at:-1]
 
 
 def best_shift(kinds: list[str], counts: list[dict[str, int]], margin: int) -> int | None:

@@ -15,6 +15,7 @@ from converter import __version__
 from converter.model.node import Node
 from converter.model.text import Removed
 from converter.normalise import Normalised
+from converter.provenance import xml_safe
 from converter.render.xml import subelement
 from converter.xmlnames import NS, SCHEMA_VERSION, q
 
@@ -35,16 +36,25 @@ class SourceInfo(Protocol):
     def encoding(self) -> str: ...
 
 
-def archive(source: SourceInfo, page: Normalised, content: Iterable[Node], removed: list[Removed]) -> etree._Element:
-    """The archive element of one input file."""
+def archive(source: SourceInfo, page: Normalised, content: Iterable[Node], removed: list[Removed],
+            warnings: Iterable[tuple[int, str]] = ()) -> etree._Element:
+    """The archive element of one input file; `warnings` are recorded in its source."""
     root = etree.Element(q("archive"), nsmap={None: NS})
     root.set("schemaVersion", SCHEMA_VERSION)
-    subelement(root, Node("source", {"name": source.name, "sha256": source.sha256, "encoding": source.encoding,
-                                     "lines": str(page.line_count), "converter": f"gongwen {__version__}"}))
+    subelement(root, source_node(source, page, warnings))
     for item in content:
         subelement(root, item)
     subelement(root, residue_node(page, removed))
     return root
+
+
+def source_node(source: SourceInfo, page: Normalised, warnings: Iterable[tuple[int, str]]) -> Node:
+    """What the input is, and the conversion's warnings (one `warning` each, @line and message)."""
+    el = Node("source", {"name": source.name, "sha256": source.sha256, "encoding": source.encoding,
+                         "lines": str(page.line_count), "converter": f"gongwen {__version__}"})
+    for line, message in warnings:
+        el.add(Node("warning", {"line": str(max(1, line))}, [xml_safe(message)]))
+    return el
 
 
 def residue_node(page: Normalised, removed: list[Removed]) -> Node:

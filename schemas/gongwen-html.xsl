@@ -397,7 +397,7 @@
                   select="../preceding-sibling::g:row/g:cell[@rowspan]
                             [count(../preceding-sibling::g:row) + @rowspan &gt; $row]
                             [count(preceding-sibling::g:cell) + 1 &lt;= $column]
-                            [count(preceding-sibling::g:cell) + 1 + sum(@colspan) - count(@colspan) &gt; $column]"/>
+                            [count(preceding-sibling::g:cell) + 1 + (sum(@colspan) - count(@colspan) + 1) &gt; $column]"/>
     <xsl:variable name="from-left"
                   select="preceding-sibling::g:cell[@colspan]
                             [count(preceding-sibling::g:cell) + @colspan &gt;= $column]"/>

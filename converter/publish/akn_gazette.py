@@ -5,7 +5,8 @@
     preface         简介 (container about), the masthead (longTitle/docTitle, issue lines as
                     docNumber), the 目录 as a toc whose items link to the components, the
                     cover lines and the imprint (containers cover, imprint)
-    collectionBody  a component per document, in the order printed (refersTo its column),
+    collectionBody  a component per document, in the order printed (refersTo its column; the
+                    first of a column has the column's printed heading),
                     then one per record section: 政务简讯 (a doc name="briefs" with an
                     hcontainer per item), 人事任免 and 大事记 (a p per entry, its date marked)
 """
@@ -44,6 +45,9 @@ def gazette(akn: etree._Element, bulletin: etree._Element, scope: Scope, kept: l
     for k, (item, concept) in enumerate(held, start=1):
         eid = scope.eid(f"cmp_{k}")
         component = sub(body, "component", {"eId": eid, **({"refersTo": f"#{concept}"} if concept else {})})
+        label = child(item.getparent(), "label") if name(item.getparent()) == "part" else None
+        if label is not None and item is children(item.getparent(), "document")[0]:
+            inline(sub(component, "heading"), label, scope)       # the column heading, where the column starts
         inner = Scope(scope.ids, f"{eid}__")
         if name(item) == "document":
             document(component, item, inner, None, [])

@@ -162,9 +162,8 @@ def test_in_chromium_no_console_errors_all_text_and_a_screenshot(browser, sample
         tab.screenshot(path=str(OUTPUT / f"{stem}.png"))
         for selector, suffix in (("table", "table"), (".glossary", "glossary"), (".imprint-lines", "end"),
                                  ("nav.toc", "toc")):
-            found = tab.query_selector(selector)
-            if found is not None:
-                found.scroll_into_view_if_needed()
+            if tab.evaluate("s => { const e = document.querySelector(s); if (e) e.scrollIntoView(); return !!e; }",
+                            selector):
                 tab.screenshot(path=str(OUTPUT / f"{stem}-{suffix}.png"))
     finally:
         tab.close()

@@ -20,7 +20,6 @@ from lxml import etree
 
 from converter import __version__, batch, inputs, outline, pool, publish, reader, report, stdio, validate, \
     validate_formats, writer
-from converter.publish import command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -65,6 +64,7 @@ def convert(files: tuple[Path, ...], out_dir: Path | None, globs: tuple[str, ...
             raise click.UsageError("- (standard input) cannot be combined with other inputs")
         tasks = [stdio.task(name, out_dir, to)]
     else:
+        from converter.publish import command    # imported when used: start-up time is measured
         tasks = command.retarget(inputs.plan(files, out_dir, globs or inputs.DEFAULT_GLOBS), to)
     if name and len(tasks) > 1:
         raise click.UsageError("--name names one input; several were given")
@@ -159,6 +159,7 @@ def render(files: tuple[Path, ...], to: str, out_dir: Path | None, name: str | N
     """Render archive XML FILES (or directories of *.xml; - for standard input) as HTML, AKN, JSON or Markdown."""
     if out_dir is None and len(files) > 1:
         raise click.UsageError("several inputs need -o DIR")
+    from converter.publish import command
     sys.exit(command.render_files(files, to, out_dir, name))
 
 

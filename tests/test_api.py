@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -160,3 +161,19 @@ def test_render_archive_files(tmp_path):
     assert failed.returncode == 1 and failed.stderr.decode().startswith(f"gongwen: {broken}: not a valid archive: 1:")
     assert gongwen("render", "-", "--to", "json", stdin=(archive / "ndrc-2019-860-notice.xml").read_bytes()
                    ).stdout == gongwen("convert", "--to", "json", NOTICE).stdout
+
+
+@pytest.mark.skipif(not (os.environ.get("CI") or os.environ.get("GONGWEN_INSTALL_TEST")),
+                    reason="builds and installs the package (6 s): runs in CI, or with GONGWEN_INSTALL_TEST=1")
+def test_the_installed_package_ships_the_stylesheet_and_the_akn_schema(tmp_path):
+    """A non-editable install (what pip install . makes) finds its schemas/ files inside the package."""
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps",
+                    "--target", str(target), str(SAMPLES.parent)], check=True, capture_output=True)
+    code = ("import converter, converter.publish.resources as r; from converter.publish import akn;"
+            "assert converter.__file__.startswith(%r);"
+            "print(all(r.schema_file(n).is_file() for n in ('gongwen-html.xsl', 'akn/akomantoso30.xsd', "
+            "'akn/xml.xsd', 'gongwen-archive-1.0.xsd'))); akn.schema()" % str(target))
+    done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(target)},
+                          capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout.strip() == "True", done.stderr

@@ -9,7 +9,9 @@ from pathlib import Path
 def schema_file(name: str) -> Path:
     """The path of a file under schemas/, installed or in a checkout."""
     try:
-        ref = resources.files("converter.schemas").joinpath(*name.split("/"))
+        ref = resources.files("converter.schemas")
+        for part in name.split("/"):        # one segment at a time: a namespace package's path takes one
+            ref = ref / part
         if ref.is_file():
             return Path(str(ref))
     except ModuleNotFoundError:

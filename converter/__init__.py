@@ -1,5 +1,13 @@
 """gongwen: deterministic converter from Chinese official-document text to archival XML.
 
+The Python API (converter.api; its docstrings are the reference):
+
+    from converter import convert, validate
+    archive = convert(pathlib.Path("report.txt"))     # or bytes, or the text as a str
+    archive.xml, archive.root, archive.warnings, archive.forms
+    archive.render("html")                            # "akn", "json", "markdown", "xml"
+    validate(archive.xml)                             # [] when valid
+
 The pipeline, one module a stage:
 
     reader     bytes → decoded text, digest, encoding
@@ -10,6 +18,27 @@ The pipeline, one module a stage:
     tree       the parsed model → lxml tree
     validate   the bundled XSD
     writer     serialise, write atomically
+    publish/   HTML, Akoma Ntoso, JSON, Markdown, computed from the archive XML
 """
 
+from __future__ import annotations
+
+from typing import Any
+
 __version__ = "0.1.0"
+
+# The public names, imported from converter.api on first use (PEP 562), so that
+# `import converter` (and `gongwen --version`) loads none of the pipeline.
+# `validate` is not among them: it is the module converter.validate, which is
+# callable (converter.validate(x) is converter.api.validate(x)), so that
+# `from converter import validate` gives the same object in any import order.
+PUBLIC = frozenset({"Archive", "ArchiveError", "FORMATS", "GongwenError", "InputError", "LineWarning", "Problem",
+                    "convert", "load", "render"})
+__all__ = sorted(PUBLIC | {"__version__", "validate"})
+
+
+def __getattr__(name: str) -> Any:
+    if name in PUBLIC:
+        from converter import api
+        return getattr(api, name)
+    raise AttributeError(f"module 'converter' has no attribute {name!r}")

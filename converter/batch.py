@@ -22,7 +22,7 @@ from typing import Iterator
 
 from lxml import etree
 
-from converter import __version__, pipeline, pool, reader, sniff, writer
+from converter import __version__, pipeline, pool, publish, reader, sniff, stdio, writer
 from converter.inputs import Task
 from converter.patterns import pattern
 from converter.reader import InputError
@@ -40,6 +40,8 @@ class Options:
     encoding: str | None = None
     errors: str = "strict"
     force: bool = False
+    to: str = "xml"                  # the output format (converter.publish); only xml outputs are skipped
+    name: str | None = None          # source/@name of the one input (standard input: <stdin>)
 
 
 @dataclass(frozen=True)
@@ -99,10 +101,10 @@ def attempt(task: Task, options: Options) -> tuple[Record, bytes | None]:
     if task.error:
         raise Failed(task.error)
     try:
-        data = reader.read_bytes(task.source)
+        data = stdio.read() if stdio.is_stdin(task.source) else reader.read_bytes(task.source)
     except InputError as exc:
         raise Failed(str(exc)) from None
-    if task.output is not None and not options.force:
+    if task.output is not None and not options.force and options.to == "xml":
         held = contents(task.output, hashlib.sha256(data).hexdigest())
         if held is not None:
             return Record(task.shown, shown(task), "skipped", held.forms, held.warnings, size=len(data),
@@ -110,18 +112,21 @@ def attempt(task: Task, options: Options) -> tuple[Record, bytes | None]:
     if sniff.is_archive_xml(data):
         raise Failed(ARCHIVE_GIVEN, len(data))
     try:
-        result = pipeline.convert_bytes(data, task.source.name, options.encoding, options.errors)
+        result = pipeline.convert_bytes(data, stdio.source_name(task.source, options.name), options.encoding,
+                                        options.errors)
     except InputError as exc:
         raise Failed(str(exc), len(data)) from None
+    # another format is rendered from the validated archive tree
+    rendered = publish.render(result.root, options.to) if options.to != "xml" else None
     if task.output is not None:
         try:
-            result.write(task.output)
+            result.write(task.output) if rendered is None else writer.write_atomic(task.output, rendered)
         except OSError as exc:
             raise Failed(f"cannot write output {task.output}: {exc.strerror or exc}", len(data)) from None
     documents = result.documents
     record = Record(task.shown, shown(task), "converted", result.forms, result.warnings, size=len(data),
                     documents=documents)
-    return record, (result.xml if task.output is None else None)
+    return record, ((result.xml if rendered is None else rendered) if task.output is None else None)
 
 
 def process_record(task: Task, options: Options) -> Record:

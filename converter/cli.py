@@ -21,8 +21,8 @@ import click
 
 from lxml import etree
 
-from converter import (__version__, batch, catalogue, cluster, inputs, outline, pool, reader, report, sniff, validate,
-                       validate_formats, writer)
+from converter import (__version__, batch, catalogue, cluster, inputs, outline, pool, publish, reader, report, sniff,
+                       stdio, validate, validate_formats, writer)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -75,26 +75,41 @@ def shard_option(ctx: click.Context, param: click.Parameter, value: str | None) 
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Write a JSON record per input (status, forms, warnings, error, seconds) to this file.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only: no warnings, progress or summary.")
+@click.option("--to", "to", type=click.Choice(publish.NAMES), default="xml", show_default=True,
+              help="Output format: archive XML, HTML, Akoma Ntoso, JSON or Markdown.")
+@click.option("--name", help="source/@name of the input (for - , standard input: default <stdin>).")
 def convert(files: tuple[str, ...], out_dir: str | None, globs: tuple[str, ...], excludes: tuple[str, ...],
             files_from: BinaryIO | None, shard: tuple[int, int] | None, dask_address: str | None, jobs: int, force: bool,
-            encoding: str | None, errors: str, report_path: Path | None, quiet: bool) -> None:
-    """Convert FILES (text files or directories of them) to archive XML.
+            encoding: str | None, errors: str, report_path: Path | None, quiet: bool, to: str,
+            name: str | None) -> None:
+    """Convert FILES (text files or directories of them; - for standard input) to archive XML.
 
     One file without -o prints its XML; with -o OUT_DIR every input becomes
     OUT_DIR/NAME.xml (last suffix replaced), a directory's tree mirrored
     below OUT_DIR. Outputs already made from the same bytes by this version
-    are skipped unless --force.
+    are skipped unless --force. --to another format writes NAME.html,
+    NAME.akn.xml, NAME.json or NAME.md instead (always rewritten).
     """
-    listed = inputs.read_list(files_from) if files_from is not None else []
-    problem = usage_problem(files, files_from is not None, listed, out_dir, dask_address)
-    if problem:
-        raise click.UsageError(problem)
-    planner = inputs.plan if dask_address is None else cluster.plan
-    tasks: list[Any] = planner(files, out_dir, globs or inputs.DEFAULT_GLOBS,
-                    excludes + (() if globs else inputs.DEFAULT_EXCLUDES), listed)
-    if shard is not None:
-        tasks = inputs.shard(tasks, *shard, out_dir)
-    options = batch.Options(encoding, errors, force)
+    if any(stdio.is_stdin(Path(f)) for f in files):
+        if len(files) > 1 or files_from is not None or dask_address is not None:
+            raise click.UsageError("- (standard input) cannot be combined with other inputs, a list or --dask")
+        tasks: list[Any] = [stdio.task(name, Path(out_dir) if out_dir is not None else None, to)]
+    else:
+        listed = inputs.read_list(files_from) if files_from is not None else []
+        problem = usage_problem(files, files_from is not None, listed, out_dir, dask_address)
+        if problem:
+            raise click.UsageError(problem)
+        planner = inputs.plan if dask_address is None else cluster.plan
+        tasks = planner(files, out_dir, globs or inputs.DEFAULT_GLOBS,
+                        excludes + (() if globs else inputs.DEFAULT_EXCLUDES), listed)
+        if shard is not None:
+            tasks = inputs.shard(tasks, *shard, out_dir)
+        if to != "xml":
+            from converter.publish import command    # imported when used: start-up time is measured
+            tasks = command.retarget(tasks, to)
+    if name and len(tasks) > 1:
+        raise click.UsageError("--name names one input; several were given")
+    options = batch.Options(encoding, errors, force, to, name)
     if out_dir is None:
         sys.exit(convert_to_stdout(tasks[0], options, quiet, report_path) if tasks else 0)
     local_out = out_dir if dask_address is None else cluster.local_path(out_dir) if cluster.is_local(out_dir) else None
@@ -195,17 +210,39 @@ def progress_bar(total: int, quiet: bool):
     return click.progressbar(length=total, label="converting", file=stream, show_pos=True)
 
 
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--to", "to", type=click.Choice(publish.NAMES), default="html", show_default=True,
+              help="Output format.")
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Write OUT_DIR/NAME.html (.akn.xml, .json, .md) for each input instead of stdout.")
+@click.option("--name", help="The output's name for - (standard input) with -o.")
+def render(files: tuple[Path, ...], to: str, out_dir: Path | None, name: str | None) -> None:
+    """Render archive XML FILES (or directories of *.xml; - for standard input) as HTML, AKN, JSON or Markdown."""
+    if out_dir is None and len(files) > 1:
+        raise click.UsageError("several inputs need -o DIR")
+    from converter.publish import command
+    sys.exit(command.render_files(files, to, out_dir, name))
+
+
 @main.command("validate")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(validate_formats.FORMATS), default="text", show_default=True,
               help="text: FILE:LINE:COL: message on stderr; json or junit: a report on stdout.")
-def validate_command(files: tuple[Path, ...], fmt: str) -> None:
-    """Check archive XML FILES (or directories of *.xml) against the bundled schema.
+@click.option("--name", default=stdio.DEFAULT_NAME, show_default=True, help="What reports call - (standard input).")
+def validate_command(files: tuple[Path, ...], fmt: str, name: str) -> None:
+    """Check archive XML FILES (or directories of *.xml; - for standard input) against the bundled schema.
 
     Untrusted XML is safe to check: a DOCTYPE is refused before parsing, so
     no entity is expanded and nothing is fetched from disk or network.
     """
     results = []
+    if any(stdio.is_stdin(f) for f in files):
+        if len(files) > 1:
+            raise click.UsageError("- (standard input) cannot be combined with other inputs")
+        from converter import api
+        results.append((Path(name), api.validate(stdio.read())))
+        files = ()
     for path, error in inputs.find(files, ("*.xml",)):
         found = [validate.Problem(0, 0, error, "unreadable")] if error else validate.check_file(path)
         results.append((path, found))
@@ -260,24 +297,29 @@ def catalogue_command(archives: tuple[Path, ...], output: str, quiet: bool) -> N
               help="Decode a text input with this encoding instead of detecting it.")
 @click.option("--errors", type=click.Choice(reader.ERRORS), default="strict", show_default=True,
               help="Undecodable bytes in a text input: fail, or replace them with U+FFFD.")
-def inspect(file: Path, depth: int | None, encoding: str | None, errors: str) -> None:
-    """Print what gongwen recognises in FILE (a text input, or archive XML) as an outline."""
+@click.option("--name", help="source/@name of - (standard input): default <stdin>.")
+def inspect(file: Path, depth: int | None, encoding: str | None, errors: str, name: str | None) -> None:
+    """Print what gongwen recognises in FILE (a text input, or archive XML; - for standard input) as an outline."""
     try:
-        root = inspected_root(file, encoding, errors)
+        root = inspected_root(file, encoding, errors, name)
     except reader.InputError as exc:
         click.echo(f"gongwen: {file}: {exc}", err=True)
         sys.exit(1)
     click.echo("\n".join(outline.outline(root, depth)))
 
 
-def inspected_root(path: Path, encoding: str | None, errors: str):
+def inspected_root(path: Path, encoding: str | None, errors: str, name: str | None = None) -> etree._Element:
     """The archive tree of `path`: parsed when it is XML, converted when it is text."""
-    data = reader.read_bytes(path)
+    data = stdio.read() if stdio.is_stdin(path) else reader.read_bytes(path)
     if sniff.looks_like_xml(data, path.name):
-        doc = validate.parse_safely(path)
-        if isinstance(doc, validate.Problem):
-            raise reader.InputError(f"{doc.line}:{doc.column}: {doc.message}")
-        return doc.getroot()
+        from converter import api
+        root, found = api.parse(data)
+        if root is None:
+            raise reader.InputError(f"{found[0].line}:{found[0].column}: {found[0].message}")
+        return root
+    if stdio.is_stdin(path):
+        from converter import pipeline
+        return pipeline.convert_bytes(data, stdio.source_name(path, name), encoding, errors).root
     record, xml = batch.process(inputs.Task(path, str(path), None), batch.Options(encoding, errors))
     if xml is None:
         raise reader.InputError(record.error or "cannot be converted")

@@ -20,7 +20,7 @@ from converter.model.blocks import Item, ListBlock, Para, Section
 from converter.model.context import Context
 from converter.model.document import Document
 from converter.model.text import Span
-from converter.render.inline import Links
+from converter.tree.inline import Links
 from converter.rules import EXPLICIT_MARKS, MARKER
 
 # The longest <sup> content taken as a footnote marker.

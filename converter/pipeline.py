@@ -4,7 +4,7 @@
     normalise   normalise/      text → clean Lines + residue (furniture, markup, web chrome)
     recognise   forms/          the form that claims the file parses it (frame/, blocks/)
     link        link.py         ids, glossary links, 目录 targets
-    render      render/         the model → nodes → the archive tree
+    render      tree/           the model → nodes → the archive tree
     validate    validate.py     the bundled XSD, and the lossless guarantee (lossless.py)
     write       writer.py       serialise, write atomically
 """
@@ -28,9 +28,9 @@ from converter.model.context import Context, Diagnostic
 from converter.model.text import Lines
 from converter.normalise import normalise
 from converter.reader import InputError, Source
-from converter.render.archive import archive
-from converter.render.builder import Builder
-from converter.render.inline import Links
+from converter.tree.archive import archive
+from converter.tree.builder import Builder
+from converter.tree.inline import Links
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """What an archive keeps about its own making: the warnings of its conversion.
 
 Each warning becomes a `source/warning` element (@line, the message as
-text; render/archive.py writes them, this module reads them back). They are kept in the archive, not beside it, so that a re-run that
+text; tree/archive.py writes them, this module reads them back). They are kept in the archive, not beside it, so that a re-run that
 skips an up-to-date output can still report them, and so that an archivist
 sees what the converter was unsure of. `source` lies outside the reading
 flow (FORMAT.md, guarantee 2), so the messages never count as document text.

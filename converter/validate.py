@@ -9,9 +9,12 @@ Parsing untrusted XML never resolves entities or reaches the network.
 from __future__ import annotations
 
 import functools
+import sys
+import types
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
@@ -143,3 +146,14 @@ def check_file(path: Path) -> list[Problem]:
         return found
     errors = list(xmlschema_schema().iter_errors(doc, use_location_hints=False))
     return [Problem(getattr(e, "sourceline", None) or 0, 0, e.reason or str(e)) for e in errors]
+
+
+class CallableModule(types.ModuleType):
+    """This module, callable: `from converter import validate; validate(xml)` is converter.api.validate."""
+
+    def __call__(self, source: Any) -> list[Problem]:
+        from converter import api
+        return api.validate(source)
+
+
+sys.modules[__name__].__class__ = CallableModule

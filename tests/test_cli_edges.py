@@ -18,7 +18,7 @@ from lxml import etree
 
 from converter import cli, provenance, validate
 from converter.normalise import normalise
-from converter.render.archive import archive
+from converter.tree.archive import archive
 from converter.cli import main
 from tests.conftest import SAMPLES
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from converter.blocks import glossary, responsible, roster, sections, table
 from converter.blocks.parser import RuleSet
-from converter.render.builder import NodeFunction
+from converter.tree.builder import NodeFunction
 
 SHARED: RuleSet = (RuleSet()
                    .plus(sections.PLUGIN)

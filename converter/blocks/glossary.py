@@ -16,7 +16,7 @@ from typing import Any, Callable, Sequence
 from converter.model.blocks import Para
 from converter.model.document import Entry, Glossary
 from converter.model.node import Node, node
-from converter.render.builder import Builder, NodeFunction
+from converter.tree.builder import Builder, NodeFunction
 from converter.model.text import Line, Span, joined, plain, tail, whole
 from converter.patterns import pattern
 from converter.rules import EXPLICIT_MARKS

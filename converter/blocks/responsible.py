@@ -13,7 +13,7 @@ from converter.blocks.parser import Plugin, walk_blocks
 from converter.model.blocks import Para, Responsible
 from converter.model.context import Context
 from converter.model.node import Node, node
-from converter.render.builder import Builder, NodeFunction
+from converter.tree.builder import Builder, NodeFunction
 from converter.model.text import Span
 from converter.patterns import pattern
 

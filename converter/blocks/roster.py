@@ -19,7 +19,7 @@ from typing import Any
 from converter.blocks.parser import BlockRule, BodyState, Plugin
 from converter.model.blocks import Member
 from converter.model.node import Node, node
-from converter.render.builder import Builder, NodeFunction
+from converter.tree.builder import Builder, NodeFunction
 from converter.model.text import Line, collapse
 from converter.patterns import HAN, pattern
 

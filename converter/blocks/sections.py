@@ -20,7 +20,7 @@ from typing import Any
 from converter.blocks.parser import BlockRule, BodyState, Frame, Handler, Plugin, is_heading_like
 from converter.model.blocks import Item, ListBlock, Para, Section
 from converter.model.node import Node, node
-from converter.render.builder import Builder, NodeFunction
+from converter.tree.builder import Builder, NodeFunction
 from converter.model.text import Line, Span, plain, tail
 from converter.rules import CN_DIGITS, OPEN, RUN_IN_END, SECTION_RULES
 from converter.values import cn_number

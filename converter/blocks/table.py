@@ -26,7 +26,7 @@ from converter.blocks.table_structure import PIPE_RULE, build, cell_text, split_
 from converter.model.blocks import Cell, Para, Table, TableBlock
 from converter.model.context import Context
 from converter.model.node import Node, node
-from converter.render.builder import Builder, NodeFunction
+from converter.tree.builder import Builder, NodeFunction
 from converter.model.text import Line, Span, plain
 from converter.patterns import pattern
 

@@ -21,7 +21,7 @@ from converter.blocks.parser import RuleSet
 from converter.frame.head import Head
 from converter.model.context import Context
 from converter.model.text import Lines, plain
-from converter.render.builder import NodeFunction
+from converter.tree.builder import NodeFunction
 
 Claims = Callable[["Form", Lines, Head], bool]
 Parse = Callable[["Form", Lines, Head, Context], Any]

@@ -11,7 +11,7 @@ from typing import Any
 from converter.model.blocks import Attachment
 from converter.model.document import Author, Document, Signature
 from converter.model.node import Node, node
-from converter.render.builder import Builder, NodeFunction
+from converter.tree.builder import Builder, NodeFunction
 from converter.model.text import Span, collapse, plain
 from converter.patterns import pattern
 

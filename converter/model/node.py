@@ -1,6 +1,6 @@
 """The output before it is XML: named nodes with attributes and mixed content.
 
-Forms and blocks turn their part of the model into `Node`s; render/xml.py
+Forms and blocks turn their part of the model into `Node`s; tree/xml.py
 turns nodes into lxml elements and knows nothing else. A node's children are
 nodes and strings (text) in reading order; attributes keep the order given.
 """

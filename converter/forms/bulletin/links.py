@@ -17,7 +17,7 @@ from converter.model.context import Context
 from converter.model.document import Document
 from converter.model.text import plain
 from converter.normalise.headers import title_key
-from converter.render.inline import Links
+from converter.tree.inline import Links
 
 # How alike a TOC entry and a document title must be to link them.
 TITLE_MATCH = 0.75

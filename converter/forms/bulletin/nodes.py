@@ -8,7 +8,7 @@ from converter.forms.bulletin.parse import Bulletin, Fact, Part, TocEntry, issue
 from converter.forms.bulletin.records import Records
 from converter.model.document import Document
 from converter.model.node import Node, node
-from converter.render.builder import Builder, NodeFunction
+from converter.tree.builder import Builder, NodeFunction
 from converter.model.text import collapse, plain
 
 

@@ -11,7 +11,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from converter.model.node import Node
 from converter.model.text import Span
-from converter.render.inline import Links, inline_nodes
+from converter.tree.inline import Links, inline_nodes
 
 
 class RenderError(Exception):

@@ -16,7 +16,7 @@ from converter.model.node import Node
 from converter.model.text import Removed
 from converter.normalise import Normalised
 from converter.provenance import xml_safe
-from converter.render.xml import subelement
+from converter.tree.xml import subelement
 from converter.xmlnames import NS, SCHEMA_VERSION, q
 
 # Residue that stands for a whole input line (its markup is in its text already).

@@ -163,6 +163,23 @@ def test_zhejiang_regulation_chapters_sections_articles():
     assert sections(article16) == []
 
 
+def test_lufeng_one_line_announcement_is_cut_into_its_parts():
+    root = sample("lufeng-2019-2-announcement-forum.txt")
+    doc = root.find("{*}document")
+    assert doc.findtext("{*}title").startswith("关于春节、元宵期间禁止")
+    number = doc.find("{*}docNumber")
+    assert (number.text, number.get("prefix"), number.get("year"), number.get("seq")) == (
+        "陆府通〔2019〕2号", "陆府通", "2019", "2")
+    body = doc.find("{*}body")
+    assert body.findtext("{*}p").startswith("为减少城市环境污染") and body.findtext("{*}p").endswith("通告如下:")
+    items = sections(body)
+    assert [num(s) for s in items] == ["一、", "二、", "三、", "四、"]
+    assert text_of(items[0]).startswith("一、任何单位和个人未经许可")
+    assert text_of(items[3]).endswith("此告")
+    assert doc.findtext("{*}signature/{*}signer") == "陆丰市人民政府"
+    assert doc.find("{*}signature/{*}date").get("value") == "2019-01-21"
+
+
 def test_state_council_1955_parts_and_subsections():
     root = sample("state-council-1955-report-wikisource.txt")
     body = root.find("{*}document/{*}body")

@@ -45,6 +45,7 @@ class Line:
     bold: tuple[tuple[int, int], ...] = ()
     sup: tuple[tuple[int, int], ...] = ()
     markup: tuple[Removed, ...] = ()
+    col: int = 0        # where this text starts in its input line: a piece of a flattened line (normalise/runon.py)
 
     @property
     def raw(self) -> str:
@@ -66,6 +67,11 @@ class Span:
     @property
     def text(self) -> str:
         return self.line.text[self.start:self.end]
+
+    @property
+    def order(self) -> tuple[int, int]:
+        """Where the span stands in the input: its line, then its column (pieces of one line compare right)."""
+        return self.line.n, self.line.col + self.start
 
 
 def split_at(items: Sequence[T], starts: list[int]) -> Iterator[tuple[int, Sequence[T]]]:

@@ -122,6 +122,19 @@ def test_a_line_that_looks_like_an_article_but_is_out_of_sequence_warns():
     assert warnings == [(4, "numbering 第九条 does not continue the sequence; kept as text")]
 
 
+def test_chapters_and_articles_starting_again_are_a_second_run_not_a_list():
+    # two texts in one body (a notice printing two rules): the second 第一章 / 第一条 start again
+    text = ("某某县城市绿化管理办法\n第一章 总则\n第一条 为加强城市绿化管理，制定本办法。\n第二章 附则\n"
+            "第二条 本办法自发布之日起施行。\n第一章 总则\n第一条 为保护古树名木，制定本办法。\n"
+            "第二条 本办法自发布之日起施行。\n")
+    root, warnings = convert(text)
+    chapters = sections(root.find(".//{*}body"))
+    assert [num(c) for c in chapters] == ["第一章", "第二章", "第一章"]
+    assert [num(a) for a in sections(chapters[2])] == ["第一条", "第二条"]
+    assert root.find(".//{*}list") is None
+    assert warnings == [(6, "numbering 第一章 starts again; a new run of sections")]
+
+
 # --- the real samples (goldens pending): what each prints ------------------------------------
 
 def sample(name: str) -> etree._Element:

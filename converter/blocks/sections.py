@@ -99,6 +99,11 @@ def classify(state: BodyState, style: str, level: int, number: int, rest: Span) 
     if section:
         return section
     if last is not None and number == 1:
+        if style in LEGAL:
+            # 第一章 / 第一条 again: a second text (or a chapter list not told as one), never an
+            # enumeration — a new run when the next of its kind is 第二…, else a citation kept as text
+            again = gap_filled_below(state, style, 2) or (style != "article" and not bare and titled)
+            return "restart" if again else "text"
         if titled and starts_again(state, style, level, last):
             return "restart"
         return "item"          # numbering restarts inside a section: an enumeration

@@ -8,7 +8,7 @@
     第一章  总则                 the body begins: this chapter opens the text
 
 A run of bare 第X编 / 第X章 / 第X节 headings, numbered from 一 on, is a table of
-contents when the body then prints its first entry again (or, under a 目录
+contents when the body then prints its first entry's number again (or, under a 目录
 heading, when the text ends inside it: a page cut short). Its lines are
 claimed before the line rules run, so the body's own headings open the
 chapters and number from 一 again. A leader and page number ending an entry
@@ -31,9 +31,10 @@ from converter.rules import NUM_CHAPTER, NUM_PART, NUM_SUBCHAPTER
 
 # The 目录 heading (letter-spacing allowed)
 TOC_TITLE = pattern(r"目\s{0,3}录", "目  录", "目录")
-# The leader and page number ending an entry: "……3", "…… (12)", "···· 7"
-TOC_LEADER = pattern(r"(?P<leader>\s{0,4}[…·.．・\-—]{2,80}\s{0,4}(?:[（(]\s{0,2}\d{1,4}\s{0,2}[）)]|\d{1,4}))\s*$",
-                     "第一章 总则……………1", "第二章  附则 …… (12)")
+# The leader and page number ending an entry: "……3", "…… (12)", "···· 7", or the page alone after a gap
+TOC_LEADER = pattern(r"(?P<leader>\s{0,4}[…·.．・\-—]{2,80}\s{0,4}(?:[（(]\s{0,2}(?P<page>\d{1,4})\s{0,2}[）)]|"
+                     r"(?P<bare>\d{1,4}))|\s{1,8}[（(]?(?P<alone>\d{1,4})[）)]?)\s*$",
+                     "第一章 总则……………1", "第二章  附则 …… (12)", "第三章 法律责任  7")
 # The divisions a table of contents lists, outermost first, and the patterns that find them.
 DIVISIONS = (("part", NUM_PART), ("chapter", NUM_CHAPTER), ("subchapter", NUM_SUBCHAPTER))
 # The fewest entries a table of contents without a 目录 heading has.
@@ -49,6 +50,7 @@ class TocLine:
     style: str
     number: int
     leader: Span | None
+    page: int | None = None
     level: int = 1
 
 
@@ -93,21 +95,21 @@ def toc_line(line: Line) -> TocLine | None:
     if len(text) > HEADING_MAX or (text and text[-1] in CLAUSE_ENDS + SENTENCE_ENDS) or "。" in text:
         return None
     leader_span = Span(line, leader.start("leader"), len(line.text)) if leader else None
-    return TocLine(Span(line, m.start("num"), m.end("num")), heading, style, number, leader_span)
-
-
-def heading_key(entry: TocLine) -> str:
-    return collapse(entry.heading.text) if entry.heading else ""
+    page = int(leader.group("page") or leader.group("bare") or leader.group("alone")) if leader else None
+    return TocLine(Span(line, m.start("num"), m.end("num")), heading, style, number, leader_span, page)
 
 
 def printed_again(first: TocLine, after: Lines) -> bool | None:
-    """Whether the first division heading below is the first entry again (None: no division follows)."""
+    """Whether the first division heading below is the first entry's again (None: no division follows).
+
+    The numbers decide, not the words: a 目录 often abridges or letter-spaces its titles.
+    """
     for line in after:
-        if division(line) is None:
+        found = division(line)
+        if found is None:
             continue
-        again = toc_line(line)
-        return again is not None and again.style == first.style and again.number == first.number \
-            and heading_key(again) == heading_key(first)
+        style, m = found
+        return style == first.style and cn_number(m.group("n")) == first.number
     return None
 
 
@@ -166,7 +168,10 @@ def toc_node(toc: Toc, b: Builder) -> Node:
     if toc.title is not None:
         el.add(node("title", toc.title.line.n, collapse(toc.title.text)))
     for entry in toc.entries:
-        item = Node("tocEntry", {"line": str(entry.num.line.n), "level": str(entry.level)})
+        item = Node("tocEntry", {"line": str(entry.num.line.n)})
+        if entry.page:
+            item.attrs["page"] = str(entry.page)
+        item.attrs["level"] = str(entry.level)
         item.add(node("num", None, entry.num.text.strip()))
         if entry.heading is not None:
             item.add(collapse(entry.heading.text))

@@ -37,17 +37,24 @@ AFTER_SENTENCE = pattern(r"(?<=[。！？!?：:；;])(?P<space>\s*)(?=\S)", "如
 SENTENCE_BREAK = pattern(r"(?<=[。！？!?])\s+(?=\S)", "实施。 此告")
 # White space on either side of a 文号 (or the line's ends) marks it as a line of its own.
 SPACED_DOC_NUMBER = pattern(rf"(?:(?<=\s)|^)(?:{DOC_NUMBER.pattern})(?=\s|$)", "的 陆府通〔2019〕2号 为")
-# The numbering styles a flattened line is cut at (the numbered sections'; 第X条 and 第X章 too).
-STYLES = tuple(rule for rule in SECTION_RULES if rule.kind in ("chapter", "article", "1", "2", "3", "4"))
+# A division of a regulation after white space: "…总则 第一条 为了…" (a heading, then its first article)
+SPACED_DIVISION = pattern(r"(?<=\s)(?=第\s{0,2}[〇零○一二三四五六七八九十百千两0-9０-９]{1,7}\s{0,2}[编章节条])",
+                          "第一章 总则 第一条 为了")
+# The numbering styles a flattened line is cut at (the numbered sections'; 第X编 … 第X条 too).
+STYLES = tuple(rule for rule in SECTION_RULES if rule.kind != "subchapter") + tuple(
+    rule for rule in SECTION_RULES if rule.kind == "subchapter")
 
 
 def numbered_cuts(text: str, spaced: bool) -> list[int]:
-    """Where numbers of a style in sequence start after a sentence end (the white space before them skipped)."""
+    """Where numbers of a style in sequence start after a sentence end (the white space before them skipped).
+
+    With `spaced`, white space must stand before each; a 第X章 or 第X条 may also follow a heading so.
+    """
     found: dict[str, list[tuple[int, int]]] = {}
-    for m in AFTER_SENTENCE.finditer(text):
-        if spaced and not m.group("space"):
-            continue
-        at = m.end()
+    starts = {m.end() for m in AFTER_SENTENCE.finditer(text) if m.group("space") or not spaced}
+    if spaced:
+        starts.update(m.end() for m in SPACED_DIVISION.finditer(text))
+    for at in sorted(starts):
         for rule in STYLES:
             hit = rule.pattern.match(text, at)
             if hit:
@@ -56,8 +63,8 @@ def numbered_cuts(text: str, spaced: bool) -> list[int]:
                     found.setdefault(rule.kind, []).append((at, number))
                 break
     cuts: list[int] = []
-    for starts in found.values():
-        for (a, first), (b, second) in zip(starts, starts[1:]):
+    for numbers in found.values():
+        for (a, first), (b, second) in zip(numbers, numbers[1:]):
             if second == first + 1:
                 cuts.extend((a, b))
     return sorted(set(cuts))

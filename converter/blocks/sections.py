@@ -27,10 +27,11 @@ from converter.blocks.parser import (BlockRule, BodyState, Frame, Handler, Plugi
 from converter.blocks import toc
 from converter.model.blocks import Item, ListBlock, Para, Section
 from converter.model.node import Node, node
-from converter.model.text import Line, Span, plain, tail
+from converter.model.text import Line, Span, piece_of, plain, tail, whole
 from converter.numerals import cn_number
 from converter.render.builder import Builder, NodeFunction
-from converter.rules import CN_DIGITS, NUM_L1, NUM_L2, OPEN, RUN_IN_END, SECTION_RULES
+from converter.patterns import pattern
+from converter.rules import CN_DIGITS, NUM_L1, NUM_L2, OPEN, ORDINAL, RUN_IN_END, SECTION_RULES
 
 # Section styles by the level they stand for (FORMAT.md): 一、=1 （一）=2 1.=3 （1）=4
 STYLE_LEVEL = {"1": 1, "2": 2, "3": 3, "4": 4}
@@ -45,6 +46,8 @@ RESTART_LOOKAHEAD = 3000
 GAP_LOOKAHEAD = 200
 # The pattern of each numbering style.
 STYLE_RULES = {rule.kind: rule.pattern for rule in SECTION_RULES}
+# A 第X节 or 第X条 after white space inside a 编/章/节 heading line: "总则 第一条 为了"
+INNER_DIVISION = pattern(rf"\s+(?=第\s{{0,2}}{ORDINAL}\s{{0,2}}[节条])", "总则 第一条 为了", "总则　第一节 一般规定")
 
 
 def level_of(style: str, stack: list[Frame]) -> int:
@@ -227,6 +230,12 @@ def parse_numbered(state: BodyState, line: Line, style: str, m: re.Match[str]) -
         if number not in expected:     # items and articles may number on across their parents
             state.ctx.warn(line.n, f"numbering {num.text.strip()} skips ahead; taken as a section")
         state.numbered[style] = number
+        inner = division_after_heading(rest) if style in LEGAL[:-1] else None
+        if inner is not None:
+            # "第一章 总则 第一条 为了…": the heading ends where the division inside it begins
+            open_section(state, style, level, number, num, Span(line, rest.start, inner.col - line.col), bare)
+            parse_piece(state, inner)
+            return True
         open_section(state, style, level, number, num, rest, bare)
         return True
     if decision == "item":
@@ -234,6 +243,24 @@ def parse_numbered(state: BodyState, line: Line, style: str, m: re.Match[str]) -
         return True
     state.ctx.warn(line.n, f"numbering {num.text.strip()} does not continue the sequence; kept as text")
     return False
+
+
+def division_after_heading(rest: Span) -> Line | None:
+    """What follows a 编/章/节 heading on its own line when a 第X节 or 第X条 stands there after a space."""
+    m = INNER_DIVISION.search(rest.text)
+    if m is None or not is_title_line(rest.text[:m.start()].strip()):
+        return None
+    start = rest.start + m.end()
+    return piece_of(rest.line, start, len(rest.line.text), first=False)
+
+
+def parse_piece(state: BodyState, piece: Line) -> None:
+    """A piece of a line, read as a line of its own by the numbered rules (it starts with one)."""
+    for rule in SECTION_RULES:
+        m = rule.pattern.match(piece.text)
+        if m and parse_numbered(state, piece, rule.kind, m):
+            return
+    state.append(Para([whole(piece)]))
 
 
 def open_section(state: BodyState, style: str, level: int, number: int, num: Span,

@@ -80,6 +80,15 @@ def split_at(items: Sequence[T], starts: list[int]) -> Iterator[tuple[int, Seque
         yield start, items[start:starts[k + 1] if k + 1 < len(starts) else len(items)]
 
 
+def piece_of(line: Line, start: int, end: int, first: bool) -> Line:
+    """The text [start, end) of a line as a Line of its own (same input line; `first` keeps its markup)."""
+    def cut(spans: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+        return tuple((max(a, start) - start, min(b, end) - start) for a, b in spans if a < end and b > start)
+    return Line(line.n, None, line.text[start:end], indent=line.indent and first, gap=line.gap and first,
+                page_break=line.page_break and first, bold=cut(line.bold), sup=cut(line.sup),
+                markup=line.markup if first else (), col=line.col + start)
+
+
 def whole(line: Line) -> Span:
     return Span(line, 0, len(line.text))
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from converter.model.text import Line
+from converter.model.text import Line, piece_of
 from converter.normalise.page import Normalised
 from converter.numerals import cn_number
 from converter.patterns import pattern
@@ -105,12 +105,7 @@ def pieces(line: Line, points: list[tuple[int, int]]) -> list[Line]:
     start = 0
     for end, following in points + [(len(line.text), len(line.text))]:
         if end > start:
-            bold = tuple((max(a, start) - start, min(b, end) - start) for a, b in line.bold if a < end and b > start)
-            sup = tuple((max(a, start) - start, min(b, end) - start) for a, b in line.sup if a < end and b > start)
-            first = not out
-            out.append(Line(line.n, None, line.text[start:end], indent=line.indent and first,
-                            gap=line.gap and first, page_break=line.page_break and first, bold=bold, sup=sup,
-                            markup=line.markup if first else (), col=line.col + start))
+            out.append(piece_of(line, start, end, first=not out))
         start = following
     return out
 

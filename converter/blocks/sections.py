@@ -20,17 +20,16 @@ halves, each 一、…五、): see `starts_again`.
 from __future__ import annotations
 
 import re
-from typing import Any
 
+from converter.blocks import toc
 from converter.blocks.parser import (BlockRule, BodyState, Frame, Handler, Plugin, is_clause, is_heading_like,
                                      is_title_line)
-from converter.blocks import toc
 from converter.model.blocks import Item, ListBlock, Para, Section
 from converter.model.node import Node, node
 from converter.model.text import Line, Span, piece_of, plain, tail, whole
 from converter.numerals import cn_number
-from converter.render.builder import Builder, NodeFunction
 from converter.patterns import pattern
+from converter.render.builder import Builder, NodeFunction
 from converter.rules import CN_DIGITS, NUM_L1, NUM_L2, OPEN, ORDINAL, RUN_IN_END, SECTION_RULES
 
 # Section styles by the level they stand for (FORMAT.md): 一、=1 （一）=2 1.=3 （1）=4

@@ -21,7 +21,7 @@ from typing import Any
 
 from converter.forms.bulletin import records
 from converter.forms.bulletin.masthead import issue_match, issue_values, masthead_spans
-from converter.forms.bulletin.toc import TOC_LEADER, TocEntry, parse_entries
+from converter.forms.bulletin.toc import TOC_LEADER, parse_entries
 from converter.forms.registry import Form
 from converter.frame.head import Head, is_issuer_mark, parse_doc_number
 from converter.model.blocks import Para

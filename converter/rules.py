@@ -20,7 +20,7 @@ from converter.patterns import HAN, pattern
 # --- character sets ---------------------------------------------------------------
 
 # Chinese numerals used in section numbers and dates.
-CN_DIGITS = "〇零○Ｏ一二三四五六七八九十百两"
+CN_DIGITS = "〇零○Ｏ一二三四五六七八九十百千两"
 # Opening and closing brackets, full- and half-width: （一） (一) ( 一 )
 OPEN = "（("
 CLOSE = "）)"
@@ -92,21 +92,32 @@ TITLE_FORM_WORD = pattern(rf"(?:{'|'.join(KIND_WORDS)})$", "关于印发政府�
 
 # --- numbered sections: the real structure of the text --------------------------
 
+# A Chinese numeral of a numbering: 一 … 九千九百九十九 (values.cn_number reads it)
+CN_NUMERAL = rf"[{CN_DIGITS}]{{1,7}}"
+# The numeral of 第X章 / 第X条: Chinese, or Arabic digits as some web pages print them (第12条)
+ORDINAL = rf"(?:{CN_NUMERAL}|[0-9０-９]{{1,4}})"
+
 # 一、  (level 1; not "一、二、三季度", a run of numerals)
-NUM_L1 = pattern(rf"(?P<num>(?P<n>[{CN_DIGITS}]{{1,4}})\s{{0,2}}[、．.](?![{CN_DIGITS}]{{1,2}}[、，,]))",
-                 "一、总体要求", "十二．其他")
+NUM_L1 = pattern(rf"(?P<num>(?P<n>{CN_NUMERAL})\s{{0,2}}[、．.](?![{CN_DIGITS}]{{1,2}}[、，,]))",
+                 "一、总体要求", "十二．其他", "一百零一、")
 # （一） (一) ( 一 )  (level 2)
-NUM_L2 = pattern(rf"(?P<num>[{OPEN}]\s{{0,2}}(?P<n>[{CN_DIGITS}]{{1,4}})\s{{0,2}}[{CLOSE}])", "（一）", "( 二 )")
+NUM_L2 = pattern(rf"(?P<num>[{OPEN}]\s{{0,2}}(?P<n>{CN_NUMERAL})\s{{0,2}}[{CLOSE}])", "（一）", "( 二 )")
 # 1.  1、 1．  (level 3; "2.4 万人" is a decimal, not a section)
 NUM_L3 = pattern(r"(?P<num>(?P<n>\d{1,3})\s{0,2}[.．、](?!\d))", "1.加强领导", "12、")
 # （1） (1)  (level 4)
 NUM_L4 = pattern(rf"(?P<num>[{OPEN}]\s{{0,2}}(?P<n>\d{{1,3}})\s{{0,2}}[{CLOSE}])", "（1）", "(12)")
-# 第一章 (a chapter; level 1)
-NUM_CHAPTER = pattern(rf"(?P<num>第\s{{0,2}}(?P<n>[{CN_DIGITS}]{{1,4}})\s{{0,2}}章)", "第一章 总则", "第 十 章")
-# 第一条 (an article; one level below its chapter)
-NUM_ARTICLE = pattern(rf"(?P<num>第\s{{0,2}}(?P<n>[{CN_DIGITS}]{{1,4}})\s{{0,2}}条)", "第一条 为了", "第二十七条")
+# 第一章 (a chapter; level 1, or one below its 编)
+NUM_CHAPTER = pattern(rf"(?P<num>第\s{{0,2}}(?P<n>{ORDINAL})\s{{0,2}}章)", "第一章 总则", "第 十 章", "第一章总则")
+# 第一条 (an article; one level below its 节, 章 or 编)
+NUM_ARTICLE = pattern(rf"(?P<num>第\s{{0,2}}(?P<n>{ORDINAL})\s{{0,2}}条)", "第一条 为了", "第二十七条",
+                      "第一百二十四条", "第一千零一十一条", "第12条")
+# 第一编 (a part of a code; level 1, above its chapters)
+NUM_PART = pattern(rf"(?P<num>第\s{{0,2}}(?P<n>{ORDINAL})\s{{0,2}}编)", "第一编 总则", "第三编合同")
+# 第一节 (a division of a chapter; one level below it)
+NUM_SUBCHAPTER = pattern(rf"(?P<num>第\s{{0,2}}(?P<n>{ORDINAL})\s{{0,2}}节)", "第一节  业主的质量责任", "第二节一般规定")
 
 # The section rules in the order they are tried; `kind` is the numbering style.
+# (The first four stay chapter, article, level2, level4: normalise/webchrome.py reads them.)
 SECTION_RULES: tuple[Rule, ...] = (
     Rule("chapter", NUM_CHAPTER, "chapter"),
     Rule("article", NUM_ARTICLE, "article"),
@@ -114,6 +125,8 @@ SECTION_RULES: tuple[Rule, ...] = (
     Rule("level4", NUM_L4, "4"),
     Rule("level1", NUM_L1, "1"),
     Rule("level3", NUM_L3, "3"),
+    Rule("part", NUM_PART, "part"),
+    Rule("subchapter", NUM_SUBCHAPTER, "subchapter"),
 )
 
 # A run-in heading ends at its first full stop: "（一）全面实施…承诺制。" + body text

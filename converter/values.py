@@ -5,29 +5,12 @@ from __future__ import annotations
 import datetime
 import re
 
+from converter.numerals import cn_number
+
 CN_DIGIT_VALUE = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "０": 0, "一": 1, "二": 2, "两": 2, "三": 3,
                   "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
-
-def cn_number(text: str) -> int | None:
-    """Value of a section numeral: 一 → 1, 十二 → 12, 二十 → 20, 12 → 12."""
-    text = text.strip()
-    if text.isdecimal():
-        return int(text)
-    digits = CN_DIGIT_VALUE
-    total, current = 0, 0
-    for ch in text:
-        if ch in digits:
-            current = digits[ch]
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        elif ch == "百":
-            total += (current or 1) * 100
-            current = 0
-        else:
-            return None
-    return total + current
+__all__ = ["cn_number", "iso_date", "year_value"]
 
 
 def year_value(text: str) -> int | None:

@@ -224,6 +224,10 @@ PATHOLOGICAL = {
     "glossary: thousands of entries": "各位代表：\n正文。\n名词解释\n" + "".join(f"{k}、词{k}：释义。\n" for k in range(1, 3_001)),
     "signature: a date after a long signer": "通知\n" + "政" * 10_000 + " 2023年1月10日\n",
     "one line of 300,000 characters": "中" * 300_000 + "\n",
+    "numbering: 一、 starting again after every part": "".join("一、标题甲\n正文。\n三、标题乙\n正文。\n" for _ in range(2_000)),
+    "table of contents: 2,000 chapters, the first printed again": "".join(f"第{k}章 总则\n" for k in range(1, 2_001))
+    + "第1章 总则\n第一条 正文。\n",
+    "a flattened line of 5,000 numbered items": "通告 " + "".join(f"{k}、某事项。 " for k in range(1, 5_001)) + "\n",
 }
 
 

@@ -21,13 +21,21 @@ from typing import Any, Callable, Sequence
 from converter.model.blocks import Item, ListBlock, Para, Section
 from converter.model.context import Context
 from converter.model.text import Line, Lines, whole
-from converter.rules import CLOSERS, RUN_IN_END, TERMINAL
+from converter.patterns import pattern
+from converter.rules import CLOSERS, DATE, RUN_IN_END, TERMINAL
 
 # A line that may serve as the heading of a bare numeral on the line before:
 # short, with no full stop but at its end.
 HEADING_MAX = 40
 # A line that ends with one of these stops mid-sentence even on a web page.
 COMMAS = ("，", "、", ",")
+# A line that opens with a full date and a space is one record of a dated list
+# (a regulation's adoption and revision lines, a chronology): "2001年12月28日 …第一次修正"
+DATED_RECORD = pattern(rf"(?:{DATE.pattern})\s", "2001年12月28日 浙江省人大常委会第一次修正")
+# What a heading never ends in: a heading is no clause of a sentence (下列…：（一）…；).
+CLAUSE_ENDS = "；;，,、"
+# … nor, where an enumeration is open, a sentence (一、新建公园两处。).
+SENTENCE_ENDS = "。！？!?"
 
 
 @dataclass
@@ -50,6 +58,8 @@ class BodyState:
     pending: Section | None = None          # a bare numeral waiting for its heading
     numbered: dict[str, int] = field(default_factory=dict)   # the last section number of each style
     open: dict[str, Any] = field(default_factory=dict)      # plug-in state, closed with the block
+    lines: Lines = ()                       # the body being parsed, for rules that must look ahead
+    at: int = 0                             # the index in `lines` of the line being parsed
 
     def close(self) -> None:
         """A new block starts: nothing open goes on."""
@@ -70,9 +80,17 @@ class BodyState:
     def repair(self) -> bool:
         return self.ctx.repair
 
+    def ahead(self, k: int = 1) -> Line | None:
+        """The line `k` lines after the one being parsed, if there is one."""
+        i = self.at + k
+        return self.lines[i] if i < len(self.lines) else None
+
 
 Handler = Callable[[BodyState, Line, "re.Match[str]"], bool]
 Finisher = Callable[[list[Any], Context], list[Any]]
+# A claimer reads the whole body before the line rules do and claims runs of lines
+# that only make sense together (a table of contents): start index → (end index, block).
+Claimer = Callable[[Lines, Context], dict[int, tuple[int, Any]]]
 
 
 @dataclass(frozen=True)
@@ -97,14 +115,16 @@ class Plugin:
     name: str
     rules: tuple[BlockRule, ...] = ()
     finish: Finisher | None = None
+    claim: Claimer | None = None
 
 
 @dataclass(frozen=True)
 class RuleSet:
-    """The rules a body is parsed with, in the order they are tried, and the finishing steps."""
+    """The rules a body is parsed with, in the order they are tried, the claimers and the finishing steps."""
 
     rules: tuple[BlockRule, ...] = ()
     finishers: tuple[Finisher, ...] = ()
+    claimers: tuple[Claimer, ...] = ()
 
     def names(self) -> tuple[str, ...]:
         return tuple(rule.name for rule in self.rules)
@@ -114,15 +134,29 @@ class RuleSet:
         at = self.names().index(before) if before is not None else len(self.rules)
         rules = self.rules[:at] + plugin.rules + self.rules[at:]
         finishers = self.finishers + ((plugin.finish,) if plugin.finish is not None else ())
-        return RuleSet(rules, finishers)
+        claimers = self.claimers + ((plugin.claim,) if plugin.claim is not None else ())
+        return RuleSet(rules, finishers, claimers)
 
 
 def parse_body(lines: Lines, ctx: Context, rules: RuleSet) -> list[Any]:
     """Parse body lines into blocks with `rules`, then let the plug-ins finish theirs."""
     root = Section(0, "root", 0, None, [], 0)
-    state = BodyState(ctx, [Frame(root)])
+    state = BodyState(ctx, [Frame(root)], lines=lines)
     table = rules.rules
-    for line in lines:
+    claimed: dict[int, tuple[int, Any]] = {}
+    for claimer in rules.claimers:
+        claimed.update(claimer(lines, ctx))
+    i = 0
+    while i < len(lines):
+        if i in claimed:
+            end, block = claimed[i]
+            state.close()
+            state.append(block)
+            i = end
+            continue
+        line = lines[i]
+        state.at = i
+        i += 1
         text = line.text
         start = text[:1]
         for rule in table:
@@ -170,6 +204,21 @@ def is_heading_like(text: str) -> bool:
     return stop is None or stop.end() == len(text.rstrip())
 
 
+def is_title_line(text: str) -> bool:
+    """A heading in the strict sense: short, and ending in no sentence or clause mark ("总体要求")."""
+    text = text.rstrip().rstrip(CLOSERS) or text
+    return bool(text) and is_heading_like(text) and text[-1] not in CLAUSE_ENDS + SENTENCE_ENDS
+
+
+def is_clause(text: str) -> bool:
+    """A line that is one clause of a sentence: it ends in ； or ， and holds no run-in heading."""
+    text = text.rstrip()
+    if not text or text[-1] not in CLAUSE_ENDS:
+        return False
+    stop = RUN_IN_END.search(text)
+    return stop is None
+
+
 def parse_text(state: BodyState, line: Line) -> None:
     """A line no rule took: heading of a bare numeral, continuation of a paragraph, or a new one."""
     para = state.para
@@ -180,7 +229,8 @@ def parse_text(state: BodyState, line: Line) -> None:
         state.pending.heading = [whole(line)]   # "一、" alone, its heading on the next line
         state.pending = None
         return
-    if para is not None and not line.indent and para.spans and joins(para.spans[-1].text, state.repair):
+    if para is not None and not line.indent and para.spans and joins(para.spans[-1].text, state.repair) \
+            and not (DATED_RECORD.match(line.text) and DATED_RECORD.match(para.spans[0].text)):
         para.spans.append(whole(line))
         return
     state.close()

@@ -45,6 +45,7 @@ class Line:
     bold: tuple[tuple[int, int], ...] = ()
     sup: tuple[tuple[int, int], ...] = ()
     markup: tuple[Removed, ...] = ()
+    col: int = 0        # where this text starts in its input line: a piece of a flattened line (normalise/runon.py)
 
     @property
     def raw(self) -> str:
@@ -67,11 +68,25 @@ class Span:
     def text(self) -> str:
         return self.line.text[self.start:self.end]
 
+    @property
+    def order(self) -> tuple[int, int]:
+        """Where the span stands in the input: its line, then its column (pieces of one line compare right)."""
+        return self.line.n, self.line.col + self.start
+
 
 def split_at(items: Sequence[T], starts: list[int]) -> Iterator[tuple[int, Sequence[T]]]:
     """(start, items[start:next start]) for each start, in order: a text cut where each part begins."""
     for k, start in enumerate(starts):
         yield start, items[start:starts[k + 1] if k + 1 < len(starts) else len(items)]
+
+
+def piece_of(line: Line, start: int, end: int, first: bool) -> Line:
+    """The text [start, end) of a line as a Line of its own (same input line; `first` keeps its markup)."""
+    def cut(spans: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+        return tuple((max(a, start) - start, min(b, end) - start) for a, b in spans if a < end and b > start)
+    return Line(line.n, None, line.text[start:end], indent=line.indent and first, gap=line.gap and first,
+                page_break=line.page_break and first, bold=cut(line.bold), sup=cut(line.sup),
+                markup=line.markup if first else (), col=line.col + start)
 
 
 def whole(line: Line) -> Span:

@@ -18,12 +18,13 @@ from converter.normalise.furniture import (FURNITURE_RULES, PAGE_REASONS, PRINT_
                                            furniture_pattern, furniture_reason)
 from converter.normalise.lines import clean_line, split_lines, strip_inline
 from converter.normalise.page import Normalised, PageFilter, take_out
+from converter.normalise.runon import split_run_on
 from converter.normalise.webchrome import strip_chrome
 from converter.rules import Rule
 
 
-# The page filters every input goes through, in order.
-PAGE_FILTERS: tuple[PageFilter, ...] = (strip_chrome,)
+# The page filters every input goes through, in order (a flattened document is cut once its chrome is out).
+PAGE_FILTERS: tuple[PageFilter, ...] = (strip_chrome, split_run_on)
 
 
 def normalise(text: str, filters: tuple[PageFilter, ...] = PAGE_FILTERS, rules: tuple[Rule, ...] = FURNITURE_RULES) -> Normalised:

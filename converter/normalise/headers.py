@@ -11,9 +11,9 @@ from typing import Callable, Sequence
 from converter.model.text import Line, collapse
 from converter.patterns import pattern
 
-# A page header that carries the issue: "某市人民政府公报 2023年第3期", "第3期"
-ISSUE_IN_HEADER = pattern(r"\d{4}\s{0,2}年\s{0,2}第\s{0,2}\d{1,3}\s{0,2}期|第\s{0,2}\d{1,3}\s{0,2}期",
-                          "2023年第3期", "第 3 期")
+# A page header that carries the issue: "某市人民政府公报 2023年第3期", "第3期", "二〇二四年第三期"
+ISSUE_IN_HEADER = pattern(r"第\s{0,2}(?:\d{1,3}|[〇零一二三四五六七八九十百]{1,5})\s{0,2}期",
+                          "2023年第3期", "第 3 期", "二〇二四年第三期")
 # What is ignored when a header is compared with the title: punctuation, underscores, spaces.
 NOT_A_WORD = pattern(r"[\W_]", "《")
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import difflib
 
-from converter.forms.bulletin.parse import Bulletin, Part, TocEntry
+from converter.forms.bulletin.parse import Bulletin, Part
+from converter.forms.bulletin.toc import TocEntry
 from converter.link import link_document, link_run
 from converter.model.context import Context
 from converter.model.document import Document
@@ -56,7 +57,7 @@ def link_toc(b: Bulletin, ctx: Context) -> None:
         if section.title:
             candidates.append((title_key(plain(section.title)), section.id))
     for entry in b.toc:
-        if not isinstance(entry, TocEntry):
+        if not isinstance(entry, TocEntry) or not entry.spans:
             continue
         key = title_key(plain(entry.spans))
         best, score = None, TITLE_MATCH
@@ -64,7 +65,7 @@ def link_toc(b: Bulletin, ctx: Context) -> None:
             ratio = difflib.SequenceMatcher(None, key, title, autojunk=False).ratio()
             if ratio > score:
                 best, score = target, ratio
-        if best is None:
-            ctx.warn(entry.spans[0].line.n, f"TOC entry {plain(entry.spans)} matches no document")
-        else:
+        if best is not None:
             entry.target = best
+        elif candidates:          # with nothing to point at (a 目录 cut short) that was said once
+            ctx.warn(entry.spans[0].line.n, f"TOC entry {plain(entry.spans)} matches no document")

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from converter.forms.bulletin.parse import Bulletin, Fact, Part, TocEntry, issue_match
+from converter.forms.bulletin.masthead import issue_match, published_date
+from converter.forms.bulletin.parse import Bulletin, Fact, Part
+from converter.forms.bulletin.toc import TocEntry
 from converter.forms.bulletin.records import Records
 from converter.model.document import Document
 from converter.model.node import Node, node
 from converter.tree.builder import Builder, NodeFunction
 from converter.model.text import collapse, plain
+from converter.rules import DATE
+from converter.values import iso_date
 
 
 def bulletin_node(b: Bulletin, builder: Builder) -> Node:
@@ -50,14 +54,20 @@ def masthead_node(b: Bulletin) -> Node:
     el = node("masthead", b.masthead_title[0].line.n)
     el.add(node("title", b.masthead_title[0].line.n, plain(b.masthead_title)))
     for span in b.masthead:
-        if issue_match(span.line):
-            issue = node("issue", span.line.n, span.text.strip())
+        text = span.text.strip()
+        published = published_date(text)
+        if issue_match(text):
+            issue = node("issue", span.line.n, text)
             for name, value in (("year", b.year), ("n", b.n), ("total", b.total)):
                 if value:
                     issue.attrs[name] = str(value)
             el.add(issue)
+        elif published:
+            date = node("date", span.line.n, text)
+            date.attrs["value"] = published
+            el.add(date)
         else:
-            el.add(node("p", span.line.n, span.text.strip()))
+            el.add(node("p", span.line.n, text))
     return el
 
 
@@ -66,7 +76,12 @@ def toc_node(b: Bulletin) -> Node:
     el.add(node("title", b.toc_title[0].line.n, plain(b.toc_title)))
     for entry in b.toc:
         if isinstance(entry, TocEntry):
-            e = node("tocEntry", entry.spans[0].line.n, plain(entry.spans))
+            first = entry.num or (entry.spans[0] if entry.spans else entry.leader)
+            e = node("tocEntry", first.line.n if first else None)
+            if entry.num is not None:
+                e.add(node("num", None, entry.num.text.strip()))
+            if entry.spans:
+                e.add(plain(entry.spans))
             if entry.page:
                 e.attrs["page"] = str(entry.page)
             if entry.target:
@@ -82,8 +97,13 @@ def imprint_node(b: Bulletin) -> Node:
     el = node("imprint", (first.spans[0] if isinstance(first, Fact) else first).line.n)
     for item in b.imprint:
         if isinstance(item, Fact):
-            fact = node("fact", item.spans[0].line.n, "".join(s.text for s in item.spans).strip())
+            text = "".join(s.text for s in item.spans).strip()
+            fact = node("fact", item.spans[0].line.n, text)
             fact.attrs["name"] = item.name
+            date = DATE.search(text)
+            value = iso_date(date) if date else None
+            if value:
+                fact.attrs["value"] = value      # 出版日期：二〇二四年三月三十一日
             el.add(fact)
         else:
             el.add(node("p", item.line.n, item.text.strip()))

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from converter.forms.bulletin import records
+from converter.forms.bulletin.masthead import issue_match, issue_values, masthead_spans
+from converter.forms.bulletin.toc import TOC_LEADER, parse_entries
 from converter.forms.registry import Form
 from converter.frame.head import Head, is_issuer_mark, parse_doc_number
 from converter.model.blocks import Para
@@ -33,22 +35,8 @@ from converter.patterns import HAN, pattern
 ABOUT_TITLE = pattern(r"《?[^》]{2,40}》?\s{0,2}简\s{0,2}介", "《新洲区人民政府公报》简介")
 # The masthead title (letter-spacing allowed)
 BULLETIN_TITLE = pattern(rf"[{HAN}\s]{{2,40}}公\s{{0,2}}报", "新洲区人民政府公报", "某 市 政 府 公 报")
-# An issue line
-ISSUE = pattern(
-    r"(?:(?P<year>\d{4})\s{0,2}年\s{0,2})?(?:第\s{0,2}(?P<n>\d{1,3})\s{0,2}期)?\s{0,2}"
-    r"(?:[（(]\s{0,2}总\s{0,2}第\s{0,2}(?P<total>\d{1,5})\s{0,2}期\s{0,2}[）)])?",
-    "2023 年第 1 期", "第1期(总第44期)", "(总第 44 期)", "2023年第1期（总第44期）",
-)
-# A year alone on its line in the masthead
-YEAR_LINE = pattern(r"(?P<year>(?:19|20)\d{2})", "2023")
 # The 目录 heading
 TOC_TITLE = pattern(r"目\s{0,3}录", "目 录")
-# The leader and page number ending a TOC entry
-TOC_LEADER = pattern(
-    r"(?P<leader>[…·.．・\-—]{1,80}\s{0,4}[（(]\s{0,2}(?P<page>\d{1,4})\s{0,2}[）)]"
-    r"|[…·.．・]{2,80}\s{0,4}(?P<bare>\d{1,4}))\s*$",
-    "区人民政府关于…的通知…………… (13)", "… (1)", "………… 13",
-)
 # A column heading
 PART_MARKER = pattern(r"[◆◇■□●★▲【]\s{0,3}(?P<title>[^◆◇■□●★▲【】]{1,40}?)\s{0,3}[◆◇■□●★▲】]",
                       "◆ 区级文件选登 ◆", "【市政府文件】", "■ 部门文件 ■")
@@ -56,8 +44,8 @@ PART_MARKER = pattern(r"[◆◇■□●★▲【]\s{0,3}(?P<title>[^◆◇■�
 PART_MARKS = "◆◇■□●★▲【"
 # A 文号 stands within this many lines under the 发文机关标志 that starts a document.
 MARK_TO_NUMBER = 3
-# A column heading inside the TOC is short: "区级文件选登"
-TOC_PART_MAX = 12
+# A 目录 cut short (a stored page ends inside it) leaves at most this many lines after its last leader.
+TOC_CUT_MAX = 12
 # An imprint fact: "主 办：武汉市新洲区人民政府", "准印证号：湖北省内部资料准印证"
 FACT = pattern(
     r"(?P<name>主\s{0,3}办|承\s{0,3}办|协\s{0,3}办|编\s{0,3}辑\s{0,3}出\s{0,3}版|编\s{0,3}辑|出\s{0,3}版|"
@@ -74,14 +62,6 @@ MASTHEAD_WITHIN = 40
 TOC_LINES_MAX = 200
 # The masthead title may stand this many lines above the first imprint fact.
 IMPRINT_TITLE_WITHIN = 8
-
-
-@dataclass
-class TocEntry:
-    spans: list[Span]
-    leader: Span | None
-    page: int | None
-    target: str = ""         # the id of what it lists, given by the link pass
 
 
 @dataclass
@@ -119,16 +99,11 @@ def is_masthead_title(line: Line) -> bool:
     return len(line.text) <= 40 and BULLETIN_TITLE.fullmatch(line.text) is not None
 
 
-def issue_match(line: Line) -> re.Match[str] | None:
-    m = ISSUE.fullmatch(line.text.strip())
-    return m if m and (m.group("n") or m.group("total")) else None
-
-
 def claims(form: Form, lines: Lines, head: Head) -> bool:
     """A bulletin: a masthead title with an issue line, or with a 目录, near the top."""
     top = lines[:MASTHEAD_WITHIN]
     return any(is_masthead_title(l) for l in top) and (
-        any(issue_match(l) for l in top) or any(TOC_TITLE.fullmatch(l.text) for l in top))
+        any(issue_match(l.text) for l in top) or any(TOC_TITLE.fullmatch(l.text) for l in top))
 
 
 def is_document_start(lines: Lines, i: int) -> bool:
@@ -183,29 +158,23 @@ def parse_masthead(b: Bulletin, lines: Lines, i: int) -> int:
     b.masthead_title = [whole(lines[i])]
     i += 1
     while i < len(lines) and not TOC_TITLE.fullmatch(lines[i].text) and i < MASTHEAD_WITHIN:
-        line = lines[i]
-        if not (issue_match(line) or YEAR_LINE.fullmatch(line.text) or line.text.isascii()):
+        spans = masthead_spans(lines[i])
+        if spans is None:
             break
-        note_issue(b, line)
-        b.masthead.append(whole(line))
+        for span in spans:
+            note_issue(b, span.text)
+        b.masthead.extend(spans)
         i += 1
     return i
 
 
-def note_issue(b: Bulletin, line: Line) -> None:
+def note_issue(b: Bulletin, text: str) -> None:
     """Gather year, number and total from every issue line printed."""
-    m = issue_match(line)
-    year = YEAR_LINE.fullmatch(line.text)
-    if year:
-        b.year = b.year or int(year.group("year"))
-    if not m:
-        return
-    if m.group("year"):
-        b.year = b.year or int(m.group("year"))
-    if m.group("n"):
-        b.n = b.n or int(m.group("n"))
-    if m.group("total"):
-        b.total = b.total or int(m.group("total"))
+    issue = issue_values(text)
+    if issue is not None:
+        b.year = b.year or issue.year
+        b.n = b.n or issue.n
+        b.total = b.total or issue.total
 
 
 def parse_toc(b: Bulletin, lines: Lines, i: int, ctx: Context) -> int:
@@ -213,25 +182,28 @@ def parse_toc(b: Bulletin, lines: Lines, i: int, ctx: Context) -> int:
         return i
     b.toc_title = [whole(lines[i])]
     i += 1
-    last = max((k for k in range(i, min(len(lines), i + TOC_LINES_MAX)) if TOC_LEADER.search(lines[k].text)), default=None)
-    if last is None:
+    window = range(i, min(len(lines), i + TOC_LINES_MAX))
+    last = max((k for k in window if TOC_LEADER.search(lines[k].text)), default=i - 1)
+    end = last + 1
+    if toc_cut_short(lines, end):
+        # the text ends inside the 目录: what follows the last leader is entries, not documents
+        if end < len(lines):
+            ctx.warn(lines[end].n, "the text ends inside the 目录; its last lines kept as entries")
+        end = len(lines)
+    if end == i:
         return i
-    pending: list[Line] = []
-    for line in lines[i:last + 1]:
-        m = TOC_LEADER.search(line.text)
-        if not m:
-            pending.append(line)
-            continue
-        while pending and len(pending[0].text) <= TOC_PART_MAX:
-            b.toc.append(whole(pending.pop(0)))          # a column heading inside the TOC
-        leader = Span(line, m.start("leader"), m.end("leader"))
-        spans = [whole(l) for l in pending] + [Span(line, 0, m.start("leader"))]
-        b.toc.append(TocEntry(spans, leader, int(m.group("page") or m.group("bare"))))
-        ctx.remove("toc-leader", line.n, m.group("leader"))
-        pending = []
-    for line in pending:
-        b.toc.append(whole(line))
-    return last + 1
+    b.toc = parse_entries(lines[i:end], ctx)
+    return end
+
+
+def toc_cut_short(lines: Lines, end: int) -> bool:
+    """Whether the text ends a few lines after the 目录's last leader, with no document or imprint after it."""
+    rest = lines[end:]
+    if not rest or len(rest) > TOC_CUT_MAX:
+        return False
+    return not any(is_document_start(rest, k) or FACT.match(line.text) or is_masthead_title(line)
+                   or records.heading_kind(line) is not None
+                   for k, line in enumerate(rest))
 
 
 def parse_cover_and_imprint(b: Bulletin, lines: Lines) -> None:

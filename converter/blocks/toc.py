@@ -1,0 +1,182 @@
+"""A table of contents inside a body: the chapter list a regulation prints above its text.
+
+    目  录                      (printed or not)
+    第一章  总则                 tocEntry @level 1
+    第二章  建设工程质量责任      tocEntry @level 1
+    第一节  业主的质量责任        tocEntry @level 2
+    …
+    第一章  总则                 the body begins: this chapter opens the text
+
+A run of bare 第X编 / 第X章 / 第X节 headings, numbered from 一 on, is a table of
+contents when the body then prints its first entry's number again (or, under a 目录
+heading, when the text ends inside it: a page cut short). Its lines are
+claimed before the line rules run, so the body's own headings open the
+chapters and number from 一 again. A leader and page number ending an entry
+(……3) go to residue as `toc-leader`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from converter.blocks.parser import CLAUSE_ENDS, HEADING_MAX, SENTENCE_ENDS
+from converter.model.context import Context
+from converter.model.node import Node, node
+from converter.model.text import Line, Lines, Span, collapse, tail, whole
+from converter.numerals import cn_number
+from converter.patterns import pattern
+from converter.tree.builder import Builder, NodeFunction
+from converter.rules import NUM_CHAPTER, NUM_PART, NUM_SUBCHAPTER
+
+# The 目录 heading (letter-spacing allowed)
+TOC_TITLE = pattern(r"目\s{0,3}录", "目  录", "目录")
+# The leader and page number ending an entry: "……3", "…… (12)", "···· 7", or the page alone after a gap
+TOC_LEADER = pattern(r"(?P<leader>\s{0,4}[…·.．・\-—]{2,80}\s{0,4}(?:[（(]\s{0,2}(?P<page>\d{1,4})\s{0,2}[）)]|"
+                     r"(?P<bare>\d{1,4}))|\s{1,8}[（(]?(?P<alone>\d{1,4})[）)]?)\s*$",
+                     "第一章 总则……………1", "第二章  附则 …… (12)", "第三章 法律责任  7")
+# The divisions a table of contents lists, outermost first, and the patterns that find them.
+DIVISIONS = (("part", NUM_PART), ("chapter", NUM_CHAPTER), ("subchapter", NUM_SUBCHAPTER))
+# The fewest entries a table of contents without a 目录 heading has.
+MIN_ENTRIES = 2
+
+
+@dataclass(slots=True)
+class TocLine:
+    """One entry: the numeral as printed, the heading after it, the division it names."""
+
+    num: Span
+    heading: Span | None
+    style: str
+    number: int
+    leader: Span | None
+    page: int | None = None
+    level: int = 1
+
+
+@dataclass(slots=True)
+class Toc:
+    title: Span | None
+    entries: list[TocLine] = field(default_factory=list)
+
+    @property
+    def line(self) -> int:
+        return (self.title or self.entries[0].num).line.n
+
+
+def division(line: Line) -> tuple[str, re.Match[str]] | None:
+    """The division a line starts with (第X编 / 第X章 / 第X节), and the match."""
+    text = line.text
+    if text[:1] != "第":
+        return None
+    for style, rule in DIVISIONS:
+        m = rule.match(text)
+        if m:
+            return style, m
+    return None
+
+
+def toc_line(line: Line) -> TocLine | None:
+    """A line that is a bare division heading, with an optional leader and page number."""
+    found = division(line)
+    if found is None:
+        return None
+    style, m = found
+    number = cn_number(m.group("n"))
+    if number is None:
+        return None
+    end = len(line.text)
+    leader = TOC_LEADER.search(line.text, m.end("num"))
+    if leader:
+        end = leader.start("leader")
+    rest = tail(line, m.end("num"))
+    heading = Span(line, rest.start, max(rest.start, end)) if rest.start < end else None
+    text = heading.text.rstrip() if heading else ""
+    if len(text) > HEADING_MAX or (text and text[-1] in CLAUSE_ENDS + SENTENCE_ENDS) or "。" in text:
+        return None
+    leader_span = Span(line, leader.start("leader"), len(line.text)) if leader else None
+    page = int(leader.group("page") or leader.group("bare") or leader.group("alone")) if leader else None
+    return TocLine(Span(line, m.start("num"), m.end("num")), heading, style, number, leader_span, page)
+
+
+def printed_again(first: TocLine, after: Lines) -> bool | None:
+    """Whether the first division heading below is the first entry's again (None: no division follows).
+
+    The numbers decide, not the words: a 目录 often abridges or letter-spaces its titles.
+    """
+    for line in after:
+        found = division(line)
+        if found is None:
+            continue
+        style, m = found
+        return style == first.style and cn_number(m.group("n")) == first.number
+    return None
+
+
+def numbered_from_one(entries: list[TocLine]) -> bool:
+    """The outermost division listed numbers 1, 2, 3 … (the inner ones may start again under each)."""
+    outer = min(DIVISIONS.index(next(d for d in DIVISIONS if d[0] == e.style)) for e in entries)
+    numbers = [e.number for e in entries if e.style == DIVISIONS[outer][0]]
+    return numbers == list(range(1, len(numbers) + 1))
+
+
+def set_levels(entries: list[TocLine]) -> None:
+    """Level 1 for the outermost division listed, one more for each division inside it."""
+    styles = [d[0] for d in DIVISIONS if any(e.style == d[0] for e in entries)]
+    for entry in entries:
+        entry.level = styles.index(entry.style) + 1
+
+
+def claim_tocs(lines: Lines, ctx: Context) -> dict[int, tuple[int, Toc]]:
+    """The tables of contents in a body: start index → (end index, the Toc)."""
+    claims: dict[int, tuple[int, Toc]] = {}
+    i = 0
+    while i < len(lines):
+        start = i
+        titled = bool(TOC_TITLE.fullmatch(lines[i].text))
+        j = i + 1 if titled else i
+        entries: list[TocLine] = []
+        while j < len(lines):
+            entry = toc_line(lines[j])
+            if entry is None or (entries and (entry.style, entry.number) == (entries[0].style, entries[0].number)):
+                break          # the body begins with the first entry printed again
+            entries.append(entry)
+            j += 1
+        if not entries:
+            i = start + 1
+            continue
+        if (titled or len(entries) >= MIN_ENTRIES) and numbered_from_one(entries):
+            again = printed_again(entries[0], lines[j:])
+        else:
+            again = False
+        if again or (titled and again is None):
+            set_levels(entries)
+            for entry in entries:
+                if entry.leader is not None:
+                    ctx.remove("toc-leader", entry.leader.line.n, entry.leader.text.strip())
+            if again is None:
+                ctx.warn(lines[j - 1].n, "a table of contents with no chapter of it below")
+            claims[start] = (j, Toc(whole(lines[start]) if titled else None, entries))
+        i = max(j, start + 1)
+    return claims
+
+
+# --- nodes ---------------------------------------------------------------------------
+
+def toc_node(toc: Toc, b: Builder) -> Node:
+    el = node("toc", toc.line)
+    if toc.title is not None:
+        el.add(node("title", toc.title.line.n, collapse(toc.title.text)))
+    for entry in toc.entries:
+        item = Node("tocEntry", {"line": str(entry.num.line.n)})
+        if entry.page:
+            item.attrs["page"] = str(entry.page)
+        item.attrs["level"] = str(entry.level)
+        item.add(node("num", None, entry.num.text.strip()))
+        if entry.heading is not None:
+            item.add(collapse(entry.heading.text))
+        el.add(item)
+    return el
+
+
+RENDERS: dict[type, NodeFunction] = {Toc: toc_node}

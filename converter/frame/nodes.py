@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from converter.model.blocks import Attachment
-from converter.model.document import Author, Document, Signature
+from converter.frame.roles import title_text
+from converter.model.document import Author, DocNumber, Document, Signature
 from converter.model.node import Node, node
 from converter.render.builder import Builder, NodeFunction
 from converter.model.text import Span, collapse, plain
@@ -27,14 +28,11 @@ def document_node(doc: Document, b: Builder) -> Node:
         el.add(node("issuerMark", doc.issuer_mark[0].line.n, issuer_text(doc.issuer_mark)))
     title_first = bool(doc.title and doc.doc_number and doc.title[0].line.n < doc.doc_number.spans[0].line.n)
     if title_first:
-        el.add(node("title", doc.title[0].line.n, plain(doc.title)))
+        el.add(node("title", doc.title[0].line.n, title_text(doc.title)))
     if doc.doc_number:
-        number = doc.doc_number
-        dn = node("docNumber", number.spans[0].line.n, plain(number.spans))
-        dn.attrs.update(prefix=number.prefix, year=str(number.year), seq=str(number.seq))
-        el.add(dn)
+        el.add(doc_number_node(doc.doc_number))
     if doc.title and not title_first:
-        el.add(node("title", doc.title[0].line.n, plain(doc.title)))
+        el.add(node("title", doc.title[0].line.n, title_text(doc.title)))
     if doc.delivered:
         spans, iso = doc.delivered
         delivered = node("delivered", spans[0].line.n, plain(spans))
@@ -67,6 +65,19 @@ def document_node(doc: Document, b: Builder) -> Node:
         el.add(Node("cc", {"line": str(doc.cc[0].line.n)}, b.inline(doc.cc)))
     if doc.printer:
         el.add(signature_node("printer", doc.printer))
+    return el
+
+
+def doc_number_node(number: DocNumber) -> Node:
+    """发文字号 as printed; its parts as attributes (an order's 令第5号 has no year, a bare 第5号 no prefix)."""
+    el = node("docNumber", number.spans[0].line.n, plain(number.spans))
+    if number.prefix:
+        el.attrs["prefix"] = number.prefix
+    if number.year is not None:
+        el.attrs["year"] = str(number.year)
+    el.attrs["seq"] = str(number.seq)
+    if number.date:
+        el.attrs["date"] = number.date
     return el
 
 

@@ -23,8 +23,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from converter.frame.numbers import HeadNumber, read_number, with_prefix
-from converter.frame.roles import (ORDER_MARK, continues_title, ends_in_form_word, is_body_line, is_issuer_mark,
-                                   is_organ, is_organ_name, is_title_line, starts_title, take_recipients, title_text)
+from converter.frame.roles import (ORDER_MARK, completes_title, continues_title, ends_in_form_word, is_body_line,
+                                   is_issuer_mark, is_organ, is_organ_name, is_title_line, starts_title,
+                                   take_recipients, title_text)
 from converter.model.context import Context
 from converter.model.document import DocNumber
 from converter.model.text import Line, Lines, Removed, Span, collapse, whole
@@ -111,6 +112,9 @@ def classify(lines: Lines) -> list[Role]:
         if is_body_line(line):
             break
         kind = "mark" if is_issuer_mark(line.text) else "title" if is_title_line(line) else "other"
+        if kind == "other" and found and found[-1].kind == "title" and completes_title(title_above(lines, found),
+                                                                                        line):
+            kind = "title"
         found.append(Role(kind))
     for i in range(1, len(found)):
         number = found[i].number
@@ -119,6 +123,14 @@ def classify(lines: Lines) -> list[Role]:
                 and found[i - 1].kind != "number" and ORDER_MARK.fullmatch(collapse(lines[i - 1].text))):
             found[i - 1] = Role("order-mark")
     return found
+
+
+def title_above(lines: Lines, found: list[Role]) -> list[Span]:
+    """The title lines that end the roles found so far."""
+    start = len(found)
+    while start > 0 and found[start - 1].kind == "title":
+        start -= 1
+    return [whole(line) for line in lines[start:len(found)]]
 
 
 def title_blocks(lines: Lines, found: list[Role]) -> list[tuple[int, int]]:
@@ -328,7 +340,8 @@ def shift(spans: tuple[tuple[int, int], ...], start: int) -> tuple[tuple[int, in
 def take_title(lines: Lines, i: int) -> tuple[list[Span], int]:
     """The title lines from line i (wrapped, letter-spaced, broken mid-word: 政府工作报 / 告): (spans, after)."""
     j = i
-    while j < len(lines) and j - i < TITLE_LINES_MAX and is_title_line(lines[j]):
+    while j < len(lines) and j - i < TITLE_LINES_MAX and (
+            is_title_line(lines[j]) or (j > i and completes_title([whole(line) for line in lines[i:j]], lines[j]))):
         if j > i and ends_block(lines, i, j):
             break
         j += 1

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from converter.model.blocks import Attachment
-from converter.frame.roles import title_text
+from converter.frame.roles import signer_text, title_text
 from converter.model.document import Author, DocNumber, Document, Signature
 from converter.model.node import Node, node
 from converter.render.builder import Builder, NodeFunction
@@ -100,7 +100,7 @@ def author_node(author: Author) -> Node:
 def signature_node(name: str, signature: Signature) -> Node:
     el = node(name, (signature.signers[0] if signature.signers else signature.date.span).line.n)
     for signer in signature.signers:
-        el.add(node("signer", signer.line.n, collapse(signer.text)))
+        el.add(node("signer", signer.line.n, signer_text(signer.text)))
     date = node("date", signature.date.span.line.n, collapse(signature.date.span.text))
     date.attrs["value"] = signature.date.iso
     el.add(date)

@@ -60,8 +60,8 @@ TITLE_START = pattern(rf"[{HAN}、（）()\s]{{0,40}}?关\s{{0,2}}于", "关于�
 ORDER_MARK = pattern(rf"[{HAN}\s]{{2,40}}令", "广州市人民政府令", "中华人民共和国国务院令")
 # A person signing (an order, some 函): role, then a name of two to four characters
 PERSON_SIGNER = pattern(
-    rf"[{HAN}]{{0,12}}?(?:代理|代)?(?:[省市县区州旗镇乡]长|总理|主席|主任|部长|局长|厅长|署长|院长|委员长|书记)"
-    rf"\s{{1,8}}[{HAN}](?:\s{{0,3}}[{HAN}]){{1,3}}",
+    rf"(?P<role>[{HAN}]{{0,12}}?(?:代理|代)?(?:[省市县区州旗镇乡]长|总理|主席|主任|部长|局长|厅长|署长|院长|委员长|书记))"
+    rf"\s{{1,8}}(?P<name>[{HAN}](?:\s{{0,3}}[{HAN}]){{1,3}})",
     "市长  王明", "国务院总理 李 强",
 )
 
@@ -84,6 +84,14 @@ def is_issuer_mark(text: str) -> bool:
 
 def is_person_signer(text: str) -> bool:
     return len(text.strip()) <= ORGAN_MAX and PERSON_SIGNER.fullmatch(text.strip()) is not None
+
+
+def signer_text(text: str) -> str:
+    """A 署名 as one line: an organ letter-spacing removed; a person's role and name one space apart (市长 王明)."""
+    m = PERSON_SIGNER.fullmatch(text.strip())
+    if m and not is_organ(text):
+        return f"{collapse(m.group('role'))} {collapse(m.group('name'))}"
+    return collapse(text)
 
 
 def is_signer(text: str) -> bool:
@@ -115,6 +123,13 @@ def is_title_line(line: Line) -> bool:
     return (0 < len(text) <= TITLE_LINE_MAX and NOT_IN_TITLE.search(text) is None
             and NOT_TITLE_START.match(text) is None and TWO_HAN.search(text) is not None
             and not is_date_line(text) and not is_section_start(text) and not is_issuer_mark(text))
+
+
+def completes_title(spans: list[Span], line: Line) -> bool:
+    """A short line that finishes a title broken in the middle of its 文种 word: 政府工作报 / 告."""
+    text = collapse(line.text)
+    return (0 < len(text) <= TITLE_END_MAX and NOT_IN_TITLE.search(text) is None and not ends_in_form_word(spans)
+            and TITLE_FORM_WORD.search(collapse(joined(spans)) + text) is not None)
 
 
 def ends_in_form_word(spans: list[Span]) -> bool:
@@ -149,7 +164,8 @@ def title_text(spans: list[Span]) -> str:
         # joint issuers stand before the 关于 that follows them all
         organs = ("关于" not in text and ORGAN_SUFFIX.search(text) is not None and not piece.startswith("关于")
                   and "关于" in "".join(pieces[k:]) and len(piece) > 1)
-        text = f"{text} {piece}" if organs else collapse(f"{text} {piece}")
+        # a gap elsewhere goes as collapse() takes it: by the characters either side
+        text = f"{text} {piece}" if organs else text[:-1] + collapse(f"{text[-1]} {piece}")
     return text
 
 

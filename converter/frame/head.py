@@ -24,13 +24,13 @@ from dataclasses import dataclass, field
 
 from converter.frame.numbers import HeadNumber, read_number, with_prefix
 from converter.frame.roles import (ORDER_MARK, completes_title, continues_title, ends_in_form_word, is_body_line,
-                                   is_issuer_mark, is_organ, is_organ_name, is_title_line, starts_title,
+                                   is_issuer_mark, is_organ, is_organ_name, is_row, is_title_line, starts_title,
                                    take_recipients, title_text)
 from converter.model.context import Context
 from converter.model.document import DocNumber
 from converter.model.text import Line, Lines, Removed, Span, collapse, whole
 from converter.patterns import pattern
-from converter.rules import SIGNATURE_DATE
+from converter.rules import SIGNATURE_DATE, TITLE_FORM_WORD
 
 __all__ = ["Head", "apply_head", "parse_doc_number", "parse_head", "is_issuer_mark", "is_organ", "take_title",
            "take_recipients"]
@@ -51,6 +51,9 @@ KIND_FORMULA = pattern(
 )
 # The 文种 word a formula's variants stand for
 FORMULA_KIND = {"函告": "函", "函复": "函", "复函": "函", "复": "批复", "": "通知"}
+
+# The titles a bare 第N号 stands under: a 公告's, a 通告's
+SERIAL_TITLE = pattern(r"(?:公告|通告)$", "某某县人民政府公告")
 
 REPEATED_TITLE = "repeated-title"
 REPEATED_NUMBER = "repeated-doc-number"
@@ -95,7 +98,7 @@ def parse_doc_number(line: Line) -> DocNumber | None:
 
 @dataclass(frozen=True)
 class Role:
-    kind: str                         # mark | order-mark | number | title | other
+    kind: str                         # mark | order-mark | number | title | row | other
     number: HeadNumber | None = None
 
 
@@ -109,6 +112,9 @@ def classify(lines: Lines) -> list[Role]:
             if number.kind == "caption":
                 break                 # body text may follow it on its line
             continue
+        if is_row(line):
+            found.append(Role("row"))
+            continue
         if is_body_line(line):
             break
         kind = "mark" if is_issuer_mark(line.text) else "title" if is_title_line(line) else "other"
@@ -116,12 +122,18 @@ def classify(lines: Lines) -> list[Role]:
                                                                                         line):
             kind = "title"
         found.append(Role(kind))
-    for i in range(1, len(found)):
-        number = found[i].number
-        # "某某市人民政府令" above "第5号": the order's mark (命令（令）格式)
-        if (number is not None and number.kind == "serial" and not number.number.prefix
-                and found[i - 1].kind != "number" and ORDER_MARK.fullmatch(collapse(lines[i - 1].text))):
-            found[i - 1] = Role("order-mark")
+    for i, role in enumerate(found):
+        number = role.number
+        if number is None or number.kind != "serial" or number.number.prefix:
+            continue
+        above = collapse(lines[i - 1].text) if i > 0 and found[i - 1].kind == "title" else ""
+        if ORDER_MARK.fullmatch(above):
+            found[i - 1] = Role("order-mark")       # "某某市人民政府令" above "第5号" (命令（令）格式)
+        elif not SERIAL_TITLE.search(above):
+            found[i] = Role("other")                # a bare 第N号 numbers only an order or a 公告
+    rows = [i for i, role in enumerate(found) if role.kind == "row"]
+    if rows and not any(role.kind == "number" for role in found[rows[0]:]):
+        del found[rows[0]:]                         # a table opens the body, unless a 文号 stands below it
     return found
 
 
@@ -154,8 +166,9 @@ def ends_block(lines: Lines, start: int, i: int) -> bool:
         return not continues_title(lines[i])
     organs = all(is_organ_name(line.text) for line in lines[start:i])
     if organs:
-        # the issuing organ(s) on lines of their own, then 关于…: one title
-        return not (is_organ_name(lines[i].text) or collapse(lines[i].text).startswith("关于"))
+        # the issuing organ(s) on lines of their own, then 关于… (or the 文种 word alone: 公告): one title
+        text = collapse(lines[i].text)
+        return not (is_organ_name(text) or text.startswith("关于") or TITLE_FORM_WORD.fullmatch(text))
     return starts_title(lines[i])
 
 
@@ -217,12 +230,19 @@ def choose_title(lines: Lines, found: list[Role], blocks: list[tuple[int, int]],
     """The last title that ends in a 文种 word; else the title by the 文号, or at the top."""
     named = [b for b in blocks if ends_in_form_word([whole(line) for line in lines[b[0]:b[1]]])]
     if named:
-        return named[-1]
+        last = block_text(lines, named[-1])
+        # "关于印发《X方案》的通知" above "X方案": the notice is the document, the plan its text
+        issuing = [b for b in named[:-1] if last in block_text(lines, b) and last != block_text(lines, b)]
+        return issuing[-1] if issuing else named[-1]
     plain = [b for b in blocks if not all(is_organ_name(line.text) for line in lines[b[0]:b[1]])]
     if at is not None:
         return next((b for b in plain if b[0] == at + 1), next((b for b in plain if b[1] == at), None))
     # at the top, or right under the issuer mark
     return next((b for b in plain if all(role.kind in ("mark", "order-mark") for role in found[:b[0]])), None)
+
+
+def block_text(lines: Lines, block: tuple[int, int]) -> str:
+    return title_text([whole(line) for line in lines[block[0]:block[1]]])
 
 
 def mark_blocks(lines: Lines, found: list[Role], blocks: list[tuple[int, int]], title: tuple[int, int] | None,

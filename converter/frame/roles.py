@@ -52,6 +52,12 @@ NOT_IN_TITLE = pattern(r"[。！？，；,;:：|»>/\t]", "您的位置: 首页 
 NOT_TITLE_START = pattern(r"[—–\-－(（【\[〔]", "——2024年1月10日在", "（此件公开发布）", "【发布单位】")
 # A date alone, maybe in brackets: a head's date line, never a title
 DATE_LINE = pattern(rf"[（(]?\s{{0,2}}{DATE.pattern}\s{{0,2}}[）)]?", "2004年1月11日", "（2024年3月5日）")
+# A name or a quotation inside a line: 《…》 “…”
+QUOTED = pattern(r"《[^《》]{0,120}》|“[^“”]{0,120}”", "《关于加快发展，推进改革的意见》")
+# A label or a widget in brackets opens the line: 【字号：
+LABEL_START = pattern(r"[【\[]", "【字号：")
+# What a title may print after its 文种 word: （试行） （草案） （暂行） （修订）
+TITLE_SUFFIX = pattern(r"\s{0,2}[（(][^（）()]{1,8}[）)]$", "某某县植树造林管理办法（试行）")
 # Two Han characters at least: a title says something
 TWO_HAN = pattern(rf"[{HAN}].*[{HAN}]", "通知")
 # A title's own start: 关于…, or an organ's name then 关于…
@@ -108,21 +114,35 @@ def is_section_start(text: str) -> bool:
 
 
 def is_body_line(line: Line) -> bool:
-    """A line that only a body holds: a sentence, a lead-in ending in a colon, a numbered heading, a table row.
+    """A line that only a body holds: a sentence, a lead-in ending in a colon, a numbered heading.
 
-    A long line without punctuation is no body line: breadcrumbs and menus run long.
+    A long line without punctuation is no body line (breadcrumbs and menus
+    run long), nor a label in brackets (【字号：), nor punctuation inside the
+    name of a document or a quotation (关于印发《加快发展，…》的通知).
     """
-    text = line.text
-    return (BODY_PUNCT.search(text) is not None or RECIPIENTS_END.search(text) is not None
-            or "\t" in text or PIPE_ROW.fullmatch(text.strip()) is not None or is_section_start(text))
+    text = unquoted(line.text)
+    return (BODY_PUNCT.search(text) is not None
+            or (RECIPIENTS_END.search(text) is not None and LABEL_START.match(text.strip()) is None)
+            or is_row(line) or is_section_start(text))
+
+
+def is_row(line: Line) -> bool:
+    """A table row, tab- or pipe-separated."""
+    return "\t" in line.text or PIPE_ROW.fullmatch(line.text.strip()) is not None
+
+
+def unquoted(text: str) -> str:
+    """The text without what stands inside 《》 and “”: a title's punctuation may stand there."""
+    return QUOTED.sub("", text) if "《" in text or "“" in text else text
 
 
 def is_title_line(line: Line) -> bool:
     """A line a title may hold: short, no sentence, no label, no menu, not a date or a numbered heading."""
     text = collapse(line.text)
-    return (0 < len(text) <= TITLE_LINE_MAX and NOT_IN_TITLE.search(text) is None
+    return (0 < len(text) <= TITLE_LINE_MAX and NOT_IN_TITLE.search(unquoted(text)) is None
             and NOT_TITLE_START.match(text) is None and TWO_HAN.search(text) is not None
-            and not is_date_line(text) and not is_section_start(text) and not is_issuer_mark(text))
+            and not is_date_line(text) and not is_section_start(text) and not is_issuer_mark(text)
+            and PERSON_SIGNER.fullmatch(line.text.strip()) is None)
 
 
 def completes_title(spans: list[Span], line: Line) -> bool:
@@ -133,7 +153,8 @@ def completes_title(spans: list[Span], line: Line) -> bool:
 
 
 def ends_in_form_word(spans: list[Span]) -> bool:
-    return TITLE_FORM_WORD.search(collapse(joined(spans))) is not None
+    """A title that ends in its 文种 word, or in the word and a bracketed suffix: …管理办法（试行）."""
+    return TITLE_FORM_WORD.search(TITLE_SUFFIX.sub("", collapse(joined(spans)))) is not None
 
 
 def continues_title(line: Line) -> bool:

@@ -168,6 +168,29 @@ def test_head_steps_over_what_it_cannot_place():
     assert found.end == 5
 
 
+def test_head_steps_over_a_catalogue_table_above_the_doc_number():
+    found = head.parse_head(lines_of("索引号\t001\t主题分类\t林业", "发文字号\t某政发〔2024〕3号",
+                                     "某县政府关于做好植树工作的通知", "某政发〔2024〕3号", "各乡镇：", "现通知如下。"))
+    assert found.doc_number.seq == 3 and [r.line for r in found.removed] == [1, 2]
+
+
+def test_a_table_under_the_title_opens_the_body():
+    found = head.parse_head(lines_of("某县2024年造林任务分配方案", "序号\t乡镇\t任务", "1\t城关镇\t500",
+                                     "某县2024年补植任务方案"))
+    assert roles.title_text(found.title) == "某县2024年造林任务分配方案" and found.end == 1 and found.removed == []
+
+
+def test_the_notice_that_names_a_later_title_is_the_document():
+    found = head.parse_head(lines_of("某县政府关于印发某县植树方案的通知", "某政发〔2024〕3号", "某县植树方案",
+                                     "为做好植树工作，制定本方案。"))
+    assert roles.title_text(found.title) == "某县政府关于印发某县植树方案的通知" and found.end == 2
+
+
+def test_a_bare_number_under_no_order_or_announcement_is_no_doc_number():
+    found = head.parse_head(lines_of("某县人民政府公报", "2024年第7号", "目录"))
+    assert found.doc_number is None
+
+
 def test_head_without_title_goes_by_its_formula():
     found = head.parse_head(lines_of("各乡镇人民政府：", "现将有关事项通知如下。", "某某县人民政府", "2024年3月5日"))
     assert found.title == [] and found.title_text == "通知"

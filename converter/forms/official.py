@@ -20,7 +20,7 @@ from converter.model.context import Context
 from converter.model.document import Document
 from converter.model.text import Line, Lines, Span, collapse, plain, split_at, whole
 from converter.patterns import HAN, pattern
-from converter.rules import ATTACHMENT_NOTE, REMARK
+from converter.rules import ATTACHMENT_NOTE, REMARK, TITLE_FORM_WORD
 
 if TYPE_CHECKING:
     from converter.forms.registry import Form
@@ -83,15 +83,17 @@ def parse_official(form: Form, lines: Lines, head: Head, ctx: Context) -> Docume
 
 def issued_name(head: Head, doc: Document) -> str:
     """What the document a notice issues or forwards is called: 关于印发《X》的通知, 现将《X》印发给你们."""
+    names = []
     m = ISSUES_TITLE.fullmatch(head.title_text)
     if m:
-        return m.group("name").strip("《》")
+        names.append(m.group("name").strip("《》"))
     for para in doc.body[:ISSUED_NAME_PARAGRAPHS]:
-        if isinstance(para, Para):
-            found = ISSUES_IN_BODY.search(plain(para.spans))
-            if found:
-                return found.group("name")
-    return ""
+        found = ISSUES_IN_BODY.search(plain(para.spans)) if isinstance(para, Para) else None
+        if found:
+            names.append(found.group("name"))
+            break
+    # the name that says what the document is (its 文种 word) first
+    return next((name for name in names if TITLE_FORM_WORD.search(name)), names[0] if names else "")
 
 
 def own_printer_lines(lines: Lines, start: int, end: int, ctx: Context) -> Lines:

@@ -203,8 +203,8 @@ def parse_head(lines: Lines, implied_title: str = "") -> Head:
         head.rest = body_rest(lines[after - 1], number.rest)
     else:
         take_head_recipients(head, lines, found, after)
-    if not head.title and not head.implied_title:
-        head.implied_title = formula_kind(lines, head.end)
+    if not head.title and not TITLE_FORM_WORD.search(head.implied_title):
+        head.implied_title = formula_kind(lines, head.end) or head.implied_title
     return head
 
 

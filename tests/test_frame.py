@@ -106,6 +106,9 @@ def test_caption_date_and_body_text_after_it():
     ("一、总体要求", False),
     ("AsianLII [Home] [Databases]", False),
     ("现将有关事项通知如下。", False),
+    ("县长  王明", False),
+    ("关于表彰优秀村主任", True),
+    ("国务院办公厅关于印发《关于加快发展，推进改革的意见》的通知", True),
 ])
 def test_title_lines(text, title):
     assert roles.is_title_line(lines_of(text)[0]) is title
@@ -134,6 +137,7 @@ def test_title_broken_mid_word_is_one_title():
     ("国家发展改革委办公厅 税务总局办公厅", ["国家发展改革委办公厅", "税务总局办公厅"]),
     ("某 某 县 人 民 政 府", ["某 某 县 人 民 政 府"]),
     ("市长  王明", ["市长  王明"]),
+    ("省长", ["省长"]),
     ("会议于", None),
 ])
 def test_signers_on_one_line(text, signers):

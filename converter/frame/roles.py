@@ -64,11 +64,13 @@ TWO_HAN = pattern(rf"[{HAN}].*[{HAN}]", "通知")
 TITLE_START = pattern(rf"[{HAN}、（）()\s]{{0,40}}?关\s{{0,2}}于", "关于做好春季植树造林工作的通知", "某某县人民政府关于")
 # An order's mark (命令（令）格式): the organ's full name and 令, above its 第5号
 ORDER_MARK = pattern(rf"[{HAN}\s]{{2,40}}令", "广州市人民政府令", "中华人民共和国国务院令")
-# A person signing (an order, some 函): role, then a name of two to four characters
+# The role of a person signing (an order, some 函)
+SIGNER_ROLE = (rf"[{HAN}]{{0,12}}?(?:代理|代)?(?:[省市县区州旗镇乡]长|总理|主席|主任|部长|局长|厅长|署长|院长|委员长"
+               rf"|书记)")
+# A person signing: the role, then a name of two to four characters ("省长" alone when the name was lost)
 PERSON_SIGNER = pattern(
-    rf"(?P<role>[{HAN}]{{0,12}}?(?:代理|代)?(?:[省市县区州旗镇乡]长|总理|主席|主任|部长|局长|厅长|署长|院长|委员长|书记))"
-    rf"\s{{1,8}}(?P<name>[{HAN}](?:\s{{0,3}}[{HAN}]){{1,3}})",
-    "市长  王明", "国务院总理 李 强",
+    rf"(?P<role>{SIGNER_ROLE})(?:\s{{1,8}}(?P<name>[{HAN}](?:\s{{0,3}}[{HAN}]){{1,3}}))?",
+    "市长  王明", "国务院总理 李 强", "省长",
 )
 
 
@@ -95,7 +97,7 @@ def is_person_signer(text: str) -> bool:
 def signer_text(text: str) -> str:
     """A 署名 as one line: an organ letter-spacing removed; a person's role and name one space apart (市长 王明)."""
     m = PERSON_SIGNER.fullmatch(text.strip())
-    if m and not is_organ(text):
+    if m and m.group("name") and not is_organ(text):
         return f"{collapse(m.group('role'))} {collapse(m.group('name'))}"
     return collapse(text)
 
@@ -142,7 +144,13 @@ def is_title_line(line: Line) -> bool:
     return (0 < len(text) <= TITLE_LINE_MAX and NOT_IN_TITLE.search(unquoted(text)) is None
             and NOT_TITLE_START.match(text) is None and TWO_HAN.search(text) is not None
             and not is_date_line(text) and not is_section_start(text) and not is_issuer_mark(text)
-            and PERSON_SIGNER.fullmatch(line.text.strip()) is None)
+            and not is_named_person(line.text))
+
+
+def is_named_person(text: str) -> bool:
+    """A role and a person's name (县长 王明): a speaker's or a signer's line, never a title's."""
+    m = PERSON_SIGNER.fullmatch(text.strip())
+    return m is not None and m.group("name") is not None and "关于" not in text
 
 
 def completes_title(spans: list[Span], line: Line) -> bool:

@@ -305,3 +305,14 @@ def test_lufeng_a_stray_mark_after_the_signature_is_no_document():
     root = convert("lufeng-2019-2-announcement-forum.txt")
     assert xp(root, "//g:transmitted") == []
     assert xp(root, "string(//g:signature/g:signer)") == "陆丰市人民政府"
+
+
+@pytest.mark.parametrize("text, lead", [
+    ("各乡镇人民政府，县直各部门：现将有关事项通知如下。", "各乡镇人民政府，县直各部门："),
+    ("城关镇人民政府：你镇《关于设立苗圃的请示》收悉。", "城关镇人民政府："),
+    ("县林业局：负责苗木调配。", None),
+    ("各位代表：现在报告工作。", None),
+])
+def test_recipients_with_the_body_on_their_line(text, lead):
+    at = roles.recipients_lead(lines_of(text)[0])
+    assert (text[:at] if at is not None else None) == lead

@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 
 from converter.frame.numbers import HeadNumber, read_number, with_prefix
 from converter.frame.roles import (ORDER_MARK, completes_title, continues_title, ends_in_form_word, is_body_line,
-                                   is_issuer_mark, is_organ, is_organ_name, is_row, is_title_line, starts_title,
-                                   take_recipients, title_text)
+                                   is_issuer_mark, is_organ, is_organ_name, is_row, is_title_line, recipients_lead,
+                                   starts_title, take_recipients, title_text)
 from converter.model.context import Context
 from converter.model.document import DocNumber
 from converter.model.text import Line, Lines, Removed, Span, collapse, whole
@@ -327,6 +327,11 @@ def take_head_recipients(head: Head, lines: Lines, found: list[Role], after: int
                 head.removed.append(Removed(NOT_PLACED, line.n, line.text))
             warn_unplaced(head, stepped)
             head.recipients, head.end = recipients, end
+            return
+        lead = recipients_lead(lines[k]) if k == after else None
+        if lead is not None:
+            # "各乡镇人民政府：现将…": the 主送, then the body on the same line
+            head.recipients, head.rest, head.end = [Span(lines[k], 0, lead)], body_rest(lines[k], lead), k + 1
             return
         if is_body_line(lines[k]) or (after == 0 and not (k < len(found) and found[k].kind == "other")):
             return

@@ -38,6 +38,14 @@ RECIPIENTS = pattern(
     r"(?:[（(][^）)]{0,10}[）)])?\s{0,3}[:：]\s{0,3}",
     "各镇人民政府,各街道办事处,区直各单位:", "各省、自治区、直辖市发展改革委办公厅（室）：",
 )
+# 主送机关 with the body's first words after the colon on the same line: "各乡镇人民政府：现将…"
+RECIPIENTS_LEAD = pattern(
+    r"[^：:。！？!?；;]{0,200}?(?:政府|单位|部门|机关|机构|局|室|厅|委|办|处|院|所|司|部|企业|学校|公司|街道|乡镇|镇)"
+    r"(?:[（(][^）)]{0,10}[）)])?\s{0,3}[:：]\s{0,3}(?=\S)",
+    "各乡镇人民政府，县直各部门：现将有关事项通知如下。",
+)
+# Between the organs of a 主送
+RECIPIENT_SEPARATORS = pattern(r"[，、,]", "、")
 # A salutation opens a speech; it is never a 主送 ("各位代表：")
 SALUTATION_START = pattern(r"各位|同志们", "各位代表：")
 # A wrapped 主送 line ends with a separator: "…人民政府，" "…各部门、"
@@ -196,6 +204,19 @@ def title_text(spans: list[Span]) -> str:
         # a gap elsewhere goes as collapse() takes it: by the characters either side
         text = f"{text} {piece}" if organs else text[:-1] + collapse(f"{text[-1]} {piece}")
     return text
+
+
+def recipients_lead(line: Line) -> int | None:
+    """Where the body begins after a 主送 printed at the start of its line, if one is."""
+    text = line.text
+    if SALUTATION_START.match(text):
+        return None
+    m = RECIPIENTS_LEAD.match(text)
+    if not m or m.end() >= len(text):
+        return None
+    # several organs (各…, …、…), or a reply's "你局…": not a duty list's "县林业局：负责…"
+    lead = m.group()
+    return m.end() if lead.startswith("各") or RECIPIENT_SEPARATORS.search(lead) or text[m.end()] in "你贵" else None
 
 
 def take_recipients(lines: Lines, i: int) -> tuple[list[Span], int]:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from converter.frame.numbers import HeadNumber, read_number, with_prefix
+from converter.frame.numbers import HeadNumber, doc_number, read_number, with_prefix
 from converter.frame.roles import (ORDER_MARK, completes_title, continues_title, ends_in_form_word, is_body_line,
                                    is_issuer_mark, is_organ, is_organ_name, is_row, is_title_line, recipients_lead,
                                    starts_title, take_recipients, title_text)
@@ -30,7 +30,7 @@ from converter.model.context import Context
 from converter.model.document import DocNumber
 from converter.model.text import Line, Lines, Removed, Span, collapse, whole
 from converter.patterns import pattern
-from converter.rules import SIGNATURE_DATE, TITLE_FORM_WORD
+from converter.rules import DOC_NUMBER, SIGNATURE_DATE, TITLE_FORM_WORD
 
 __all__ = ["Head", "apply_head", "parse_doc_number", "parse_head", "is_issuer_mark", "is_organ", "take_title",
            "take_recipients"]
@@ -52,6 +52,9 @@ KIND_FORMULA = pattern(
 # The 文种 word a formula's variants stand for
 FORMULA_KIND = {"函告": "函", "函复": "函", "复函": "函", "复": "批复", "": "通知"}
 
+# Title, 文号 and body on one line, apart by spaces (a repost that lost its line breaks)
+INLINE_HEAD = pattern(rf"(?P<title>\S{{4,80}}?)\s{{1,6}}(?P<number>{DOC_NUMBER.pattern})\s{{1,6}}(?P<rest>\S)",
+                      "关于禁止燃放烟花爆竹的通告 某府通〔2019〕2号 为减少城市环境污染")
 # The titles a bare 第N号 stands under: a 公告's, a 通告's
 SERIAL_TITLE = pattern(r"(?:公告|通告)$", "某某县人民政府公告")
 
@@ -175,6 +178,8 @@ def ends_block(lines: Lines, start: int, i: int) -> bool:
 def parse_head(lines: Lines, implied_title: str = "") -> Head:
     """Find the head elements at the top of a document, in whatever order and company printed."""
     head = Head(implied_title=implied_title)
+    if lines and one_line_head(head, lines[0]):
+        return head
     found = classify(lines)
     blocks = title_blocks(lines, found)
     numbers = [i for i, role in enumerate(found) if role.kind == "number"]
@@ -206,6 +211,17 @@ def parse_head(lines: Lines, implied_title: str = "") -> Head:
     if not head.title and not TITLE_FORM_WORD.search(head.implied_title):
         head.implied_title = formula_kind(lines, head.end) or head.implied_title
     return head
+
+
+def one_line_head(head: Head, line: Line) -> bool:
+    """A whole head on the first line, apart by spaces: title, 文号, then the body (a repost that lost its lines)."""
+    m = INLINE_HEAD.match(line.text)
+    if not m or not is_title_line(Line(line.n, None, m.group("title"))):
+        return False
+    head.title = [Span(line, m.start("title"), m.end("title"))]
+    head.doc_number = doc_number(line, 0, m)
+    head.rest, head.end = body_rest(line, m.start("rest")), 1
+    return True
 
 
 def place_number(head: Head, line: Line, number: HeadNumber, order_mark: Line | None) -> None:

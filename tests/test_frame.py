@@ -316,3 +316,8 @@ def test_lufeng_a_stray_mark_after_the_signature_is_no_document():
 def test_recipients_with_the_body_on_their_line(text, lead):
     at = roles.recipients_lead(lines_of(text)[0])
     assert (text[:at] if at is not None else None) == lead
+
+
+def test_a_toolbar_read_one_word_a_line_is_no_part_of_the_title():
+    found = head.parse_head(lines_of("下载", "全屏", "收藏", "加大", "2026年某某省政府工作报告", "——2026年2月4日在"))
+    assert roles.title_text(found.title) == "2026年某某省政府工作报告" and [r.line for r in found.removed] == [1, 2, 3, 4]

@@ -39,6 +39,8 @@ __all__ = ["Head", "apply_head", "parse_doc_number", "parse_head", "is_issuer_ma
 HEAD_LINES = 24
 # The most lines a title wraps over.
 TITLE_LINES_MAX = 4
+# The longest line taken for a word of a toolbar (下载, 打印), not a title's first line.
+STUB_MAX = 3
 # The most lines stepped over between the title (or 文号) and the 主送.
 STEP_MAX = 6
 # How far into the body a document without a title is read for the formula that names its kind.
@@ -167,12 +169,19 @@ def ends_block(lines: Lines, start: int, i: int) -> bool:
     spans = [whole(line) for line in lines[start:i]]
     if ends_in_form_word(spans):
         return not continues_title(lines[i])
+    if all(is_stub(line) for line in lines[start:i]) and not is_stub(lines[i]):
+        return True             # a toolbar read one word a line (下载 / 打印 / 收藏) above the title
     organs = all(is_organ_name(line.text) for line in lines[start:i])
     if organs:
         # the issuing organ(s) on lines of their own, then 关于… (or the 文种 word alone: 公告): one title
         text = collapse(lines[i].text)
         return not (is_organ_name(text) or text.startswith("关于") or TITLE_FORM_WORD.fullmatch(text))
     return starts_title(lines[i])
+
+
+def is_stub(line: Line) -> bool:
+    """A line of a word or two: never the first line of a title that goes on below it."""
+    return len(collapse(line.text)) <= STUB_MAX
 
 
 def parse_head(lines: Lines, implied_title: str = "") -> Head:

@@ -20,6 +20,7 @@ they use its result.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from converter.frame.numbers import HeadNumber, doc_number, read_number, with_prefix
@@ -51,6 +52,8 @@ KIND_FORMULA = pattern(
     r"|(?:妥否|当否)\s{0,2}[，,]?\s{0,2}请(?P<ask>批示|批复|审批)|印发给你们|转发给你们",
     "特此通知。", "现批复如下：", "妥否，请批示。", "现将《方案》印发给你们",
 )
+# One of these stands in every line a formula may be in
+FORMULA_CHARS = frozenset("此现妥当印转")
 # The 文种 word a formula's variants stand for
 FORMULA_KIND = {"函告": "函", "函复": "函", "复函": "函", "复": "批复", "": "通知"}
 
@@ -73,14 +76,23 @@ class Head:
     recipients: list[Span] = field(default_factory=list)
     end: int = 0                        # the first line of the body
     rest: Line | None = None            # body text on the head's last line (after a 题注)
-    implied_title: str = ""             # what a document without a title line goes by (its issuer's words, a formula)
+    implied_title: str = ""             # what a document without a title line goes by (its issuer's words)
     removed: list[Removed] = field(default_factory=list)         # stepped over: applied by apply_head
     warnings: list[tuple[int, str]] = field(default_factory=list)
+    lines: Lines = ()                   # the document's lines: read for a formula only when a form asks
 
-    @property
+    @functools.cached_property
     def title_text(self) -> str:
-        """The title as one line; for a document that prints none, what it goes by (claims use it)."""
-        return title_text(self.title) or self.implied_title
+        """The title as one line; for a document that prints none, what it goes by (claims use it).
+
+        That is the name the document issuing it gives it, else the 文种 word
+        of the formula its body opens or closes with (现通知如下, 特此批复).
+        """
+        if self.title:
+            return title_text(self.title)
+        if TITLE_FORM_WORD.search(self.implied_title):
+            return self.implied_title
+        return formula_kind(self.lines, self.end) or self.implied_title
 
     def body_lines(self, lines: Lines, stop: int) -> list[Line]:
         """The lines of the body up to `stop`: after the head, with the body text of a 题注 line first."""
@@ -186,7 +198,7 @@ def is_stub(line: Line) -> bool:
 
 def parse_head(lines: Lines, implied_title: str = "") -> Head:
     """Find the head elements at the top of a document, in whatever order and company printed."""
-    head = Head(implied_title=implied_title)
+    head = Head(implied_title=implied_title, lines=lines)
     if lines and one_line_head(head, lines[0]):
         return head
     found = classify(lines)
@@ -217,8 +229,6 @@ def parse_head(lines: Lines, implied_title: str = "") -> Head:
         head.rest = body_rest(lines[after - 1], number.rest)
     else:
         take_head_recipients(head, lines, found, after)
-    if not head.title and not TITLE_FORM_WORD.search(head.implied_title):
-        head.implied_title = formula_kind(lines, head.end) or head.implied_title
     return head
 
 
@@ -300,6 +310,8 @@ def organ_role(lines: Lines, found: list[Role], i: int, title: tuple[int, int] |
 def step_over(head: Head, lines: Lines, found: list[Role], blocks: list[tuple[int, int]], placed: set[int],
               after: int) -> None:
     """Every line above the last head element that is none of them: to residue, with its reason."""
+    if all(i in placed for i in range(after)):
+        return
     chosen = title_text(head.title)
     titled = {i: b for b in blocks for i in range(*b)
               if ends_in_form_word([whole(line) for line in lines[b[0]:b[1]]])
@@ -366,13 +378,14 @@ def take_head_recipients(head: Head, lines: Lines, found: list[Role], after: int
 def formula_kind(lines: Lines, start: int) -> str:
     """The 文种 word the body's formula names (特此通知, 现批复如下 …), up to the 成文日期."""
     for line in lines[start:start + FORMULA_LINES]:
-        m = KIND_FORMULA.search(line.text)
+        text = line.text
+        m = KIND_FORMULA.search(text) if FORMULA_CHARS.intersection(text) else None    # cheap test first
         if m:
             if m.group("ask"):
                 return "请示"
             kind = m.group("kind") or ""
             return FORMULA_KIND.get(kind, kind)
-        if SIGNATURE_DATE.fullmatch(line.text):
+        if "日" in text and SIGNATURE_DATE.fullmatch(text):
             break
     return ""
 

@@ -54,6 +54,8 @@ class HeadNumber:
 def read_number(line: Line) -> HeadNumber | None:
     """The number a whole head line prints, if it is one."""
     text = line.text
+    if "号" not in text:                 # cheap test first: most lines print no number
+        return None
     lead = len(text) - len(text.lstrip())
     stripped = text.strip()
     m = DOC_NUMBER.fullmatch(stripped) or BRACKETED_NUMBER.fullmatch(stripped)

@@ -23,40 +23,25 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
+from converter.frame.formula import formula_kind
 from converter.frame.numbers import HeadNumber, doc_number, read_number, with_prefix
-from converter.frame.roles import (ORDER_MARK, completes_title, continues_title, ends_in_form_word, is_body_line,
-                                   is_issuer_mark, is_organ, is_organ_name, is_row, is_title_line, recipients_lead,
-                                   starts_title, take_recipients, title_text)
+from converter.frame.roles import (ORDER_MARK, completes_title, ends_in_form_word, is_body_line, is_issuer_mark,
+                                   is_organ, is_organ_name, is_row, is_title_line, recipients_lead, take_recipients,
+                                   title_text)
+from converter.frame.titles import block_text, take_title, title_above, title_blocks
 from converter.model.context import Context
 from converter.model.document import DocNumber
 from converter.model.text import Line, Lines, Removed, Span, collapse, whole
 from converter.patterns import pattern
-from converter.rules import DOC_NUMBER, SIGNATURE_DATE, TITLE_FORM_WORD
+from converter.rules import DOC_NUMBER, TITLE_FORM_WORD
 
 __all__ = ["Head", "apply_head", "parse_doc_number", "parse_head", "is_issuer_mark", "is_organ", "take_title",
            "take_recipients"]
 
 # How far down a document its head may reach, in content lines.
 HEAD_LINES = 24
-# The most lines a title wraps over.
-TITLE_LINES_MAX = 4
-# The longest line taken for a word of a toolbar (下载, 打印), not a title's first line.
-STUB_MAX = 3
 # The most lines stepped over between the title (or 文号) and the 主送.
 STEP_MAX = 6
-# How far into the body a document without a title is read for the formula that names its kind.
-FORMULA_LINES = 400
-# The formula a body closes (or opens) with names the document's kind (文种): 特此通知, 现批复如下 …
-KIND_FORMULA = pattern(
-    r"(?:特此|现予?|现将.{0,60}?|此)(?P<kind>通知|通报|批复|函告|函复|复函|公告|通告|报告|请示|决定|复)"
-    r"|(?:妥否|当否)\s{0,2}[，,]?\s{0,2}请(?P<ask>批示|批复|审批)|印发给你们|转发给你们",
-    "特此通知。", "现批复如下：", "妥否，请批示。", "现将《方案》印发给你们",
-)
-# One of these stands in every line a formula may be in
-FORMULA_CHARS = frozenset("此现妥当印转")
-# The 文种 word a formula's variants stand for
-FORMULA_KIND = {"函告": "函", "函复": "函", "复函": "函", "复": "批复", "": "通知"}
-
 # Title, 文号 and body on one line, apart by spaces (a repost that lost its line breaks)
 INLINE_HEAD = pattern(rf"(?P<title>\S{{4,80}}?)\s{{1,6}}(?P<number>{DOC_NUMBER.pattern})\s{{1,6}}(?P<rest>\S)",
                       "关于禁止燃放烟花爆竹的通告 某府通〔2019〕2号 为减少城市环境污染")
@@ -135,8 +120,8 @@ def classify(lines: Lines) -> list[Role]:
         if is_body_line(line):
             break
         kind = "mark" if is_issuer_mark(line.text) else "title" if is_title_line(line) else "other"
-        if kind == "other" and found and found[-1].kind == "title" and completes_title(title_above(lines, found),
-                                                                                        line):
+        if kind == "other" and found and found[-1].kind == "title" and completes_title(
+                title_above(lines, [role.kind == "title" for role in found]), line):
             kind = "title"
         found.append(Role(kind))
     for i, role in enumerate(found):
@@ -154,55 +139,13 @@ def classify(lines: Lines) -> list[Role]:
     return found
 
 
-def title_above(lines: Lines, found: list[Role]) -> list[Span]:
-    """The title lines that end the roles found so far."""
-    start = len(found)
-    while start > 0 and found[start - 1].kind == "title":
-        start -= 1
-    return [whole(line) for line in lines[start:len(found)]]
-
-
-def title_blocks(lines: Lines, found: list[Role]) -> list[tuple[int, int]]:
-    """Runs of title lines, each one title: a run ends after its 文种 word, before another title's start."""
-    blocks: list[tuple[int, int]] = []
-    start = None
-    for i, role in enumerate(found + [Role("end")]):
-        if start is not None and (role.kind != "title" or i - start >= TITLE_LINES_MAX
-                                  or ends_block(lines, start, i)):
-            blocks.append((start, i))
-            start = None
-        if role.kind == "title" and start is None:
-            start = i
-    return blocks
-
-
-def ends_block(lines: Lines, start: int, i: int) -> bool:
-    """Whether the title begun at `start` ends before line i (a title line too)."""
-    spans = [whole(line) for line in lines[start:i]]
-    if ends_in_form_word(spans):
-        return not continues_title(lines[i])
-    if all(is_stub(line) for line in lines[start:i]) and not is_stub(lines[i]):
-        return True             # a toolbar read one word a line (下载 / 打印 / 收藏) above the title
-    organs = all(is_organ_name(line.text) for line in lines[start:i])
-    if organs:
-        # the issuing organ(s) on lines of their own, then 关于… (or the 文种 word alone: 公告): one title
-        text = collapse(lines[i].text)
-        return not (is_organ_name(text) or text.startswith("关于") or TITLE_FORM_WORD.fullmatch(text))
-    return starts_title(lines[i])
-
-
-def is_stub(line: Line) -> bool:
-    """A line of a word or two: never the first line of a title that goes on below it."""
-    return len(collapse(line.text)) <= STUB_MAX
-
-
 def parse_head(lines: Lines, implied_title: str = "") -> Head:
     """Find the head elements at the top of a document, in whatever order and company printed."""
     head = Head(implied_title=implied_title, lines=lines)
     if lines and one_line_head(head, lines[0]):
         return head
     found = classify(lines)
-    blocks = title_blocks(lines, found)
+    blocks = title_blocks(lines, [role.kind == "title" for role in found])
     numbers = [i for i, role in enumerate(found) if role.kind == "number"]
     at = choose_number(found, numbers)
     title = choose_title(lines, found, blocks, at)
@@ -274,10 +217,6 @@ def choose_title(lines: Lines, found: list[Role], blocks: list[tuple[int, int]],
         return next((b for b in plain if b[0] == at + 1), next((b for b in plain if b[1] == at), None))
     # at the top, or right under the issuer mark
     return next((b for b in plain if all(role.kind in ("mark", "order-mark") for role in found[:b[0]])), None)
-
-
-def block_text(lines: Lines, block: tuple[int, int]) -> str:
-    return title_text([whole(line) for line in lines[block[0]:block[1]]])
 
 
 def mark_blocks(lines: Lines, found: list[Role], blocks: list[tuple[int, int]], title: tuple[int, int] | None,
@@ -375,21 +314,6 @@ def take_head_recipients(head: Head, lines: Lines, found: list[Role], after: int
         k += 1
 
 
-def formula_kind(lines: Lines, start: int) -> str:
-    """The 文种 word the body's formula names (特此通知, 现批复如下 …), up to the 成文日期."""
-    for line in lines[start:start + FORMULA_LINES]:
-        text = line.text
-        m = KIND_FORMULA.search(text) if FORMULA_CHARS.intersection(text) else None    # cheap test first
-        if m:
-            if m.group("ask"):
-                return "请示"
-            kind = m.group("kind") or ""
-            return FORMULA_KIND.get(kind, kind)
-        if "日" in text and SIGNATURE_DATE.fullmatch(text):
-            break
-    return ""
-
-
 def body_rest(line: Line, start: int) -> Line:
     """The body text after a 题注 on its line, as a line of its own (same input line)."""
     return Line(line.n, None, line.text[start:], indent=True, gap=line.gap,
@@ -398,14 +322,3 @@ def body_rest(line: Line, start: int) -> Line:
 
 def shift(spans: tuple[tuple[int, int], ...], start: int) -> tuple[tuple[int, int], ...]:
     return tuple((max(0, a - start), b - start) for a, b in spans if b > start)
-
-
-def take_title(lines: Lines, i: int) -> tuple[list[Span], int]:
-    """The title lines from line i (wrapped, letter-spaced, broken mid-word: 政府工作报 / 告): (spans, after)."""
-    j = i
-    while j < len(lines) and j - i < TITLE_LINES_MAX and (
-            is_title_line(lines[j]) or (j > i and completes_title([whole(line) for line in lines[i:j]], lines[j]))):
-        if j > i and ends_block(lines, i, j):
-            break
-        j += 1
-    return [whole(line) for line in lines[i:j]], j

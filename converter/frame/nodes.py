@@ -6,8 +6,6 @@ and in the parts it fills (an occasion, a speaker, a glossary).
 
 from __future__ import annotations
 
-from typing import Any
-
 from converter.model.blocks import Attachment
 from converter.frame.roles import signer_text, title_text
 from converter.model.document import Author, DocNumber, Document, Signature

@@ -66,6 +66,7 @@ def test_year_value(text, year):
     ("（第十二号）", "serial", "第十二号", ("", None, 12)),
     ("（2024年第3号）", "serial", "2024年第3号", ("", 2024, 3)),
     ("(1985年5月4日皖政〔1985〕38号)  根据…", "caption", "(1985年5月4日皖政〔1985〕38号)", ("皖政", 1985, 38)),
+    ("（某政发〔2024〕3号 2024年3月5日）", "caption", "（某政发〔2024〕3号 2024年3月5日）", ("某政发", 2024, 3)),
 ])
 def test_head_numbers(printed, kind, shown, parts):
     found = numbers.read_number(lines_of(printed)[0])
@@ -125,6 +126,15 @@ def test_title_lines(text, title):
 ])
 def test_title_text(texts, shown):
     assert roles.title_text(spans_of(*texts)) == shown
+
+
+@pytest.mark.parametrize("text, named", [
+    ("某某县植树造林管理办法（试行）", True),
+    ("关于做好植树工作的通知（某政发〔2024〕3号）", True),
+    ("某某县植树造林工作情况", False),
+])
+def test_title_ends_in_form_word(text, named):
+    assert roles.ends_in_form_word(spans_of(text)) is named
 
 
 def test_title_broken_mid_word_is_one_title():

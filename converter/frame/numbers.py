@@ -39,6 +39,10 @@ SERIAL_NUMBER = pattern(rf"(?P<prefix>[{HAN}]{{2,40}}?(?:令|公告|通告))?\s{
 # A dated 题注 with the 文号 in it, at the start of a line: "(1985年5月4日皖政〔1985〕38号)"
 CAPTION = pattern(rf"[（(]\s{{0,2}}(?P<date>{DATE.pattern})\s{{0,3}}[，,、]?\s{{0,3}}(?:{DOC_NUMBER.pattern})\s{{0,2}}[）)]",
                   "(1985年5月4日皖政〔1985〕38号)")
+# … the 文号 before the date: "（某政发〔2024〕3号 2024年3月5日）"
+CAPTION_NUMBER_FIRST = pattern(
+    rf"[（(]\s{{0,2}}(?:{DOC_NUMBER.pattern})\s{{0,3}}[，,、]?\s{{0,3}}(?P<date>{DATE.pattern})\s{{0,2}}[）)]",
+    "（某政发〔2024〕3号 2024年3月5日）")
 
 
 @dataclass(frozen=True)
@@ -74,7 +78,7 @@ def read_number(line: Line) -> HeadNumber | None:
         span = Span(line, lead + start, lead + len(stripped.rstrip("）)").rstrip()))
         year = int(m.group("year")) if m.group("year") else None
         return HeadNumber(DocNumber((span,), m.group("prefix") or "", year, seq), "serial", None, len(text))
-    m = CAPTION.match(stripped)
+    m = CAPTION.match(stripped) or CAPTION_NUMBER_FIRST.match(stripped)
     if m:
         # the 题注 as printed, brackets and date included: the date is the document's, and stays in reading order
         span = Span(line, lead, lead + m.end())

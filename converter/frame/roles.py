@@ -64,8 +64,9 @@ DATE_LINE = pattern(rf"[（(]?\s{{0,2}}{DATE.pattern}\s{{0,2}}[）)]?", "2004年
 QUOTED = pattern(r"《[^《》]{0,120}》|“[^“”]{0,120}”", "《关于加快发展，推进改革的意见》")
 # A label or a widget in brackets opens the line: 【字号：
 LABEL_START = pattern(r"[【\[]", "【字号：")
-# What a title may print after its 文种 word: （试行） （草案） （暂行） （修订）
-TITLE_SUFFIX = pattern(r"\s{0,2}[（(][^（）()]{1,8}[）)]$", "某某县植树造林管理办法（试行）")
+# What a title may print after its 文种 word: （试行） （草案） （暂行）, its 文号 in brackets
+TITLE_SUFFIX = pattern(r"\s{0,2}[（(](?:[^（）()]{1,8}|[^（）()]{2,30}号)[）)]$",
+                       "某某县植树造林管理办法（试行）", "关于植树的通知（某政发〔2024〕3号）")
 # Two Han characters at least: a title says something
 TWO_HAN = pattern(rf"[{HAN}].*[{HAN}]", "通知")
 # A title's own start: 关于…, or an organ's name then 关于…

@@ -331,3 +331,12 @@ def test_recipients_with_the_body_on_their_line(text, lead):
 def test_a_toolbar_read_one_word_a_line_is_no_part_of_the_title():
     found = head.parse_head(lines_of("下载", "全屏", "收藏", "加大", "2026年某某省政府工作报告", "——2026年2月4日在"))
     assert roles.title_text(found.title) == "2026年某某省政府工作报告" and [r.line for r in found.removed] == [1, 2, 3, 4]
+
+
+@pytest.mark.parametrize("texts, count", [
+    (("各乡镇人民政府", "县直各单位：", "现通知如下。"), 2),
+    (("各省、自治区、直辖市社会信用体系建设牵头", "部门，国家税务总局各省税务局，", "部际联席会议成员单位办公厅（室）：", "正文。"), 3),
+    (("中华人民共和国国务院", "2004年1月11日", "甘肃省人民政府:", "正文。"), 0),
+])
+def test_recipients_wrapped_over_lines(texts, count):
+    assert len(roles.take_recipients(lines_of(*texts), 0)[0]) == count

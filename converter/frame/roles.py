@@ -32,12 +32,15 @@ RECIPIENT_LINES_MAX = 5
 # A wrapped 主送 line (not its last) is at least this long, unless it ends with a separator.
 RECIPIENT_WRAP_MIN = 15
 
+# The words a 主送's organs end in
+RECIPIENT_ORGANS = r"(?:政府|单位|部门|机关|机构|局|室|厅|委|办|处|院|所|会|司|部|企业|学校|公司|街道|乡镇|镇|团体|组|队|站|中心|代表)"
 # 主送机关 end with an organ before their colon
 RECIPIENTS = pattern(
-    r".{0,400}(?:政府|单位|部门|机关|机构|局|室|厅|委|办|处|院|所|会|司|部|企业|学校|公司|街道|乡镇|镇|团体|组|队|站|中心|代表)"
-    r"(?:[（(][^）)]{0,10}[）)])?\s{0,3}[:：]\s{0,3}",
+    rf".{{0,400}}{RECIPIENT_ORGANS}(?:[（(][^）)]{{0,10}}[）)])?\s{{0,3}}[:：]\s{{0,3}}",
     "各镇人民政府,各街道办事处,区直各单位:", "各省、自治区、直辖市发展改革委办公厅（室）：",
 )
+# A wrapped 主送 line may end with an organ: "各乡镇人民政府" / "县直各单位："
+RECIPIENT_LINE_END = pattern(rf"{RECIPIENT_ORGANS}(?:[（(][^）)]{{0,10}}[）)])?\s{{0,3}}$", "各乡镇人民政府")
 # 主送机关 with the body's first words after the colon on the same line: "各乡镇人民政府：现将…"
 RECIPIENTS_LEAD = pattern(
     r"[^：:。！？!?；;]{0,200}?(?:政府|单位|部门|机关|机构|局|室|厅|委|办|处|院|所|司|部|企业|学校|公司|街道|乡镇|镇)"
@@ -224,8 +227,8 @@ def take_recipients(lines: Lines, i: int) -> tuple[list[Span], int]:
     """主送机关 from line i: up to the first line that ends with a colon after an organ.
 
     A 主送 wrapped over lines has its earlier lines long (wrapped at the
-    page width) or ending with a separator, and none of them holds a date,
-    a citation or a label: that keeps a header block above it out.
+    page width) or ending with a separator or an organ, and none of them
+    holds a date, a citation or a label: that keeps a header block above it out.
     """
     for j in range(i, min(i + RECIPIENT_LINES_MAX, len(lines))):
         text = lines[j].text
@@ -237,6 +240,6 @@ def take_recipients(lines: Lines, i: int) -> tuple[list[Span], int]:
                 return spans, j + 1
             break
         if NOT_RECIPIENT.search(text) or not (len(collapse(text)) >= RECIPIENT_WRAP_MIN
-                                              or RECIPIENT_SEPARATOR.search(text)):
+                                              or RECIPIENT_SEPARATOR.search(text) or RECIPIENT_LINE_END.search(text)):
             break
     return [], i

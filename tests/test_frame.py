@@ -166,6 +166,17 @@ def test_a_date_alone_after_the_last_sentence_is_a_signature_without_signer():
     assert signature.signers == [] and signature.date.iso == "2024-03-05" and (first, end) == (1, 2)
 
 
+def test_a_date_alone_above_a_line_of_text_is_no_signature():
+    lines = lines_of("会议定于下列日期召开。", "2024年3月5日", "上午九时", "会议地点在县政府。")
+    assert foot.find_signature(lines, 0, len(lines)) is None
+
+
+def test_a_date_alone_above_the_issued_document_is_a_lost_signature():
+    lines = lines_of("现将《方案》印发给你们。", "2024年3月5日", "某县植树", "工作方案", "一、目标")
+    signature, first, end = foot.find_signature(lines, 0, len(lines))
+    assert signature.signers == [] and (first, end) == (1, 2)
+
+
 def test_a_date_alone_inside_a_paragraph_is_no_signature():
     lines = lines_of("会议时间", "2024年3月5日", "会议地点在县政府。")
     assert foot.find_signature(lines, 0, len(lines)) is None

@@ -8,14 +8,16 @@
 Joint signers printed on one line are apart by a wide gap (或 a space between
 two organ names): one `signer` each. An order is signed by a person (市长
 王明). A 署名 lost in copying leaves the date alone under the body's last
-sentence: a signature with its date and no signer.
+sentence, with the foot or the title of the issued document below it: a
+signature with its date and no signer.
 """
 
 from __future__ import annotations
 
 import re
 
-from converter.frame.roles import is_organ, is_signer, is_title_line
+from converter.frame.roles import ends_in_form_word, is_organ, is_signer
+from converter.frame.titles import take_title
 from converter.model.document import Dated, Signature
 from converter.model.text import Line, Lines, Span
 from converter.patterns import pattern
@@ -72,8 +74,11 @@ def lost_signer(lines: Lines, start: int, stop: int, j: int) -> bool:
     if j + 1 >= stop:
         return True
     below = lines[j + 1].text
-    return bool(REMARK.fullmatch(below) or CC.match(below) or PRINTED_DATE.fullmatch(below)
-                or LABEL_LINE.fullmatch(below.strip()) or is_title_line(lines[j + 1]))
+    if REMARK.fullmatch(below) or CC.match(below) or PRINTED_DATE.fullmatch(below) or LABEL_LINE.fullmatch(below.strip()):
+        return True
+    # the title of the document it issues: a title that names its 文种
+    title, _ = take_title(lines[:stop], j + 1)
+    return bool(title) and ends_in_form_word(title)
 
 
 def signers_of(line: Line) -> list[Span] | None:

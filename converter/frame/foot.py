@@ -74,7 +74,8 @@ def lost_signer(lines: Lines, start: int, stop: int, j: int) -> bool:
     if j + 1 >= stop:
         return True
     below = lines[j + 1].text
-    if REMARK.fullmatch(below) or CC.match(below) or PRINTED_DATE.fullmatch(below) or LABEL_LINE.fullmatch(below.strip()):
+    if (REMARK.fullmatch(below) or CC.match(below) or PRINTED_DATE.fullmatch(below)
+            or LABEL_LINE.fullmatch(below.strip())):
         return True
     # the title of the document it issues: a title that names its 文种
     title, _ = take_title(lines[:stop], j + 1)

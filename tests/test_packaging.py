@@ -1,0 +1,14 @@
+"""A plain `pip install .` ships every subpackage of converter (pyproject lists them by name)."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_every_subpackage_is_listed_in_pyproject():
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "converter").rglob("__init__.py")}
+    assert found - listed == set(), "subpackages missing from [tool.setuptools] packages"

@@ -15,6 +15,8 @@ from converter.blocks.parser import RuleSet, parse_body
 from converter.blocks.table import is_row
 from converter.frame.foot import find_signature, parse_tail, stray_printer
 from converter.frame.head import Head, apply_head, is_organ
+from converter.frame.roles import title_text
+from converter.frame.titles import take_title
 from converter.model.blocks import Attachment, Para
 from converter.model.context import Context
 from converter.model.document import Document
@@ -52,6 +54,11 @@ def parse_official(form: Form, lines: Lines, head: Head, ctx: Context) -> Docume
     doc = Document(form.name, lines[0].n, issuer_mark=head.issuer_mark, doc_number=head.doc_number,
                    title=head.title, recipients=head.recipients)
     doc.cc, doc.printer, tail_start = parse_tail(lines, head.end)
+    issued = issued_at_once(head, lines, tail_start)
+    if issued:
+        # the page prints the notice's title and 文号, then straight the document it issues
+        doc.transmitted = ctx.parse_document(lines[head.end:tail_start], ctx, issued)
+        return doc
     lines = own_printer_lines(lines, head.end, tail_start, ctx)
     attach = first_label(lines, head.end, tail_start)
     signature = find_signature(lines, head.end, attach)
@@ -79,6 +86,16 @@ def parse_official(form: Form, lines: Lines, head: Head, ctx: Context) -> Docume
         attach = rest_start
     doc.attachments = parse_attachments(lines[attach:tail_start], ctx, form.rules)
     return doc
+
+
+def issued_at_once(head: Head, lines: Lines, stop: int) -> str:
+    """The name of what a notice issues, when its title stands right under the notice's head (no 主送, no body)."""
+    m = ISSUES_TITLE.fullmatch(head.title_text) if head.title and not head.recipients and head.rest is None else None
+    if not m or head.end >= stop:
+        return ""
+    title, _ = take_title(lines[:stop], head.end)
+    name = m.group("name").strip("《》")
+    return name if title and title_text(title) == name else ""
 
 
 def issued_name(head: Head, doc: Document) -> str:

@@ -62,9 +62,12 @@ def parse_file(forms: Registry, lines: Lines, ctx: Context) -> tuple[Form, Any]:
     return form, form.parse(form, lines, head, ctx)
 
 
-def parse_document(forms: Registry, lines: Lines, ctx: Context) -> Any:
-    """A document inside another (the one a notice issues, one of a bulletin's): parsed by the form that claims it."""
-    head = parse_head(lines)
+def parse_document(forms: Registry, lines: Lines, ctx: Context, implied_title: str = "") -> Any:
+    """A document inside another (the one a notice issues, one of a bulletin's): parsed by the form that claims it.
+
+    `implied_title` is what the document goes by when it prints no title (the notice issuing it names it).
+    """
+    head = parse_head(lines, implied_title)
     form = forms.claim(lines, head, whole_file=False)
     return form.parse(form, lines, head, ctx)
 

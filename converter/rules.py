@@ -41,18 +41,23 @@ class Rule:
 
 # --- the elements of an official document (GB/T 9704) -------------------------
 
-# 发文字号 with 〔〕 [] ［］ 【】 () around the year and spaces anywhere inside
+# The brackets a 文号 prints around its year: 〔〕 [] ［］ 【】 () （） ﹝﹞ 〖〗
+YEAR_OPEN = "〔\\[［【(（﹝〖"
+YEAR_CLOSE = "〕\\]］】)）﹞〗"
+# 发文字号 with its year in brackets, spaces anywhere inside, 第 before the number
 DOC_NUMBER = pattern(
-    rf"(?P<prefix>[{HAN}A-Za-z]{{1,20}})\s{{0,3}}[〔\[［【(（]\s{{0,3}}(?P<year>\d{{4}})\s{{0,3}}"
-    rf"[〕\]］】)）]\s{{0,3}}第?\s{{0,3}}(?P<seq>\d{{1,5}})\s{{0,3}}号",
-    "新政发〔2023〕1号", "江政〔2024〕1号", "发改办财金规〔2019〕860 号", "东府办函[2003]248号",
+    rf"(?P<prefix>[{HAN}A-Za-z]{{1,20}})\s{{0,3}}[{YEAR_OPEN}]\s{{0,3}}(?P<year>\d{{4}})\s{{0,3}}"
+    rf"[{YEAR_CLOSE}]\s{{0,3}}第?\s{{0,3}}(?P<seq>\d{{1,5}})\s{{0,3}}号",
+    "新政发〔2023〕1号", "江政〔2024〕1号", "发改办财金规〔2019〕860 号", "东府办函[2003]248号", "某政办﹝2024﹞7号",
 )
+# The zero of a year in Chinese numerals, as printed: 〇 ○ ◯ Ｏ, a Latin O, 零, a digit 0
+YEAR_ZEROS = "〇○◯ＯO零０0"
 # A date, in Arabic or Chinese numerals
 DATE = pattern(
-    r"(?P<y>[0-9０-９]{4}|[〇零○Ｏ０一二三四五六七八九]{4})\s{0,3}年\s{0,3}"
+    rf"(?P<y>[0-9０-９]{{4}}|[{YEAR_ZEROS}一二三四五六七八九]{{4}})\s{{0,3}}年\s{{0,3}}"
     r"(?P<m>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s{0,3}月\s{0,3}"
     r"(?P<d>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s{0,3}日",
-    "2023年1月10日", "2019 年 8 月 20 日", "二〇一九年八月二十日",
+    "2023年1月10日", "2019 年 8 月 20 日", "二〇一九年八月二十日", "二OO三年十二月四日", "二零零五年一月一日",
 )
 # 成文日期 alone on its line, or after the 署名 on the same line
 SIGNATURE_DATE = pattern(rf"(?P<signer>[^，。；：,;:]{{0,60}}?)\s{{0,40}}(?P<date>{DATE.pattern})",

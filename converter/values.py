@@ -13,12 +13,16 @@ CN_DIGIT_VALUE = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "０": 0, "一": 1, "�
 __all__ = ["cn_number", "iso_date", "year_value"]
 
 
+# The digits of a year printed in Chinese numerals: 二〇二三, 二○二三, 二OO三 (a Latin O), 二零零五, 二0二四
+YEAR_DIGIT_VALUE = {**CN_DIGIT_VALUE, "◯": 0, "O": 0, "0": 0}
+
+
 def year_value(text: str) -> int | None:
-    """2023, ２０２３ or 二〇二三 → 2023."""
+    """2023, ２０２３, 二〇二三, 二OO三 or 二零零五 → the year."""
     text = text.strip()
-    if text.isdecimal():
+    if text.isdecimal() and text.isascii():
         return int(text)
-    digits = [CN_DIGIT_VALUE.get(ch) for ch in text]
+    digits = [YEAR_DIGIT_VALUE.get(ch, int(ch) if ch.isdecimal() else None) for ch in text]
     if None in digits:
         return None
     return int("".join(str(d) for d in digits))

@@ -9,16 +9,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dataclasses import replace
+
 from converter.blocks.parser import RuleSet, parse_body
 from converter.blocks.table import is_row
-from converter.frame.foot import find_signature, parse_tail
-from converter.frame.head import Head
-from converter.model.blocks import Attachment
+from converter.frame.foot import find_signature, parse_tail, stray_printer
+from converter.frame.head import Head, apply_head, is_organ
+from converter.frame.roles import title_text
+from converter.frame.titles import take_title
+from converter.model.blocks import Attachment, Para
 from converter.model.context import Context
 from converter.model.document import Document
 from converter.model.text import Line, Lines, Span, collapse, plain, split_at, whole
-from converter.patterns import pattern
-from converter.rules import ATTACHMENT_NOTE, REMARK
+from converter.patterns import HAN, pattern
+from converter.rules import ATTACHMENT_NOTE, REMARK, TITLE_FORM_WORD
 
 if TYPE_CHECKING:
     from converter.forms.registry import Form
@@ -33,17 +37,34 @@ TITLE_MAX = 80
 ATTACHMENT_NOTE_WITHIN = 8
 # The form of a roster printed as an attachment.
 ROSTER_FORM = "roster"
+# A title that issues or forwards a document: "关于印发某某县春季植树造林工作方案的通知"
+ISSUES_TITLE = pattern(r".{0,80}?(?:印发|转发|发布|颁布|公布)(?P<name>.{2,120})的(?:通知|决定|命令|令|通告)",
+                       "关于印发《某某县春季植树造林工作方案》的通知", "关于转发某市人民政府关于印发方案的通知的通知")
+# … or a body that does: "现将《某某县春季植树造林工作方案》印发给你们"
+ISSUES_IN_BODY = pattern(r"《(?P<name>[^《》]{2,120})》.{0,20}?(?:印发|转发|发布|颁布|公布)",
+                         "现将《某某县春季植树造林工作方案》印发给你们")
+# How many paragraphs of a notice are read for the name of what it issues.
+ISSUED_NAME_PARAGRAPHS = 3
+# Reading text: a transmitted document holds some
+HAN_CHAR = pattern(rf"[{HAN}]", "通")
 
 
 def parse_official(form: Form, lines: Lines, head: Head, ctx: Context) -> Document:
+    apply_head(head, ctx)
     doc = Document(form.name, lines[0].n, issuer_mark=head.issuer_mark, doc_number=head.doc_number,
                    title=head.title, recipients=head.recipients)
     doc.cc, doc.printer, tail_start = parse_tail(lines, head.end)
+    issued = issued_at_once(head, lines, tail_start)
+    if issued:
+        # the page prints the notice's title and 文号, then straight the document it issues
+        doc.transmitted = ctx.parse_document(lines[head.end:tail_start], ctx, issued)
+        return doc
+    lines = own_printer_lines(lines, head.end, tail_start, ctx)
     attach = first_label(lines, head.end, tail_start)
     signature = find_signature(lines, head.end, attach)
     body_end = signature[1] if signature else attach
     note = attachment_note_start(lines, head.end, body_end)
-    doc.body = parse_body(lines[head.end:note], ctx, form.rules)
+    doc.body = parse_body(head.body_lines(lines, note), ctx, form.rules)
     doc.attachment_note = [whole(line) for line in lines[note:body_end]]
     if signature:
         doc.signature = signature[0]
@@ -51,12 +72,58 @@ def parse_official(form: Form, lines: Lines, head: Head, ctx: Context) -> Docume
         while rest_start < tail_start and REMARK.fullmatch(lines[rest_start].text):
             doc.remarks.append(whole(lines[rest_start]))
             rest_start += 1
-        if rest_start < tail_start and not is_label(lines[rest_start]):
-            doc.transmitted = ctx.parse_document(lines[rest_start:tail_start], ctx)
+        rest = lines[rest_start:tail_start]
+        if rest and not is_label(rest[0]):
+            if not any(HAN_CHAR.search(line.text) for line in rest):
+                # a stray mark of the page (a lone "|"): no document
+                for line in rest:
+                    ctx.remove("other", line.n, line.text)
+                ctx.warn(rest[0].n, "text after the 署名 that holds no words kept in residue")
+                return doc
+            # the document this one issues or forwards (印发, 转发), maybe printed without a title of its own
+            doc.transmitted = ctx.parse_document(rest, ctx, issued_name(head, doc))
             return doc
         attach = rest_start
     doc.attachments = parse_attachments(lines[attach:tail_start], ctx, form.rules)
     return doc
+
+
+def issued_at_once(head: Head, lines: Lines, stop: int) -> str:
+    """The name of what a notice issues, when its title stands right under the notice's head (no 主送, no body)."""
+    m = ISSUES_TITLE.fullmatch(head.title_text) if head.title and not head.recipients and head.rest is None else None
+    if not m or head.end >= stop:
+        return ""
+    title, _ = take_title(lines[:stop], head.end)
+    name = m.group("name").strip("《》")
+    return name if title and title_text(title) == name else ""
+
+
+def issued_name(head: Head, doc: Document) -> str:
+    """What the document a notice issues or forwards is called: 关于印发《X》的通知, 现将《X》印发给你们."""
+    names = []
+    m = ISSUES_TITLE.fullmatch(head.title_text)
+    if m:
+        names.append(m.group("name").strip("《》"))
+    for para in doc.body[:ISSUED_NAME_PARAGRAPHS]:
+        found = ISSUES_IN_BODY.search(plain(para.spans)) if isinstance(para, Para) else None
+        if found:
+            names.append(found.group("name"))
+            break
+    # the name that says what the document is (its 文种 word) first
+    return next((name for name in names if TITLE_FORM_WORD.search(name)), names[0] if names else "")
+
+
+def own_printer_lines(lines: Lines, start: int, end: int, ctx: Context) -> Lines:
+    """An 印发 line with text after it is no printer: it and its organ stay lines of their own, never joined."""
+    j = stray_printer(lines, start, end)
+    if j is None:
+        return lines
+    ctx.warn(lines[j].n, "an 印发 line that is not the document's last line; kept as text")
+    first = j - 1 if j - 1 >= start and is_organ(lines[j - 1].text) else j
+    out = list(lines)
+    for k in range(first, min(j + 2, len(out))):
+        out[k] = replace(out[k], indent=True)
+    return out
 
 
 def is_label(line: Line) -> bool:

@@ -20,7 +20,7 @@ from converter.blocks import SHARED
 from converter.blocks.parser import RuleSet
 from converter.frame.head import Head
 from converter.model.context import Context
-from converter.model.text import Lines, plain
+from converter.model.text import Lines
 from converter.tree.builder import NodeFunction
 
 Claims = Callable[["Form", Lines, Head], bool]
@@ -30,8 +30,8 @@ Link = Callable[[Any, Context, Any], None]
 
 
 def by_title_words(form: Form, lines: Lines, head: Head) -> bool:
-    """A document whose title ends in one of the form's 文种 words."""
-    return bool(form.title_words) and plain(head.title).endswith(form.title_words)
+    """A document whose title (or, printing none, what it goes by) ends in one of the form's 文种 words."""
+    return bool(form.title_words) and head.title_text.endswith(form.title_words)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from converter.blocks import glossary
 from converter.blocks.parser import parse_body
 from converter.forms.registry import Form, Registry
 from converter.frame.foot import parse_tail
-from converter.frame.head import Head
+from converter.frame.head import Head, take_title
 from converter.model.context import Context
 from converter.model.document import Author, Document
 from converter.model.text import Line, Lines, Span, collapse, joined, plain, whole
@@ -58,9 +58,9 @@ def claims(form: Form, lines: Lines, head: Head) -> bool:
 def parse(form: Form, lines: Lines, head: Head, ctx: Context) -> Document:
     doc = Document(form.name, lines[0].n)
     i = 0
-    if REPORT_TITLE.fullmatch(lines[0].text) and TITLE_FORM_WORD.search(collapse(lines[0].text)):
-        doc.title = [whole(lines[0])]
-        i = 1
+    title, after = take_title(lines, 0)       # wrapped, or broken mid-word (政府工作报 / 告)
+    if title and REPORT_TITLE.fullmatch(plain(title)) and TITLE_FORM_WORD.search(plain(title)):
+        doc.title, i = title, after
     doc.delivered, i = take_occasion(lines, i)
     if i < len(lines) and is_speaker(lines, i):
         doc.author = parse_author(lines[i])

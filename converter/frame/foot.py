@@ -4,22 +4,38 @@
     2023年1月10日                     date (or "江汉区人民政府 2024年1月15日" on one line)
     抄送：区委各部门，…                cc, within CC_WITHIN lines of the end
     武汉市新洲区人民政府办公室 2023年1月10日印发     printer: the document's last line
+
+Joint signers printed on one line are apart by a wide gap (或 a space between
+two organ names): one `signer` each. An order is signed by a person (市长
+王明). A 署名 lost in copying leaves the date alone under the body's last
+sentence, with the foot or the title of the issued document below it: a
+signature with its date and no signer.
 """
 
 from __future__ import annotations
 
 import re
 
-from converter.frame.head import is_organ
+from converter.frame.roles import ends_in_form_word, is_organ, is_signer
+from converter.frame.titles import take_title
 from converter.model.document import Dated, Signature
-from converter.model.text import Line, Lines, Span, whole
-from converter.rules import CC, PRINTED_DATE, SIGNATURE_DATE
+from converter.model.text import Line, Lines, Span
+from converter.patterns import pattern
+from converter.rules import CC, CLOSERS, PRINTED_DATE, REMARK, SIGNATURE_DATE
 from converter.values import iso_date
 
 # The most organ lines a 署名 stands on above its date.
 SIGNER_LINES_MAX = 3
 # How near the end (above the 印发 line) the 抄送 line stands, in lines.
 CC_WITHIN = 6
+# A gap between joint signers on one line: two spaces or more, or an ideographic space
+SIGNER_GAP = pattern(r"\s{2,}|\u3000", "某某县林业局　　某某县财政局")
+# White space of any width between two pieces of a line
+SPACES = pattern(r"\s+", " ")
+# The body's last sentence ends so (a lost 署名 leaves the date right under it)
+SENTENCE_CLOSE = pattern(rf"[。！？!?][{CLOSERS}]{{0,2}}\s{{0,3}}$", "请认真贯彻执行。", "执行。”")
+# An attachment's label alone on its line, after the 署名
+LABEL_LINE = pattern(r"附\s{0,2}件\s{0,2}[\d一二三四五六七八九十]{0,3}\s{0,2}", "附件 1")
 
 
 def find_signature(lines: Lines, start: int, stop: int) -> tuple[Signature, int, int] | None:
@@ -37,16 +53,70 @@ def find_signature(lines: Lines, start: int, stop: int) -> tuple[Signature, int,
         date = Dated(Span(line, m.start("date"), m.end("date")), iso)
         signer = signer_span(line, m)
         if signer is not None:
-            if not is_organ(signer.text):
+            signers = split_signers(signer)
+            if signers is None:
                 continue
-            return Signature([signer], date), j, j + 1
+            return Signature(signers, date), j, j + 1
         k = j
-        while k > start and j - k < SIGNER_LINES_MAX and is_organ(lines[k - 1].text):
+        while k > start and j - k < SIGNER_LINES_MAX and signers_of(lines[k - 1]) is not None:
             k -= 1
-        if k == j:
-            continue
-        return Signature([whole(l) for l in lines[k:j]], date), k, j + 1
+        if k < j:
+            return Signature([s for l in lines[k:j] for s in signers_of(l) or []], date), k, j + 1
+        if lost_signer(lines, start, stop, j):
+            return Signature([], date), j, j + 1
     return None
+
+
+def lost_signer(lines: Lines, start: int, stop: int, j: int) -> bool:
+    """A date alone under the body's last sentence, with the foot or the next document below: its 署名 was lost."""
+    if j == start or not SENTENCE_CLOSE.search(lines[j - 1].text):
+        return False
+    if j + 1 >= stop:
+        return True
+    below = lines[j + 1].text
+    if (REMARK.fullmatch(below) or CC.match(below) or PRINTED_DATE.fullmatch(below)
+            or LABEL_LINE.fullmatch(below.strip())):
+        return True
+    # the title of the document it issues: a title that names its 文种
+    title, _ = take_title(lines[:stop], j + 1)
+    return bool(title) and ends_in_form_word(title)
+
+
+def signers_of(line: Line) -> list[Span] | None:
+    """The 署名 a whole line prints (one or more signers), or None when it is no 署名."""
+    text = line.text
+    lead = len(text) - len(text.lstrip())
+    return split_signers(Span(line, lead, lead + len(text.strip()))) if text.strip() else None
+
+
+def split_signers(span: Span) -> list[Span] | None:
+    """Joint signers on one line, one span each: apart by a wide gap, or by a space between organ names."""
+    if is_signer(span.text) and not SIGNER_GAP.search(span.text) and not two_organs(span):
+        return [span]
+    for gap in (SIGNER_GAP, SPACES):
+        parts = pieces(span, gap)
+        if len(parts) > 1 and all(is_signer(p.text) for p in parts):
+            return parts
+    return [span] if is_signer(span.text) else None
+
+
+def two_organs(span: Span) -> bool:
+    """Organ names apart by one space: "国家发展改革委办公厅 税务总局办公厅" (not letter-spacing)."""
+    parts = pieces(span, SPACES)
+    return len(parts) > 1 and all(len(p.text) > 2 and is_organ(p.text) for p in parts)
+
+
+def pieces(span: Span, gap: re.Pattern[str]) -> list[Span]:
+    """The span cut at each gap."""
+    out: list[Span] = []
+    pos = span.start
+    for m in gap.finditer(span.line.text, span.start, span.end):
+        if m.start() > pos:
+            out.append(Span(span.line, pos, m.start()))
+        pos = m.end()
+    if pos < span.end:
+        out.append(Span(span.line, pos, span.end))
+    return out
 
 
 def signer_span(line: Line, m: re.Match[str]) -> Span | None:
@@ -73,13 +143,22 @@ def parse_tail(lines: Lines, start: int) -> tuple[list[Span], Signature | None, 
         if signer is not None:
             printer, end = Signature([signer], date), j
         elif j > start and is_organ(lines[j - 1].text):
-            printer, end = Signature([whole(lines[j - 1])], date), j - 1
+            printer, end = Signature([Span(lines[j - 1], 0, len(lines[j - 1].text))], date), j - 1
         else:
             printer, end = Signature([], date), j
     cc: list[Span] = []
     for j in range(end - 1, max(start, end - CC_WITHIN) - 1, -1):
         if CC.match(lines[j].text):
-            cc = [whole(l) for l in lines[j:end]]
+            cc = [Span(l, 0, len(l.text)) for l in lines[j:end]]
             end = j
             break
     return cc, printer, end
+
+
+def stray_printer(lines: Lines, start: int, end: int) -> int | None:
+    """A 印发 line near the end that is not the last line (text follows it): its index."""
+    for j in range(end - 2, max(start, end - CC_WITHIN) - 1, -1):
+        m = PRINTED_DATE.fullmatch(lines[j].text)
+        if m and iso_date(m) is not None:
+            return j
+    return None

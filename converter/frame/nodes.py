@@ -6,10 +6,9 @@ and in the parts it fills (an occasion, a speaker, a glossary).
 
 from __future__ import annotations
 
-from typing import Any
-
 from converter.model.blocks import Attachment
-from converter.model.document import Author, Document, Signature
+from converter.frame.roles import signer_text, title_text
+from converter.model.document import Author, DocNumber, Document, Signature
 from converter.model.node import Node, node
 from converter.tree.builder import Builder, NodeFunction
 from converter.model.text import Span, collapse, plain
@@ -27,14 +26,11 @@ def document_node(doc: Document, b: Builder) -> Node:
         el.add(node("issuerMark", doc.issuer_mark[0].line.n, issuer_text(doc.issuer_mark)))
     title_first = bool(doc.title and doc.doc_number and doc.title[0].order < doc.doc_number.spans[0].order)
     if title_first:
-        el.add(node("title", doc.title[0].line.n, plain(doc.title)))
+        el.add(node("title", doc.title[0].line.n, title_text(doc.title)))
     if doc.doc_number:
-        number = doc.doc_number
-        dn = node("docNumber", number.spans[0].line.n, plain(number.spans))
-        dn.attrs.update(prefix=number.prefix, year=str(number.year), seq=str(number.seq))
-        el.add(dn)
+        el.add(doc_number_node(doc.doc_number))
     if doc.title and not title_first:
-        el.add(node("title", doc.title[0].line.n, plain(doc.title)))
+        el.add(node("title", doc.title[0].line.n, title_text(doc.title)))
     if doc.delivered:
         spans, iso = doc.delivered
         delivered = node("delivered", spans[0].line.n, plain(spans))
@@ -70,6 +66,19 @@ def document_node(doc: Document, b: Builder) -> Node:
     return el
 
 
+def doc_number_node(number: DocNumber) -> Node:
+    """发文字号 as printed; its parts as attributes (an order's 令第5号 has no year, a bare 第5号 no prefix)."""
+    el = node("docNumber", number.spans[0].line.n, plain(number.spans))
+    if number.prefix:
+        el.attrs["prefix"] = number.prefix
+    if number.year is not None:
+        el.attrs["year"] = str(number.year)
+    el.attrs["seq"] = str(number.seq)
+    if number.date:
+        el.attrs["date"] = number.date
+    return el
+
+
 def issuer_text(spans: list[Span]) -> str:
     """Lines and wide gaps of a 发文机关标志 become single spaces; letter-spacing goes."""
     parts = (collapse(part) for span in spans for part in WIDE_GAP.split(span.text.strip()))
@@ -89,7 +98,7 @@ def author_node(author: Author) -> Node:
 def signature_node(name: str, signature: Signature) -> Node:
     el = node(name, (signature.signers[0] if signature.signers else signature.date.span).line.n)
     for signer in signature.signers:
-        el.add(node("signer", signer.line.n, collapse(signer.text)))
+        el.add(node("signer", signer.line.n, signer_text(signer.text)))
     date = node("date", signature.date.span.line.n, collapse(signature.date.span.text))
     date.attrs["value"] = signature.date.iso
     el.add(date)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, NamedTuple
 
-from converter.model.text import Lines, Removed
+from converter.model.text import Removed
 
 
 class Diagnostic(NamedTuple):
@@ -32,7 +32,7 @@ class Context:
     """
 
     repair: bool
-    parse_document: Callable[[Lines, "Context"], Any]
+    parse_document: Callable[..., Any]          # (lines, ctx, implied_title="") → the nested document
     warnings: list[Diagnostic] = field(default_factory=list)
     residue: list[Removed] = field(default_factory=list)
 

@@ -11,12 +11,17 @@ from converter.model.text import Span
 
 @dataclass(frozen=True)
 class DocNumber:
-    """发文字号 as printed, with its parts."""
+    """发文字号 as printed, with its parts.
+
+    An order's 令第5号 and a 公告's 第5号 have no year (and a bare 第5号 no
+    prefix: ""); a 文号 printed in a dated 题注 carries that date (ISO).
+    """
 
     spans: tuple[Span, ...]
     prefix: str
-    year: int
+    year: int | None
     seq: int
+    date: str | None = None
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,18 @@ from converter.patterns import pattern
 
 # CRLF, lone CR or LF end a line.
 LINE_BREAK = pattern(r"\r\n|\r|\n", "\r\n")
-# Characters XML 1.0 forbids: C0 controls but tab/LF/CR, surrogates, U+FFFE/U+FFFF.
-FORBIDDEN_CHAR = pattern("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]", "\x0c", "\x00")
+# Characters taken out of the text, each to residue with its code point: those XML 1.0
+# forbids (C0 controls but tab/LF/CR, surrogates, U+FFFE/U+FFFF), and the invisible
+# format characters that print nothing but hide a line's role (a "blank" first line
+# holding a zero-width space, a title with a U+FEFF inside): zero-width space and
+# joiners, direction marks and embeddings, word joiner and invisible operators,
+# U+FEFF, the Mongolian vowel separator, the Arabic letter mark. (The soft hyphen
+# U+00AD stays: PDF extractions print it where the page shows a hyphen.)
+FORBIDDEN_CHAR = pattern(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff"
+    "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\u180e\u061c]",
+    "\x0c", "\x00", "\u200b", "\ufeff", "\u2060",
+)
 # Leading white space, ideographic and no-break spaces included: "　　我国…"
 INDENT = pattern(r"^\s+", "\u3000\u3000我国")
 # White space at a line end, tabs excepted: "…分解表\t\t\t\t" keeps its empty cells.

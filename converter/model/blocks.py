@@ -62,6 +62,9 @@ class Member:
     role_end: int        # end of the printed role label ("组 长:") in line.text; 0 when none
     name: str
     post_start: int      # where the post begins in line.text; len(text) when none
+    name_end: int = -1   # where the printed name ends in line.text (-1: at post_start)
+    post_end: int = -1   # where the post ends ("张顺彩(市政府副市长)": before the bracket; -1: line end)
+    label: Line | None = None    # a role label printed alone on the line above ("副组长:")
 
 
 @dataclass(slots=True)

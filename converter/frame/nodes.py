@@ -31,7 +31,10 @@ def document_node(doc: Document, b: Builder) -> Node:
     if doc.doc_number:
         number = doc.doc_number
         dn = node("docNumber", number.spans[0].line.n, plain(number.spans))
-        dn.attrs.update(prefix=number.prefix, year=str(number.year), seq=str(number.seq))
+        dn.attrs["prefix"] = number.prefix
+        if number.year is not None:         # an order's 令第N号 has none
+            dn.attrs["year"] = str(number.year)
+        dn.attrs["seq"] = str(number.seq)
         el.add(dn)
     if doc.title and not title_first:
         el.add(node("title", doc.title[0].line.n, plain(doc.title)))

@@ -47,7 +47,7 @@ def test_every_word_belongs_to_one_form():
 
 FIFTEEN = {"resolution": "决议", "decision": "决定", "order": "命令", "communique": "公报",
            "announcement": "公告", "public-notice": "通告", "opinion": "意见", "notice": "通知",
-           "circular": "通报", "report": "报告", "request": "请示", "reply": "批复",
+           "circular": "通报", "report": "报告", "request": "请示", "reply": "批复", "motion": "议案",
            "letter": "函", "minutes": "纪要"}
 
 
@@ -79,6 +79,7 @@ def test_the_schema_enumerates_every_form_with_its_documentation():
     ("某某县交通运输局关于支持春季义务植树活动的复函", "函"),
     ("某某县2023年国土绿化状况公报", "公报"),
     ("某某县人民政府公报", None),                       # a bulletin issue, not the 文种
+    ("关于提请审议《某某条例（草案）》的议案", "议案"),
     ("某某县春季植树造林情况", None),
 ])
 def test_title_word(title, word):

@@ -19,6 +19,7 @@ as registered:
     decision       决定, and a 修改决定's amendments
     minutes        纪要: its 期号, a dateline, 出席 / 列席
     communique     公报 (not a 政府公报): a dateline under the title
+    motion         议案: signed by a person
     notice         通知, or a 文号 / 发文机关标志
     unknown        anything else
 
@@ -30,13 +31,13 @@ from __future__ import annotations
 
 import functools
 
-from converter.forms import (bulletin, communique, decision, letter, minutes, notice, order, reply, resolution, roster,
-                             titled, unknown, work_report)
+from converter.forms import (bulletin, communique, decision, letter, minutes, motion, notice, order, reply, resolution,
+                             roster, titled, unknown, work_report)
 from converter.forms.registry import Form, Registry
 
 # Each module's register() places its form; a module may only name forms registered before it.
-MODULES = (unknown, notice, roster, reply, letter, resolution, decision, minutes, communique, titled, work_report, bulletin,
-           order)
+MODULES = (unknown, notice, roster, reply, letter, resolution, decision, minutes, communique, motion, titled, work_report,
+           bulletin, order)
 
 
 @functools.cache

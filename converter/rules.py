@@ -89,11 +89,18 @@ SENTENCE_PUNCT = pattern(r"[，。；：,;:！？!?]", "，")
 # A 标题 line never holds a sentence.
 SENTENCE_END = pattern(r"[。！？]", "。")
 
-# The words that name a document's kind (文种) at the end of its title.
-KIND_WORDS = ("通知", "通报", "意见", "方案", "计划", "规划", "要点", "办法", "规定", "条例", "细则", "规则",
-              "决定", "批复", "报告", "函", "请示", "纪要", "公告", "通告", "命令", "决议")
-# A title that ends in a 文种 word
-TITLE_FORM_WORD = pattern(rf"(?:{'|'.join(KIND_WORDS)})$", "关于印发政府工作报告的通知", "实施方案")
+# The words that name a document's kind at the end of its title: the fifteen 文种 of the
+# 党政机关公文处理工作条例, then the kinds of document they issue (FORMAT.md; each is a
+# form's title word, tests/test_forms_all.py keeps the two tables equal).
+KIND_WORDS = ("决议", "决定", "命令", "令", "公报", "公告", "通告", "意见", "通知", "通报", "报告", "请示",
+              "批复", "议案", "函", "纪要",
+              "方案", "计划", "规划", "要点", "办法", "规定", "条例", "细则", "规则", "章程", "守则", "规范",
+              "准则", "名单")
+# A bracketed note after the form word: （试行） （草案） （修订） （征求意见稿） （2024年修订）
+TITLE_SUFFIX = pattern(r"\s{0,2}[（(][^（）()]{1,16}[）)]\s{0,2}$", "管理办法（试行）", "条例(草案)")
+# A title that ends in a 文种 word, maybe before a bracketed note
+TITLE_FORM_WORD = pattern(rf"(?:{'|'.join(KIND_WORDS)})(?:{TITLE_SUFFIX.pattern[:-1]}){{0,2}}$",
+                          "关于印发政府工作报告的通知", "实施方案", "管理办法（试行）", "某某县人民政府令")
 
 # --- numbered sections: the real structure of the text --------------------------
 

@@ -194,7 +194,7 @@ def test_1955_report_numerals_alone_and_enumerations(xml):
 def test_2025_opinion_printed_from_browser(xml):
     root = xml("state-council-2025-11-opinion-printed-pdftotext.txt")
     doc = xp(root, "/g:archive/g:document")[0]
-    assert doc.get("form") == "plan"
+    assert doc.get("form") == "opinion"          # FORMAT.md: 意见 is a form of its own
     assert xp(doc, "string(g:title)") == "国务院关于深入实施“人工智能+”行动的意见"
     assert xp(doc, "string(g:docNumber)") == "国发〔2025〕11号"
     assert len(xp(doc, ".//g:section[@level='2']")) == 14

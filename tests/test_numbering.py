@@ -153,9 +153,9 @@ def test_zhejiang_regulation_chapters_sections_articles():
     assert doc.get("form") == "regulation"
     assert doc.findtext("{*}title") == "浙江省建设工程质量管理条例"
     body = doc.find("{*}body")
-    # the adoption line and three revisions: one paragraph each, above the chapters
-    history = body.findall("{*}p")
-    assert [p.text.split()[0] for p in history] == ["1995年8月19日", "2001年12月28日", "2009年11月27日", "2017年11月30日"]
+    # the adoption line and three revisions: one 题注 each (adopted @date), above the chapters
+    history = body.findall("{*}adopted")
+    assert [a.get("date") for a in history] == ["1995-08-19", "2001-12-28", "2009-11-27", "2017-11-30"]
     chapters = sections(body)
     assert [(num(c), c.findtext("{*}heading")) for c in chapters] == [
         ("第一章", "总则"), ("第二章", "建设工程质量责任"), ("第三章", "工程保修和质量投诉"),

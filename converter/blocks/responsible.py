@@ -17,13 +17,17 @@ from converter.tree.builder import Builder, NodeFunction
 from converter.model.text import Span
 from converter.patterns import pattern
 
+# A label of the units: 责任单位, 牵头单位, 配合单位, 协办部门 …
+UNIT_LABEL = r"(?:责任|牵头|配合|协办|协助|参与|主办|承办|实施|主责|协同)(?:单位|部门)\s{0,2}[:：]"
 # "（责任单位：区发改局、区科经局，各街镇）" at the very end of a paragraph
 RESPONSIBLE = pattern(
-    r"[（(]\s{0,2}(?:责任单位|牵头单位|责任部门|牵头部门|配合单位)\s{0,2}[:：](?P<units>[^（）()]{1,300})[）)]\s*$",
-    "（责任单位：区发改局、区科经局，各街镇）", "(牵头单位:区民政局)",
+    rf"[（(]\s{{0,2}}{UNIT_LABEL}(?P<units>[^（）()]{{1,300}})[）)]\s*$",
+    "（责任单位：区发改局、区科经局，各街镇）", "(牵头单位:区民政局)", "（协办部门：县财政局）",
 )
 # What separates units: 、，,；; and spaces
 UNIT_SEPARATOR = pattern(r"[、，,；;\s]+", "、")
+# A second label inside the brackets, at the start of a piece: "(牵头单位:县林业局;配合单位:各乡镇)"
+NEXT_LABEL = pattern(rf"{UNIT_LABEL}\s{{0,2}}", "配合单位:")
 
 
 def take_responsible(blocks: list[Any], ctx: Context) -> list[Any]:
@@ -51,6 +55,10 @@ def split_responsible(spans: list[Span]) -> tuple[list[Span], Responsible | None
     pos = m.start("units")
     for piece in UNIT_SEPARATOR.split(m.group("units")):
         start = text.index(piece, pos) if piece else pos
+        label = NEXT_LABEL.match(piece)
+        if label is not None:        # the label stays text around the units
+            start += label.end()
+            piece = piece[label.end():]
         if piece:
             units.extend(cut(spans, start, start + len(piece)))
             pos = start + len(piece)

@@ -4,88 +4,147 @@
     副组长:张晓菡 区人民政府副区长
     成 员:胡立明 区政府办公室主任
     周正刚 区政府督查室主任               (the role goes on)
-    李 皓 区自然资源和规划局局长           (a letter-spaced two-character name)
+    李 皓 区自然资源和规划局局长           (a two-character name padded with a space)
+    常务副组长:                            (a role label alone: the names follow below)
+    何洪明（市纪委）                       (name（post）, either width of brackets)
+    沈 慧                                  (a name alone)
 
-Each line becomes a `member` @role with `name` and `post`. A roster stands in
-any body (an attachment, a 政务简讯 item); the roster form (a document whose
+Each member line becomes a `member` @role with `name` and `post`; a role label
+alone on its line is printed at the head of the first member under it. A roster
+stands in any body (a notice, an attachment, a 政务简讯 item; one line a member,
+also when each came from an HTML list item); the roster form (a document whose
 title ends in 名单) is forms/roster.py.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from converter.blocks.parser import BlockRule, BodyState, Plugin
-from converter.model.blocks import Member
+from converter.model.blocks import Member, Para
 from converter.model.node import Node, node
 from converter.tree.builder import Builder, NodeFunction
-from converter.model.text import Line, collapse
+from converter.model.text import Line, collapse, whole
 from converter.patterns import HAN, pattern
 
-# A role label and the first member: "组 长:舒基元 区人民政府代理区长"
+# The roles of a roster, as printed (letter-spaced or not): 组长, 成员, 总指挥 …
+ROLE_WORDS = ("组长", "主任", "秘书长", "总召集人", "召集人", "指挥长", "总指挥", "主席", "办公室主任",
+              "成员", "组员", "委员", "顾问", "联络员", "秘书")
+# Ranks before a role: 副组长, 常务副组长, 第一副组长, 执行副主任
+RANKS = ("常务副", "第一副", "第二副", "执行副", "副")
+
+
+def spaced(word: str) -> str:
+    """A regex for `word` letter-spaced (组 长, 组&nbsp;&nbsp;长): up to six spaces between characters."""
+    return r"\s{0,6}".join(word)
+
+
+ROLE = (rf"(?:(?:{'|'.join(spaced(r) for r in RANKS)})\s{{0,6}})?"
+        rf"(?:{'|'.join(spaced(w) for w in sorted(ROLE_WORDS, key=len, reverse=True))})")
+# A role label with the first member after its colon, or alone on its line (the names below):
+# "组 长:舒基元 区人民政府代理区长", "副组长:", "成  员"
 ROLE_LINE = pattern(
-    r"(?P<role>(?:副\s{0,2})?(?:组\s{0,2}长|主\s{0,2}任|秘\s{0,2}书\s{0,2}长|总\s{0,2}召\s{0,2}集\s{0,2}人|召\s{0,2}集\s{0,2}人)"
-    r"|成\s{0,2}员|委\s{0,2}员|顾\s{0,2}问)\s{0,2}[:：]\s{0,3}(?P<member>\S.{0,80})",
-    "组 长:舒基元 区人民政府代理区长", "成 员：胡立明 区政府办公室主任",
+    rf"(?P<role>{ROLE})\s{{0,6}}(?:[:：]\s{{0,3}}(?P<member>\S.{{0,80}})?|[:：]?\s*$)",
+    "组 长:舒基元 区人民政府代理区长", "成 员：胡立明 区政府办公室主任", "副组长:", "常务副组长：王明",
+    "成    员", "第一副组长：李华",
 )
-# A member line under a role: a name (2–4 characters, or two spaced ones) and a post,
-# with no sentence punctuation
-MEMBER_LINE = pattern(rf"(?P<member>[{HAN}](?:\s{{0,2}}[{HAN}]){{1,3}}\s{{1,4}}[^，。；：,;:！？]{{2,60}})$",
-                      "周正刚 区政府督查室主任", "李 皓 区自然资源和规划局局长")
-# Where the roster's current role is kept while its member lines go on.
+# What a member line under a role holds: a name (2–4 characters, maybe letter-spaced) and a
+# post after a space or in brackets (the closing one may be missing or of the other width),
+# or a name alone; no sentence punctuation
+MEMBER_LINE = pattern(
+    rf"(?P<member>[{HAN}](?:\s{{0,2}}[{HAN}]){{1,3}}(?:\s{{1,4}}[^，。；：,;:！？\s][^，。；：,;:！？]{{1,59}}"
+    rf"|\s{{0,2}}[（(][^（）()，。；;]{{1,60}}[）)]?)"
+    rf"|[{HAN}]\s{{0,2}}[{HAN}](?:\s{{0,2}}[{HAN}])?)\s*$",
+    "周正刚 区政府督查室主任", "李 皓 区自然资源和规划局局长", "周华驹(市政府副秘书长)", "何洪明（市纪委）",
+    "张发平（市统计局)", "沈 慧", "王建良",
+)
+# A name with its post in brackets: "张顺彩(市政府副市长)", "李 震（市委宣传部）"
+BRACKETED_POST = pattern(rf"(?P<name>[{HAN}](?:\s{{0,2}}[{HAN}]){{1,3}})\s{{0,2}}[（(](?P<post>[^（）()]{{1,60}})",
+                         "张顺彩(市政府副市长)", "李 震（市委宣传部）")
+# Closing formulas a bare short line may be, which are never a name: 此复, 特此通知
+CLOSING = pattern(rf"(?:特此|此)[{HAN}]{{1,2}}", "此复", "特此通知")
+# Where the roster's current role, and a role label printed alone, are kept while its member lines go on.
 OPEN_ROLE = "roster_role"
+OPEN_LABEL = "roster_label"
 
 
 def member_of(line: Line, role: str, start: int, role_end: int) -> Member:
-    """Split "name post" from `start` in the line."""
+    """Split "name post" or "name（post）" from `start` in the line."""
     text = line.text
+    bracketed = BRACKETED_POST.match(text, start)
+    if bracketed is not None:
+        name_end = bracketed.end("name")
+        post_start, post_end = bracketed.start("post"), bracketed.end("post")
+        return Member(line, role, role_end, collapse(bracketed.group("name")), post_start, name_end, post_end)
     tokens = text[start:].split()
-    if len(tokens) >= 3 and len(tokens[0]) == 1 and len(tokens[1]) == 1:
-        name = tokens[0] + tokens[1]                  # "李 皓": a two-character name, letter-spaced
-        rest_at = text.index(tokens[1], text.index(tokens[0], start) + 1) + 1
-    elif tokens:
-        name = tokens[0]
-        rest_at = text.index(tokens[0], start) + len(tokens[0])
-    else:
-        name, rest_at = "", len(text)
-    while rest_at < len(text) and text[rest_at].isspace():
-        rest_at += 1
-    return Member(line, role, role_end, name, rest_at)
+    if not tokens:
+        return Member(line, role, role_end, "", len(text))
+    # a name letter-spaced: single characters, two to four ("李 皓", "王  明", "刘 建 国")
+    singles = 0
+    while singles < min(len(tokens), 4) and len(tokens[singles]) == 1:
+        singles += 1
+    count = singles if singles >= 2 else 1
+    pos = start
+    for token in tokens[:count]:
+        pos = text.index(token, pos) + len(token)
+    name_end = pos
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return Member(line, role, role_end, "".join(tokens[:count]), pos, name_end)
 
 
 def parse_role_line(state: BodyState, line: Line, m: re.Match[str]) -> bool:
     role = collapse(m.group("role"))
     state.close()
     state.open[OPEN_ROLE] = role
+    if m.group("member") is None:
+        # the label alone: kept as a paragraph until a member below takes it
+        label = Para([whole(line)])
+        state.append(label)
+        state.open[OPEN_LABEL] = label
+        return True
     state.append(member_of(line, role, m.start("member"), m.start("member")))
     return True
 
 
 def parse_member_line(state: BodyState, line: Line, m: re.Match[str]) -> bool:
     role = state.open.get(OPEN_ROLE)
-    if role is None:
+    if role is None or CLOSING.fullmatch(line.text.strip()):
         return False
-    state.append(member_of(line, role, 0, 0))
+    member = member_of(line, role, 0, 0)
+    label = state.open.pop(OPEN_LABEL, None)
+    children = state.container.children
+    if label is not None and children and children[-1] is label:
+        children.pop()
+        member.label = label.spans[0].line
+    state.append(member)
     return True
 
 
 PLUGIN = Plugin("rosters", (
-    BlockRule("roster_role", ROLE_LINE, parse_role_line, first="副组主秘总召成委顾"),
+    BlockRule("roster_role", ROLE_LINE, parse_role_line,
+              first="".join(sorted({w[0] for w in ROLE_WORDS + RANKS}))),
     BlockRule("roster_member", MEMBER_LINE, parse_member_line),
 ))
 
 
 def member_node(member: Member, b: Builder) -> Node:
-    el = Node("member", {"line": str(member.line.n), "role": member.role})
+    el = Node("member", {"line": str((member.label or member.line).n), "role": member.role})
+    if member.label is not None:
+        el.add(collapse(member.label.text))
     text = member.line.text
     if member.role_end:
         el.add(collapse(text[:member.role_end]))
     el.add(node("name", None, member.name))
-    post = text[member.post_start:].strip()
+    post_end = len(text) if member.post_end < 0 else member.post_end
+    post = text[member.post_start:post_end].strip()
     if post:
-        el.add(" ")
+        between = text[member.name_end if member.name_end >= 0 else member.post_start:member.post_start]
+        el.add(between.strip() or " ")
         el.add(node("post", None, post))
+        after = text[post_end:].strip()
+        if after:
+            el.add(after)
     return el
 
 

@@ -17,8 +17,7 @@ def claims(form: Form, lines: Lines, head: Head) -> bool:
     return by_title_words(form, lines, head) or head.doc_number is not None or bool(head.issuer_mark)
 
 
-FORM = Form("notice", parse_official, claims,
-            title_words=("通知", "通报", "决定", "函", "公告", "通告", "命令"))
+FORM = Form("notice", parse_official, claims, title_words=("通知",))
 
 
 def register(forms: Registry) -> None:

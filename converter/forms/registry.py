@@ -18,6 +18,7 @@ from typing import Any, Callable, Mapping
 
 from converter.blocks import SHARED
 from converter.blocks.parser import RuleSet
+from converter.forms.naming import document_word
 from converter.frame.head import Head
 from converter.model.context import Context
 from converter.model.text import Lines
@@ -30,8 +31,9 @@ Link = Callable[[Any, Context, Any], None]
 
 
 def by_title_words(form: Form, lines: Lines, head: Head) -> bool:
-    """A document whose title (or, printing none, what it goes by) ends in one of the form's 文种 words."""
-    return bool(form.title_words) and head.title_text.endswith(form.title_words)
+    """A document whose title ends in one of the form's 文种 words (before a note such as
+    （试行）); one whose title names no form goes by what the frame says (Head.title_text)."""
+    return bool(form.title_words) and document_word(lines, head, form.title_words) is not None
 
 
 @dataclass(frozen=True)

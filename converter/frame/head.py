@@ -70,14 +70,15 @@ class Head:
     def title_text(self) -> str:
         """The title as one line; for a document that prints none, what it goes by (claims use it).
 
-        That is the name the document issuing it gives it, else the 文种 word
-        of the formula its body opens or closes with (现通知如下, 特此批复).
+        That is its title when the title ends in a 文种 word, else the name the
+        document issuing it gives it, else the 文种 word of the formula its
+        body opens or closes with (现通知如下, 特此批复, 本通告自…施行).
         """
-        if self.title:
-            return title_text(self.title)
-        if TITLE_FORM_WORD.search(self.implied_title):
-            return self.implied_title
-        return formula_kind(self.lines, self.end) or self.implied_title
+        printed = title_text(self.title) if self.title else self.implied_title
+        if TITLE_FORM_WORD.search(printed):
+            return printed
+        # a title that names no form (cut short by a site: 关于…的), or none at all: the body decides
+        return formula_kind(self.lines, self.end) or printed
 
     def body_lines(self, lines: Lines, stop: int) -> list[Line]:
         """The lines of the body up to `stop`: after the head, with the body text of a 题注 line first."""

@@ -62,6 +62,9 @@ class Member:
     role_end: int        # end of the printed role label ("组 长:") in line.text; 0 when none
     name: str
     post_start: int      # where the post begins in line.text; len(text) when none
+    name_end: int = -1   # where the printed name ends in line.text (-1: at post_start)
+    post_end: int = -1   # where the post ends ("张顺彩(市政府副市长)": before the bracket; -1: line end)
+    label: Line | None = None    # a role label printed alone on the line above ("副组长:")
 
 
 @dataclass(slots=True)
@@ -125,3 +128,49 @@ class Attachment:
     title: list[Span]
     blocks: list[Any]
     line: int
+
+
+# --- what particular forms add (blocks of their own plug-ins) ---------------------------
+
+@dataclass(slots=True)
+class Adopted:
+    """A line of a 题注 under the title: （2024年1月10日…会议通过）, …第一次修正."""
+
+    spans: list[Span]
+    date: str | None     # ISO date of the first date printed
+
+
+@dataclass(slots=True)
+class Amendment:
+    """One item of a 修改决定: "一、第二条修改为：…", and the paragraphs of new text under it."""
+
+    num: Span | None
+    paras: list[Para]
+    line: int
+
+
+@dataclass(slots=True)
+class Answers:
+    """The reference to the document a reply answers: 你省《关于…的请示》（…号）收悉。"""
+
+    spans: list[Span]                # the citing sentence, up to 收悉
+    form: str | None                 # the form of the document answered (its title word)
+    titles: list[Span]               # the cited titles, inside 《》
+    numbers: list[Span]              # the cited 文号, inside brackets after a title
+
+    @property
+    def line(self) -> int:
+        return self.spans[0].line.n
+
+
+@dataclass(slots=True)
+class Attendance:
+    """出席：… / 列席：… in 纪要: the label, and the attendees split at 、，；."""
+
+    role: str
+    spans: list[Span]
+    attendees: list[Span]
+
+    @property
+    def line(self) -> int:
+        return self.spans[0].line.n

@@ -19,7 +19,7 @@ class DocNumber:
 
     spans: tuple[Span, ...]
     prefix: str
-    year: int | None
+    year: int | None     # None: an order's 令第N号, numbered without a year
     seq: int
     date: str | None = None
 
@@ -38,6 +38,13 @@ class Signature:
 
     signers: list[Span]
     date: Dated
+
+
+@dataclass(slots=True)
+class Dateline:
+    """The issuing organ and date printed under the title (a 公报, a 纪要): first in the body."""
+
+    signature: Signature
 
 
 @dataclass(slots=True)

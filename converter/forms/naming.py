@@ -1,0 +1,44 @@
+"""The 文种 word a title ends in: its last word, before a bracketed note.
+
+    某某县城市绿化管理办法（试行）        → 办法 (the form word before a bracketed note)
+    某某县人民政府公报                    → none: a 政府公报 is a bulletin issue, not the 文种 公报
+
+What a document that prints no title (or a title that names no form) goes
+by is the frame's to say (Head.title_text: the name the issuing document
+gives it, else the formula its body names itself by).
+"""
+
+from __future__ import annotations
+
+from converter.frame.head import Head
+from converter.model.text import Lines
+from converter.rules import TITLE_SUFFIX
+
+# A title ending so names a 政府公报 issue (a bulletin), which is no 公报 (communique).
+BULLETIN_TITLE_END = "政府公报"
+
+
+def without_note(title: str) -> str:
+    """The title without the bracketed notes after its form word: （试行）, （修订草案）（征求意见稿）."""
+    title = title.strip()
+    for _ in range(2):
+        if not title.endswith(("）", ")")):
+            break
+        cut = TITLE_SUFFIX.search(title)
+        if cut is None or cut.start() == 0:
+            break
+        title = title[:cut.start()].rstrip()
+    return title
+
+
+def title_word(title: str, words: tuple[str, ...]) -> str | None:
+    """The word of `words` the title ends in, before any bracketed note (（试行） （草案）)."""
+    title = without_note(title)
+    if title.endswith(BULLETIN_TITLE_END):
+        return None
+    return next((word for word in sorted(words, key=len, reverse=True) if title.endswith(word)), None)
+
+
+def document_word(lines: Lines, head: Head, words: tuple[str, ...]) -> str | None:
+    """The word of `words` the document goes by (its title's, or what the frame says it goes by)."""
+    return title_word(head.title_text, words)

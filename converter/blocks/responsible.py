@@ -17,10 +17,10 @@ from converter.render.builder import Builder, NodeFunction
 from converter.model.text import Span
 from converter.patterns import pattern
 
-# "（责任单位：区发改局、区科经局，各街镇）" at the very end of a paragraph
+# "（责任单位：区发改局、区科经局，各街镇）" at the very end of a paragraph (a full stop may follow it)
 RESPONSIBLE = pattern(
-    r"[（(]\s{0,2}(?:责任单位|牵头单位|责任部门|牵头部门|配合单位)\s{0,2}[:：](?P<units>[^（）()]{1,300})[）)]\s*$",
-    "（责任单位：区发改局、区科经局，各街镇）", "(牵头单位:区民政局)",
+    r"[（(]\s{0,2}(?:责任单位|牵头单位|责任部门|牵头部门|配合单位)\s{0,2}[:：](?P<units>[^（）()]{1,300})[）)][。；;]?\s*$",
+    "（责任单位：区发改局、区科经局，各街镇）", "(牵头单位:区民政局)", "（牵头单位：人社厅）。",
 )
 # What separates units: 、，,；; and spaces
 UNIT_SEPARATOR = pattern(r"[、，,；;\s]+", "、")

@@ -5,6 +5,7 @@ that claims a document parses it (`unknown` claims everything). The order,
 as registered:
 
     bulletin     a whole 政府公报 issue (whole files only)
+    speech       讲话 致辞 发言: read as a work report is (forms/speech/)
     work-report  政府工作报告: occasion, speaker, 各位代表, glossary
     plan         方案 意见 计划 规划 要点                 (titled.py: data)
     regulation   办法 规定 条例 细则 规则 章程 规范 准则   (titled.py: data)

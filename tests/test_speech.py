@@ -11,7 +11,8 @@ import re
 import pytest
 
 from converter import lossless, pipeline
-from converter.forms.speech.head import OCCASION_START, SALUTATION, find_head, is_spoken_title
+from converter.forms.speech.head import OCCASION_START, SALUTATION, find_head
+from converter.forms.speech.title import is_spoken_title
 from converter.forms.speech.speaker import is_name, role_line
 from converter.model.text import Line
 from tests.conftest import SAMPLES
@@ -117,7 +118,7 @@ def test_page_lines_are_not_needed():
         assert found.delivered is not None and found.delivered[1] == "2026-01-25"
         assert found.author is not None and (found.author.role, found.author.name) == ("省长", "王明")
         assert found.salutation is not None and found.salutation.text == "各位代表："
-    assert [line.n for line in find_head(with_page).set_aside] == [1, 2, 5, 6, 8]
+    assert [span.line.n for span in find_head(with_page).set_aside] == [1, 2, 5, 6, 8]
     assert find_head(without).set_aside == []
 
 

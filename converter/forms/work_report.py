@@ -19,7 +19,8 @@ differ only in what the title or the occasion says is delivered.
 from __future__ import annotations
 
 from converter.forms.registry import Form, Registry
-from converter.forms.speech.head import SPEECH_WORDS, SpeechHead, find_head
+from converter.forms.speech.head import SpeechHead, find_head
+from converter.forms.speech.title import SPEECH_WORDS
 from converter.forms.speech.parts import RENDERS, RULES, parse_rest
 from converter.frame.foot import parse_tail
 from converter.frame.head import Head
@@ -53,10 +54,11 @@ def parse(form: Form, lines: Lines, head: Head, ctx: Context) -> Document:
     found = find_head(lines)
     doc = Document(form.name, lines[found.first].n)
     if found.set_aside:
-        ctx.warn(found.set_aside[0].n, f"{len(found.set_aside)} line(s) among the title, occasion and speaker "
-                                       f"are none of them (a page's lines); taken out of the reading text")
-        for line in found.set_aside:
-            ctx.remove(SET_ASIDE, line.n, line.text)
+        count = len({span.line.n for span in found.set_aside})
+        ctx.warn(found.set_aside[0].line.n, f"{count} line(s) among the title, occasion and speaker are none "
+                                            f"of them (a page's lines); taken out of the reading text")
+        for span in found.set_aside:
+            ctx.remove(SET_ASIDE, span.line.n, span.text)
     if found.date_apart is not None:
         ctx.warn(found.date_apart.n, "the occasion's date stands below the speaker; taken as the occasion's date, "
                                      "its line out of the reading text")

@@ -18,22 +18,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from converter.forms.speech.speaker import is_name, role_only, speaker_on, speaker_on_two
+from converter.forms.speech.speaker import role_only, speaker_on, speaker_on_two
+from converter.forms.speech.title import (OCCASION_DATE, SPOKEN_WORDS, other_form_title, pick_title,
+                                          spoken_word, title_like)
 from converter.model.document import Author
 from converter.model.text import Line, Lines, Span, collapse, joined, plain, whole
 from converter.patterns import pattern
-from converter.rules import DATE, DOC_NUMBER, SECTION_RULES, SENTENCE_END, TITLE_FORM_WORD
+from converter.rules import DATE, DOC_NUMBER, SECTION_RULES, SENTENCE_END
 from converter.values import iso_date
 
-# The words a delivered text's title ends in: a report, or a speech
-SPEECH_WORDS = ("讲话", "致辞", "发言", "演讲")
-SPOKEN_WORDS = ("报告", "汇报", *SPEECH_WORDS)
-# What a web page adds after a title: "（全文）", "(摘要)", "全文"
-TITLE_SUFFIX = r"(?:\s{0,2}[（(【\[]\s{0,2}(?:全文|摘要|摘登|节选|实录|文字实录|图文)\s{0,2}[）)】\]]|全文)?"
-# A report's or a speech's title, letter-spacing collapsed: "2026年某某省政府工作报告",
-# "在全县植树造林动员大会上的讲话", "政府工作报告（全文）"
-SPOKEN_TITLE = pattern(rf"[^，。；：,;:！？!?]{{0,60}}?(?P<word>{'|'.join(SPOKEN_WORDS)}){TITLE_SUFFIX}",
-                       "2026年某某省政府工作报告", "在全县植树造林动员大会上的讲话", "政府工作报告（全文）")
 # Where an occasion starts: a dash or a bracket, then a date, then 在 — a dash or a bracket, or
 # a date, must stand before the 在 ("——2024年1月8日在", "（2024年1月8日在", "——在", "2024年1月8日在")
 # (a meeting of two days: "1964年12月21日和22日在")
@@ -43,32 +36,19 @@ OCCASION_START = pattern(rf"(?P<lead>(?:[—－─―]{{1,2}}|-{{2}}|[（(])\s{{
 # Where an occasion ends: 上, maybe "的政府工作报告" (the occasion as a subtitle), maybe a bracket
 OCCASION_END = pattern(rf"上(?P<sub>的[^，。；：\s]{{0,20}}?(?:{'|'.join(SPOKEN_WORDS)}))?\s{{0,2}}[）)]?",
                        "上", "上的政府工作报告", "上）")
-# The date of the occasion alone on its line: "（2024年1月10日）", "一九五四年九月二十三日"
-OCCASION_DATE = pattern(rf"[（(]?\s{{0,2}}{DATE.pattern}\s{{0,2}}[）)]?", "（2024年1月10日）", "一九五四年九月二十三日")
-# The salutation that opens a speech: "各位代表：", "代表们！", "各位代表、同志们："
-SALUTATION = pattern(
-    r"(?:(?:各位|全体)(?:代表|委员|来宾|朋友)|(?:代表|委员|同志|来宾|朋友)们)"
-    r"(?:\s{0,2}[、，,]\s{0,2}(?:(?:各位|全体)(?:代表|委员|来宾|朋友)|(?:代表|委员|同志|来宾|朋友)们)){0,3}"
-    r"\s{0,2}[：:！!，,]?",
-    "各位代表：", "同志们!", "代表们：", "各位代表、同志们：", "各位委员：",
-)
-# What a breadcrumb or a menu separates its items with, never a title: "首页 > 政务公开 > …"
-NAVIGATION = "|｜>＞»›"
+# Those a speech is addressed to, and the salutation that opens it: "各位代表：", "代表们！",
+# "各位代表、同志们：", "女士们、先生们："
+ADDRESSEES = r"(?:(?:各位|全体)(?:代表|委员|同志|来宾|嘉宾|朋友|先生|女士)|(?:代表|委员|同志|来宾|嘉宾|朋友|先生|女士)们)"
+SALUTATION = pattern(rf"{ADDRESSEES}(?:\s{{0,2}}[、，,]\s{{0,2}}{ADDRESSEES}){{0,4}}\s{{0,2}}[：:！!，,]?",
+                     "各位代表：", "同志们!", "代表们：", "各位代表、同志们：", "各位委员：", "女士们、先生们：")
 # How far down the head may reach, in lines.
 HEAD_WINDOW = 60
-# The most lines an occasion wraps over, and a title.
+# The most lines an occasion wraps over.
 OCCASION_LINES_MAX = 3
-TITLE_LINES_MAX = 3
-# The first line of a title wrapped before its report word: the year or the government it is of
-# ("2026年某某省" / "政府工作报告")
-TITLE_HEAD = pattern(r".{0,30}(?:\d{4}\s{0,2}年|[省市区县州盟旗]|人民政府)", "2026年某某省", "某某市人民政府")
 # How far into its line an occasion starts: after a title run on with it, at the most.
 OCCASION_START_WITHIN = 90
 # The longest occasion, from its dash to its 上 (and what may follow it on its line).
 OCCASION_MAX = 120
-# The longest title, and the longest last line of a title broken in the middle of a word ("告").
-TITLE_MAX = 60
-TITLE_TAIL_MAX = 4
 # A line this long, or this long and ending a sentence, is the body's text: the head ends above it.
 PROSE_MIN = 80
 SENTENCE_PROSE_MIN = 40
@@ -97,7 +77,7 @@ class SpeechHead:
     delivered: tuple[list[Span], str | None] | None = None
     author: Author | None = None
     salutation: Span | None = None
-    set_aside: list[Line] = field(default_factory=list)   # page lines among and above the parts
+    set_aside: list[Span] = field(default_factory=list)   # page lines among and above the parts
     date_apart: Line | None = None  # the occasion's date printed below the speaker (its value is taken)
     spoken: str = ""                # the word that names what is delivered (报告, 讲话 …), if printed
     framed: bool = False            # a 文号 or another form's title stands above: not a speech
@@ -130,41 +110,6 @@ def is_prose(line: Line, sentences: bool) -> bool:
 def starts_occasion(text: str) -> bool:
     """Whether an occasion starts on this line: at its start, or after a title run on with it."""
     return any(m.group("lead") or m.group("date") for m in OCCASION_START.finditer(text, 0, OCCASION_START_WITHIN))
-
-
-def title_like(text: str, commas: bool = False) -> bool:
-    """Short, without a sentence's punctuation (a slogan title may hold commas)."""
-    if len(text) > 2 * TITLE_MAX:
-        return False
-    text = collapse(text)
-    stops = "。；：;:！？!?" + NAVIGATION if commas else "，。；：,;:！？!?" + NAVIGATION
-    return 0 < len(text) <= TITLE_MAX and not any(ch in stops for ch in text) and not OCCASION_DATE.fullmatch(text)
-
-
-def is_spoken_title(text: str) -> bool:
-    return SPOKEN_TITLE.fullmatch(collapse(text)) is not None
-
-
-def spoken_word(text: str) -> str:
-    """The word a title or an occasion's subtitle ends in (报告, 讲话 …), before any suffix."""
-    m = SPOKEN_TITLE.fullmatch(collapse(text))
-    return m.group("word") if m else ""
-
-
-def title_block(lines: Lines, j: int, stop: int) -> int:
-    """How many lines from j make a report's title: one, or a title broken mid-word (政府工作报 / 告)."""
-    if not title_like(lines[j].text):
-        return 0
-    if is_spoken_title(lines[j].text):
-        return 1
-    for k in range(j + 1, min(j + TITLE_LINES_MAX, stop)):
-        text = lines[k].text
-        if not title_like(text):
-            return 0
-        if is_spoken_title(plain([whole(l) for l in lines[j:k + 1]])):
-            complete = is_spoken_title(text) and len(collapse(text)) > TITLE_TAIL_MAX
-            return k + 1 - j if not complete or TITLE_HEAD.fullmatch(plain([whole(l) for l in lines[j:k]])) else 0
-    return 0
 
 
 def occasion_end(line: Line, start: int) -> tuple[int, str | None, int] | None:
@@ -257,18 +202,22 @@ def find_head(lines: Lines) -> SpeechHead:
     limit, sal = head_limit(lines)
     taken: set[int] = set()
     occasion = next((o for o in (occasion_at(lines, j, limit) for j in range(limit)) if o), None)
-    title_at, title_end = pick_title(lines, occasion, limit)
     if occasion is not None:
         head.occasion = True
         head.delivered = (occasion.spans, occasion.iso)
         taken.update(range(occasion.first, occasion.end))
-        if occasion.title is not None:
-            head.title = [occasion.title]
-            title_at, title_end = occasion.first, occasion.first
-    if title_at is not None and not head.title:
-        head.title = [whole(l) for l in lines[title_at:title_end]]
-        taken.update(range(title_at, title_end))
-    top = title_at if title_at is not None else (occasion.first if occasion else 0)
+    top = occasion.first if occasion else 0
+    beside: list[Span] = []
+    if occasion is not None and occasion.title is not None:
+        head.title = [occasion.title]
+    else:
+        title = pick_title(lines, occasion.first if occasion else limit, occasion.first if occasion else None,
+                           bool(occasion and occasion.sub), occasion.iso if occasion else None)
+        if title is not None:
+            head.title = title.spans
+            taken.update(range(title.first, title.end))
+            top = title.first
+            beside = rest_of_line(title.spans)
     date_line = None
     if head.delivered is None or head.delivered[1] is None:
         date_line = next((j for j in range(top, limit) if j not in taken
@@ -279,58 +228,40 @@ def find_head(lines: Lines) -> SpeechHead:
         date_line = None
     head.author, author_lines = pick_author(lines, occasion, top, limit, sal, taken)
     taken.update(author_lines)
-    aside: set[int] = set()
+    last_aside = -1
     if date_line is not None and head.delivered is not None:
         # the occasion's date, printed apart from it (below the speaker): its value is the
         # occasion's, its line cannot follow the occasion in reading order, so it is set aside
         head.delivered = (head.delivered[0], date_of(lines[date_line]))
         head.date_apart = lines[date_line]
-        aside.add(date_line)
+        last_aside = date_line
     if sal is not None:
         head.salutation = whole(lines[sal])
         taken.add(sal)
     if not taken:
         return SpeechHead()
-    head.first, last = min(taken), max(taken | aside)
+    head.first, last = min(taken), max(max(taken), last_aside)
     head.end = last + 1
-    head.set_aside = [lines[j] for j in range(0, last + 1) if j not in taken and j not in aside]
+    head.set_aside = [whole(lines[j]) for j in range(0, last + 1) if j not in taken and j != last_aside]
+    head.set_aside = sorted(head.set_aside + beside, key=lambda span: (span.line.n, span.start))
     head.spoken = spoken_word(plain(head.title)) or (spoken_word(occasion.sub) if occasion and occasion.sub else "")
     head.framed = other_form_title(plain(head.title)) or any(
-        DOC_NUMBER.fullmatch(l.text.strip()) or other_form_title(l.text) for l in head.set_aside)
+        DOC_NUMBER.fullmatch(s.text.strip()) or other_form_title(s.text) for s in head.set_aside)
     return head
+
+
+def rest_of_line(spans: list[Span]) -> list[Span]:
+    """What a title's line holds besides a title that is part of it (a mirror's links around it)."""
+    if len(spans) != 1:
+        return []
+    span = spans[0]
+    around = [Span(span.line, 0, span.start), Span(span.line, span.end, len(span.line.text))]
+    return [part for part in around if part.text.strip()]
 
 
 def date_of(line: Line) -> str | None:
     m = DATE.search(line.text)
     return iso_date(m) if m else None
-
-
-def other_form_title(text: str) -> bool:
-    """A title ending in the word of another form (…的通知): this is not a speech's head."""
-    text = collapse(text)
-    return title_like(text) and TITLE_FORM_WORD.search(text) is not None and not text.endswith(SPOKEN_WORDS)
-
-
-def pick_title(lines: Lines, occasion: Occasion | None, limit: int) -> tuple[int | None, int]:
-    """The title above the occasion (or above the salutation): the last report's title printed there,
-    else the line right above the occasion (a title naming no report, the occasion saying what it is)."""
-    upto = occasion.first if occasion else limit
-    best: tuple[int | None, int] = (None, 0)
-    j = 0
-    while j < upto:
-        size = title_block(lines, j, upto)
-        if size:
-            best = (j, j + size)
-            j += size
-        else:
-            j += 1
-    # a title naming no report or speech: only where the occasion says what is delivered, or first
-    if best[0] is None and occasion is not None and occasion.title is None and occasion.first > 0 and (
-            occasion.sub or occasion.first == 1):
-        above = lines[occasion.first - 1]
-        if title_like(above.text, commas=True) and not is_name(above.text) and not role_only(above):
-            best = (occasion.first - 1, occasion.first)
-    return best
 
 
 def pick_author(lines: Lines, occasion: Occasion | None, top: int, limit: int, sal: int | None,

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from converter.forms.speech.speaker import role_only, speaker_on, speaker_on_two
+from converter.forms.speech.speaker import ROLE, role_only, speaker_on, speaker_on_two
 from converter.forms.speech.title import (OCCASION_DATE, SPOKEN_WORDS, other_form_title, pick_title,
                                           spoken_word, title_like)
 from converter.model.document import Author
@@ -202,6 +202,9 @@ def find_head(lines: Lines) -> SpeechHead:
     limit, sal = head_limit(lines)
     taken: set[int] = set()
     occasion = next((o for o in (occasion_at(lines, j, limit) for j in range(limit)) if o), None)
+    if occasion is None and sal is None and not any(
+            ROLE.search(line.text) or OCCASION_DATE.fullmatch(line.text.strip()) for line in lines[:limit]):
+        return head             # no salutation, no occasion, no date line, no speaker's role: no head
     if occasion is not None:
         head.occasion = True
         head.delivered = (occasion.spans, occasion.iso)

@@ -132,7 +132,7 @@ def parse_parts(lines: Lines, ctx: Context) -> list[Any]:
 
 def label_at(line: Line) -> tuple[Span, str, Span | None] | None:
     """An attachment's label (附件, 附件2), with the title when it stands on the label's line."""
-    if glossary.is_heading(line):
+    if not line.text.lstrip().startswith("附") or glossary.is_heading(line):
         return None
     if is_label(line):
         m = ATTACHMENT_LABEL.fullmatch(line.text.strip())

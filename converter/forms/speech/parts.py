@@ -66,10 +66,10 @@ class Rest:
 def sentence_headings(blocks: list[Any], ctx: Context) -> list[Any]:
     """A numbered line that is one long sentence (1.…（牵头单位：…）。) has no heading: its text is its first paragraph."""
     def expand(block: Any) -> list[Any]:
-        if isinstance(block, Section) and not block.children and len(block.heading) == 1:
+        if isinstance(block, Section) and len(block.heading) == 1:
             text = block.heading[0].text.rstrip()
             if len(text) > HEADING_MAX and SENTENCE_END.search(text[-2:]):
-                block.children = [Para(block.heading)]
+                block.children.insert(0, Para(block.heading))
                 block.heading = []
         return [block]
     return walk_blocks(blocks, expand)

@@ -3,7 +3,7 @@
 Ids are given in document order, so the same input always gets the same ids:
 d1, d2 … for a file's documents; d1.1 for the document a notice issues,
 d1.a2 for a document printed as its second attachment, d1.n3 for the third
-glossary entry. A whole-file form links its own container (its form hook),
+glossary entry (counted over its glossaries, one printed as an attachment too). A whole-file form links its own container (its form hook),
 calling `link_document` for the documents it holds.
 
 Markers (①, <sup>①</sup>, ［1］) in a document's body link to its glossary
@@ -18,7 +18,7 @@ from typing import Any, Sequence
 from converter.blocks.glossary import Resolver, resolver
 from converter.model.blocks import Item, ListBlock, Para, Section
 from converter.model.context import Context
-from converter.model.document import Document
+from converter.model.document import Document, Glossary
 from converter.model.text import Span
 from converter.tree.inline import Links
 from converter.rules import EXPLICIT_MARKS, MARKER
@@ -38,10 +38,12 @@ def link_document(doc: Document, doc_id: str, ctx: Context, links: Links) -> Non
     """Ids for a document, its entries and the documents inside it; links for its markers."""
     doc.id = doc_id
     resolve = None
-    if doc.glossary:
-        for k, entry in enumerate(doc.glossary.entries, start=1):
+    found = glossaries(doc)
+    if found:
+        entries = [entry for glossary in found for entry in glossary.entries]
+        for k, entry in enumerate(entries, start=1):
             entry.id = f"{doc_id}.n{k}"
-        resolve = resolver(doc.glossary)
+        resolve = resolver(Glossary(found[0].title, [], entries, found[0].line))
     link_blocks(doc.body, resolve, ctx, links)
     link_run(doc.attachment_note, None, ctx, links)
     if doc.transmitted:
@@ -52,12 +54,20 @@ def link_document(doc: Document, doc_id: str, ctx: Context, links: Links) -> Non
                 link_document(block, f"{doc_id}.a{k}", ctx, links)
             else:
                 link_blocks([block], None, ctx, links)
-    if doc.glossary:
-        for note in doc.glossary.notes:
+    for glossary in found:
+        for note in glossary.notes:
             link_run(note.spans, None, ctx, links)
-        for entry in doc.glossary.entries:
+        for entry in glossary.entries:
             link_run(entry.definition, None, ctx, links)
     link_run(doc.cc, None, ctx, links)
+
+
+def glossaries(doc: Document) -> list[Glossary]:
+    """The document's glossaries in printed order: its own, and any printed as an attachment."""
+    found = [doc.glossary] if doc.glossary else []
+    found.extend(block for attachment in doc.attachments for block in attachment.blocks
+                 if isinstance(block, Glossary))
+    return sorted(found, key=lambda glossary: glossary.line)
 
 
 def link_blocks(blocks: Sequence[Any], resolve: Resolver | None, ctx: Context, links: Links) -> None:

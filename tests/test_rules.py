@@ -6,7 +6,7 @@ import pytest
 
 from converter.blocks import SHARED, glossary
 from converter.blocks.parser import parse_body
-from converter.forms import work_report
+from converter.forms.speech import head as speech_head, speaker
 from converter.frame import foot, head as frame
 from converter.model.blocks import ListBlock, Para, Section
 from converter.model.context import Context
@@ -200,15 +200,15 @@ def test_letter_spacing_collapse():
     ("代理市长 王 某", "代理市长", "王某"),
 ])
 def test_speaker(printed, role, name):
-    author = work_report.parse_author(lines_of(printed)[0])
-    assert (author.role, author.name) == (role, name)
+    author = speaker.speaker_on(lines_of(printed)[0])
+    assert author is not None and (author.role, author.name) == (role, name)
 
 
 def test_occasion_wrapped_over_two_lines():
     lines = lines_of("——2022年12月27日在新洲区第六届", "", "人民代表大会第三次会议上", "区 长 刘润长", "各位代表：")
-    delivered, i = work_report.take_occasion(lines, 0)
-    assert plain(delivered[0]) == "——2022年12月27日在新洲区第六届人民代表大会第三次会议上"
-    assert delivered[1] == "2022-12-27" and i == 2
+    occasion = speech_head.occasion_at(lines, 0, len(lines))
+    assert occasion is not None and plain(occasion.spans) == "——2022年12月27日在新洲区第六届人民代表大会第三次会议上"
+    assert occasion.iso == "2022-12-27" and occasion.end == 2
 
 
 def test_head_with_issuer_mark_on_two_lines_and_wrapped_recipients():

@@ -11,22 +11,26 @@ by its number; a marker that fits no entry stays text, with a warning.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Callable, Sequence
 
+from converter.blocks.parser import BlockRule, BodyState, Plugin
 from converter.model.blocks import Para
 from converter.model.document import Entry, Glossary
 from converter.model.node import Node, node
 from converter.tree.builder import Builder, NodeFunction
 from converter.model.text import Line, Span, joined, plain, tail, whole
 from converter.patterns import pattern
-from converter.rules import EXPLICIT_MARKS
+from converter.rules import EXPLICIT_MARKS, SENTENCE_PUNCT, TERMINAL
 
-# "名词解释", "名 词 解 释", "《政府工作报告》名词注释", "注释", "附：名词解释（按出现先后排序）"
+# "名词解释", "名 词 解 释", "《政府工作报告》名词注释", "注释", "附：名词解释（按出现先后排序）",
+# "【名词解释】", "政府工作报告名词解释", "注释："
 GLOSSARY_HEADING = pattern(
-    r"(?:附\s{0,2}[:：]\s{0,2})?(?:《[^》]{1,40}》)?\s{0,2}"
+    r"(?:附\s{0,2}[:：]\s{0,2})?[【\[]?\s{0,2}(?:《[^》]{1,40}》|[^\s，。；：《》【】\[\]]{0,20}?报\s{0,2}告)?\s{0,2}"
     r"(?:名\s{0,2}词\s{0,2}(?:解\s{0,2}释|注\s{0,2}释|说\s{0,2}明)|注\s{0,2}释|词\s{0,2}语\s{0,2}解\s{0,2}释)"
-    r"\s{0,2}(?:[（(][^）)]{1,30}[）)])?\s{0,2}[:：]?",
+    r"\s{0,2}[】\]]?\s{0,2}(?:[（(][^）)]{1,30}[）)])?\s{0,2}[:：]?",
     "名词解释", "名 词 解 释", "《政府工作报告》名词注释", "注释", "附：名词解释（按出现先后排序）",
+    "【名词解释】", "政府工作报告名词解释", "注释：",
 )
 # An entry's number: "1、", "1.", "10. " ("20、4.0 版园区" is entry 20; "4.0" alone is no
 # number), "（1）", "[1]", "①"
@@ -35,12 +39,17 @@ ENTRY_NUM = pattern(
     r"|(?P<c>[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf])\s{0,2}[、.．]?)",
     "1、三保", "10. 六税两费", "（1）", "［2］", "①",
 )
+# An entry number printed so that only its place in the sequence tells it from text: followed by
+# a space alone ("1 三保："), or by a term that begins with digits ("1.5G基站：")
+LOOSE_ENTRY_NUM = pattern(r"(?P<num>(?P<n>\d{1,3})(?:\s{1,3}|[.．](?=\d)))", "1 三保：", "1.5G基站：")
 # An entry without a number: a short term, a colon, its definition: "三保：保基本民生…"
 UNNUMBERED_ENTRY = pattern(r"(?P<term>[^：:。，,；;！？]{1,30})[：:]\s{0,3}\S", "三保：保基本民生")
 # The colon that ends a term: "三保：", "AA+主体信用评级: "
 TERM_END = pattern(r"[:：]", "三保：")
 # The longest term looked for before its colon.
 TERM_MAX = 60
+# What ends a definition's line when the next line may start an entry of its own.
+SENTENCE_ENDS = TERMINAL + "”’」』）)"
 # Superscript digits, for a marker's number
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 # What is ignored when a term is compared with the text before a marker.
@@ -52,21 +61,29 @@ Resolver = Callable[[str, str, bool], "str | None"]
 
 
 def is_heading(line: Line) -> bool:
-    return GLOSSARY_HEADING.fullmatch(line.text.strip()) is not None
+    return is_heading_text(line.text)
+
+
+def is_heading_text(text: str) -> bool:
+    return GLOSSARY_HEADING.fullmatch(text.strip()) is not None
 
 
 def find_heading(lines: Sequence[Line], start: int = 0) -> int | None:
     return next((i for i in range(start, len(lines)) if is_heading(lines[i])), None)
 
 
-def parse_glossary(lines: Sequence[Line], warn: Callable[[int, str], None]) -> Glossary:
-    """Parse a glossary whose heading is lines[0]."""
-    glossary = Glossary([whole(lines[0])], [], [], lines[0].n)
+def parse_glossary(lines: Sequence[Line], warn: Callable[[int, str], None], title: Span | None = None) -> Glossary:
+    """Parse a glossary whose heading is lines[0] (or `title`, printed elsewhere, with the entries from lines[0])."""
+    if title is None:
+        title, lines = whole(lines[0]), lines[1:]
+    glossary = Glossary([title], [], [], title.line.n)
     expected = 1
-    if not any(ENTRY_NUM.match(line.text) for line in lines[1:]):
-        return parse_unnumbered(glossary, lines[1:])
-    for line in lines[1:]:
-        entry = parse_entry(line, expected, bool(glossary.entries))
+    if not any(ENTRY_NUM.match(line.text) or LOOSE_ENTRY_NUM.match(line.text) for line in lines):
+        return parse_unnumbered(glossary, lines)
+    ended = True                 # the line before ended its sentence (or there was none)
+    for line in lines:
+        entry = parse_entry(line, expected, bool(glossary.entries)) or parse_loose_entry(line, expected, ended)
+        ended = not line.text.rstrip() or line.text.rstrip()[-1] in SENTENCE_ENDS
         if entry is not None:
             if entry.n != expected:
                 warn(line.n, f"glossary entry {entry.n} where {expected} was expected")
@@ -103,19 +120,53 @@ def parse_entry(line: Line, expected: int, started: bool) -> Entry | None:
     if n is None:
         return None
     rest = tail(line, m.end("num"))
+    num = Span(line, m.start("num"), m.end("num"))
     colon = TERM_END.search(line.text, rest.start, rest.start + TERM_MAX + 1)
     in_sequence = n == expected or (started and expected <= n <= expected + 2)
     if colon is None:
         if not in_sequence:
             return None
-        return Entry(n, Span(line, m.start("num"), m.end("num")), [rest], [], line.n)
+        if SENTENCE_PUNCT.search(rest.text) or len(rest.text) > TERM_MAX:
+            return Entry(n, num, [], [rest], line.n)      # a note with no term: "［1］指……。"
+        return Entry(n, num, [rest], [], line.n)
     if not in_sequence and started:
         return None
+    if SENTENCE_PUNCT.search(line.text, rest.start, colon.start()):
+        return Entry(n, num, [], [rest], line.n)          # a sentence before the colon: a note, no term
+    return entry_with_term(line, n, num, rest, colon)
+
+
+def parse_loose_entry(line: Line, expected: int, ended: bool) -> Entry | None:
+    """"1 三保：…", "1.5G基站：…": the number that comes next, a term and its colon, after a line that ended."""
+    m = LOOSE_ENTRY_NUM.match(line.text)
+    if not m or not ended or int(m.group("n")) != expected:
+        return None
+    rest = tail(line, m.end("num"))
+    colon = TERM_END.search(line.text, rest.start, rest.start + TERM_MAX + 1)
+    if colon is None or not rest.text[:1].strip() or SENTENCE_PUNCT.search(line.text, rest.start, colon.start()):
+        return None
+    return entry_with_term(line, expected, Span(line, m.start("num"), m.end("num")), rest, colon)
+
+
+def entry_with_term(line: Line, n: int, num: Span, rest: Span, colon: re.Match[str]) -> Entry:
     term = Span(line, rest.start, colon.start())
     term_end = len(term.text.rstrip())
     definition = tail(line, colon.end())
-    return Entry(n, Span(line, m.start("num"), m.end("num")),
-                 [Span(line, term.start, term.start + term_end)], [definition], line.n)
+    return Entry(n, num, [Span(line, term.start, term.start + term_end)], [definition], line.n)
+
+
+def keep_heading_as_text(state: BodyState, line: Line, m: re.Match[str]) -> bool:
+    """A glossary heading left in the body (it has no entries) is a paragraph of its own:
+    a line that was a heading is no half sentence for the next line to continue."""
+    if not is_heading(line):
+        return False
+    state.close()
+    state.append(Para([whole(line)]))
+    return True
+
+
+# Read in a body: a glossary heading with no entries under it (the glossary itself is cut off before)
+HEADING_AS_TEXT = Plugin("glossary-heading", (BlockRule("glossary-heading", GLOSSARY_HEADING, keep_heading_as_text),))
 
 
 def term_key(text: str) -> str:

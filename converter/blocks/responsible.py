@@ -21,8 +21,8 @@ from converter.patterns import pattern
 UNIT_LABEL = r"(?:责任|牵头|配合|协办|协助|参与|主办|承办|实施|主责|协同)(?:单位|部门)\s{0,2}[:：]"
 # "（责任单位：区发改局、区科经局，各街镇）" at the very end of a paragraph
 RESPONSIBLE = pattern(
-    rf"[（(]\s{{0,2}}{UNIT_LABEL}(?P<units>[^（）()]{{1,300}})[）)]\s*$",
-    "（责任单位：区发改局、区科经局，各街镇）", "(牵头单位:区民政局)", "（协办部门：县财政局）",
+    rf"[（(]\s{{0,2}}{UNIT_LABEL}(?P<units>[^（）()]{{1,300}})[）)][。；;]?\s*$",
+    "（责任单位：区发改局、区科经局，各街镇）", "(牵头单位:区民政局)", "（协办部门：县财政局）", "（牵头单位：人社厅）。",
 )
 # What separates units: 、，,；; and spaces
 UNIT_SEPARATOR = pattern(r"[、，,；;\s]+", "、")

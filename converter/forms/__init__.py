@@ -5,6 +5,7 @@ that claims a document parses it (`unknown` claims everything). The order,
 as registered:
 
     bulletin       a whole 政府公报 issue (whole files only)
+    speech         讲话 致辞 发言: read as a work report is (forms/speech/)
     work-report    政府工作报告: occasion, speaker, 各位代表, glossary
     order          命令 令, or a 令第N号 at the top (whatever the title above it):
                    signed by a person, promulgates a text

@@ -31,13 +31,17 @@ def document_node(doc: Document, b: Builder) -> Node:
         el.add(doc_number_node(doc.doc_number))
     if doc.title and not title_first:
         el.add(node("title", doc.title[0].line.n, title_text(doc.title)))
+    # a page may print the speaker above the occasion: reading order is kept
+    author_first = bool(doc.author and doc.delivered and doc.author.span.line.n < doc.delivered[0][0].line.n)
+    if doc.author and author_first:
+        el.add(author_node(doc.author))
     if doc.delivered:
         spans, iso = doc.delivered
         delivered = node("delivered", spans[0].line.n, plain(spans))
         if iso:
             delivered.attrs["date"] = iso
         el.add(delivered)
-    if doc.author:
+    if doc.author and not author_first:
         el.add(author_node(doc.author))
     if doc.recipients:
         el.add(node("recipients", doc.recipients[0].line.n, plain(doc.recipients)))
@@ -55,9 +59,13 @@ def document_node(doc: Document, b: Builder) -> Node:
         el.add(node("remark", remark.line.n, remark.text.strip()))
     if doc.transmitted:
         el.add(Node("transmitted", {}, [b.node(doc.transmitted)]))
+    # a report may print its glossary before its attachments: reading order is kept
+    glossary_first = bool(doc.glossary and doc.attachments and doc.glossary.line < doc.attachments[0].line)
+    if doc.glossary and glossary_first:
+        el.add(b.node(doc.glossary))
     if doc.attachments:
         el.add(Node("attachments", {}, [attachment_node(a, b) for a in doc.attachments]))
-    if doc.glossary:
+    if doc.glossary and not glossary_first:
         el.add(b.node(doc.glossary))
     if doc.cc:
         el.add(Node("cc", {"line": str(doc.cc[0].line.n)}, b.inline(doc.cc)))

@@ -2,23 +2,35 @@
 
 Take the Han characters and decimal digits (a full-width digit counts as its
 ASCII twin) of the input. Take out, line by line, those of the `removed`
-items in the residue. What is left must be, character for character, the
-text of the output's reading flow: every text node outside `source` and
-`residue`, in document order.
+items in the residue and the `fact` items of the page record. What is left
+must be, character for character, the text of the output's reading flow:
+every text node outside `source`, `page` and `residue`, in document order.
 
 One exception is line-anchored like residue: table text merged into a row
 from a continuation line printed below it (`merged` @line) stands where the
 row needs it, not where it was printed, so it is checked against its line.
+
+An anchored item starts at its line and may run on into the lines after it
+(a fact whose value is printed under its label, a table row of an HTML page
+whose cells stand on several source lines): what its line does not hold is
+taken, in order, from the next lines with reading characters, and at least
+one of its characters must stand on its own line.
+
+An HTML input is read as a browser reads it: a character reference stands
+for the character it names (&#20013; is 中), in the input and in the residue
+alike (`normalise.html.looks_like_html` tells such an input).
 """
 
 from __future__ import annotations
 
+import html
 import unicodedata
 from dataclasses import dataclass
 
 import regex
 from lxml import etree
 
+from converter.normalise.html import looks_like_html
 from converter.normalise.lines import split_lines
 
 # One reading character: a Han ideograph or a decimal digit of any script.
@@ -46,17 +58,19 @@ def reading_chars(text: str) -> str:
 
 # Elements whose text is checked against their @line instead of the flow.
 ANCHORED = ("removed", "merged")
+# Children of the root that are not reading flow: their items are anchored (or, for source, not text).
+OUTSIDE_FLOW = ("source", "page", "residue")
 
 
 def flow_text(root: etree._Element) -> str:
-    """Text of the reading flow: all text outside source, residue and merged cells."""
+    """Text of the reading flow: all text outside source, page, residue and merged cells."""
     parts: list[str] = []
     for el in root.iter():
         if el is root:
             continue
         name = etree.QName(el).localname
         parent = el.getparent()
-        if name in ("source", "residue") or (parent is not None and etree.QName(parent).localname == "residue"):
+        if name in OUTSIDE_FLOW or (parent is not None and etree.QName(parent).localname in OUTSIDE_FLOW):
             continue
         if el.text and name not in ANCHORED:
             parts.append(el.text)
@@ -65,12 +79,28 @@ def flow_text(root: etree._Element) -> str:
     return "".join(parts)
 
 
-def residue_by_line(root: etree._Element) -> dict[int, list[str]]:
-    """Line-anchored text (residue items, merged cell text) by input line."""
+def residue_by_line(root: etree._Element, references: bool = False) -> dict[int, list[str]]:
+    """Line-anchored text (residue items, page facts, merged cell text) by input line.
+
+    `references`: read character references as the characters they name (an HTML input).
+    """
     items: dict[int, list[str]] = {}
-    for el in root.iter("{*}removed", "{*}merged"):
-        items.setdefault(int(el.get("line") or 0), []).append(reading_chars(el.text or ""))
+    anchored = [*root.iter("{*}removed", "{*}merged"), *root.iterfind("{*}page/{*}fact")]
+    for el in anchored:
+        text = el.text or ""
+        items.setdefault(int(el.get("line") or 0), []).append(reading_chars(html.unescape(text) if references else text))
     return items
+
+
+def take_leading(chars: str, taken: str) -> tuple[str, str]:
+    """chars without the longest start of `taken` that stands in them in order; and the rest of `taken`."""
+    out, k = [], 0
+    for ch in chars:
+        if k < len(taken) and ch == taken[k]:
+            k += 1
+        else:
+            out.append(ch)
+    return "".join(out), taken[k:]
 
 
 def take_away(chars: str, taken: str) -> str | None:
@@ -92,17 +122,30 @@ def take_away(chars: str, taken: str) -> str | None:
 def check(input_text: str, xml: bytes | etree._Element) -> Loss | None:
     """None when the output keeps the input's reading text; else the first difference."""
     root = etree.fromstring(xml) if isinstance(xml, bytes) else xml
-    residue = residue_by_line(root)
+    references = looks_like_html(input_text)
+    residue = residue_by_line(root, references)
     expected: list[tuple[int, str]] = []
+    carried = ""                  # what an anchored item still needs from the lines after its own
     for n, line in enumerate(split_lines(input_text), start=1):
-        chars = reading_chars(line)
+        chars = reading_chars(html.unescape(line) if references else line)
+        if carried and chars:
+            chars, still = take_leading(chars, carried)
+            if still == carried:
+                return Loss(n, chars, f"residue running on {carried!r}")
+            carried = still
         for taken in residue.get(n, []):
             rest = take_away(chars, taken)
             if rest is None:
-                return Loss(n, chars, f"residue {taken!r}")
-            chars = rest
+                chars, left = take_leading(chars, taken)
+                if left == taken:
+                    return Loss(n, chars, f"residue {taken!r}")
+                carried += left
+            else:
+                chars = rest
         if chars:
             expected.append((n, chars))
+    if carried:
+        return Loss(0, "", f"residue running past the end {carried!r}")
     flow = reading_chars(flow_text(root))
     pos = 0
     for n, chars in expected:

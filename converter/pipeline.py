@@ -75,6 +75,8 @@ def convert_source(source: Source) -> Result:
         raise InputError("no reading text: every line is page furniture or markup")
     forms = registry()
     ctx = Context(page.repair, functools.partial(parse_document, forms))
+    for line, message in page.warnings:      # what the page filters found (a page cut short)
+        ctx.warn(line, message)
     form, content = parse_file(forms, page.lines, ctx)
     links: Links = {}
     if form.link is not None:

@@ -1,61 +1,86 @@
 """A page filter for scraped web pages: the site's chrome is not part of the document.
 
-发布时间/信息来源 above the text, 链接, 主办单位, 备案证编号, 网站地图,
-扫一扫, 打印本页, 关闭窗口 … below it: each such line goes to residue as
-`web-chrome`. A scraped page has no pages, so no page-break repair is done
-on it unless page furniture shows it was printed (`Normalised.repair`).
+Each line that is chrome by what it is (chrome_lines.py: widgets, share
+buttons, breadcrumbs, menus, navigation, captions, collection notes, editor
+lines, blurbs) goes to residue as `web-chrome`, and so do:
+
+- a short line inside a run of widget lines (a toolbar read one word a line:
+  下载 / 打印 / 听新闻 / 收藏 — the word nobody listed is still a button);
+- a line that is a step of the page's own breadcrumb (the site's section
+  name printed again on its own: a site's label);
+- everything from a footer's first line to the end: the site footer
+  (主办单位, 版权所有, ICP备 …), a licence footer, a list of related links
+  or attachments (相关报道：…, 附件下载：…) — once the document's text has begun,
+  and only when the tail is short and holds no numbered heading.
+
+A scraped page has no pages, so no page-break repair is done on it unless
+page furniture shows it was printed (`Normalised.repair`).
 """
 
 from __future__ import annotations
 
-from converter.model.text import Line
-from converter.normalise.page import Normalised, take_out
-from converter.patterns import pattern
+from typing import Sequence
+
+from converter.model.text import Line, collapse
+from converter.normalise.chrome_lines import FOOTER_START, SENTENCE_MARK, WIDGET_LINE, crumb_steps, is_chrome_line
+from converter.normalise.page import Normalised, take_out_at
+from converter.normalise.region import starts_text
 from converter.rules import SECTION_RULES
 
-# A header line of a page: "发布时间:2021-01-21 11:16 作者: 信息来源: …", "来源：中国政府网 字号：[大] [中] [小]"
-CHROME_LINE = pattern(
-    r"(?:发布(?:时间|日期)|信息来源|来源|作者|字号|浏览(?:次数|量)|点击(?:数|量)|阅读(?:次数|量)|【?字体)"
-    r"\s{0,2}[:：].{0,200}",
-    "发布时间:2021-01-21 11:16 作者: 信息来源: 区政府办", "来源：中国政府网 字号：[大] [中] [小]",
-)
-# A line of site furniture anywhere: "打印] 仅打印内容", "【打印本页】", "[关闭窗口]", a lone bracket
-CHROME_WORDS = pattern(
-    r"[\[【]?\s{0,2}(?:打印(?:本页)?|关闭(?:窗口|本页)?|收藏本站|网站地图|扫一扫.{0,20}|分享到.{0,40}|返回顶部)"
-    r"\s{0,2}[\]】]?.{0,20}|[\[\]【】]",
-    "打印] 仅打印内容", "【打印本页】", "[关闭窗口]", "】",
-)
-# Where a site footer or a licence footer begins: everything from here to the end is chrome.
-FOOTER_START = pattern(
-    r"(?:链接|友情链接|相关链接|主办单位|承办单位|主办|版权所有|备案|网站标识码|联系我们)\s{0,2}[:：].{0,200}"
-    r"|本作品(?:是|在|来自).{0,200}|.{0,40}(?:版权所有|ICP备|公网安备|网站标识码|隐私声明|网站地图).{0,200}",
-    "主办单位：某区人民政府办公室", "本作品在全世界都属于公有领域", "鄂ICP备12345678号",
-)
 # The longest footer taken as chrome, in lines; a longer tail is more likely text.
 FOOTER_MAX_LINES = 80
 # A footer holds no numbered heading of these kinds (chapters, articles, （一）, （1）).
 FOOTER_FORBIDS = SECTION_RULES[:4]
+# The longest unknown word taken as a button inside a run of widget lines.
+BUTTON_MAX = 4
+# The longest line taken as a section name of the site's breadcrumb.
+CRUMB_LINE_MAX = 20
 
 
-def footer_start(lines: tuple[Line, ...]) -> int | None:
-    """Index of the first line of a trailing site footer, if there is one."""
+def footer_start(lines: Sequence[Line], drop: dict[int, str]) -> int | None:
+    """Index of the first line of a trailing footer, if there is one."""
+    text_seen = False
     for i, line in enumerate(lines):
-        if FOOTER_START.fullmatch(line.text):
+        if i in drop:
+            continue
+        if text_seen and FOOTER_START.fullmatch(line.text):
             tail = lines[i:]
             if len(tail) <= FOOTER_MAX_LINES and not any(
                     rule.pattern.match(later.text) for later in tail for rule in FOOTER_FORBIDS):
                 return i
+        text_seen = text_seen or starts_text(line.text)
     return None
+
+
+def buttons_in_toolbars(lines: Sequence[Line], drop: dict[int, str]) -> list[int]:
+    """Short lines with widget lines right above and below them: buttons of a toolbar read one word a line."""
+    found = []
+    for i in range(1, len(lines) - 1):
+        text = lines[i].text
+        if (i not in drop and len(text) <= BUTTON_MAX and not SENTENCE_MARK.search(text)
+                and WIDGET_LINE.fullmatch(lines[i - 1].text) and WIDGET_LINE.fullmatch(lines[i + 1].text)):
+            found.append(i)
+    return found
 
 
 def strip_chrome(page: Normalised) -> Normalised:
     """Take web chrome out of the lines; the page records whether there was any."""
+    lines = page.lines
     drop: dict[int, str] = {}
-    for line in page.lines:
-        if CHROME_LINE.fullmatch(line.text) or CHROME_WORDS.fullmatch(line.text):
-            drop[line.n] = "web-chrome"
-    start = footer_start(page.lines)
+    sections: set[str] = set()
+    for i, line in enumerate(lines):
+        if is_chrome_line(line.text):
+            drop[i] = "web-chrome"
+            steps = crumb_steps(line.text)
+            sections.update(collapse(step) for step in steps[:-1])
+    for i in buttons_in_toolbars(lines, drop):
+        drop[i] = "web-chrome"
+    if sections:
+        for i, line in enumerate(lines):
+            if i not in drop and len(line.text) <= CRUMB_LINE_MAX and collapse(line.text) in sections:
+                drop[i] = "web-chrome"
+    start = footer_start(lines, drop)
     if start is not None:
-        for line in page.lines[start:]:
-            drop[line.n] = "web-chrome"
-    return take_out(page, drop, web_chrome=True) if drop else page
+        for i in range(start, len(lines)):
+            drop[i] = "web-chrome"
+    return take_out_at(page, drop) if drop else page

@@ -1,0 +1,144 @@
+"""What a line of a site's chrome is, told by its shape and the genre's words, never by one site.
+
+A scraped page prints, around the document, the widgets of its template
+(打印 / 收藏 / 【字号：大 中 小】 …, often one word a line), share buttons, a
+breadcrumb (您的位置：首页 » … ; You are here: … >> …), a site's menus
+(pipe-separated, or bracketed English links of a legal database), photo
+captions (… 本报记者 某某 摄), a collection note of a mirror (本作品收录于《…》),
+editor lines, QR-code prompts and the blurbs of content farms. Each pattern
+below matches a whole clean line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from converter.patterns import HAN, pattern
+
+# The words of a page's widgets: print, close, share, font size, full screen, reading aids.
+WIDGET_WORDS = (
+    "打印本页", "打印此页", "打印文章", "打印正文", "仅打印内容", "打印内容", "打印", "关闭窗口", "关闭本页",
+    "关闭", "返回顶部", "返回首页", "返回列表", "返回", "顶部", "收藏本站", "收藏本页", "加入收藏", "收藏",
+    "设为首页", "分享到", "分享", "下载", "全屏", "字号", "字体", "加大", "减小", "放大", "缩小", "还原", "默认",
+    "大", "中", "小", "繁体", "简体", "繁", "简", "无障碍", "长者模式", "关怀版", "朗读", "语音播报", "播报",
+    "我要纠错", "纠错", "评论", "点赞", "复制链接", "微信", "微博", "朋友圈", "QQ空间", "QQ", "扫一扫", "二维码",
+    "阅读模式", "A\\+", "A-",
+)
+# Brackets, bars, slashes, colons and spaces between widget words: "【字号：大 中 小】", "[打印] [关闭]"
+WIDGET_SEPARATOR = r"[\s\[\]【】()（）|｜/／·•:：,，、]"
+# A line of widget words only: "下载", "【字号：", "加大", "】", "[打印本页] [关闭窗口]", "分享到：微信 微博"
+WIDGET_LINE = pattern(
+    rf"{WIDGET_SEPARATOR}{{0,4}}(?:{'|'.join(WIDGET_WORDS)})(?:{WIDGET_SEPARATOR}{{0,4}}(?:{'|'.join(WIDGET_WORDS)})){{0,12}}"
+    rf"{WIDGET_SEPARATOR}{{0,4}}|[\[\]【】|｜]{{1,3}}",
+    "下载", "【字号：", "】", "[打印本页] [关闭窗口]", "字号：[大] [中] [小]", "|",
+)
+# A share line: "分享到：微信 微博 QQ空间 豆瓣", "【分享】"
+SHARE_LINE = pattern(r"[\[【]?\s{0,2}分享(?:到|至)?\s{0,2}[:：】\]]?[^。；，]{0,40}", "分享到：微信 微博 豆瓣")
+# A prompt to scan a QR code: "扫一扫在手机打开当前页", "微信扫码 关注我们"
+QR_PROMPT = pattern(r"[^。；，]{0,20}(?:扫一扫|扫码|扫描二维码|二维码)[^。；，]{0,30}", "扫一扫在手机打开当前页")
+# An editor line of a page's foot: "（责任编辑：王明）", "编辑：王明 审核：李华"
+EDITOR_LINE = pattern(
+    r"[（(【\[]?\s{0,2}(?:责任编辑|责编|编辑|审核|审校|校对|终审|初审|复审|校核|监制)\s{0,2}[:：][^。；]{0,60}",
+    "（责任编辑：王明）", "编辑：王明 审核：李华",
+)
+# A breadcrumb with its label: "您的位置: 首页 » 政务公开 »", "当前位置：首页 > 通知公告", "You are here: A >> B"
+BREADCRUMB_LABEL = pattern(
+    r"(?:您的位置|你的位置|您现在的位置|您当前的位置|当前位置|所在位置|现在位置|当前页面|you are here|location)"
+    r"\s{0,2}[:：](?P<path>.{0,300})",
+    "您的位置: 首页 » 政务公开 »", "You are here:  A >> B", flags=re.IGNORECASE,
+)
+# What separates the steps of a breadcrumb path: » > >> › ＞
+CRUMB_SEPARATOR = pattern(r"\s{0,3}(?:>>|»|›|>|＞)\s{0,3}", " » ", " >> ")
+# A breadcrumb path that ends in a separator: its last step is a section too ("首页 » 法律法规 »")
+OPEN_PATH = pattern(r"(?:>>|»|›|>|＞)\s{0,3}$", "法律法规 »")
+# A site's home page, where a breadcrumb path starts: 首页, 网站首页, Home
+HOME = pattern(r"(?:网站)?首页|主页|home", "首页", "Home", flags=re.IGNORECASE)
+# Bracketed links without any Han character: "AsianLII [Home] [Databases] [Search]", "[Name Search] [Help]"
+LATIN_NAV = pattern(r"(?:[A-Za-z][\w.'-]{0,30}\s{0,3})?(?:\[[^\[\]\u3400-\u9fff]{1,30}\]\s{0,3}){2,12}",
+                    "AsianLII [Home] [Databases]", "[Database Search] [Name Search] [Help]")
+# What separates the items of a site menu: a vertical bar
+MENU_BAR = pattern(r"\s{0,3}[|｜│]\s{0,3}", " | ")
+# A photo caption: "…作政府工作报告。本报记者 某某 摄", "（新华社记者 某某 摄）", "图片来源：某某网"
+CAPTION = pattern(
+    rf".{{0,120}}?(?:记者|通讯员|摄影|特约摄影|供图|图)\s{{0,2}}[:：/]?\s{{0,2}}[{HAN}·]{{2,6}}"
+    rf"(?:\s{{1,3}}[{HAN}·]{{2,6}}){{0,3}}\s{{0,2}}摄(?:影)?[)）]?"
+    r"|[（(]?\s{0,2}(?:图片来源|图片由|资料图片|资料图)[^。；]{0,40}[)）]?",
+    "县长王明作政府工作报告。本报记者 张三 摄", "（新华社记者 李四 摄）", "图片来源：某某网",
+)
+# A mirror's note of the collection a text stands in: "本作品收录于《某某公报/2004年/第7号", "收录于"
+COLLECTION_NOTE = pattern(r"本作品收录于.{0,120}|收录于.{0,60}", "本作品收录于《某某公报/2004年", "收录于")
+# The blurb of a content farm or a reposting site: disclaimers, "仅供参考", "如有侵权请联系删除", download links
+BLURB = pattern(
+    r"(?:免责声明|版权声明|特别声明|声明)\s{0,2}[:：].{0,300}"
+    r"|.{0,100}(?:仅供(?:参考|学习|交流|阅读)|如有侵权|侵权请|联系(?:我们|本站)?删除|转载请注明|版权归(?:原)?作者"
+    r"|来源于网络|来自网络|网络整理|本站(?:整理|发布|收集|提供|所有)).{0,100}"
+    r"|(?:点击|单击)(?:此处|这里)(?:下载|查看|阅读)[^。]{0,20}|下载地址\s{0,2}[:：][^。]{0,60}",
+    "免责声明：本站内容仅供参考", "如有侵权请联系删除", "下载地址: 点击此处下载",
+)
+# A font-size or font label left over in a header: "字号：[大] [中] [小]", "【字体：大 中 小】"
+FONT_LABEL = pattern(r"[\[【]?\s{0,2}(?:字号|字体)\s{0,2}[:：].{0,40}", "字号：[大] [中] [小]")
+# Sentence punctuation: a line holding it is text, not a menu or breadcrumb item.
+SENTENCE_MARK = pattern(r"[。；！？，,;!?]", "。")
+# Where a site's footer, a licence footer or a list of related links begins: all from here on is chrome.
+FOOTER_START = pattern(
+    r"(?:链接|友情链接|相关链接|主办单位|承办单位|主办|版权所有|备案|网站标识码|联系我们)\s{0,2}[:：].{0,200}"
+    r"|本作品(?:是|在|来自).{0,200}|.{0,40}(?:版权所有|ICP备|公网安备|网站标识码|隐私声明|网站地图).{0,200}"
+    r"|(?:相关|推荐|热门|延伸|更多|精彩)(?:报道|链接|文章|阅读|新闻|资讯|推荐|内容|附件|文件|政策|解读)\s{0,2}[:：]?"
+    r"|猜你喜欢|附件下载\s{0,2}[:：]?|(?:上一篇|下一篇)\s{0,2}[:：]?.{0,80}",
+    "主办单位：某区人民政府办公室", "本作品在全世界都属于公有领域", "鄂ICP备12345678号", "相关报道：", "上一篇：某某通知",
+)
+
+# Line length above which a line is never a widget, menu or breadcrumb (only captions and blurbs are longer).
+SHORT_LINE = 60
+# The longest item of a site menu and of a breadcrumb step before the last.
+MENU_ITEM_MAX = 12
+CRUMB_STEP_MAX = 20
+# A site menu has at least this many items.
+MENU_ITEMS_MIN = 3
+
+
+def is_chrome_line(text: str) -> bool:
+    """Whether a whole clean line is a site's chrome."""
+    if len(text) <= SHORT_LINE and (WIDGET_LINE.fullmatch(text) or SHARE_LINE.fullmatch(text)
+                                   or QR_PROMPT.fullmatch(text) or LATIN_NAV.fullmatch(text)
+                                   or FONT_LABEL.fullmatch(text) or is_menu(text)):
+        return True
+    return bool(EDITOR_LINE.fullmatch(text) or BREADCRUMB_LABEL.fullmatch(text) or crumb_steps(text)
+                or CAPTION.fullmatch(text) or COLLECTION_NOTE.fullmatch(text) or BLURB.fullmatch(text))
+
+
+def is_menu(text: str) -> bool:
+    """A site menu: three or more short items between vertical bars ("首页 | 政务公开 | 互动交流").
+
+    A markdown table row starts with its bar and a data row holds numbers, so neither is a menu.
+    """
+    if text.startswith(("|", "｜")) or "\t" in text:
+        return False
+    items = MENU_BAR.split(text)
+    if len(items) < MENU_ITEMS_MIN or not all(0 < len(item) <= MENU_ITEM_MAX for item in items):
+        return False
+    return not any(SENTENCE_MARK.search(item) for item in items) and sum(item.isdigit() for item in items) <= 1
+
+
+def crumb_steps(text: str) -> list[str]:
+    """The steps of a breadcrumb path ("首页 » 政务公开 » 通知公告"), or [] when the line is none.
+
+    Every step but the last is short and holds no sentence; the path starts at
+    a home page or has three steps at least. A labelled breadcrumb
+    ("您的位置：…") gives the steps after its label. The last step names the
+    page itself; a path ending in a separator names none (its last step is "").
+    """
+    label = BREADCRUMB_LABEL.fullmatch(text)
+    path = label.group("path") if label else text
+    if not CRUMB_SEPARATOR.search(path):
+        return []
+    steps = [step for step in (part.strip() for part in CRUMB_SEPARATOR.split(path)) if step]
+    if not steps or any(len(step) > CRUMB_STEP_MAX or SENTENCE_MARK.search(step) for step in steps[:-1]):
+        return []
+    if OPEN_PATH.search(path):
+        steps.append("")                    # no current page named: every step is a section
+    if label:
+        return steps
+    if (HOME.fullmatch(steps[0]) or len(steps) >= 3) and not SENTENCE_MARK.search(steps[-1]):
+        return steps
+    return []

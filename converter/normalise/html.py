@@ -1,0 +1,369 @@
+"""HTML as input: a saved page or a page template, read into clean Lines.
+
+A page's text is what a browser shows: block tags (p, div, li, tr, h1 …, br)
+end lines, a table row is one line with its cells apart (td, th → a tab),
+white space inside a block is one space (none where a line break stood
+between two Chinese characters). Everything else of the source — tags,
+comments, declarations, template directives (<%@ … %>, <?php … ?>), the
+contents of <style> and <script>, character references (&nbsp; and the bare
+&nbsp too) — is `markup` residue, one item a source line, so every
+character of the source is reading text or residue.
+
+The standard library's HTMLParser finds the constructs, with the position
+of each (lxml.html's tree does not keep where a text began): each piece of
+text keeps its true source line, and a Line starts at the line of its first
+character. lxml.html's table of block-level tags says which tags end lines.
+
+A character reference that names a reading character (&#20013; for 中) is
+that character in the text and no residue; the lossless check reads the
+input's references so too (lossless.py).
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from converter.model.text import Line, Removed
+from converter.normalise.lines import FORBIDDEN_CHAR, LINE_BREAK
+from converter.patterns import CJK, HAN, pattern
+
+# The start of an HTML document or page template: <!DOCTYPE html>, <html>, <?xml …?><html>, <%@ page …%>, <?php
+HTML_START = pattern(
+    r"\s{0,200}(?:<!doctype\s{1,5}html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<%@|<\?php"
+    r"|<\?xml[^>]{0,200}\?>\s{0,200}<(?:!doctype|html))",
+    "<!DOCTYPE html>", "<html lang=zh>", '<%@ page contentType="text/html" %>', flags=re.IGNORECASE,
+)
+# A tag only an HTML document holds: <html>, </head>, <body class=…>
+DOCUMENT_TAG = pattern(r"</?(?:html|head|body)(?:\s[^<>]{0,300})?>", "</head>", "<body class=x>",
+                       flags=re.IGNORECASE)
+# A source line that starts with a block tag: "<p align=center>", "  </div>", "<li>" (an HTML fragment)
+BLOCK_TAG_LINE = pattern(r"\s{0,40}</?(?:p|div|li|ul|ol|table|tr|td|th|tbody|h[1-6]|br|span|font|center|section)\b",
+                         "<p align=center>", "  </div>", "<li>", flags=re.IGNORECASE)
+# Server-side template code, masked as a comment before parsing: <%@ page … %>, <%= x %>, <?php … ?>
+TEMPLATE_CODE = pattern(r"<%.{0,4000}?%>|<\?php.{0,4000}?\?>", "<%@ page x %>", "<?php echo 1; ?>",
+                        flags=re.DOTALL)
+# White space HTML collapses (not the no-break or ideographic space, which are printed)
+COLLAPSIBLE = pattern(r"[ \t\n\r\f\v]+", " \n ")
+# One piece of a text run: collapsible white space, a character XML forbids, or printed text
+TEXT_PIECE = pattern(rf"(?P<space>[ \t\n\r]+)|(?P<bad>{FORBIDDEN_CHAR.pattern})|[^ \t\n\r\x00-\x08\x0b\x0c\x0e-\x1f]+",
+                     " ", "通知")
+# A character between which and another a line break is no space: Chinese text and its punctuation
+CJK_CHAR = pattern(rf"[{CJK}]", "通")
+# A reading character (the lossless check counts these): a Han ideograph or a decimal digit
+READING = pattern(rf"[{HAN}]|\d", "中", "1")
+# Leading white space that marks a paragraph: an ideographic space, two no-break spaces
+PRINTED_INDENT = pattern(r"^(?:\u3000|\u00a0{2})", "\u3000\u3000为")
+
+# How much of a text is looked at to tell whether it is HTML.
+SNIFF = 65536
+# An HTML fragment: at least this many lines, and this share of its lines, start with a block tag.
+FRAGMENT_MIN = 3
+FRAGMENT_SHARE = 0.5
+# Tags whose content is code, not text.
+RAW_TEXT = ("style", "script")
+# Tags that end a line besides lxml's block tags (HTML5 sections, the head, line breaks).
+MORE_BLOCKS = frozenset({"br", "hr", "html", "head", "title", "body", "section", "article", "header", "footer",
+                         "nav", "aside", "main", "figure", "figcaption", "details", "summary"})
+# Tags that make bold text and superscripts (footnote markers).
+BOLD = ("b", "strong")
+SUP = ("sup",)
+# Strip characters of a line that holds table cells (tabs stay: they are empty cells).
+CELL_STRIP = " \u3000\u00a0"
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether a text is HTML source: a document or template start, a document tag, or lines of block tags."""
+    if "<" not in text:
+        return False
+    head = text[:SNIFF]
+    if HTML_START.match(head) or DOCUMENT_TAG.search(head):
+        return True
+    lines = [line for line in LINE_BREAK.split(head) if line.strip()]
+    tagged = sum(1 for line in lines if BLOCK_TAG_LINE.match(line))
+    return tagged >= FRAGMENT_MIN and tagged >= FRAGMENT_SHARE * len(lines)
+
+
+class _Events(HTMLParser):
+    """Where each construct of an HTML source starts (line, column), what it is, and its tag."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.found: list[tuple[int, int, str, str]] = []
+
+    def _add(self, kind: str, tag: str = "") -> None:
+        line, col = self.getpos()
+        self.found.append((line, col, kind, tag))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._add("start", tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._add("empty", tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        self._add("end", tag)
+
+    def handle_data(self, data: str) -> None:
+        self._add("data")
+
+    def handle_entityref(self, name: str) -> None:
+        self._add("entity")
+
+    def handle_charref(self, name: str) -> None:
+        self._add("entity")
+
+    def handle_comment(self, data: str) -> None:
+        self._add("markup")
+
+    def handle_decl(self, decl: str) -> None:
+        self._add("markup")
+
+    def handle_pi(self, data: str) -> None:
+        self._add("markup")
+
+    def unknown_decl(self, data: str) -> None:
+        self._add("markup")
+
+
+def masked(text: str) -> str:
+    """`text` with template code turned into comments of the same length (line breaks kept in place)."""
+    def comment(m: re.Match[str]) -> str:
+        inner = re.sub(r"[^\r\n]", "x", m.group()[4:-3])
+        return "<!--" + inner + "-->" if len(m.group()) >= 7 else m.group()
+    return TEMPLATE_CODE.sub(comment, text) if ("<%" in text or "<?" in text) else text
+
+
+def tokens(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, kind, tag) of every construct, in order; the pieces cover the text exactly."""
+    parser = _Events()
+    parser.feed(masked(text))
+    parser.close()
+    newline_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    starts = [newline_starts[line - 1] + col for line, col, _, _ in parser.found]
+    out = []
+    for k, (_, _, kind, tag) in enumerate(parser.found):
+        end = starts[k + 1] if k + 1 < len(starts) else len(text)
+        if end > starts[k]:
+            out.append((starts[k], end, kind, tag))
+    if out and out[0][0] > 0:
+        out.insert(0, (0, out[0][0], "data", ""))
+    return out
+
+
+@dataclass
+class _Reader:
+    """The line being read and what has been read: the state of one pass over the tokens."""
+
+    line_starts: list[int]
+    lines: list[Line] = field(default_factory=list)
+    marks: dict[int, list[str]] = field(default_factory=dict)
+    controls: list[Removed] = field(default_factory=list)
+    buf: list[str] = field(default_factory=list)
+    length: int = 0
+    first: int | None = None            # source line of the line's first printed character
+    last_char: str = ""
+    pending_space: bool = False
+    pending_break: bool = False
+    had_content: bool = False           # white space or cells only, so far
+    indent: bool = False
+    empties: int = 0                    # empty paragraphs or line breaks since the last line
+    bold: list[tuple[int, int]] = field(default_factory=list)
+    sup: list[tuple[int, int]] = field(default_factory=list)
+    bold_from: int | None = None
+    sup_from: int | None = None
+    bold_depth: int = 0
+    sup_depth: int = 0
+    row_cells: int | None = None        # cells read in the open table row
+    pre: int = 0
+
+    def line_of(self, offset: int) -> int:
+        return bisect.bisect_right(self.line_starts, offset)
+
+    def markup(self, start: int, piece: str) -> None:
+        """Source text that is not read, filed by source line."""
+        pos = 0
+        for m in [*LINE_BREAK.finditer(piece), None]:
+            end = m.start() if m else len(piece)
+            part = piece[pos:end]
+            if part:
+                if FORBIDDEN_CHAR.search(part):
+                    part = self.control(part, start + pos)
+                self.marks.setdefault(self.line_of(start + pos), []).append(part)
+            if m:
+                pos = m.end()
+
+    def control(self, part: str, offset: int) -> str:
+        for m in FORBIDDEN_CHAR.finditer(part):
+            self.controls.append(Removed("control-char", self.line_of(offset + m.start()),
+                                         codepoint=f"U+{ord(m.group()):04X}"))
+        return FORBIDDEN_CHAR.sub("", part)
+
+    def text(self, start: int, piece: str, printed: bool = True) -> None:
+        """Printed text at `start` in the source; `printed=False` for a character a reference stands for."""
+        for m in TEXT_PIECE.finditer(piece):
+            chunk = m.group()
+            if m.lastgroup == "bad":
+                self.controls.append(Removed("control-char", self.line_of(start + m.start()),
+                                             codepoint=f"U+{ord(chunk):04X}"))
+                self.pending_space = True
+            elif m.lastgroup == "space":
+                if self.pre and ("\n" in chunk or "\r" in chunk):
+                    self.end_line()
+                    continue
+                self.pending_space = True
+                self.pending_break = self.pending_break or "\n" in chunk or "\r" in chunk
+            else:
+                self.put(chunk, self.line_of(start + m.start()) if printed else self.line_of(start))
+
+    def put(self, chunk: str, line: int) -> None:
+        if self.pending_space and self.length:
+            if not (self.pending_break and CJK_CHAR.match(self.last_char) and CJK_CHAR.match(chunk[0])):
+                self.append(" ")
+        self.pending_space = self.pending_break = False
+        if self.first is None and chunk.strip():
+            self.first = line
+        if self.bold_depth and self.bold_from is None:
+            self.bold_from = self.length
+        if self.sup_depth and self.sup_from is None:
+            self.sup_from = self.length
+        self.append(chunk)
+
+    def append(self, chunk: str) -> None:
+        self.buf.append(chunk)
+        self.length += len(chunk)
+        self.last_char = chunk[-1]
+        self.had_content = True
+
+    def cell(self) -> None:
+        """A table cell starts: a tab after the cell before it in the row."""
+        if self.row_cells:
+            self.pending_space = self.pending_break = False
+            self.append("\t")
+        self.row_cells = (self.row_cells or 0) + 1
+
+    def open_span(self, tag: str) -> None:
+        if tag in BOLD:
+            self.bold_depth += 1
+        else:
+            self.sup_depth += 1
+
+    def close_span(self, tag: str) -> None:
+        if tag in BOLD and self.bold_depth:
+            self.bold_depth -= 1
+            if not self.bold_depth and self.bold_from is not None:
+                self.bold.append((self.bold_from, self.length))
+                self.bold_from = None
+        elif tag in SUP and self.sup_depth:
+            self.sup_depth -= 1
+            if not self.sup_depth and self.sup_from is not None:
+                self.sup.append((self.sup_from, self.length))
+                self.sup_from = None
+
+    def end_line(self, block: bool = False) -> None:
+        """The line ends here (at a block boundary when `block`: the next line starts a paragraph)."""
+        self.close_spans()
+        raw = "".join(self.buf)
+        strip = CELL_STRIP if "\t" in raw else None
+        text = raw.strip(strip)
+        if self.first is not None and text.strip(" \t\u3000\u00a0"):
+            lead = len(raw) - len(raw.lstrip(strip))
+            self.lines.append(Line(self.first, None, text, indent=self.indent or bool(PRINTED_INDENT.match(raw)),
+                                   gap=self.empties > 0, bold=shifted(self.bold, lead, len(text)),
+                                   sup=shifted(self.sup, lead, len(text))))
+            self.empties = 0
+            self.indent = False
+        elif self.had_content or not block:
+            self.empties += 1               # an empty paragraph (<p>&nbsp;</p>) or a second <br>
+        self.buf, self.length, self.first, self.last_char = [], 0, None, ""
+        self.pending_space = self.pending_break = self.had_content = False
+        self.bold, self.sup = [], []
+        if block:
+            self.indent = True
+            self.row_cells = None
+
+    def close_spans(self) -> None:
+        """Bold or superscript still open at a line end: its part on this line is a span."""
+        if self.bold_from is not None:
+            self.bold.append((self.bold_from, self.length))
+            self.bold_from = None
+        if self.sup_from is not None:
+            self.sup.append((self.sup_from, self.length))
+            self.sup_from = None
+
+    def residue(self) -> list[Removed]:
+        marks = [Removed("markup", line, "".join(parts).strip()) for line, parts in sorted(self.marks.items())
+                 if "".join(parts).strip()]
+        return sorted(marks + self.controls, key=lambda r: r.line)
+
+
+def shifted(spans: list[tuple[int, int]], lead: int, length: int) -> tuple[tuple[int, int], ...]:
+    """Spans into a line's text after `lead` characters were stripped from its start."""
+    out = ((max(0, a - lead), min(length, b - lead)) for a, b in spans)
+    return tuple((a, b) for a, b in out if b > a)
+
+
+def read_html(text: str) -> tuple[list[Line], list[Removed]]:
+    """The clean Lines of an HTML source and its residue (markup, control characters)."""
+    from lxml.html.defs import block_tags   # only HTML inputs pay for importing lxml.html
+
+    blocks = frozenset(block_tags) | MORE_BLOCKS
+    line_starts = [0] + [m.end() for m in LINE_BREAK.finditer(text)]
+    reader = _Reader(line_starts)
+    raw_tag: str | None = None
+    for start, end, kind, tag in tokens(text):
+        piece = text[start:end]
+        if kind == "data" and raw_tag is None:
+            reader.text(start, piece)
+        elif kind == "entity" and raw_tag is None:
+            entity(reader, start, piece)
+        else:
+            reader.markup(start, piece)
+        if kind in ("start", "empty", "end"):
+            if raw_tag is None:
+                element(reader, kind, tag, blocks)
+                raw_tag = tag if kind == "start" and tag in RAW_TEXT else None
+            elif kind == "end" and tag == raw_tag:
+                raw_tag = None
+    reader.end_line()
+    return reader.lines, reader.residue()
+
+
+def entity(reader: _Reader, start: int, piece: str) -> None:
+    """A character reference: residue, and the character it names in the text."""
+    decoded = FORBIDDEN_CHAR.sub("", html.unescape(piece))
+    if decoded == piece:                     # "&" and what follows, no reference
+        reader.text(start, piece)
+        return
+    if READING.fullmatch(decoded):
+        reader.text(start, decoded, printed=False)   # &#20013; is 中: reading text itself, no residue
+        return
+    reader.markup(start, piece)
+    if decoded:
+        reader.text(start, COLLAPSIBLE.sub(" ", decoded), printed=False)
+
+
+def element(reader: _Reader, kind: str, tag: str, blocks: frozenset[str]) -> None:
+    """What a tag does to the lines: end one, start a cell, open or close bold and superscript."""
+    if tag in BOLD or tag in SUP:
+        if kind == "start":
+            reader.open_span(tag)
+        elif kind == "end":
+            reader.close_span(tag)
+        return
+    if tag == "pre":
+        reader.pre = max(0, reader.pre + (1 if kind == "start" else -1 if kind == "end" else 0))
+    if tag in ("td", "th") and reader.row_cells is not None:
+        if kind != "end":
+            reader.cell()
+        return
+    if tag == "br":
+        reader.end_line()
+        return
+    if tag in blocks:
+        reader.end_line(block=True)
+        if tag == "tr" and kind == "start":
+            reader.row_cells = 0

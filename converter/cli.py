@@ -32,7 +32,7 @@ def main() -> None:
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Write OUT_DIR/NAME.xml for each input (mirroring input directories) instead of stdout.")
 @click.option("--glob", "globs", multiple=True, metavar="PATTERN",
-              help="Names to convert in input directories (repeatable; default *.txt and *.md).")
+              help="Names to convert in input directories (repeatable; default *.txt, *.md, *.html, *.htm).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=pool.default_jobs, show_default="CPU count",
               help="Convert in this many worker processes.")
 @click.option("--force", is_flag=True, help="Reconvert inputs whose output is already up to date.")

@@ -1,8 +1,8 @@
 """Which files a command line names, and where each one's XML goes.
 
 A file argument is an input as it stands (whatever its name). A directory
-argument is walked recursively for names that match the globs (*.txt and
-*.md unless --glob says otherwise, case-insensitive), in sorted order, and
+argument is walked recursively for names that match the globs (*.txt, *.md,
+*.html and *.htm unless --glob says otherwise, case-insensitive), in sorted order, and
 its tree is mirrored under the output directory: DIR/a/b.txt → OUT/a/b.xml.
 A folder's files come before its subfolders, each in name order.
 Hidden files and directories (a leading dot) are passed over, and so is the
@@ -20,7 +20,7 @@ from typing import Iterator
 
 from converter.writer import output_name
 
-DEFAULT_GLOBS = ("*.txt", "*.md")
+DEFAULT_GLOBS = ("*.txt", "*.md", "*.html", "*.htm")
 
 
 @dataclass(frozen=True)

@@ -92,14 +92,13 @@ def title_copies(lines: Sequence[Line], end: int, drop: dict[int, str]) -> None:
 
 
 def titles_around(lines: Sequence[Line], end: int, drop: dict[int, str]) -> None:
-    """Of two head lines where one is the other with a name before or after it, the earlier."""
+    """Of two head lines where one is a whole title and the other that title with a name before or after it, the earlier."""
     heads = [(i, title_key(lines[i].text)) for i in range(end) if i not in drop and title_like(lines[i].text)]
+    titles = [(j, key) for j, key in heads if len(key) >= TITLE_KEY_MIN and complete_title(lines[j].text)]
     for i, key in heads:
-        for j, other in heads:
-            if i == j or len(other) < TITLE_KEY_MIN or len(key) == len(other):
-                continue
-            longer, shorter = (key, other) if len(key) > len(other) else (other, key)
-            if len(longer) - len(shorter) <= AROUND_MAX and (longer.startswith(shorter) or longer.endswith(shorter)):
+        for j, title in titles:
+            if len(key) > len(title) and len(key) - len(title) <= AROUND_MAX and (
+                    key.startswith(title) or key.endswith(title)):
                 drop[min(i, j)] = "web-chrome"
 
 

@@ -4,8 +4,9 @@ What is there is kept as it is and nothing is invented; one warning says so.
 The rule: the last reading line (chrome, footers and page records already
 out) ends mid-sentence — on a character that is no full stop, question or
 exclamation mark, closing bracket or quote, or on a comma or a colon — and
-is running text — it holds a comma or another mark inside, or it is longer
-than a heading (HEADING_MAX) and starts with no section number — and none of
+is running text — it holds a comma or another mark after its section number,
+or it is longer than a heading (HEADING_MAX) and starts with no section
+number, or it ends in a colon announcing what is missing — and none of
 the lines a document may end with: a 成文日期 (with or without its 署名), an
 organ's name, an 印发 or 抄送 line, a 附注 in brackets, an 附件 line, a table
 row, a roster member line. A short heading or label alone at the end (an
@@ -50,10 +51,14 @@ def ends_document(text: str) -> bool:
 
 
 def running_text(text: str) -> bool:
-    """A line of running text, not a heading or label alone."""
-    if INNER_MARK.search(text[:-1]):
+    """A line of running text (or one announcing what follows: "…如下："), not a heading or label alone."""
+    if text[-1] in ":：":
         return True
-    return len(collapse(text)) > HEADING_MAX and not any(rule.pattern.match(text) for rule in SECTION_RULES)
+    numbered = next((m for rule in SECTION_RULES if (m := rule.pattern.match(text))), None)
+    body = text[numbered.end():] if numbered else text
+    if INNER_MARK.search(body[:-1]):
+        return True
+    return numbered is None and len(collapse(body)) > HEADING_MAX
 
 
 def note_cut_short(page: Normalised) -> Normalised:

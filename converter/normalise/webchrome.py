@@ -7,7 +7,8 @@ lines, blurbs) goes to residue as `web-chrome`, and so do:
 - a short line inside a run of widget lines (a toolbar read one word a line:
   下载 / 打印 / 听新闻 / 收藏 — the word nobody listed is still a button);
 - a line that is a step of the page's own breadcrumb (the site's section
-  name printed again on its own: a site's label);
+  name printed again on its own: a site's label); the last step counts when
+  it is as short as a column name, for a longer one names the page itself;
 - everything from a footer's first line to the end: the site footer
   (主办单位, 版权所有, ICP备 …), a licence footer, a list of related links
   or attachments (相关报道：…, 附件下载：…) — once the document's text has begun,
@@ -35,6 +36,8 @@ FOOTER_FORBIDS = SECTION_RULES[:4]
 BUTTON_MAX = 4
 # The longest line taken as a section name of the site's breadcrumb.
 CRUMB_LINE_MAX = 20
+# The last step of a breadcrumb names the page itself when longer than a column name ("通知公告").
+SECTION_NAME_MAX = 8
 
 
 def footer_start(lines: Sequence[Line], drop: dict[int, str]) -> int | None:
@@ -72,7 +75,8 @@ def strip_chrome(page: Normalised) -> Normalised:
         if is_chrome_line(line.text):
             drop[i] = "web-chrome"
             steps = crumb_steps(line.text)
-            sections.update(collapse(step) for step in steps[:-1])
+            last_is_page = len(collapse(steps[-1])) > SECTION_NAME_MAX if steps else False
+            sections.update(collapse(step) for step in (steps[:-1] if last_is_page else steps))
     for i in buttons_in_toolbars(lines, drop):
         drop[i] = "web-chrome"
     if sections:

@@ -17,14 +17,16 @@ taken, in order, from the next lines with reading characters, and at least
 one of its characters must stand on its own line.
 
 An HTML input is read as a browser reads it: a character reference stands
-for the character it names (&#20013; is 中), in the input and in the residue
-alike (`normalise.html.looks_like_html` tells such an input).
+for the character it names (&#20013; is 中), in the input and in its `markup`
+residue, which is source as it stands; other residue and the flow hold text
+already read so (`normalise.html.looks_like_html` tells such an input).
 """
 
 from __future__ import annotations
 
 import html
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 import regex
@@ -82,13 +84,15 @@ def flow_text(root: etree._Element) -> str:
 def residue_by_line(root: etree._Element, references: bool = False) -> dict[int, list[str]]:
     """Line-anchored text (residue items, page facts, merged cell text) by input line.
 
-    `references`: read character references as the characters they name (an HTML input).
+    `references`: read the character references of markup residue as the characters they name (an HTML input).
     """
     items: dict[int, list[str]] = {}
     anchored = [*root.iter("{*}removed", "{*}merged"), *root.iterfind("{*}page/{*}fact")]
     for el in anchored:
         text = el.text or ""
-        items.setdefault(int(el.get("line") or 0), []).append(reading_chars(html.unescape(text) if references else text))
+        if references and el.get("reason") == "markup":
+            text = html.unescape(text)
+        items.setdefault(int(el.get("line") or 0), []).append(reading_chars(text))
     return items
 
 
@@ -119,12 +123,47 @@ def take_away(chars: str, taken: str) -> str | None:
     return "".join(out) if k == len(taken) else None
 
 
+def by_flow(chars: str, taken: list[str], flow: str, pos: int) -> str | None:
+    """The flow's part of a line when its anchored items leave it ambiguous, or None.
+
+    A line may hold the same character in its text and in its markup
+    ("123<?php echo 1; ?>"): taking the first "1" away for the residue leaves
+    "231". Then the flow decides: the line must be the flow's next characters
+    interleaved, in order, with exactly the characters of its items.
+    """
+    anchored = "".join(taken)
+    part = flow[pos:pos + len(chars) - len(anchored)]
+    if len(part) + len(anchored) != len(chars):
+        return None
+    left, rest = take_leading(chars, part)
+    return part if not rest and Counter(left) == Counter(anchored) else None
+
+
+def take_items(chars: str, taken: list[str]) -> tuple[str, str] | None:
+    """chars without the anchored items of its line, in turn; what they still need from the lines after it.
+
+    None when an item has none of its characters on its line.
+    """
+    carried = ""
+    for item in taken:
+        left = take_away(chars, item)
+        if left is None:
+            chars, more = take_leading(chars, item)
+            if more == item:
+                return None
+            carried += more
+        else:
+            chars = left
+    return chars, carried
+
+
 def check(input_text: str, xml: bytes | etree._Element) -> Loss | None:
     """None when the output keeps the input's reading text; else the first difference."""
     root = etree.fromstring(xml) if isinstance(xml, bytes) else xml
     references = looks_like_html(input_text)
     residue = residue_by_line(root, references)
-    expected: list[tuple[int, str]] = []
+    flow = reading_chars(flow_text(root))
+    pos = 0
     carried = ""                  # what an anchored item still needs from the lines after its own
     for n, line in enumerate(split_lines(input_text), start=1):
         chars = reading_chars(html.unescape(line) if references else line)
@@ -133,26 +172,22 @@ def check(input_text: str, xml: bytes | etree._Element) -> Loss | None:
             if still == carried:
                 return Loss(n, chars, f"residue running on {carried!r}")
             carried = still
-        for taken in residue.get(n, []):
-            rest = take_away(chars, taken)
-            if rest is None:
-                chars, left = take_leading(chars, taken)
-                if left == taken:
-                    return Loss(n, chars, f"residue {taken!r}")
-                carried += left
-            else:
-                chars = rest
-        if chars:
-            expected.append((n, chars))
+        taken = residue.get(n, [])
+        result = take_items(chars, taken)
+        if result is None or result[1] or flow[pos:pos + len(result[0])] != result[0]:
+            alone = by_flow(chars, taken, flow, pos)
+            if alone is not None:
+                result = (alone, "")
+        if result is None:
+            return Loss(n, chars, f"residue {taken!r}")
+        rest, more = result
+        got = flow[pos:pos + len(rest)]
+        if got != rest:
+            return Loss(n, rest, got)
+        carried += more
+        pos += len(rest)
     if carried:
         return Loss(0, "", f"residue running past the end {carried!r}")
-    flow = reading_chars(flow_text(root))
-    pos = 0
-    for n, chars in expected:
-        got = flow[pos:pos + len(chars)]
-        if got != chars:
-            return Loss(n, chars, got)
-        pos += len(chars)
     if pos != len(flow):
         return Loss(0, "", flow[pos:pos + 40])
     return None

@@ -253,3 +253,36 @@ def test_a_cut_page_warns_once_and_keeps_its_text():
     assert [message for _, message in result.warnings if "cut short" in message] == [
         "the text ends mid-sentence (…工作要坚持因地制宜、适地): the page looks cut short; kept as it is, nothing added"]
     assert result.root.findall(".//{*}p")[-1].text.endswith("因地制宜、适地")
+
+
+# --- hunting: random HTML converts losslessly or fails in one clean line ---------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from converter.reader import InputError  # noqa: E402
+from tests.test_properties import LONG_RUN  # noqa: E402
+
+HTML_PIECES = [
+    "<p>", "</p>", "<br>", "<br/>", "<div class='标题'>", "</div>", "<table>", "<tr>", "</tr>", "<td>", "</td>",
+    "<th>", "<li>", "</li>", "<strong>", "</strong>", "<sup>", "</sup>", "<pre>", "</pre>", "<style>", "</style>",
+    "<script>", "</script>", "<!--", "-->", "<!-- 注 -->", "<%@ page a %>", "<?php echo 1; ?>", "<!DOCTYPE html>",
+    "<title>", "</title>", "&nbsp;", "&nbsp", "&#20013;", "&#x4e2d;", "&#49;", "&#12288;", "&#0;", "&#12;", "&lt;",
+    "&foo;", "&", "<", ">", "\n", "\r", "\r\n", "\x07", "\t", "　", "通知", "各乡镇人民政府：", "一、总体要求",
+    "2024年3月5日", "发布时间：2024-03-05", "索引号：", "000014349/2024-00012", "打印", "【字号：", "】",
+    "本报记者 张伟 摄", "某某县人民政府", "123", "ＡＢ１２", "关于做好春季植树工作的通知",
+]
+
+
+@settings(max_examples=LONG_RUN or 150, deadline=None, derandomize=not LONG_RUN,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(HTML_PIECES), min_size=1, max_size=60))
+def test_random_html_is_lossless_or_a_clean_error(pieces: list[str]):
+    text = "<html><body>" + "".join(pieces)
+    assert "".join(text[a:b] for a, b, _, _ in tokens(text)) == text
+    try:
+        result = pipeline.convert_bytes(text.encode("utf-8"), "page.html")
+    except InputError as exc:
+        assert "\n" not in str(exc) and "gongwen bug" not in str(exc)
+        return
+    assert lossless.check(text, result.root) is None

@@ -34,6 +34,8 @@ class Line:
     furniture stood before it; `markup` holds what was taken out of it.
     `printed` is the line as in the input when that differs from `text`
     (most lines are clean already, and a second copy costs memory).
+    `breaks` is where a line read from several source lines (an HTML block)
+    goes on in the next one: (offset in `text`, input line) pairs.
     """
 
     n: int
@@ -45,11 +47,21 @@ class Line:
     bold: tuple[tuple[int, int], ...] = ()
     sup: tuple[tuple[int, int], ...] = ()
     markup: tuple[Removed, ...] = ()
+    breaks: tuple[tuple[int, int], ...] = ()
 
     @property
     def raw(self) -> str:
         """The line as in the input (forbidden characters taken out)."""
         return self.text if self.printed is None else self.printed
+
+    def line_at(self, offset: int) -> int:
+        """The input line of the character at `offset` in `text`."""
+        n = self.n
+        for start, line in self.breaks:
+            if start > offset:
+                break
+            n = line
+        return n
 
 
 Lines = Sequence[Line]

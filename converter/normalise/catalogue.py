@@ -13,7 +13,7 @@ However the template lays them out, a field is a known label and its value:
     作者:某某网 时间:2024-07-22 07:20:29  浏览:9863        fields glued into one line
 
 Facts are looked for in the page's head (above its running text, region.py)
-and in any block of two or more catalogue lines elsewhere. A line is taken
+and in any block of two or more catalogue lines near its foot. A line is taken
 only when it is fields from end to end; a widget left in it (字号：[大][中][小])
 is web chrome. The frame never sees these lines: a 文号 printed only here stays
 a fact.
@@ -62,6 +62,8 @@ FIELD_START = pattern(
     rf"|(?P<label>{LABEL})\s{{0,2}}(?P<colon>[:：])?(?(colon)|(?=\s{{0,3}}[\t|｜]|\s{{2}}|\s{{0,3}}$))",
     "索引号：", "【发布单位】", "发布时间:", "索 引 号 ：", "发布机构\t", "浏览次数",
 )
+# The characters a field line starts with: a label's first, or a bracket
+FIRST_CHARS = frozenset(label[0] for label in LABELS) | {"【", "["}
 # What stands between fields on one line: bars, tabs, spaces
 BETWEEN = " \t|｜\u3000\u00a0"
 # A widget left at the end of a byline: "字号：[大] [中] [小]", "【打印】【关闭】"
@@ -79,7 +81,9 @@ TIME_OF_DAY = pattern(r"\s{0,3}\d{1,2}\s{0,1}[:：]\s{0,1}\d{2}(?:\s{0,1}[:：]\
 TABLE_RULE = pattern(r"\|?\s{0,3}:?-{3,}:?\s{0,3}(?:\|\s{0,3}:?-{3,}:?\s{0,3}){0,20}\|?", "|---|---|")
 # A value on the line under its label is short and holds no sentence.
 VALUE_LINE_MAX = 60
-# A catalogue block outside the head: this many field lines in a row, with this many catalogue labels.
+# A catalogue block outside the head stands within this many last lines of the page (a record printed below the text),
+FOOT_SCAN = 40
+# and holds this many field lines in a row, with this many catalogue labels.
 BLOCK_LINES_MIN = 2
 BLOCK_LABELS_MIN = 2
 
@@ -117,7 +121,8 @@ def field_starts(text: str) -> list[re.Match[str]]:
 def line_fields(line: Line) -> tuple[list[PageFact], list[Removed]] | None:
     """The facts of a line made of fields from end to end, and any widget left in it; None for another line."""
     text = line.text
-    if not FIELD_START.match(text, len(text) - len(text.lstrip(BETWEEN))):
+    lead = len(text) - len(text.lstrip(BETWEEN))
+    if text[lead:lead + 1] not in FIRST_CHARS or not FIELD_START.match(text, lead):
         return None                          # the quick test: a field line starts with a label
     starts = field_starts(text)
     if not starts or text[:starts[0].start()].strip(BETWEEN):
@@ -129,14 +134,17 @@ def line_fields(line: Line) -> tuple[list[PageFact], list[Removed]] | None:
         value = text[m.end():end]
         widget = WIDGET_TAIL.search(value)
         if widget:
-            chrome.append(Removed("web-chrome", line.n, value[widget.start():].strip(BETWEEN)))
+            tail = value[widget.start():]
+            at = m.end() + widget.start() + len(tail) - len(tail.lstrip(BETWEEN))
+            chrome.append(Removed("web-chrome", line.line_at(at), tail.strip(BETWEEN)))
             end -= len(value) - widget.start()
             value = value[:widget.start()]
         value = value.strip(BETWEEN)
         if len(value) > VALUE_MAX or VALUE_TEXT.search(value):
             return None
         label = m.group("bracketed") or m.group("label")
-        facts.append(PageFact(re.sub(r"\s", "", label), line.n, text[m.start():end].strip(BETWEEN), date_value(value)))
+        facts.append(PageFact(re.sub(r"\s", "", label), line.line_at(m.start()), text[m.start():end].strip(BETWEEN),
+                              date_value(value)))
     return facts, chrome
 
 
@@ -181,7 +189,7 @@ def take_facts(page: Normalised) -> Normalised:
         elif starts_text(lines[i].text):
             break
         i += 1
-    taken.update(catalogue_blocks(lines, i))
+    taken.update(catalogue_blocks(lines, max(i, len(lines) - FOOT_SCAN)))
     if not taken:
         return page
     kept = tuple(line for k, line in enumerate(lines) if k not in taken)
@@ -190,7 +198,7 @@ def take_facts(page: Normalised) -> Normalised:
 
 
 def catalogue_blocks(lines: Sequence[Line], start: int) -> dict[int, list[PageFact]]:
-    """Blocks of catalogue lines below the head: two lines of fields in a row at least, two catalogue labels."""
+    """Blocks of catalogue lines from `start` on: two lines of fields in a row at least, two catalogue labels."""
     found: dict[int, list[PageFact]] = {}
     run: dict[int, list[PageFact]] = {}
     for k in range(start, len(lines) + 1):

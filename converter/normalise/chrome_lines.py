@@ -88,8 +88,15 @@ FOOTER_START = pattern(
     "主办单位：某区人民政府办公室", "本作品在全世界都属于公有领域", "鄂ICP备12345678号", "相关报道：", "上一篇：某某通知",
 )
 
-# Line length above which a line is never a widget, menu or breadcrumb (only captions and blurbs are longer).
+# Line length above which a line is never a widget, menu or breadcrumb (only captions and blurbs are longer),
+# and above which it is no chrome at all.
 SHORT_LINE = 60
+LONG_CHROME = 320
+# What a caption or a blurb holds (the cheap tests before their patterns): "…摄", "图片来源", "仅供参考" …
+CAPTION_HINT = pattern(r"摄[)）]?$|摄影$|图片|资料图", "本报记者 张三 摄")
+BLURB_HINT = pattern(r"声明|仅供|侵权|删除|转载|版权归|网络|本站|点击|单击|下载地址", "仅供参考")
+# The characters a widget line starts with.
+WIDGET_FIRST = frozenset(word[0] for word in WIDGET_WORDS) | frozenset(" \t[]【】()（）|｜/／·•:：,，、\u3000")
 # The longest item of a site menu and of a breadcrumb step before the last.
 MENU_ITEM_MAX = 12
 CRUMB_STEP_MAX = 20
@@ -98,13 +105,26 @@ MENU_ITEMS_MIN = 3
 
 
 def is_chrome_line(text: str) -> bool:
-    """Whether a whole clean line is a site's chrome."""
-    if len(text) <= SHORT_LINE and (WIDGET_LINE.fullmatch(text) or SHARE_LINE.fullmatch(text)
-                                   or QR_PROMPT.fullmatch(text) or LATIN_NAV.fullmatch(text)
-                                   or FONT_LABEL.fullmatch(text) or is_menu(text)):
+    """Whether a whole clean line is a site's chrome.
+
+    Cheap tests first (the line's length, a text each pattern needs): most lines are text.
+    """
+    if len(text) > LONG_CHROME:
+        return False
+    if len(text) <= SHORT_LINE and (
+            text[0] in WIDGET_FIRST and WIDGET_LINE.fullmatch(text)
+            or "分享" in text and SHARE_LINE.fullmatch(text)
+            or ("扫" in text or "码" in text) and QR_PROMPT.fullmatch(text)
+            or "[" in text and LATIN_NAV.fullmatch(text)
+            or "字" in text and FONT_LABEL.fullmatch(text)
+            or ("|" in text or "｜" in text or "│" in text) and is_menu(text)):
         return True
-    return bool(EDITOR_LINE.fullmatch(text) or BREADCRUMB_LABEL.fullmatch(text) or crumb_steps(text)
-                or CAPTION.fullmatch(text) or COLLECTION_NOTE.fullmatch(text) or BLURB.fullmatch(text))
+    head = text[:12]
+    return bool(("：" in head or ":" in head) and (EDITOR_LINE.fullmatch(text) or BREADCRUMB_LABEL.fullmatch(text))
+                or (">" in text or "»" in text or "›" in text or "＞" in text) and crumb_steps(text)
+                or CAPTION_HINT.search(text) and CAPTION.fullmatch(text)
+                or "收录于" in text and COLLECTION_NOTE.fullmatch(text)
+                or BLURB_HINT.search(text) and BLURB.fullmatch(text))
 
 
 def is_menu(text: str) -> bool:

@@ -43,6 +43,8 @@ DOCUMENT_TAG = pattern(r"</?(?:html|head|body)(?:\s[^<>]{0,300})?>", "</head>", 
 # A source line that starts with a block tag: "<p align=center>", "  </div>", "<li>" (an HTML fragment)
 BLOCK_TAG_LINE = pattern(r"\s{0,40}</?(?:p|div|li|ul|ol|table|tr|td|th|tbody|h[1-6]|br|span|font|center|section)\b",
                          "<p align=center>", "  </div>", "<li>", flags=re.IGNORECASE)
+# A character reference as html.unescape finds one (its own pattern): "&#20013;", "&#x4e2d", "&nbsp", "&lt;"
+REFERENCE = pattern(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)", "&#20013;", "&nbsp")
 # Server-side template code, masked as a comment before parsing: <%@ page … %>, <%= x %>, <?php … ?>
 TEMPLATE_CODE = pattern(r"<%.{0,4000}?%>|<\?php.{0,4000}?\?>", "<%@ page x %>", "<?php echo 1; ?>",
                         flags=re.DOTALL)
@@ -82,6 +84,8 @@ def looks_like_html(text: str) -> bool:
     head = text[:SNIFF]
     if HTML_START.match(head) or DOCUMENT_TAG.search(head):
         return True
+    if 2 * head.count("<") < head.count("\n") - head.count("\n\n"):
+        return False                         # too few tags for half the lines to start with one
     lines = [line for line in LINE_BREAK.split(head) if line.strip()]
     tagged = sum(1 for line in lines if BLOCK_TAG_LINE.match(line))
     return tagged >= FRAGMENT_MIN and tagged >= FRAGMENT_SHARE * len(lines)
@@ -165,6 +169,8 @@ class _Reader:
     buf: list[str] = field(default_factory=list)
     length: int = 0
     first: int | None = None            # source line of the line's first printed character
+    last: int | None = None             # source line of the last character read into the line
+    breaks: list[tuple[int, int]] = field(default_factory=list)
     last_char: str = ""
     pending_space: bool = False
     pending_break: bool = False
@@ -226,6 +232,10 @@ class _Reader:
         self.pending_space = self.pending_break = False
         if self.first is None and chunk.strip():
             self.first = line
+        if self.last is not None and line != self.last and self.first is not None:
+            self.breaks.append((self.length, line))
+        if self.first is not None:
+            self.last = line
         if self.bold_depth and self.bold_from is None:
             self.bold_from = self.length
         if self.sup_depth and self.sup_from is None:
@@ -271,14 +281,16 @@ class _Reader:
         text = raw.strip(strip)
         if self.first is not None and text.strip(" \t\u3000\u00a0"):
             lead = len(raw) - len(raw.lstrip(strip))
+            breaks = tuple((max(0, at - lead), line) for at, line in self.breaks if at - lead < len(text))
             self.lines.append(Line(self.first, None, text, indent=self.indent or bool(PRINTED_INDENT.match(raw)),
                                    gap=self.empties > 0, bold=shifted(self.bold, lead, len(text)),
-                                   sup=shifted(self.sup, lead, len(text))))
+                                   sup=shifted(self.sup, lead, len(text)), breaks=breaks))
             self.empties = 0
             self.indent = False
         elif self.had_content or not block:
             self.empties += 1               # an empty paragraph (<p>&nbsp;</p>) or a second <br>
-        self.buf, self.length, self.first, self.last_char = [], 0, None, ""
+        self.buf, self.length, self.first, self.last, self.last_char = [], 0, None, None, ""
+        self.breaks = []
         self.pending_space = self.pending_break = self.had_content = False
         self.bold, self.sup = [], []
         if block:
@@ -317,7 +329,7 @@ def read_html(text: str) -> tuple[list[Line], list[Removed]]:
     for start, end, kind, tag in tokens(text):
         piece = text[start:end]
         if kind == "data" and raw_tag is None:
-            reader.text(start, piece)
+            data(reader, start, piece)
         elif kind == "entity" and raw_tag is None:
             entity(reader, start, piece)
         else:
@@ -332,18 +344,42 @@ def read_html(text: str) -> tuple[list[Line], list[Removed]]:
     return reader.lines, reader.residue()
 
 
+def data(reader: _Reader, start: int, piece: str) -> None:
+    """A run of text, with any reference the parser left in it (an unclosed construct at the end) read as one."""
+    if "&" not in piece:
+        reader.text(start, piece)
+        return
+    pos = 0
+    for m in REFERENCE.finditer(piece):
+        if m.start() > pos:
+            reader.text(start + pos, piece[pos:m.start()])
+        entity(reader, start + m.start(), m.group())
+        pos = m.end()
+    if pos < len(piece):
+        reader.text(start + pos, piece[pos:])
+
+
 def entity(reader: _Reader, start: int, piece: str) -> None:
-    """A character reference: residue, and the character it names in the text."""
-    decoded = FORBIDDEN_CHAR.sub("", html.unescape(piece))
+    """A character reference: residue, and the character it names in the text.
+
+    A reference without its semicolon ends where html.unescape stops reading
+    it: "&nbsp000014349" is &nbsp and the digits after it.
+    """
+    decoded = html.unescape(piece)
     if decoded == piece:                     # "&" and what follows, no reference
         reader.text(start, piece)
         return
-    if READING.fullmatch(decoded):
-        reader.text(start, decoded, printed=False)   # &#20013; is 中: reading text itself, no residue
-        return
-    reader.markup(start, piece)
-    if decoded:
-        reader.text(start, COLLAPSIBLE.sub(" ", decoded), printed=False)
+    end = next(k for k in range(2, len(piece) + 1)
+               if html.unescape(piece[:k]) != piece[:k] and html.unescape(piece[:k]) + piece[k:] == decoded)
+    named = FORBIDDEN_CHAR.sub("", html.unescape(piece[:end]))
+    if READING.fullmatch(named):
+        reader.text(start, named, printed=False)   # &#20013; is 中: reading text itself, no residue
+    else:
+        reader.markup(start, piece[:end])
+        if named:
+            reader.text(start, COLLAPSIBLE.sub(" ", named), printed=False)
+    if end < len(piece):
+        reader.text(start + end, piece[end:])
 
 
 def element(reader: _Reader, kind: str, tag: str, blocks: frozenset[str]) -> None:

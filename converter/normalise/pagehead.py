@@ -54,6 +54,8 @@ TITLE_MAX = 80
 # An organ line is at most this long; the signature is looked for in this many last lines.
 ORGAN_MAX = 30
 SIGNATURE_LINES = 6
+# A template's summary block after the text stands within this many last lines.
+FOOT_LINES = 40
 
 
 def drop_page_head(page: Normalised) -> Normalised:
@@ -154,8 +156,8 @@ def repeated_start(lines: Sequence[Line], end: int, drop: dict[int, str]) -> Non
     titles = {key for key in titles if len(key) >= TITLE_KEY_MIN}
     starts = [title_key(lines[k].text) for k in range(end, min(end + 3, len(lines)))]
     starts = [key for key in starts if len(key) >= TITLE_MIN]
-    for k in range(end + 1, len(lines) - 1):
-        if title_key(lines[k].text) in titles:
+    for k in range(max(end + 1, len(lines) - FOOT_LINES), len(lines) - 1):
+        if title_like(lines[k].text) and title_key(lines[k].text) in titles:
             following = title_key(lines[k + 1].text)
             if len(following) >= TITLE_MIN and any(s.startswith(following) or following.startswith(s) for s in starts):
                 drop[k] = drop[k + 1] = "web-chrome"
@@ -163,7 +165,7 @@ def repeated_start(lines: Sequence[Line], end: int, drop: dict[int, str]) -> Non
 
 def split_column_name(page: Normalised) -> Normalised:
     """A column name bracketed or barred before the page's first line, when a title follows it, to residue."""
-    if not page.lines or page.lines[0].markup:
+    if not page.lines or page.lines[0].markup or page.lines[0].breaks:
         return page
     first = page.lines[0]
     m = COLUMN_PREFIX.fullmatch(first.text)

@@ -41,17 +41,14 @@ SECTION_NAME_MAX = 8
 
 
 def footer_start(lines: Sequence[Line], drop: dict[int, str]) -> int | None:
-    """Index of the first line of a trailing footer, if there is one."""
-    text_seen = False
-    for i, line in enumerate(lines):
-        if i in drop:
-            continue
-        if text_seen and FOOTER_START.fullmatch(line.text):
-            tail = lines[i:]
-            if len(tail) <= FOOTER_MAX_LINES and not any(
-                    rule.pattern.match(later.text) for later in tail for rule in FOOTER_FORBIDS):
-                return i
-        text_seen = text_seen or starts_text(line.text)
+    """Index of the first line of a trailing footer, if there is one (within the last FOOTER_MAX_LINES)."""
+    first_text = next((i for i, line in enumerate(lines) if i not in drop and starts_text(line.text)), None)
+    if first_text is None:
+        return None
+    for i in range(max(first_text + 1, len(lines) - FOOTER_MAX_LINES), len(lines)):
+        if i not in drop and FOOTER_START.fullmatch(lines[i].text) and not any(
+                rule.pattern.match(later.text) for later in lines[i:] for rule in FOOTER_FORBIDS):
+            return i
     return None
 
 

@@ -14,7 +14,7 @@ An anchored item starts at its line and may run on into the lines after it
 (a fact whose value is printed under its label, a table row of an HTML page
 whose cells stand on several source lines): what its line does not hold is
 taken, in order, from the next lines with reading characters, and at least
-one of its characters must stand on its own line.
+one of its characters must stand on its own line when that line has any.
 
 An HTML input is read as a browser reads it: a character reference stands
 for the character it names (&#20013; is 中), in the input and in its `markup`
@@ -142,14 +142,15 @@ def by_flow(chars: str, taken: list[str], flow: str, pos: int) -> str | None:
 def take_items(chars: str, taken: list[str]) -> tuple[str, str] | None:
     """chars without the anchored items of its line, in turn; what they still need from the lines after it.
 
-    None when an item has none of its characters on its line.
+    None when an item has none of its characters on its line (one without reading characters does not count:
+    a line read from several source lines starts where its first printed character stands).
     """
     carried = ""
     for item in taken:
         left = take_away(chars, item)
         if left is None:
             chars, more = take_leading(chars, item)
-            if more == item:
+            if more == item and chars:
                 return None
             carried += more
         else:

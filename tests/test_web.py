@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from lxml import etree
 
 from converter import lossless, pipeline
 from converter.cli import main
@@ -101,6 +102,16 @@ def test_control_characters_in_html_are_residue():
 
 def test_lone_cr_line_ends_in_html():
     assert read("<html>\r<p>一</p>\r<p>二</p></html>") == [(2, "一"), (3, "二")]
+
+
+def test_lines_of_one_source_line_keep_their_order():
+    """A page printed on one line: the title before the 文号 stays before it (Line.position orders them)."""
+    data = ("<html><body><p>关于做好春季植树工作的通知</p><p>某政发〔2024〕3号</p><p>各乡镇人民政府：</p>"
+            "<p>今年春季植树工作要坚持因地制宜。</p></body></html>")
+    lines, _ = read_html(data)
+    assert [line.position for line in lines] == [(1, 15), (1, 35), (1, 53), (1, 68)]
+    root = pipeline.convert_bytes(data.encode(), "page.html").root
+    assert [etree.QName(el).localname for el in root.find("{*}document")][:2] == ["title", "docNumber"]
 
 
 @pytest.mark.parametrize("name", ["page.html", "page.htm", "page.txt"])

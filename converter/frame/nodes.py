@@ -25,7 +25,8 @@ def document_node(doc: Document, b: Builder) -> Node:
         el.attrs["date"] = doc.date
     if doc.issuer_mark:
         el.add(node("issuerMark", doc.issuer_mark[0].line.n, issuer_text(doc.issuer_mark)))
-    title_first = bool(doc.title and doc.doc_number and doc.title[0].line.n < doc.doc_number.spans[0].line.n)
+    title_first = bool(doc.title and doc.doc_number
+                       and doc.title[0].line.position < doc.doc_number.spans[0].line.position)
     if title_first:
         el.add(node("title", doc.title[0].line.n, plain(doc.title)))
     if doc.doc_number:

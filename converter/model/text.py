@@ -35,7 +35,9 @@ class Line:
     `printed` is the line as in the input when that differs from `text`
     (most lines are clean already, and a second copy costs memory).
     `breaks` is where a line read from several source lines (an HTML block)
-    goes on in the next one: (offset in `text`, input line) pairs.
+    goes on in the next one: (offset in `text`, input line) pairs; `column`
+    where on its source line it starts, when one source line holds several
+    Lines (HTML printed on one line), so that `position` orders them.
     """
 
     n: int
@@ -48,6 +50,12 @@ class Line:
     sup: tuple[tuple[int, int], ...] = ()
     markup: tuple[Removed, ...] = ()
     breaks: tuple[tuple[int, int], ...] = ()
+    column: int = 0
+
+    @property
+    def position(self) -> tuple[int, int]:
+        """Where the line starts in the input: (line, column); lines of one number keep their order."""
+        return self.n, self.column
 
     @property
     def raw(self) -> str:

@@ -41,7 +41,7 @@ CATALOGUE_LABELS = (
     "公开主体", "发布机构", "发布单位", "发布机关", "发文机关", "发文机构", "发文单位", "制发机关", "制发单位",
     "发布部门", "生成机构", "文号", "发文字号", "发布文号", "文件编号", "发文编号", "有效性", "有效期",
     "效力状态", "时效性", "是否有效", "效力级别", "主题词", "关键词", "关键字", "文种", "名称", "标题", "信息名称",
-    "文件名称", "内容概述", "文件来源",
+    "文件名称", "内容概述", "文件来源", "分类", "类别", "主题",
 )
 # Date fields: what happened (发布, 成文 …) and whether a day or a time (日期, 时间).
 DATE_EVENTS = ("发布", "发文", "成文", "生成", "印发", "公开", "生效", "施行", "实施", "失效", "废止", "更新",
@@ -54,8 +54,8 @@ BYLINE_LABELS = (
     "访问量", "访问次数",
 )
 LABELS = tuple(sorted(set(CATALOGUE_LABELS + DATE_LABELS + BYLINE_LABELS), key=lambda label: (-len(label), label)))
-# A label, letter-spacing allowed between its characters: "索引号", "索 引 号"
-LABEL = "|".join(r"\s{0,2}".join(re.escape(ch) for ch in label) for label in LABELS)
+# A label, letter-spacing allowed between its characters: "索引号", "索 引 号", "文    号" (spaced to align)
+LABEL = "|".join(r"\s{0,6}".join(re.escape(ch) for ch in label) for label in LABELS)
 # Where a field begins: "索引号：", "【发布单位】", "发布时间:", "索 引 号 ：", or a bare label before a bar, a tab or the line end
 FIELD_START = pattern(
     rf"[【\[]\s{{0,2}}(?P<bracketed>{LABEL})\s{{0,2}}[】\]]\s{{0,2}}[:：]?"
@@ -66,9 +66,16 @@ FIELD_START = pattern(
 FIRST_CHARS = frozenset(label[0] for label in LABELS) | {"【", "["}
 # What stands between fields on one line: bars, tabs, spaces
 BETWEEN = " \t|｜\u3000\u00a0"
-# A widget left at the end of a byline: "字号：[大] [中] [小]", "【打印】【关闭】"
-WIDGET_TAIL = pattern(r"\s{0,3}[\[【]?\s{0,2}(?:字号|字体|打印|关闭|分享到?|收藏)\s{0,2}[:：\]】].{0,60}$",
-                      " 字号：[大] [中] [小]", "【打印】")
+# A widget left at the end of a byline: "字号：[大] [中] [小]", "【打印】【关闭】", "【我要打印】"
+WIDGET_TAIL = pattern(r"\s{0,3}(?:[\[【(（][^\]】)）]{0,6}(?:字号|字体|打印|关闭|分享|收藏|纠错)"
+                      r"|(?:字号|字体|分享到?)\s{0,2}[:：]).{0,80}$",
+                      " 字号：[大] [中] [小]", "【打印】", " 【我要打印】【关闭窗口】")
+# A byline field in brackets below the text: "（来源：某某日报）", "(作者：王明)"
+BRACKETED_BYLINE = pattern(
+    rf"[（(【\[]\s{{0,2}}(?P<label>{'|'.join(re.escape(label) for label in BYLINE_LABELS + DATE_LABELS)})"
+    r"\s{0,2}[:：]\s{0,2}(?P<value>[^。！？()（）]{1,60})[）)】\]]",
+    "（来源：某某日报）", "(作者：王明)",
+)
 # A value is no sentence and not long.
 VALUE_MAX = 80
 VALUE_TEXT = pattern(r"[。！？!?；]", "。")
@@ -189,12 +196,25 @@ def take_facts(page: Normalised) -> Normalised:
         elif starts_text(lines[i].text):
             break
         i += 1
-    taken.update(catalogue_blocks(lines, max(i, len(lines) - FOOT_SCAN)))
+    foot = max(i, len(lines) - FOOT_SCAN)
+    taken.update(catalogue_blocks(lines, foot))
+    taken.update(foot_bylines(lines, foot, taken))
     if not taken:
         return page
     kept = tuple(line for k, line in enumerate(lines) if k not in taken)
     found = tuple(fact for k in sorted(taken) for fact in taken[k])
     return replace(page, lines=kept, residue=page.residue + tuple(chrome), facts=page.facts + found, web_chrome=True)
+
+
+def foot_bylines(lines: Sequence[Line], start: int, taken: dict[int, list[PageFact]]) -> dict[int, list[PageFact]]:
+    """A byline field in brackets on its own line below the text: "（来源：某某日报）", "(作者：王明)"."""
+    found: dict[int, list[PageFact]] = {}
+    for k in range(start, len(lines)):
+        m = BRACKETED_BYLINE.fullmatch(lines[k].text) if k not in taken else None
+        if m:
+            label = re.sub(r"\s", "", m.group("label"))
+            found[k] = [PageFact(label, lines[k].n, lines[k].text.strip(), date_value(m.group("value")))]
+    return found
 
 
 def catalogue_blocks(lines: Sequence[Line], start: int) -> dict[int, list[PageFact]]:

@@ -22,13 +22,16 @@ WIDGET_WORDS = (
     "设为首页", "分享到", "分享", "下载", "全屏", "字号", "字体", "加大", "减小", "放大", "缩小", "还原", "默认",
     "大", "中", "小", "繁体", "简体", "繁", "简", "无障碍", "长者模式", "关怀版", "朗读", "语音播报", "播报",
     "我要纠错", "纠错", "评论", "点赞", "复制链接", "微信", "微博", "朋友圈", "QQ空间", "QQ", "扫一扫", "二维码",
-    "阅读模式", "A\\+", "A-",
+    "阅读模式", "A\\+", "A-", "手机版", "English", "登录", "注册", "搜索", "繁體", "无障碍浏览", "智能问答", "网站导航",
+    "导航", "首页",
 )
+# One widget word, the longest first
+WIDGET_WORD = "|".join(sorted(WIDGET_WORDS, key=len, reverse=True))
 # Brackets, bars, slashes, colons and spaces between widget words: "【字号：大 中 小】", "[打印] [关闭]"
 WIDGET_SEPARATOR = r"[\s\[\]【】()（）|｜/／·•:：,，、]"
 # A line of widget words only: "下载", "【字号：", "加大", "】", "[打印本页] [关闭窗口]", "分享到：微信 微博"
 WIDGET_LINE = pattern(
-    rf"{WIDGET_SEPARATOR}{{0,4}}(?:{'|'.join(WIDGET_WORDS)})(?:{WIDGET_SEPARATOR}{{0,4}}(?:{'|'.join(WIDGET_WORDS)})){{0,12}}"
+    rf"{WIDGET_SEPARATOR}{{0,4}}(?:{WIDGET_WORD})(?:{WIDGET_SEPARATOR}{{0,4}}(?:{WIDGET_WORD})){{0,12}}"
     rf"{WIDGET_SEPARATOR}{{0,4}}|[\[\]【】|｜]{{1,3}}",
     "下载", "【字号：", "】", "[打印本页] [关闭窗口]", "字号：[大] [中] [小]", "|",
 )
@@ -47,10 +50,12 @@ BREADCRUMB_LABEL = pattern(
     r"\s{0,2}[:：](?P<path>.{0,300})",
     "您的位置: 首页 » 政务公开 »", "You are here:  A >> B", flags=re.IGNORECASE,
 )
-# What separates the steps of a breadcrumb path: » > >> › ＞
-CRUMB_SEPARATOR = pattern(r"\s{0,3}(?:>>|»|›|>|＞)\s{0,3}", " » ", " >> ")
+# What separates the steps of a breadcrumb path: » > >> › ＞, a slash between spaces
+CRUMB_SEPARATOR = pattern(r"\s{0,3}(?:>>|»|›|>|＞)\s{0,3}|\s{1,3}[/／]\s{1,3}", " » ", " >> ", " / ")
 # A breadcrumb path that ends in a separator: its last step is a section too ("首页 » 法律法规 »")
-OPEN_PATH = pattern(r"(?:>>|»|›|>|＞)\s{0,3}$", "法律法规 »")
+OPEN_PATH = pattern(r"(?:>>|»|›|>|＞|\s[/／])\s{0,3}$", "法律法规 »")
+# A step of a path names something: it holds a letter or a Han character ("1 / 3" is a page counter)
+NAMED_STEP = pattern(rf"[A-Za-z{HAN}]", "首页")
 # A site's home page, where a breadcrumb path starts: 首页, 网站首页, Home
 HOME = pattern(r"(?:网站)?首页|主页|home", "首页", "Home", flags=re.IGNORECASE)
 # Bracketed links without any Han character: "AsianLII [Home] [Databases] [Search]", "[Name Search] [Help]"
@@ -75,6 +80,13 @@ BLURB = pattern(
     r"|(?:点击|单击)(?:此处|这里)(?:下载|查看|阅读)[^。]{0,20}|下载地址\s{0,2}[:：][^。]{0,60}",
     "免责声明：本站内容仅供参考", "如有侵权请联系删除", "下载地址: 点击此处下载",
 )
+# A visitor counter: "您是第 12345 位访问者", "访问量：12345"
+VISITOR_COUNTER = pattern(r"[^。，]{0,10}(?:您是第|访问量|访问人次|访客数|总访问)\s{0,2}[:：]?\s{0,2}\d{1,12}[^。，]{0,10}",
+                          "您是第 12345 位访问者")
+# A site's own name on a line: "某某县人民政府门户网站", "中国某某网"
+SITE_NAME = pattern(rf"[{HAN}A-Za-z]{{0,20}}(?:政府|人民|中国|省|市|县|区|部|局|委|厅)[{HAN}A-Za-z]{{0,12}}"
+                    r"(?:门户网站|政府网站|官方网站|网站|政府网|政务网|信息网|门户网)",
+                    "某某县人民政府门户网站", "某某省政府网")
 # A font-size or font label left over in a header: "字号：[大] [中] [小]", "【字体：大 中 小】"
 FONT_LABEL = pattern(r"[\[【]?\s{0,2}(?:字号|字体)\s{0,2}[:：].{0,40}", "字号：[大] [中] [小]")
 # Sentence punctuation: a line holding it is text, not a menu or breadcrumb item.
@@ -82,7 +94,8 @@ SENTENCE_MARK = pattern(r"[。；！？，,;!?]", "。")
 # Where a site's footer, a licence footer or a list of related links begins: all from here on is chrome.
 FOOTER_START = pattern(
     r"(?:链接|友情链接|相关链接|主办单位|承办单位|主办|版权所有|备案|网站标识码|联系我们)\s{0,2}[:：].{0,200}"
-    r"|本作品(?:是|在|来自).{0,200}|.{0,40}(?:版权所有|ICP备|公网安备|网站标识码|隐私声明|网站地图).{0,200}"
+    r"|(?:技术支持|网站维护|建设维护)\s{0,2}[:：].{0,100}"
+    r"|本作品(?:是|在|来自).{0,200}|.{0,40}(?:版权所有|[Cc]opyright|ICP备|公网安备|网站标识码|隐私声明|网站地图).{0,200}"
     r"|(?:相关|推荐|热门|延伸|更多|精彩)(?:报道|链接|文章|阅读|新闻|资讯|推荐|内容|附件|文件|政策|解读)\s{0,2}[:：]?"
     r"|猜你喜欢|附件下载\s{0,2}[:：]?|(?:上一篇|下一篇)\s{0,2}[:：]?.{0,80}",
     "主办单位：某区人民政府办公室", "本作品在全世界都属于公有领域", "鄂ICP备12345678号", "相关报道：", "上一篇：某某通知",
@@ -117,11 +130,14 @@ def is_chrome_line(text: str) -> bool:
             or ("扫" in text or "码" in text) and QR_PROMPT.fullmatch(text)
             or "[" in text and LATIN_NAV.fullmatch(text)
             or "字" in text and FONT_LABEL.fullmatch(text)
-            or ("|" in text or "｜" in text or "│" in text) and is_menu(text)):
+            or ("|" in text or "｜" in text or "│" in text) and is_menu(text)
+            or "网" in text and SITE_NAME.fullmatch(text)
+            or "访" in text and VISITOR_COUNTER.fullmatch(text)):
         return True
     head = text[:12]
     return bool(("：" in head or ":" in head) and (EDITOR_LINE.fullmatch(text) or BREADCRUMB_LABEL.fullmatch(text))
-                or (">" in text or "»" in text or "›" in text or "＞" in text) and crumb_steps(text)
+                or (">" in text or "»" in text or "›" in text or "＞" in text or "/" in text or "／" in text)
+                and crumb_steps(text)
                 or CAPTION_HINT.search(text) and CAPTION.fullmatch(text)
                 or "收录于" in text and COLLECTION_NOTE.fullmatch(text)
                 or BLURB_HINT.search(text) and BLURB.fullmatch(text))
@@ -154,6 +170,8 @@ def crumb_steps(text: str) -> list[str]:
         return []
     steps = [step for step in (part.strip() for part in CRUMB_SEPARATOR.split(path)) if step]
     if not steps or any(len(step) > CRUMB_STEP_MAX or SENTENCE_MARK.search(step) for step in steps[:-1]):
+        return []
+    if not all(NAMED_STEP.search(step) for step in steps):
         return []
     if OPEN_PATH.search(path):
         steps.append("")                    # no current page named: every step is a section

@@ -169,6 +169,7 @@ class _Reader:
     buf: list[str] = field(default_factory=list)
     length: int = 0
     first: int | None = None            # source line of the line's first printed character
+    column: int = 0                     # where on that source line it stands
     last: int | None = None             # source line of the last character read into the line
     breaks: list[tuple[int, int]] = field(default_factory=list)
     last_char: str = ""
@@ -223,15 +224,17 @@ class _Reader:
                 self.pending_space = True
                 self.pending_break = self.pending_break or "\n" in chunk or "\r" in chunk
             else:
-                self.put(chunk, self.line_of(start + m.start()) if printed else self.line_of(start))
+                at = start + m.start() if printed else start
+                self.put(chunk, self.line_of(at), at)
 
-    def put(self, chunk: str, line: int) -> None:
+    def put(self, chunk: str, line: int, offset: int = 0) -> None:
         if self.pending_space and self.length:
             if not (self.pending_break and CJK_CHAR.match(self.last_char) and CJK_CHAR.match(chunk[0])):
                 self.append(" ")
         self.pending_space = self.pending_break = False
         if self.first is None and chunk.strip():
             self.first = line
+            self.column = offset - self.line_starts[line - 1]
         if self.last is not None and line != self.last and self.first is not None:
             self.breaks.append((self.length, line))
         if self.first is not None:
@@ -284,7 +287,7 @@ class _Reader:
             breaks = tuple((max(0, at - lead), line) for at, line in self.breaks if at - lead < len(text))
             self.lines.append(Line(self.first, None, text, indent=self.indent or bool(PRINTED_INDENT.match(raw)),
                                    gap=self.empties > 0, bold=shifted(self.bold, lead, len(text)),
-                                   sup=shifted(self.sup, lead, len(text)), breaks=breaks))
+                                   sup=shifted(self.sup, lead, len(text)), breaks=breaks, column=self.column))
             self.empties = 0
             self.indent = False
         elif self.had_content or not block:

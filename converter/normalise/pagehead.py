@@ -14,8 +14,8 @@ nearest its text; the rest goes to residue as `web-chrome`:
   after it (关于…的通知_某某县人民政府网): the earlier of the two;
 - a complete title (one that ends in a 文种 word) followed in the head by
   another complete title: the first is the page's, the second the document's;
-- an organ line and a date line in the head that the signature at the end
-  repeats (a mirror's header);
+- a date line in the head that the signature at the end repeats, and an
+  organ line it repeats with it (a mirror's header);
 - after the text, a copy of the title followed by the start of the text;
 - a column name bracketed or barred before the page title (【通知公告】关于…)
   is split off the line.
@@ -139,13 +139,13 @@ def date_of(text: str) -> str | None:
 
 
 def mirror_header(lines: Sequence[Line], end: int, drop: dict[int, str]) -> None:
-    """An organ line and a date line in the head that the signature at the end prints again."""
+    """A date line in the head that the signature at the end prints again, and an organ line that it repeats too."""
     tail = lines[max(end, len(lines) - SIGNATURE_LINES):]
     organs = {collapse(line.text) for line in tail if is_organ(line.text)}
     dates = {date_of(line.text) for line in tail} - {None}
     organ = [i for i in range(end) if i not in drop and is_organ(lines[i].text) and collapse(lines[i].text) in organs]
     date = [i for i in range(end) if i not in drop and date_of(lines[i].text) in dates]
-    if organ and date:
+    if date:
         for i in organ + date:
             drop[i] = "web-chrome"
 

@@ -149,7 +149,8 @@ def test_chrome_lines(text: str):
     "关于做好春季植树工作的通知", "各乡镇人民政府：", "一、总体要求", "今年春季植树工作要坚持因地制宜、适地适树。",
     "附件：春季植树任务分解表", "某某县林业局", "2024年3月5日", "| 序号 | 乡镇 | 任务 |", "组  长：王  明  县人民政府县长",
     "打印机、复印机采购项目", "收入 > 支出，结余增加。", "1 | 2 | 3 | 4", "（一）加强组织领导。",
-    "记者从县林业局获悉，全县完成植树五千亩。",
+    "记者从县林业局获悉，全县完成植树五千亩。", "（二）推广二维码支付", "分享典型经验做法", "审核：县财政局负责审核资金",
+    "二是加强地图测绘航拍摄", "防范来自网络的安全风险。", "以上数据仅供参考。", "一、扫码登记", "各有关网站",
 ])
 def test_text_lines_are_no_chrome(text: str):
     assert not is_chrome_line(text)
@@ -198,6 +199,19 @@ def fields(text: str) -> list[tuple[str, str]] | None:
 ])
 def test_line_fields(text: str, found: list[tuple[str, str]] | None):
     assert fields(text) == found
+
+
+def test_a_lone_one_character_widget_needs_a_widget_beside_it():
+    page = normalise("关于做好春季植树工作的通知\n各乡镇人民政府：\n风险等级分为：\n高\n中\n低\n")
+    assert [line.text for line in page.lines][-2:] == ["中", "低"]
+    page = normalise("打印本页\n中\n关闭窗口\n关于做好春季植树工作的通知\n")
+    assert [line.text for line in page.lines] == ["关于做好春季植树工作的通知"]
+
+
+def test_a_footer_label_followed_by_text_is_no_footer():
+    page = normalise("某某县植树节活动方案\n一、活动安排\n今年植树节活动如下。\n主办单位：县林业局\n"
+                     "承办单位：各乡镇人民政府\n活动当天，各单位要组织干部职工参加义务植树。\n")
+    assert "主办单位：县林业局" in [line.text for line in page.lines]
 
 
 def test_a_field_in_the_body_is_text():

@@ -130,3 +130,4 @@ def test_database_and_forum_lines_left_to_the_frame(name: str):
     """An unlabelled database line (文号 + date + province) is the frame's to read, not a page record."""
     assert facts(name) == []
     assert cut_warnings(name) == []
+    assert chrome_lines(name) == ([3] if name.startswith("lufeng") else [])    # the forum's lone "|"

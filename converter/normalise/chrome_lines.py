@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from converter.patterns import HAN, pattern
+from converter.rules import SECTION_RULES
 
 # The words of a page's widgets: print, close, share, font size, full screen, reading aids.
 WIDGET_WORDS = (
@@ -25,6 +26,8 @@ WIDGET_WORDS = (
     "阅读模式", "A\\+", "A-", "手机版", "English", "登录", "注册", "搜索", "繁體", "无障碍浏览", "智能问答", "网站导航",
     "导航", "首页",
 )
+# The separators of widget words, for counting what a widget line says
+WIDGET_SEPARATORS = pattern(r"[\s\[\]【】()（）|｜/／·•:：,，、]+", "【 】")
 # One widget word, the longest first
 WIDGET_WORD = "|".join(sorted(WIDGET_WORDS, key=len, reverse=True))
 # Brackets, bars, slashes, colons and spaces between widget words: "【字号：大 中 小】", "[打印] [关闭]"
@@ -36,13 +39,16 @@ WIDGET_LINE = pattern(
     "下载", "【字号：", "】", "[打印本页] [关闭窗口]", "字号：[大] [中] [小]", "|",
 )
 # A share line: "分享到：微信 微博 QQ空间 豆瓣", "【分享】"
-SHARE_LINE = pattern(r"[\[【]?\s{0,2}分享(?:到|至)?\s{0,2}[:：】\]]?[^。；，]{0,40}", "分享到：微信 微博 豆瓣")
+SHARE_LINE = pattern(r"[\[【]?\s{0,2}分享(?:到|至)?\s{0,2}(?:[:：】\]]\s{0,2}[^。；，]{0,40})?", "分享到：微信 微博 豆瓣", "【分享】")
 # A prompt to scan a QR code: "扫一扫在手机打开当前页", "微信扫码 关注我们"
-QR_PROMPT = pattern(r"[^。；，]{0,20}(?:扫一扫|扫码|扫描二维码|二维码)[^。；，]{0,30}", "扫一扫在手机打开当前页")
-# An editor line of a page's foot: "（责任编辑：王明）", "编辑：王明 审核：李华"
+QR_PROMPT = pattern(r"[^。；，]{0,10}(?:扫一扫|扫码|扫描二维码|二维码[^。；，]{0,4}(?:关注|分享|访问|打开|阅读|浏览))"
+                    r"[^。；，]{0,30}", "扫一扫在手机打开当前页", "微信扫码 关注我们")
+# An editor line of a page's foot: "（责任编辑：王明）", "编辑：王明 审核：李华" (a bare "审核：…" may be text)
+EDITOR_ROLE = r"(?:责任编辑|责编|编辑|审核|审校|校对|终审|初审|复审|校核|监制)\s{0,2}[:：]"
 EDITOR_LINE = pattern(
-    r"[（(【\[]?\s{0,2}(?:责任编辑|责编|编辑|审核|审校|校对|终审|初审|复审|校核|监制)\s{0,2}[:：][^。；]{0,60}",
-    "（责任编辑：王明）", "编辑：王明 审核：李华",
+    r"[（(【\[]\s{0,2}" + EDITOR_ROLE + r"[^。；]{0,60}|(?:责任编辑|责编)\s{0,2}[:：][^。；]{0,60}"
+    r"|" + EDITOR_ROLE + r"[^。；，:：]{1,20}\s{1,4}" + EDITOR_ROLE + r"[^。；]{0,60}",
+    "（责任编辑：王明）", "编辑：王明 审核：李华", "责任编辑：王明",
 )
 # A breadcrumb with its label: "您的位置: 首页 » 政务公开 »", "当前位置：首页 > 通知公告", "You are here: A >> B"
 BREADCRUMB_LABEL = pattern(
@@ -65,7 +71,7 @@ LATIN_NAV = pattern(r"(?:[A-Za-z][\w.'-]{0,30}\s{0,3})?(?:\[[^\[\]\u3400-\u9fff]
 MENU_BAR = pattern(r"\s{0,3}[|｜│]\s{0,3}", " | ")
 # A photo caption: "…作政府工作报告。本报记者 某某 摄", "（新华社记者 某某 摄）", "图片来源：某某网"
 CAPTION = pattern(
-    rf".{{0,120}}?(?:记者|通讯员|摄影|特约摄影|供图|图)\s{{0,2}}[:：/]?\s{{0,2}}[{HAN}·]{{2,6}}"
+    rf".{{0,120}}?(?:(?:记者|通讯员|摄影|特约摄影|供图)\s{{0,2}}[:：/]?|图\s{{0,2}}[:：/])\s{{0,2}}[{HAN}·]{{2,6}}"
     rf"(?:\s{{1,3}}[{HAN}·]{{2,6}}){{0,3}}\s{{0,2}}摄(?:影)?[)）]?"
     r"|[（(]?\s{0,2}(?:图片来源|图片由|资料图片|资料图)[^。；]{0,40}[)）]?",
     "县长王明作政府工作报告。本报记者 张三 摄", "（新华社记者 李四 摄）", "图片来源：某某网",
@@ -74,11 +80,11 @@ CAPTION = pattern(
 COLLECTION_NOTE = pattern(r"本作品收录于.{0,120}|收录于.{0,60}", "本作品收录于《某某公报/2004年", "收录于")
 # The blurb of a content farm or a reposting site: disclaimers, "仅供参考", "如有侵权请联系删除", download links
 BLURB = pattern(
-    r"(?:免责声明|版权声明|特别声明|声明)\s{0,2}[:：].{0,300}"
-    r"|.{0,100}(?:仅供(?:参考|学习|交流|阅读)|如有侵权|侵权请|联系(?:我们|本站)?删除|转载请注明|版权归(?:原)?作者"
-    r"|来源于网络|来自网络|网络整理|本站(?:整理|发布|收集|提供|所有)).{0,100}"
+    r"(?:免责声明|版权声明|特别声明)\s{0,2}[:：].{0,300}"
+    r"|.{0,60}(?:如有侵权|侵权请|请联系(?:我们|本站|本网)?删除|联系(?:我们|本站|本网)删除|转载请注明|版权归原作者).{0,100}"
+    r"|.{0,60}(?:本站|本网)(?:所载|内容|文章|信息|资料)?.{0,40}(?:仅供|来源于网络|来自网络|整理|转载|版权).{0,100}"
     r"|(?:点击|单击)(?:此处|这里)(?:下载|查看|阅读)[^。]{0,20}|下载地址\s{0,2}[:：][^。]{0,60}",
-    "免责声明：本站内容仅供参考", "如有侵权请联系删除", "下载地址: 点击此处下载",
+    "免责声明：本站内容仅供参考", "如有侵权请联系删除", "下载地址: 点击此处下载", "本站所载文章来源于网络",
 )
 # A visitor counter: "您是第 12345 位访问者", "访问量：12345"
 VISITOR_COUNTER = pattern(r"[^。，]{0,10}(?:您是第|访问量|访问人次|访客数|总访问)\s{0,2}[:：]?\s{0,2}\d{1,12}[^。，]{0,10}",
@@ -91,6 +97,10 @@ SITE_NAME = pattern(rf"[{HAN}A-Za-z]{{0,20}}(?:政府|人民|中国|省|市|县|
 FONT_LABEL = pattern(r"[\[【]?\s{0,2}(?:字号|字体)\s{0,2}[:：].{0,40}", "字号：[大] [中] [小]")
 # Sentence punctuation: a line holding it is text, not a menu or breadcrumb item.
 SENTENCE_MARK = pattern(r"[。；！？，,;!?]", "。")
+# A licence footer (本作品是…): the one footer that holds sentences.
+LICENCE_START = pattern(r"本作品(?:是|在|来自).{0,200}", "本作品在全世界都属于公有领域")
+# A sentence end: a site footer or a list of links holds none.
+SENTENCE_END_MARK = pattern(r"[。！？]", "。")
 # Where a site's footer, a licence footer or a list of related links begins: all from here on is chrome.
 FOOTER_START = pattern(
     r"(?:链接|友情链接|相关链接|主办单位|承办单位|主办|版权所有|备案|网站标识码|联系我们)\s{0,2}[:：].{0,200}"
@@ -107,7 +117,7 @@ SHORT_LINE = 60
 LONG_CHROME = 320
 # What a caption or a blurb holds (the cheap tests before their patterns): "…摄", "图片来源", "仅供参考" …
 CAPTION_HINT = pattern(r"摄[)）]?$|摄影$|图片|资料图", "本报记者 张三 摄")
-BLURB_HINT = pattern(r"声明|仅供|侵权|删除|转载|版权归|网络|本站|点击|单击|下载地址", "仅供参考")
+BLURB_HINT = pattern(r"声明|侵权|删除|转载|版权归|本站|本网|点击|单击|下载地址", "免责声明")
 # The characters a widget line starts with.
 WIDGET_FIRST = frozenset(word[0] for word in WIDGET_WORDS) | frozenset(" \t[]【】()（）|｜/／·•:：,，、\u3000")
 # The longest item of a site menu and of a breadcrumb step before the last.
@@ -118,9 +128,18 @@ MENU_ITEMS_MIN = 3
 
 
 def is_chrome_line(text: str) -> bool:
-    """Whether a whole clean line is a site's chrome.
+    """Whether a whole clean line is a site's chrome; a line that starts with a section number never is."""
+    return chrome_shaped(text) and not any(rule.pattern.match(text) for rule in SECTION_RULES)
 
-    Cheap tests first (the line's length, a text each pattern needs): most lines are text.
+
+def lone_widget(text: str) -> bool:
+    """A widget line of one character (大, 中, 小): chrome only beside other widget lines (a table cell may read so)."""
+    return len(WIDGET_SEPARATORS.sub("", text)) == 1
+
+
+def chrome_shaped(text: str) -> bool:
+    """Whether a whole clean line has the shape of chrome. Cheap tests first (the line's length,
+    a text each pattern needs): most lines are text.
     """
     if len(text) > LONG_CHROME:
         return False

@@ -12,7 +12,11 @@ lines, blurbs) goes to residue as `web-chrome`, and so do:
 - everything from a footer's first line to the end: the site footer
   (主办单位, 版权所有, ICP备 …), a licence footer, a list of related links
   or attachments (相关报道：…, 附件下载：…) — once the document's text has begun,
-  and only when the tail is short and holds no numbered heading.
+  and only when the tail is short, holds no numbered heading and (but for a
+  licence) no sentence: a 活动方案's "主办单位：…" line is followed by text.
+
+A widget line of one character (大, 中, 小) is chrome only beside a longer
+widget line: a table's cells may read so too.
 
 A scraped page has no pages, so no page-break repair is done on it unless
 page furniture shows it was printed (`Normalised.repair`).
@@ -23,7 +27,8 @@ from __future__ import annotations
 from typing import Sequence
 
 from converter.model.text import Line, collapse
-from converter.normalise.chrome_lines import FOOTER_START, SENTENCE_MARK, WIDGET_LINE, crumb_steps, is_chrome_line
+from converter.normalise.chrome_lines import (FOOTER_START, LICENCE_START, SENTENCE_END_MARK, SENTENCE_MARK, WIDGET_LINE,
+                                              crumb_steps, is_chrome_line, lone_widget)
 from converter.normalise.page import Normalised, take_out_at
 from converter.normalise.region import starts_text
 from converter.rules import SECTION_RULES
@@ -46,8 +51,12 @@ def footer_start(lines: Sequence[Line], drop: dict[int, str]) -> int | None:
     if first_text is None:
         return None
     for i in range(max(first_text + 1, len(lines) - FOOTER_MAX_LINES), len(lines)):
-        if i not in drop and FOOTER_START.fullmatch(lines[i].text) and not any(
-                rule.pattern.match(later.text) for later in lines[i:] for rule in FOOTER_FORBIDS):
+        if i in drop or not FOOTER_START.fullmatch(lines[i].text):
+            continue
+        tail = [later for k, later in enumerate(lines[i:], start=i) if k not in drop]
+        if any(rule.pattern.match(later.text) for later in tail for rule in FOOTER_FORBIDS):
+            continue
+        if LICENCE_START.fullmatch(lines[i].text) or not any(SENTENCE_END_MARK.search(later.text) for later in tail):
             return i
     return None
 
@@ -63,13 +72,19 @@ def buttons_in_toolbars(lines: Sequence[Line], drop: dict[int, str]) -> list[int
     return found
 
 
+def beside_widgets(lines: Sequence[Line], i: int) -> bool:
+    """Whether the line above or below is a widget line that says more than one character."""
+    return any(0 <= k < len(lines) and WIDGET_LINE.fullmatch(lines[k].text) and not lone_widget(lines[k].text)
+               for k in (i - 1, i + 1))
+
+
 def strip_chrome(page: Normalised) -> Normalised:
     """Take web chrome out of the lines; the page records whether there was any."""
     lines = page.lines
     drop: dict[int, str] = {}
     sections: set[str] = set()
     for i, line in enumerate(lines):
-        if is_chrome_line(line.text):
+        if is_chrome_line(line.text) and not (lone_widget(line.text) and not beside_widgets(lines, i)):
             drop[i] = "web-chrome"
             steps = crumb_steps(line.text)
             last_is_page = len(collapse(steps[-1])) > SECTION_NAME_MAX if steps else False

@@ -78,6 +78,9 @@ CAPTION = pattern(
 )
 # A mirror's note of the collection a text stands in: "本作品收录于《某某公报/2004年/第7号", "收录于"
 COLLECTION_NOTE = pattern(r"本作品收录于.{0,120}|收录于.{0,60}", "本作品收录于《某某公报/2004年", "收录于")
+# A wiki mirror's navigation: "← 上一篇标题", "下一篇标题 →", "姊妹计划: 数据项"
+WIKI_NAV = pattern(r"[←⇐].{0,60}|.{0,60}[→⇒]|姊妹计划\s{0,2}[:：]?.{0,40}|(?:维基百科|维基数据)(?:条目|数据项)?",
+                   "← 上一篇", "下一篇 →", "姊妹计划: 数据项")
 # The blurb of a content farm or a reposting site: disclaimers, "仅供参考", "如有侵权请联系删除", download links
 BLURB = pattern(
     r"(?:免责声明|版权声明|特别声明)\s{0,2}[:：].{0,300}"
@@ -151,7 +154,9 @@ def chrome_shaped(text: str) -> bool:
             or "字" in text and FONT_LABEL.fullmatch(text)
             or ("|" in text or "｜" in text or "│" in text) and is_menu(text)
             or "网" in text and SITE_NAME.fullmatch(text)
-            or "访" in text and VISITOR_COUNTER.fullmatch(text)):
+            or "访" in text and VISITOR_COUNTER.fullmatch(text)
+            or ("←" in text or "→" in text or "⇐" in text or "⇒" in text or "维基" in text or "姊妹" in text)
+            and WIKI_NAV.fullmatch(text)):
         return True
     head = text[:12]
     return bool(("：" in head or ":" in head) and (EDITOR_LINE.fullmatch(text) or BREADCRUMB_LABEL.fullmatch(text))

@@ -30,7 +30,7 @@ from converter.model.page import PageFact
 from converter.model.text import Line, Removed
 from converter.normalise.page import Normalised
 from converter.normalise.region import HEAD_SCAN, starts_text
-from converter.patterns import pattern
+from converter.patterns import HAN, pattern
 from converter.rules import DATE
 from converter.values import iso_date
 
@@ -76,6 +76,16 @@ BRACKETED_BYLINE = pattern(
     r"\s{0,2}[:：]\s{0,2}(?P<value>[^。！？()（）]{1,60})[）)】\]]",
     "（来源：某某日报）", "(作者：王明)",
 )
+# What a field's label ends with (a column name such as 【通知公告】 ends otherwise): 标题, 类别, 部门, 日期 …
+FIELD_NOUN = (r"(?:标题|名称|类别|分类|部门|单位|机关|机构|日期|时间|字号|文号|编号|级别|状态|性|来源|主题|关键词|类型|"
+              r"范围|方式|形式|地区|区域|层级)")
+# A database field of a label the tables above do not know, beside fields they know: "【法规类别】地方法规"
+GENERIC_FIELD = pattern(rf"[【]\s{{0,2}}(?P<label>[{HAN}]{{1,6}}{FIELD_NOUN})\s{{0,2}}[】]\s{{0,2}}[:：]?\s{{0,2}}"
+                        rf"(?P<value>[^【】。！？]{{1,80}})", "【法规类别】地方法规")
+# A date (and time) printed before a byline's fields: "2024年03月05日08:20 | 来源：某某网"
+LEADING_DATE = pattern(r"\d{4}\s{0,2}[-/.年]\s{0,2}\d{1,2}\s{0,2}[-/.月]\s{0,2}\d{1,2}\s{0,2}日?"
+                       r"(?:\s{0,3}\d{1,2}\s{0,1}[:：]\s{0,1}\d{2}(?:\s{0,1}[:：]\s{0,1}\d{2})?)?\s{0,3}[|｜]?\s{0,3}",
+                       "2024年03月05日08:20 | ", "2024-03-05 ")
 # A value is no sentence and not long.
 VALUE_MAX = 80
 VALUE_TEXT = pattern(r"[。！？!?；]", "。")
@@ -129,13 +139,20 @@ def line_fields(line: Line) -> tuple[list[PageFact], list[Removed]] | None:
     """The facts of a line made of fields from end to end, and any widget left in it; None for another line."""
     text = line.text
     lead = len(text) - len(text.lstrip(BETWEEN))
+    dated = LEADING_DATE.match(text, lead) if text[lead:lead + 1].isdigit() else None
+    if dated and dated.end() < len(text):
+        lead = dated.end()
     if text[lead:lead + 1] not in FIRST_CHARS or not FIELD_START.match(text, lead):
         return None                          # the quick test: a field line starts with a label
     starts = field_starts(text)
-    if not starts or text[:starts[0].start()].strip(BETWEEN):
+    if not starts or text[:starts[0].start()].strip(BETWEEN) and not dated:
+        return None
+    if dated and starts[0].start() != lead:
         return None
     facts: list[PageFact] = []
     chrome: list[Removed] = []
+    if dated:                                # no label says what this date is: chrome, not a fact
+        chrome.append(Removed("web-chrome", line.n, dated.group().strip(BETWEEN)))
     for k, m in enumerate(starts):
         end = starts[k + 1].start() if k + 1 < len(starts) else len(text)
         value = text[m.end():end]
@@ -196,6 +213,7 @@ def take_facts(page: Normalised) -> Normalised:
         elif starts_text(lines[i].text):
             break
         i += 1
+    taken.update(unknown_fields(lines, i, taken))
     foot = max(i, len(lines) - FOOT_SCAN)
     taken.update(catalogue_blocks(lines, foot))
     taken.update(foot_bylines(lines, foot, taken))
@@ -204,6 +222,22 @@ def take_facts(page: Normalised) -> Normalised:
     kept = tuple(line for k, line in enumerate(lines) if k not in taken)
     found = tuple(fact for k in sorted(taken) for fact in taken[k])
     return replace(page, lines=kept, residue=page.residue + tuple(chrome), facts=page.facts + found, web_chrome=True)
+
+
+def unknown_fields(lines: Sequence[Line], end: int, taken: dict[int, list[PageFact]]) -> dict[int, list[PageFact]]:
+    """【label】value lines of labels the tables do not know, in the head next to field lines that they do."""
+    found: dict[int, list[PageFact]] = {}
+    grew = True
+    while grew:
+        grew = False
+        for k in range(end):
+            if k in taken or k in found:
+                continue
+            m = GENERIC_FIELD.fullmatch(lines[k].text.strip(BETWEEN))
+            if m and any(j in taken or j in found for j in (k - 1, k + 1)):
+                found[k] = [PageFact(m.group("label"), lines[k].n, lines[k].text.strip(BETWEEN), date_value(m.group("value")))]
+                grew = True
+    return found
 
 
 def foot_bylines(lines: Sequence[Line], start: int, taken: dict[int, list[PageFact]]) -> dict[int, list[PageFact]]:

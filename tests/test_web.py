@@ -312,3 +312,11 @@ def test_random_html_is_lossless_or_a_clean_error(pieces: list[str]):
         assert "\n" not in str(exc) and "gongwen bug" not in str(exc)
         return
     assert lossless.check(text, result.root) is None
+
+
+def test_inspect_shows_the_page_record(tmp_path):
+    from converter.outline import outline
+
+    root = pipeline.convert_bytes("关于做好春季植树工作的通知\n来源：某某县林业局 发布时间：2024-03-05\n各乡镇人民政府：\n正文。\n".encode(),
+                                  "a.txt").root
+    assert "page: 2 facts (来源, 发布时间)" in outline(root)

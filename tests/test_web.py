@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from converter import lossless, pipeline
 from converter.cli import main
+from converter.outline import outline
+from converter.reader import InputError
 from converter.model.text import Line
 from converter.normalise import normalise
 from converter.normalise.catalogue import date_value, line_fields
 from converter.normalise.chrome_lines import crumb_steps, is_chrome_line
 from converter.normalise.html import looks_like_html, read_html, tokens
 from converter.normalise.truncation import note_cut_short
+from tests.test_properties import LONG_RUN
 
 
 # --- is it HTML? ---------------------------------------------------------------------
@@ -283,12 +288,6 @@ def test_a_cut_page_warns_once_and_keeps_its_text():
 
 # --- hunting: random HTML converts losslessly or fails in one clean line ---------------
 
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from converter.reader import InputError  # noqa: E402
-from tests.test_properties import LONG_RUN  # noqa: E402
-
 HTML_PIECES = [
     "<p>", "</p>", "<br>", "<br/>", "<div class='标题'>", "</div>", "<table>", "<tr>", "</tr>", "<td>", "</td>",
     "<th>", "<li>", "</li>", "<strong>", "</strong>", "<sup>", "</sup>", "<pre>", "</pre>", "<style>", "</style>",
@@ -314,9 +313,7 @@ def test_random_html_is_lossless_or_a_clean_error(pieces: list[str]):
     assert lossless.check(text, result.root) is None
 
 
-def test_inspect_shows_the_page_record(tmp_path):
-    from converter.outline import outline
-
+def test_inspect_shows_the_page_record():
     root = pipeline.convert_bytes("关于做好春季植树工作的通知\n来源：某某县林业局 发布时间：2024-03-05\n各乡镇人民政府：\n正文。\n".encode(),
                                   "a.txt").root
     assert "page: 2 facts (来源, 发布时间)" in outline(root)

@@ -226,6 +226,14 @@ def test_a_field_in_the_body_is_text():
     assert [line.text for line in page.lines][2] == "时间：2024年3月5日上午9时"
 
 
+def test_a_minutes_meeting_time_is_the_documents_own():
+    page = normalise("某某县人民政府常务会议纪要\n时间：2024年3月5日上午\n地点：县政府三楼会议室\n主持：县长王明\n"
+                     "出席：李华，张伟\n会议研究了春季植树工作。\n")
+    assert page.facts == () and [line.n for line in page.lines] == [1, 2, 3, 4, 5, 6]
+    page = normalise("某某县人民政府常务会议纪要\n日期：2024-03-05\n会议研究了春季植树工作。\n")
+    assert page.facts == ()                  # a weak label alone, on a page with nothing else of a website
+
+
 def test_a_catalogue_block_below_the_text_is_the_page_record():
     page = normalise("关于做好春季植树工作的通知\n各乡镇人民政府：\n今年春季植树工作要坚持因地制宜。\n"
                      "索引号：A-1 | 发布机构：某局\n成文日期：2024-03-05 | 公开方式：主动公开\n")

@@ -86,6 +86,10 @@ GENERIC_FIELD = pattern(rf"[【]\s{{0,2}}(?P<label>[{HAN}]{{1,6}}{FIELD_NOUN})\s
 LEADING_DATE = pattern(r"\d{4}\s{0,2}[-/.年]\s{0,2}\d{1,2}\s{0,2}[-/.月]\s{0,2}\d{1,2}\s{0,2}日?"
                        r"(?:\s{0,3}\d{1,2}\s{0,1}[:：]\s{0,1}\d{2}(?:\s{0,1}[:：]\s{0,1}\d{2})?)?\s{0,3}[|｜]?\s{0,3}",
                        "2024年03月05日08:20 | ", "2024-03-05 ")
+# Labels a document may print in its own head (a 纪要's 时间：…): facts only on a page that shows it is a website's.
+WEAK_LABELS = frozenset({"时间", "日期", "名称", "标题", "主题", "分类", "类别"})
+# Labels whose value is a date or nothing ("时间：2024年3月5日上午9时" is a meeting's time, not a byline's).
+DATE_ONLY = frozenset({"时间", "日期"})
 # A value is no sentence and not long.
 VALUE_MAX = 80
 VALUE_TEXT = pattern(r"[。！？!?；]", "。")
@@ -167,6 +171,8 @@ def line_fields(line: Line) -> tuple[list[PageFact], list[Removed]] | None:
         if len(value) > VALUE_MAX or VALUE_TEXT.search(value):
             return None
         label = m.group("bracketed") or m.group("label")
+        if re.sub(r"\s", "", label) in DATE_ONLY and value and date_value(value) is None:
+            return None
         facts.append(PageFact(re.sub(r"\s", "", label), line.line_at(m.start()), text[m.start():end].strip(BETWEEN),
                               date_value(value)))
     return facts, chrome
@@ -191,37 +197,41 @@ def value_line(line: Line) -> bool:
 def take_facts(page: Normalised) -> Normalised:
     """Move the page's catalogue and byline fields out of its lines into its page record."""
     lines = page.lines
-    taken: dict[int, list[PageFact]] = {}
-    chrome: list[Removed] = []
+    found: list[tuple[tuple[int, ...], list[PageFact], list[Removed]]] = []   # (line indexes, facts, chrome)
     i = 0
     while i < min(len(lines), HEAD_SCAN):
         parsed = line_fields(lines[i])
         if parsed is not None:
             facts, widgets = parsed
             if label_only(lines[i], facts) and i + 1 < len(lines) and value_line(lines[i + 1]):
-                fact = facts[0]
                 value = lines[i + 1].text
-                facts = [replace(fact, text=fact.text + value, value=date_value(value))]
-                taken[i + 1] = []
-            taken[i] = facts
-            chrome.extend(widgets)
-            i += 2 if i + 1 in taken else 1
-            continue
-        if TABLE_RULE.fullmatch(lines[i].text) and i - 1 in taken:
-            chrome.append(Removed("markup", lines[i].n, lines[i].text))
-            taken[i] = []
+                found.append(((i, i + 1), [replace(facts[0], text=facts[0].text + value, value=date_value(value))], []))
+                i += 2
+                continue
+            found.append(((i,), facts, widgets))
+        elif TABLE_RULE.fullmatch(lines[i].text) and found and found[-1][0][-1] == i - 1:
+            found.append(((i,), [], [Removed("markup", lines[i].n, lines[i].text)]))
         elif starts_text(lines[i].text):
             break
         i += 1
-    taken.update(unknown_fields(lines, i, taken))
+    if not (page.web_chrome or page.html or any(fact.name not in WEAK_LABELS for _, facts, _ in found for fact in facts)):
+        found = []                           # 时间：… alone on a page with nothing else of a website: the document's
+    taken: dict[int, list[PageFact]] = {}
+    chrome: list[Removed] = []
+    for indexes, facts, widgets in found:
+        taken[indexes[0]] = facts
+        taken.update((k, []) for k in indexes[1:])
+        chrome.extend(widgets)
+    if taken:
+        taken.update(unknown_fields(lines, i, taken))
     foot = max(i, len(lines) - FOOT_SCAN)
     taken.update(catalogue_blocks(lines, foot))
     taken.update(foot_bylines(lines, foot, taken))
     if not taken:
         return page
     kept = tuple(line for k, line in enumerate(lines) if k not in taken)
-    found = tuple(fact for k in sorted(taken) for fact in taken[k])
-    return replace(page, lines=kept, residue=page.residue + tuple(chrome), facts=page.facts + found, web_chrome=True)
+    record = tuple(fact for k in sorted(taken) for fact in taken[k])
+    return replace(page, lines=kept, residue=page.residue + tuple(chrome), facts=page.facts + record, web_chrome=True)
 
 
 def unknown_fields(lines: Sequence[Line], end: int, taken: dict[int, list[PageFact]]) -> dict[int, list[PageFact]]:

@@ -3,8 +3,9 @@
 A Line gathers the text between two block boundaries; white space HTML
 collapses becomes one space (none where a line break stood between two
 Chinese characters); a table row's cells are apart by tabs; bold and
-superscript become spans; the source line of the first character is the
-Line's number, and where it goes on in a later source line is a break.
+superscript become spans; the source line of the first letter, digit or
+Han character is the Line's number, and where it goes on in a later source
+line is a break.
 Markup is filed by source line, one residue item a line.
 """
 
@@ -22,6 +23,8 @@ TEXT_PIECE = pattern(rf"(?P<space>[ \t\n\r]+)|(?P<bad>{FORBIDDEN_CHAR.pattern})|
                      " ", "通知")
 # A character between which and another a line break is no space: Chinese text and its punctuation
 CJK_CHAR = pattern(rf"[{CJK}]", "通")
+# A letter, digit or Han character: a Line starts at the source line of its first (marks before it may stand above)
+WORD_CHAR = pattern(r"\w", "通")
 # Leading white space that marks a paragraph: an ideographic space, two no-break spaces
 PRINTED_INDENT = pattern(r"^(?:\u3000|\u00a0{2})", "\u3000\u3000为")
 # Tags that make bold text and superscripts (footnote markers).
@@ -41,8 +44,9 @@ class LineReader:
     controls: list[Removed] = field(default_factory=list)
     buf: list[str] = field(default_factory=list)
     length: int = 0
-    first: int | None = None            # source line of the line's first printed character
+    first: int | None = None            # source line of the line's first letter, digit or Han character
     column: int = 0                     # where on that source line it stands
+    printed: tuple[int, int] | None = None   # (line, column) of its first printed character, for a line of marks
     last: int | None = None             # source line of the last character read into the line
     breaks: list[tuple[int, int]] = field(default_factory=list)
     last_char: str = ""
@@ -106,8 +110,11 @@ class LineReader:
                 self.append(" ")
         self.pending_space = self.pending_break = False
         if self.first is None and chunk.strip():
-            self.first = line
-            self.column = offset - self.line_starts[line - 1]
+            if WORD_CHAR.search(chunk):
+                self.first = line
+                self.column = offset - self.line_starts[line - 1]
+            elif self.printed is None:
+                self.printed = (line, offset - self.line_starts[line - 1])
         if self.last is not None and line != self.last and self.first is not None:
             self.breaks.append((self.length, line))
         if self.first is not None:
@@ -155,6 +162,8 @@ class LineReader:
         raw = "".join(self.buf)
         strip = CELL_STRIP if "\t" in raw else None
         text = raw.strip(strip)
+        if self.first is None and self.printed is not None:
+            self.first, self.column = self.printed          # a line of marks only (】, |): where they stand
         if self.first is not None and text.strip(" \t\u3000\u00a0"):
             lead = len(raw) - len(raw.lstrip(strip))
             breaks = tuple((max(0, at - lead), line) for at, line in self.breaks if at - lead < len(text))
@@ -166,6 +175,7 @@ class LineReader:
         elif self.had_content or not block:
             self.empties += 1               # an empty paragraph (<p>&nbsp;</p>) or a second <br>
         self.buf, self.length, self.first, self.last, self.last_char = [], 0, None, None, ""
+        self.printed = None
         self.breaks = []
         self.pending_space = self.pending_break = self.had_content = False
         self.bold, self.sup = [], []

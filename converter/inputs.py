@@ -2,8 +2,9 @@
 
 A file argument is an input as it stands (whatever its name). A directory
 argument is walked recursively for names that match the globs (*.txt, *.md,
-*.html and *.htm unless --glob says otherwise, case-insensitive), in sorted order, and
-its tree is mirrored under the output directory: DIR/a/b.txt → OUT/a/b.xml.
+*.html and *.htm unless --glob says otherwise, case-insensitive), in sorted
+order, and its tree is mirrored under the output directory: DIR/a/b.txt →
+OUT/a/b.xml.
 A folder's files come before its subfolders, each in name order.
 Hidden files and directories (a leading dot) are passed over, and so is the
 output directory when it lies inside an input directory. Symbolic links to

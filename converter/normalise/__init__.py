@@ -23,7 +23,7 @@ from converter.model.text import Line, Removed
 from converter.normalise.catalogue import take_facts
 from converter.normalise.furniture import (FURNITURE_RULES, PAGE_REASONS, PRINT_TIMESTAMP, drop_print_titles,
                                            furniture_pattern, furniture_reason)
-from converter.normalise.html import looks_like_html, read_html
+from converter.normalise.html import looks_like_html, read_html_page
 from converter.normalise.lines import clean_line, split_lines, strip_inline
 from converter.normalise.page import Normalised, PageFilter, take_out, take_out_at
 from converter.normalise.pagehead import drop_page_head
@@ -82,7 +82,7 @@ def normalise(text: str, filters: tuple[PageFilter, ...] = PAGE_FILTERS, rules: 
 
 def html_page(text: str, line_count: int, rules: tuple[Rule, ...], compiled: re.Pattern[str]) -> Normalised:
     """The clean lines of an HTML source, page furniture (a URL line) taken out."""
-    lines, residue = read_html(text)
+    lines, residue, links = read_html_page(text)
     kept: list[Line] = []
     furniture = False
     for line in lines:
@@ -92,7 +92,7 @@ def html_page(text: str, line_count: int, rules: tuple[Rule, ...], compiled: re.
         else:
             residue.append(Removed(reason, line.n, line.raw.strip()))
             furniture = furniture or reason in PAGE_REASONS
-    return Normalised(tuple(kept), tuple(residue), line_count, furniture, html=True)
+    return Normalised(tuple(kept), tuple(residue), line_count, furniture, html=True, links=links)
 
 
 __all__ = ["Normalised", "PageFilter", "normalise", "take_out", "take_out_at"]

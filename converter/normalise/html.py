@@ -59,6 +59,8 @@ FRAGMENT_MIN = 3
 FRAGMENT_SHARE = 0.5
 # Tags whose content is code, not text.
 RAW_TEXT = ("style", "script")
+# Tags whose text is a link or navigation: a line of nothing else is a link list's (webchrome.py)
+LINKS = ("a", "nav")
 # Tags that end a line besides lxml's block tags (HTML5 sections, the head, line breaks).
 MORE_BLOCKS = frozenset({"br", "hr", "html", "head", "title", "body", "section", "article", "header", "footer",
                          "nav", "aside", "main", "figure", "figcaption", "details", "summary"})
@@ -147,6 +149,12 @@ def tokens(text: str) -> list[tuple[int, int, str, str]]:
 
 def read_html(text: str) -> tuple[list[Line], list[Removed]]:
     """The clean Lines of an HTML source and its residue (markup, control characters)."""
+    lines, residue, _ = read_html_page(text)
+    return lines, residue
+
+
+def read_html_page(text: str) -> tuple[list[Line], list[Removed], frozenset[tuple[int, int]]]:
+    """The clean Lines of an HTML source, its residue, and the positions of the Lines that are links only."""
     from lxml.html.defs import block_tags   # only HTML inputs pay for importing lxml.html
 
     blocks = frozenset(block_tags) | MORE_BLOCKS
@@ -168,7 +176,7 @@ def read_html(text: str) -> tuple[list[Line], list[Removed]]:
             elif kind == "end" and tag == raw_tag:
                 raw_tag = None
     reader.end_line()
-    return reader.lines, reader.residue()
+    return reader.lines, reader.residue(), frozenset(reader.links)
 
 
 def data(reader: LineReader, start: int, piece: str) -> None:
@@ -210,13 +218,17 @@ def entity(reader: LineReader, start: int, piece: str) -> None:
 
 
 def element(reader: LineReader, kind: str, tag: str, blocks: frozenset[str]) -> None:
-    """What a tag does to the lines: end one, start a cell, open or close bold and superscript."""
+    """What a tag does to the lines: end one, start a cell, open or close bold, superscript or a link."""
     if tag in BOLD or tag in SUP:
         if kind == "start":
             reader.open_span(tag)
         elif kind == "end":
             reader.close_span(tag)
         return
+    if tag in LINKS:
+        reader.link_depth = max(0, reader.link_depth + (1 if kind == "start" else -1 if kind == "end" else 0))
+        if tag == "a":
+            return
     if tag == "pre":
         reader.pre = max(0, reader.pre + (1 if kind == "start" else -1 if kind == "end" else 0))
     if tag in ("td", "th") and reader.row_cells is not None:

@@ -63,6 +63,10 @@ class LineReader:
     sup_depth: int = 0
     row_cells: int | None = None        # cells read in the open table row
     pre: int = 0
+    link_depth: int = 0                 # inside <a>, or inside <nav> (all of which is navigation)
+    printed_chars: int = 0              # characters of the line read so far, and those inside a link
+    linked_chars: int = 0
+    links: set[tuple[int, int]] = field(default_factory=set)   # positions of the lines that are links only
 
     def line_of(self, offset: int) -> int:
         return bisect.bisect_right(self.line_starts, offset)
@@ -123,6 +127,9 @@ class LineReader:
             self.bold_from = self.length
         if self.sup_depth and self.sup_from is None:
             self.sup_from = self.length
+        self.printed_chars += len(chunk)
+        if self.link_depth:
+            self.linked_chars += len(chunk)
         self.append(chunk)
 
     def append(self, chunk: str) -> None:
@@ -167,6 +174,8 @@ class LineReader:
         if self.first is not None and text.strip(" \t\u3000\u00a0"):
             lead = len(raw) - len(raw.lstrip(strip))
             breaks = tuple((max(0, at - lead), line) for at, line in self.breaks if at - lead < len(text))
+            if self.linked_chars == self.printed_chars:
+                self.links.add((self.first, self.column))
             self.lines.append(Line(self.first, None, text, indent=self.indent or bool(PRINTED_INDENT.match(raw)),
                                    gap=self.empties > 0, bold=shifted(self.bold, lead, len(text)),
                                    sup=shifted(self.sup, lead, len(text)), breaks=breaks, column=self.column))
@@ -176,6 +185,7 @@ class LineReader:
             self.empties += 1               # an empty paragraph (<p>&nbsp;</p>) or a second <br>
         self.buf, self.length, self.first, self.last, self.last_char = [], 0, None, None, ""
         self.printed = None
+        self.printed_chars = self.linked_chars = 0
         self.breaks = []
         self.pending_space = self.pending_break = self.had_content = False
         self.bold, self.sup = [], []

@@ -19,6 +19,7 @@ class Normalised:
     page_furniture: bool = False   # page numbers or print headers were found
     web_chrome: bool = False       # a page filter found a site's chrome
     html: bool = False             # the input is HTML source: its block tags mark every paragraph
+    links: frozenset[tuple[int, int]] = frozenset()   # positions of lines that are only links' text (HTML)
     facts: tuple[PageFact, ...] = ()                  # the page record: catalogue and byline fields
     warnings: tuple[tuple[int, str], ...] = ()        # (line, message) from the page filters
 

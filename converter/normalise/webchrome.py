@@ -16,7 +16,9 @@ lines, blurbs) goes to residue as `web-chrome`, and so do:
   licence) no sentence: a 活动方案's "主办单位：…" line is followed by text.
 
 A widget line of one character (大, 中, 小) is chrome only beside a longer
-widget line: a table's cells may read so too.
+widget line: a table's cells may read so too. On an HTML page, a run of three
+short lines or more that are nothing but links' text (or inside <nav>) is a
+menu or a list of links.
 
 A scraped page has no pages, so no page-break repair is done on it unless
 page furniture shows it was printed (`Normalised.repair`).
@@ -31,6 +33,7 @@ from converter.normalise.chrome_lines import (FOOTER_START, LICENCE_START, SENTE
                                               crumb_steps, is_chrome_line, lone_widget)
 from converter.normalise.page import Normalised, take_out_at
 from converter.normalise.region import starts_text
+from converter.patterns import pattern
 from converter.rules import SECTION_RULES
 
 # The longest footer taken as chrome, in lines; a longer tail is more likely text.
@@ -39,6 +42,11 @@ FOOTER_MAX_LINES = 80
 FOOTER_FORBIDS = SECTION_RULES[:4]
 # The longest unknown word taken as a button inside a run of widget lines.
 BUTTON_MAX = 4
+# A run of this many lines that are only links' text, each at most this long, is a link list.
+LINK_RUN_MIN = 3
+LINK_TEXT_MAX = 30
+# The heading of a table of contents, whose entries are links too
+TOC_HEADING = pattern(r"目\s{0,4}录", "目 录")
 # The longest line taken as a section name of the site's breadcrumb.
 CRUMB_LINE_MAX = 20
 # The last step of a breadcrumb names the page itself when longer than a column name ("通知公告").
@@ -78,6 +86,27 @@ def beside_widgets(lines: Sequence[Line], i: int) -> bool:
                for k in (i - 1, i + 1))
 
 
+def link_lists(lines: Sequence[Line], links: frozenset[tuple[int, int]], drop: dict[int, str]) -> list[int]:
+    """Runs of short lines that are nothing but links' text (an HTML page's menus, related links, link lists).
+
+    Not on a page that prints a 目录: a table of contents links its entries too.
+    """
+    if not links or any(TOC_HEADING.fullmatch(line.text) for line in lines):
+        return []
+    found: list[int] = []
+    run: list[int] = []
+    for i, line in enumerate([*lines, None]):
+        if line is not None and i in drop:
+            continue
+        if line is not None and line.position in links and len(line.text) <= LINK_TEXT_MAX:
+            run.append(i)
+            continue
+        if len(run) >= LINK_RUN_MIN:
+            found.extend(run)
+        run = []
+    return found
+
+
 def strip_chrome(page: Normalised) -> Normalised:
     """Take web chrome out of the lines; the page records whether there was any."""
     lines = page.lines
@@ -89,7 +118,7 @@ def strip_chrome(page: Normalised) -> Normalised:
             steps = crumb_steps(line.text)
             last_is_page = len(collapse(steps[-1])) > SECTION_NAME_MAX if steps else False
             sections.update(collapse(step) for step in (steps[:-1] if last_is_page else steps))
-    for i in buttons_in_toolbars(lines, drop):
+    for i in buttons_in_toolbars(lines, drop) + link_lists(lines, page.links, drop):
         drop[i] = "web-chrome"
     if sections:
         for i, line in enumerate(lines):

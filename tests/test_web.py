@@ -298,7 +298,8 @@ def test_a_cut_page_warns_once_and_keeps_its_text():
 
 HTML_PIECES = [
     "<p>", "</p>", "<br>", "<br/>", "<div class='标题'>", "</div>", "<table>", "<tr>", "</tr>", "<td>", "</td>",
-    "<th>", "<li>", "</li>", "<strong>", "</strong>", "<sup>", "</sup>", "<pre>", "</pre>", "<style>", "</style>",
+    "<th>", "<li>", "</li>", "<a href=x>", "</a>", "<nav>", "</nav>", "<strong>", "</strong>", "<sup>", "</sup>",
+    "<pre>", "</pre>", "<style>", "</style>",
     "<script>", "</script>", "<!--", "-->", "<!-- 注 -->", "<%@ page a %>", "<?php echo 1; ?>", "<!DOCTYPE html>",
     "<title>", "</title>", "&nbsp;", "&nbsp", "&#20013;", "&#x4e2d;", "&#49;", "&#12288;", "&#0;", "&#12;", "&lt;",
     "&foo;", "&", "<", ">", "\n", "\r", "\r\n", "\x07", "\t", "　", "通知", "各乡镇人民政府：", "一、总体要求",

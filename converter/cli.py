@@ -56,7 +56,7 @@ def shard_option(ctx: click.Context, param: click.Parameter, value: str | None) 
               help="Write OUT_DIR/NAME.xml for each input (mirroring input directories) instead of stdout.")
 @click.option("--glob", "globs", multiple=True, metavar="PATTERN",
               help="Files to convert in input directories: a name or a path pattern with **/ (repeatable; "
-                   "default *.txt and *.md, but not README, LICENSE …).")
+                   "default *.txt, *.md, *.html and *.htm, but not README, LICENSE …).")
 @click.option("--exclude", "excludes", multiple=True, metavar="PATTERN",
               help="Files or folders to pass over in input directories (repeatable).")
 @click.option("--files-from", "files_from", type=click.File("rb"), metavar="LIST",

@@ -1,7 +1,8 @@
 """Which files a command line names, and where each one's XML goes.
 
 A file argument is an input as it stands (whatever its name). A directory
-argument is walked recursively for files that the globs select and no
+argument is walked recursively for files that the globs select (*.txt, *.md,
+*.html and *.htm by default) and no
 exclude pattern passes over, in sorted order, and its tree is mirrored
 under the output directory: DIR/a/b.txt → OUT/a/b.xml. A folder's files
 come before its subfolders, each in name order. Hidden files and
@@ -37,7 +38,7 @@ from typing import BinaryIO, Iterator, Protocol, Sequence, TypeVar
 
 from converter.writer import output_name
 
-DEFAULT_GLOBS = ("*.txt", "*.md")
+DEFAULT_GLOBS = ("*.txt", "*.md", "*.html", "*.htm")
 # A folder's own documentation is not a 公文: passed over unless --glob names the inputs.
 DEFAULT_EXCLUDES = ("readme.*", "changelog.*", "license.*", "licence.*", "copying.*", "contributing.*")
 

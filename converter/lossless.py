@@ -2,27 +2,37 @@
 
 Take the Han characters and decimal digits (a full-width digit counts as its
 ASCII twin) of the input. Take out, line by line, those of the `removed`
-items in the residue and of the `fact` items of the page record. What is
-left must be, character for character, the text of the output's reading
-flow: every text node outside `source`, `page` and `residue`, in document
-order.
+items in the residue and the `fact` items of the page record. What is left
+must be, character for character, the text of the output's reading flow:
+every text node outside `source`, `page` and `residue`, in document order.
 
 One exception is line-anchored like residue: table text merged into a row
 from a continuation line printed below it (`merged` @line) stands where the
 row needs it, not where it was printed, so it is checked against its line.
 
-The check runs inside every conversion, so it is one pass in C over the
-input and one over the output's text nodes.
+An anchored item starts at its line and may run on into the lines after it
+(a fact whose value is printed under its label, a table row of an HTML page
+whose cells stand on several source lines): what its line does not hold is
+taken, in order, from the next lines with reading characters, and at least
+one of its characters must stand on its own line when that line has any.
+
+An HTML input is read as a browser reads it: a character reference stands
+for the character it names (&#20013; is 中), in the input and in its `markup`
+residue, which is source as it stands; other residue and the flow hold text
+already read so (`normalise.html.looks_like_html` tells such an input).
 """
 
 from __future__ import annotations
 
+import html
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 import regex
 from lxml import etree
 
+from converter.normalise.html import looks_like_html
 from converter.normalise.lines import split_lines
 
 # What is not reading text: anything but Han ideographs and decimal digits of any script.
@@ -35,6 +45,15 @@ OTHER_DIGIT = regex.compile(r"(?![0-9０-９])\p{Nd}")
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 # The text nodes of a content element that are reading flow: all but a merged cell's own text.
 FLOW_TEXT = etree.XPath("descendant::text()[not(parent::*[local-name()='merged'])]", smart_strings=False)
+# Line-anchored items, checked against their @line instead of the flow: residue items and text
+# merged into a table row from the line below it, in document order; then the facts a site
+# printed about the document (not a bulletin imprint's facts: those are reading text).
+ANCHORED_IN_ORDER = etree.XPath("*[local-name()='residue']/*[local-name()='removed']"
+                                " | descendant::*[local-name()='merged']")
+PAGE_FACTS = etree.XPath("*[local-name()='page']/*[local-name()='fact']")
+# Children of the archive that are not reading flow: what the input is, what a site
+# printed about it (line-anchored facts), and the residue (line-anchored).
+NOT_FLOW = ("source", "page", "residue")
 
 
 @dataclass(frozen=True)
@@ -62,19 +81,15 @@ def reading_chars(text: str) -> str:
     return fold_digits(NOT_READING.sub("", text))
 
 
-def input_reading_chars(text: str) -> list[str]:
-    """reading_chars of each input line (split as normalise splits them), in one pass over the text."""
-    return fold_digits(NOT_READING_KEEP_LINES.sub("", "\n".join(split_lines(text)))).split("\n")
+def input_reading_chars(text: str, references: bool = False) -> list[str]:
+    """reading_chars of each input line (split as normalise splits them), in one pass over the text.
 
-
-# Elements whose text is checked against their @line instead of the flow: residue items,
-# the facts a site printed about the document (not a bulletin imprint's facts: those are
-# reading text), and text merged into a table row from the line below it.
-ANCHORED_TEXT = etree.XPath("*[local-name()='residue']/*[local-name()='removed'] | *[local-name()='page']/*"
-                            " | descendant::*[local-name()='merged']")
-# Children of the archive that are not reading flow: what the input is, what a site
-# printed about it (line-anchored facts), and the residue (line-anchored).
-NOT_FLOW = ("source", "page", "residue")
+    `references`: read character references as the characters they name (an HTML input).
+    """
+    lines = split_lines(text)
+    if references:
+        lines = [html.unescape(line).replace("\n", " ") for line in lines]
+    return fold_digits(NOT_READING_KEEP_LINES.sub("", "\n".join(lines))).split("\n")
 
 
 def flow_text(root: etree._Element) -> str:
@@ -86,12 +101,29 @@ def flow_text(root: etree._Element) -> str:
     return "".join(parts)
 
 
-def residue_by_line(root: etree._Element) -> dict[int, list[str]]:
-    """Line-anchored text (residue items, a page's facts, merged cell text) by input line."""
+def residue_by_line(root: etree._Element, references: bool = False) -> dict[int, list[str]]:
+    """Line-anchored text (residue items, merged cell text, page facts) by input line.
+
+    `references`: read the character references of markup residue as the characters they name (an HTML input).
+    """
     items: dict[int, list[str]] = {}
-    for el in ANCHORED_TEXT(root):
-        items.setdefault(int(el.get("line") or 0), []).append(reading_chars(el.text or ""))
+    for el in [*ANCHORED_IN_ORDER(root), *PAGE_FACTS(root)]:
+        text = el.text or ""
+        if references and el.get("reason") == "markup":
+            text = html.unescape(text)
+        items.setdefault(int(el.get("line") or 0), []).append(reading_chars(text))
     return items
+
+
+def take_leading(chars: str, taken: str) -> tuple[str, str]:
+    """chars without the longest start of `taken` that stands in them in order; and the rest of `taken`."""
+    out, k = [], 0
+    for ch in chars:
+        if k < len(taken) and ch == taken[k]:
+            k += 1
+        else:
+            out.append(ch)
+    return "".join(out), taken[k:]
 
 
 def take_away(chars: str, taken: str) -> str | None:
@@ -110,26 +142,71 @@ def take_away(chars: str, taken: str) -> str | None:
     return "".join(out) if k == len(taken) else None
 
 
+def by_flow(chars: str, taken: list[str], flow: str, pos: int) -> str | None:
+    """The flow's part of a line when its anchored items leave it ambiguous, or None.
+
+    A line may hold the same character in its text and in its markup
+    ("123<?php echo 1; ?>"): taking the first "1" away for the residue leaves
+    "231". Then the flow decides: the line must be the flow's next characters
+    interleaved, in order, with exactly the characters of its items.
+    """
+    anchored = "".join(taken)
+    part = flow[pos:pos + len(chars) - len(anchored)]
+    if len(part) + len(anchored) != len(chars):
+        return None
+    left, rest = take_leading(chars, part)
+    return part if not rest and Counter(left) == Counter(anchored) else None
+
+
+def take_items(chars: str, taken: list[str]) -> tuple[str, str] | None:
+    """chars without the anchored items of its line, in turn; what they still need from the lines after it.
+
+    None when an item has none of its characters on its line (one without reading characters does not count:
+    a line read from several source lines starts where its first printed character stands).
+    """
+    carried = ""
+    for item in taken:
+        left = take_away(chars, item)
+        if left is None:
+            chars, more = take_leading(chars, item)
+            if more == item and chars:
+                return None
+            carried += more
+        else:
+            chars = left
+    return chars, carried
+
+
 def check(input_text: str, xml: bytes | etree._Element) -> Loss | None:
     """None when the output keeps the input's reading text; else the first difference."""
     root = etree.fromstring(xml) if isinstance(xml, bytes) else xml
-    residue = residue_by_line(root)
-    expected: list[tuple[int, str]] = []
-    for n, chars in enumerate(input_reading_chars(input_text), start=1):
-        for taken in residue.get(n, []):
-            rest = take_away(chars, taken)
-            if rest is None:
-                return Loss(n, chars, f"residue {taken!r}")
-            chars = rest
-        if chars:
-            expected.append((n, chars))
+    references = looks_like_html(input_text)
+    residue = residue_by_line(root, references)
     flow = reading_chars(flow_text(root))
     pos = 0
-    for n, chars in expected:
-        got = flow[pos:pos + len(chars)]
-        if got != chars:
-            return Loss(n, chars, got)
-        pos += len(chars)
+    carried = ""                  # what an anchored item still needs from the lines after its own
+    for n, chars in enumerate(input_reading_chars(input_text, references), start=1):
+        if carried and chars:
+            chars, still = take_leading(chars, carried)
+            if still == carried:
+                return Loss(n, chars, f"residue running on {carried!r}")
+            carried = still
+        taken = residue.get(n, [])
+        result = take_items(chars, taken)
+        if result is None or result[1] or flow[pos:pos + len(result[0])] != result[0]:
+            alone = by_flow(chars, taken, flow, pos)
+            if alone is not None:
+                result = (alone, "")
+        if result is None:
+            return Loss(n, chars, f"residue {taken!r}")
+        rest, more = result
+        got = flow[pos:pos + len(rest)]
+        if got != rest:
+            return Loss(n, rest, got)
+        carried += more
+        pos += len(rest)
+    if carried:
+        return Loss(0, "", f"residue running past the end {carried!r}")
     if pos != len(flow):
         return Loss(0, "", flow[pos:pos + 40])
     return None

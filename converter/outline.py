@@ -57,6 +57,8 @@ def outline(root: etree._Element, depth: int | None = None) -> list[str]:
             bulletin(el, 0, depth, lines)
         elif name == "residue":
             residue(el, lines)
+        elif name == "page":
+            page(el, lines)
         elif name != "source":
             other(el, 0, depth, lines)
     return lines
@@ -180,6 +182,12 @@ def bulletin(el: etree._Element, level: int, depth: int | None, lines: list[str]
 
 def joined_caption(caption: str, detail: str) -> str:
     return f"{caption} — {detail}" if caption and detail else caption or detail
+
+
+def page(el: etree._Element, lines: list[str]) -> None:
+    """The page record: how many facts, and their names in order."""
+    names = [fact.get("name") or "" for fact in children(el, "fact")]
+    lines.append(f"page: {plural(len(names), 'fact')} ({', '.join(names)})")
 
 
 def residue(el: etree._Element, lines: list[str]) -> None:

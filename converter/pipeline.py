@@ -80,6 +80,8 @@ def convert_source(source: Source) -> Result:
     # the reader's warnings (bytes replaced) come first among those of a line
     ctx = Context(page.repair, functools.partial(parse_document, forms),
                   warnings=[Diagnostic(line, message) for line, message in source.warnings])
+    for line, message in page.warnings:      # what the page filters found (a page cut short)
+        ctx.warn(line, message)
     form, content = parse_file(forms, page.lines, ctx)
     links: Links = {}
     if form.link is not None:

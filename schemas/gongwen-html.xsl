@@ -4,7 +4,7 @@
   in the look of GB/T 9704-2012 《党政机关公文格式》.
 
   Every text node of the archive's reading flow is copied, in document order;
-  `source` and `residue` are not shown. Text the page adds (the colon after a
+  `source`, `page` (what a site printed about the document) and `residue` are not shown. Text the page adds (the colon after a
   glossary term, TOC page numbers, back-links) is CSS generated content, so
   the DOM's text is exactly the archive's. Elements this stylesheet does not
   know still show their text (the fallback templates at the end).
@@ -43,7 +43,7 @@
       </head>
       <body>
         <main class="gongwen">
-          <xsl:apply-templates select="*[not(self::g:source or self::g:residue)]"/>
+          <xsl:apply-templates select="*[not(self::g:source or self::g:page or self::g:residue)]"/>
         </main>
       </body>
     </html>

@@ -100,7 +100,7 @@ def test_two_inputs_for_one_output_and_an_empty_directory_fail_alone(tmp_path):
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         f"gongwen: {folder / 'a.txt'}: its output {out / 'a.xml'} is also the output of {folder / 'a.md'}; rename one",
-        f"gongwen: {empty}: no input files matching *.txt, *.md",
+        f"gongwen: {empty}: no input files matching *.txt, *.md, *.html, *.htm",
     ]
     assert xml_files(out) == ["a.xml"]
 

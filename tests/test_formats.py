@@ -31,7 +31,7 @@ def printed_strings(value, key=None):
             yield value["text"]
             return
         for k, v in value.items():
-            if k in ("source", "bold", "notes", "merged", "units"):
+            if k in ("source", "page", "bold", "notes", "merged", "units"):     # page: what a site printed about it
                 continue
             if k == "num" and value.get("type") != "section" and "term" not in value:
                 continue                    # an attachment's @num is an attribute, not printed text

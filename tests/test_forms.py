@@ -142,7 +142,8 @@ def test_hannan_web_page(xml):
     assert xp(report, "string(g:author/g:name)") == "刘誓保"
     assert headings(root, 1) == ["十三五工作回顾", "十四五目标任务", "2021年的主要工作"]
     chrome = {r.get("line") for r in xp(root, "//g:removed[@reason='web-chrome']")}
-    assert {"3", "246", "250", "251", "264"} <= chrome
+    assert {"246", "250", "251", "264"} <= chrome
+    assert {f.get("line") for f in xp(root, "//g:page/g:fact")} == {"3"}     # the byline is the page record
     flow = "".join(t for t in xp(report, ".//text()"))
     for word in ("备案证编号", "网站地图", "发布时间", "主办单位"):
         assert word not in flow

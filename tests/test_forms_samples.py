@@ -145,7 +145,6 @@ def test_roster_rules_hold_on_the_lines_of_the_list_items():
     assert xp(root, "string(//g:signature/g:date/@value)") == "2013-10-10"
 
 
-@needs("HTML input (web): the page template read as lines, one a list item")
 def test_linan_roster_from_the_page_itself():
     root = convert("linan-2013-89-roster-notice.jsp.txt")
     assert members(root)[:7] == LINAN_FIRST and len(members(root)) == 46

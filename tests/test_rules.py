@@ -12,6 +12,7 @@ from converter.model.blocks import ListBlock, Para, Section
 from converter.model.context import Context
 from converter.model.text import Line, collapse, joined, plain
 from converter.normalise import normalise
+from converter.normalise.catalogue import take_facts
 from converter.normalise.furniture import PAGE_NUMBER
 from converter.normalise.lines import clean_line
 from converter.normalise.webchrome import strip_chrome
@@ -303,10 +304,11 @@ def test_web_chrome_header_and_footer():
         "2020年政府工作报告", "发布时间:2021-01-21 11:16 作者: 信息来源: 办公室", "正文。",
         "链接: 区人大 | 区政协", "主办单位:某某办公室", "地址:某某路", "12345",
     ]), filters=())
-    stripped = strip_chrome(page)
+    stripped = take_facts(strip_chrome(page))
     assert stripped.web_chrome and not page.web_chrome
     assert [l.text for l in stripped.lines] == ["2020年政府工作报告", "正文。"]
-    assert {r.line for r in stripped.residue if r.reason == "web-chrome"} == {2, 4, 5, 6, 7}
+    assert {r.line for r in stripped.residue if r.reason == "web-chrome"} == {4, 5, 6, 7}
+    assert [(f.name, f.line) for f in stripped.facts] == [("发布时间", 2), ("作者", 2), ("信息来源", 2)]
 
 
 def test_print_header_title_is_running_header_once_the_title_repeats():

@@ -232,7 +232,7 @@ def parse_numbered(state: BodyState, line: Line, style: str, m: re.Match[str]) -
         inner = division_after_heading(rest) if style in LEGAL[:-1] else None
         if inner is not None:
             # "第一章 总则 第一条 为了…": the heading ends where the division inside it begins
-            open_section(state, style, level, number, num, Span(line, rest.start, inner.col - line.col), bare)
+            open_section(state, style, level, number, num, Span(line, rest.start, inner.column - line.column), bare)
             parse_piece(state, inner)
             return True
         open_section(state, style, level, number, num, rest, bare)

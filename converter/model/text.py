@@ -34,6 +34,10 @@ class Line:
     furniture stood before it; `markup` holds what was taken out of it.
     `printed` is the line as in the input when that differs from `text`
     (most lines are clean already, and a second copy costs memory).
+    `breaks` is where a line read from several source lines (an HTML block)
+    goes on in the next one: (offset in `text`, input line) pairs; `column`
+    where on its source line it starts, when one source line holds several
+    Lines (HTML printed on one line), so that `position` orders them.
     """
 
     n: int
@@ -45,12 +49,27 @@ class Line:
     bold: tuple[tuple[int, int], ...] = ()
     sup: tuple[tuple[int, int], ...] = ()
     markup: tuple[Removed, ...] = ()
-    col: int = 0        # where this text starts in its input line: a piece of a flattened line (normalise/runon.py)
+    breaks: tuple[tuple[int, int], ...] = ()
+    column: int = 0     # where this text starts in its input line: one of several Lines cut from it
+
+    @property
+    def position(self) -> tuple[int, int]:
+        """Where the line starts in the input: (line, column); lines of one number keep their order."""
+        return self.n, self.column
 
     @property
     def raw(self) -> str:
         """The line as in the input (forbidden characters taken out)."""
         return self.text if self.printed is None else self.printed
+
+    def line_at(self, offset: int) -> int:
+        """The input line of the character at `offset` in `text`."""
+        n = self.n
+        for start, line in self.breaks:
+            if start > offset:
+                break
+            n = line
+        return n
 
 
 Lines = Sequence[Line]
@@ -71,7 +90,7 @@ class Span:
     @property
     def order(self) -> tuple[int, int]:
         """Where the span stands in the input: its line, then its column (pieces of one line compare right)."""
-        return self.line.n, self.line.col + self.start
+        return self.line.n, self.line.column + self.start
 
 
 def split_at(items: Sequence[T], starts: list[int]) -> Iterator[tuple[int, Sequence[T]]]:
@@ -86,7 +105,7 @@ def piece_of(line: Line, start: int, end: int, first: bool) -> Line:
         return tuple((max(a, start) - start, min(b, end) - start) for a, b in spans if a < end and b > start)
     return Line(line.n, None, line.text[start:end], indent=line.indent and first, gap=line.gap and first,
                 page_break=line.page_break and first, bold=cut(line.bold), sup=cut(line.sup),
-                markup=line.markup if first else (), col=line.col + start)
+                markup=line.markup if first else (), column=line.column + start)
 
 
 def whole(line: Line) -> Span:

@@ -5,32 +5,49 @@ its reason and input line):
 
 - characters XML 1.0 forbids (NUL, form feed, …): `control-char` (lines.py);
 - markdown and HTML syntax (`## `, `- `, `**`, `<sup>`, `<p>`): `markup` (lines.py);
+  a whole HTML source (a saved page, a page template) is read by html.py instead;
 - whole lines of page furniture (page numbers, print headers): furniture.py;
 
-then the page filters run over the clean lines (web chrome: webchrome.py).
+then the page filters run over the clean lines, in PAGE_FILTERS order: a
+site's chrome (webchrome.py), the page record of catalogue and byline fields
+(catalogue.py), the page's own title block (pagehead.py), and the check for a
+page cut short (truncation.py).
 Nothing else is rewritten: the printed characters stay as they are.
 """
 
 from __future__ import annotations
 
+import re
+
 from converter.model.text import Line, Removed
+from converter.normalise.catalogue import take_facts
 from converter.normalise.furniture import (FURNITURE_RULES, PAGE_REASONS, PRINT_TIMESTAMP, drop_print_titles,
                                            furniture_pattern, furniture_reason)
+from converter.normalise.html import looks_like_html, read_html_page
 from converter.normalise.lines import clean_line, split_lines, strip_inline
-from converter.normalise.page import Normalised, PageFilter, take_out
+from converter.normalise.page import Normalised, PageFilter, take_out, take_out_at
+from converter.normalise.pagehead import drop_page_head
 from converter.normalise.runon import split_run_on
+from converter.normalise.truncation import note_cut_short
 from converter.normalise.webchrome import strip_chrome
 from converter.rules import Rule
 
 
-# The page filters every input goes through, in order (a flattened document is cut once its chrome is out).
-PAGE_FILTERS: tuple[PageFilter, ...] = (strip_chrome, split_run_on)
+# The page filters every input goes through, in order: a site's chrome, its catalogue record
+# and its own title block out first; then a document flattened onto one line is cut where its
+# lines were; last, a page cut short is noted (on the lines as they finally stand).
+PAGE_FILTERS: tuple[PageFilter, ...] = (strip_chrome, take_facts, drop_page_head, split_run_on, note_cut_short)
 
 
 def normalise(text: str, filters: tuple[PageFilter, ...] = PAGE_FILTERS, rules: tuple[Rule, ...] = FURNITURE_RULES) -> Normalised:
     """Split `text` into clean content lines, take out page furniture, run the page filters."""
     raws = split_lines(text)
     compiled = furniture_pattern(rules)
+    if looks_like_html(text):
+        page = html_page(text, len(raws), rules, compiled)
+        for page_filter in filters:
+            page = page_filter(page)
+        return page
     lines: list[Line] = []
     residue: list[Removed] = []
     gap = False
@@ -66,4 +83,19 @@ def normalise(text: str, filters: tuple[PageFilter, ...] = PAGE_FILTERS, rules: 
     return page
 
 
-__all__ = ["Normalised", "PageFilter", "normalise", "take_out"]
+def html_page(text: str, line_count: int, rules: tuple[Rule, ...], compiled: re.Pattern[str]) -> Normalised:
+    """The clean lines of an HTML source, page furniture (a URL line) taken out."""
+    lines, residue, links = read_html_page(text)
+    kept: list[Line] = []
+    furniture = False
+    for line in lines:
+        reason = furniture_reason(line.text, rules, compiled)
+        if reason is None:
+            kept.append(line)
+        else:
+            residue.append(Removed(reason, line.n, line.raw.strip()))
+            furniture = furniture or reason in PAGE_REASONS
+    return Normalised(tuple(kept), tuple(residue), line_count, furniture, html=True, links=links)
+
+
+__all__ = ["Normalised", "PageFilter", "normalise", "take_out", "take_out_at"]

@@ -1,61 +1,131 @@
 """A page filter for scraped web pages: the site's chrome is not part of the document.
 
-发布时间/信息来源 above the text, 链接, 主办单位, 备案证编号, 网站地图,
-扫一扫, 打印本页, 关闭窗口 … below it: each such line goes to residue as
-`web-chrome`. A scraped page has no pages, so no page-break repair is done
-on it unless page furniture shows it was printed (`Normalised.repair`).
+Each line that is chrome by what it is (chrome_lines.py: widgets, share
+buttons, breadcrumbs, menus, navigation, captions, collection notes, editor
+lines, blurbs) goes to residue as `web-chrome`, and so do:
+
+- a short line inside a run of widget lines (a toolbar read one word a line:
+  下载 / 打印 / 听新闻 / 收藏 — the word nobody listed is still a button);
+- a line that is a step of the page's own breadcrumb (the site's section
+  name printed again on its own: a site's label); the last step counts when
+  it is as short as a column name, for a longer one names the page itself;
+- everything from a footer's first line to the end: the site footer
+  (主办单位, 版权所有, ICP备 …), a licence footer, a list of related links
+  or attachments (相关报道：…, 附件下载：…) — once the document's text has begun,
+  and only when the tail is short, holds no numbered heading and (but for a
+  licence) no sentence: a 活动方案's "主办单位：…" line is followed by text.
+
+A widget line of one character (大, 中, 小) is chrome only beside a longer
+widget line: a table's cells may read so too. On an HTML page, a run of three
+short lines or more that are nothing but links' text (or inside <nav>) is a
+menu or a list of links.
+
+A scraped page has no pages, so no page-break repair is done on it unless
+page furniture shows it was printed (`Normalised.repair`).
 """
 
 from __future__ import annotations
 
-from converter.model.text import Line
-from converter.normalise.page import Normalised, take_out
+from typing import Sequence
+
+from converter.model.text import Line, collapse
+from converter.normalise.chrome_lines import (FOOTER_START, LICENCE_START, SENTENCE_END_MARK, SENTENCE_MARK, WIDGET_LINE,
+                                              crumb_steps, is_chrome_line, lone_widget)
+from converter.normalise.page import Normalised, take_out_at
+from converter.normalise.region import starts_text
 from converter.patterns import pattern
 from converter.rules import SECTION_RULES
 
-# A header line of a page: "发布时间:2021-01-21 11:16 作者: 信息来源: …", "来源：中国政府网 字号：[大] [中] [小]"
-CHROME_LINE = pattern(
-    r"(?:发布(?:时间|日期)|信息来源|来源|作者|字号|浏览(?:次数|量)|点击(?:数|量)|阅读(?:次数|量)|【?字体)"
-    r"\s{0,2}[:：].{0,200}",
-    "发布时间:2021-01-21 11:16 作者: 信息来源: 区政府办", "来源：中国政府网 字号：[大] [中] [小]",
-)
-# A line of site furniture anywhere: "打印] 仅打印内容", "【打印本页】", "[关闭窗口]", a lone bracket
-CHROME_WORDS = pattern(
-    r"[\[【]?\s{0,2}(?:打印(?:本页)?|关闭(?:窗口|本页)?|收藏本站|网站地图|扫一扫.{0,20}|分享到.{0,40}|返回顶部)"
-    r"\s{0,2}[\]】]?.{0,20}|[\[\]【】]",
-    "打印] 仅打印内容", "【打印本页】", "[关闭窗口]", "】",
-)
-# Where a site footer or a licence footer begins: everything from here to the end is chrome.
-FOOTER_START = pattern(
-    r"(?:链接|友情链接|相关链接|主办单位|承办单位|主办|版权所有|备案|网站标识码|联系我们)\s{0,2}[:：].{0,200}"
-    r"|本作品(?:是|在|来自).{0,200}|.{0,40}(?:版权所有|ICP备|公网安备|网站标识码|隐私声明|网站地图).{0,200}",
-    "主办单位：某区人民政府办公室", "本作品在全世界都属于公有领域", "鄂ICP备12345678号",
-)
 # The longest footer taken as chrome, in lines; a longer tail is more likely text.
 FOOTER_MAX_LINES = 80
 # A footer holds no numbered heading of these kinds (chapters, articles, （一）, （1）).
 FOOTER_FORBIDS = SECTION_RULES[:4]
+# The longest unknown word taken as a button inside a run of widget lines.
+BUTTON_MAX = 4
+# A run of this many lines that are only links' text, each at most this long, is a link list.
+LINK_RUN_MIN = 3
+LINK_TEXT_MAX = 30
+# The heading of a table of contents, whose entries are links too
+TOC_HEADING = pattern(r"目\s{0,4}录", "目 录")
+# The longest line taken as a section name of the site's breadcrumb.
+CRUMB_LINE_MAX = 20
+# The last step of a breadcrumb names the page itself when longer than a column name ("通知公告").
+SECTION_NAME_MAX = 8
 
 
-def footer_start(lines: tuple[Line, ...]) -> int | None:
-    """Index of the first line of a trailing site footer, if there is one."""
-    for i, line in enumerate(lines):
-        if FOOTER_START.fullmatch(line.text):
-            tail = lines[i:]
-            if len(tail) <= FOOTER_MAX_LINES and not any(
-                    rule.pattern.match(later.text) for later in tail for rule in FOOTER_FORBIDS):
-                return i
+def footer_start(lines: Sequence[Line], drop: dict[int, str]) -> int | None:
+    """Index of the first line of a trailing footer, if there is one (within the last FOOTER_MAX_LINES)."""
+    first_text = next((i for i, line in enumerate(lines) if i not in drop and starts_text(line.text)), None)
+    if first_text is None:
+        return None
+    for i in range(max(first_text + 1, len(lines) - FOOTER_MAX_LINES), len(lines)):
+        if i in drop or not FOOTER_START.fullmatch(lines[i].text):
+            continue
+        tail = [later for k, later in enumerate(lines[i:], start=i) if k not in drop]
+        if any(rule.pattern.match(later.text) for later in tail for rule in FOOTER_FORBIDS):
+            continue
+        if LICENCE_START.fullmatch(lines[i].text) or not any(SENTENCE_END_MARK.search(later.text) for later in tail):
+            return i
     return None
+
+
+def buttons_in_toolbars(lines: Sequence[Line], drop: dict[int, str]) -> list[int]:
+    """Short lines with widget lines right above and below them: buttons of a toolbar read one word a line."""
+    found = []
+    for i in range(1, len(lines) - 1):
+        text = lines[i].text
+        if (i not in drop and len(text) <= BUTTON_MAX and not SENTENCE_MARK.search(text)
+                and WIDGET_LINE.fullmatch(lines[i - 1].text) and WIDGET_LINE.fullmatch(lines[i + 1].text)):
+            found.append(i)
+    return found
+
+
+def beside_widgets(lines: Sequence[Line], i: int) -> bool:
+    """Whether the line above or below is a widget line that says more than one character."""
+    return any(0 <= k < len(lines) and WIDGET_LINE.fullmatch(lines[k].text) and not lone_widget(lines[k].text)
+               for k in (i - 1, i + 1))
+
+
+def link_lists(lines: Sequence[Line], links: frozenset[tuple[int, int]], drop: dict[int, str]) -> list[int]:
+    """Runs of short lines that are nothing but links' text (an HTML page's menus, related links, link lists).
+
+    Not on a page that prints a 目录: a table of contents links its entries too.
+    """
+    if not links or any(TOC_HEADING.fullmatch(line.text) for line in lines):
+        return []
+    found: list[int] = []
+    run: list[int] = []
+    for i, line in enumerate([*lines, None]):
+        if line is not None and i in drop:
+            continue
+        if line is not None and line.position in links and len(line.text) <= LINK_TEXT_MAX:
+            run.append(i)
+            continue
+        if len(run) >= LINK_RUN_MIN:
+            found.extend(run)
+        run = []
+    return found
 
 
 def strip_chrome(page: Normalised) -> Normalised:
     """Take web chrome out of the lines; the page records whether there was any."""
+    lines = page.lines
     drop: dict[int, str] = {}
-    for line in page.lines:
-        if CHROME_LINE.fullmatch(line.text) or CHROME_WORDS.fullmatch(line.text):
-            drop[line.n] = "web-chrome"
-    start = footer_start(page.lines)
+    sections: set[str] = set()
+    for i, line in enumerate(lines):
+        if is_chrome_line(line.text) and not (lone_widget(line.text) and not beside_widgets(lines, i)):
+            drop[i] = "web-chrome"
+            steps = crumb_steps(line.text)
+            last_is_page = len(collapse(steps[-1])) > SECTION_NAME_MAX if steps else False
+            sections.update(collapse(step) for step in (steps[:-1] if last_is_page else steps))
+    for i in buttons_in_toolbars(lines, drop) + link_lists(lines, page.links, drop):
+        drop[i] = "web-chrome"
+    if sections:
+        for i, line in enumerate(lines):
+            if i not in drop and len(line.text) <= CRUMB_LINE_MAX and collapse(line.text) in sections:
+                drop[i] = "web-chrome"
+    start = footer_start(lines, drop)
     if start is not None:
-        for line in page.lines[start:]:
-            drop[line.n] = "web-chrome"
-    return take_out(page, drop, web_chrome=True) if drop else page
+        for i in range(start, len(lines)):
+            drop[i] = "web-chrome"
+    return take_out_at(page, drop) if drop else page

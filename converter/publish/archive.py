@@ -7,7 +7,8 @@ from typing import Iterator
 from lxml import etree
 
 # Elements outside the reading flow: the input's description and what was taken out of it.
-NOT_READING = frozenset({"source", "residue"})
+# Not reading text: what the input is, what a site printed about the document (page), the residue.
+NOT_READING = frozenset({"source", "page", "residue"})
 
 
 def name(el: etree._Element) -> str:
@@ -33,7 +34,7 @@ def text(el: etree._Element | None) -> str:
 
 
 def reading_text(root: etree._Element) -> str:
-    """The archive's reading text in document order: every text node outside source and residue.
+    """The archive's reading text in document order: every text node outside source, page and residue.
 
     Unlike the lossless check's flow, text merged into a table cell counts
     where it stands (in the cell): a rendering shows it there.

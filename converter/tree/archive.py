@@ -1,4 +1,8 @@
-"""The archive root (FORMAT.md): source, what the file holds, and the residue.
+"""The archive root (FORMAT.md): source, the page record, what the file holds, and the residue.
+
+The page record (`page`) holds what a website prints about the document
+outside its text — catalogue and byline fields, each a `fact` anchored at its
+input line like residue — and is written only when the page printed some.
 
 Residue is everything taken out of the reading flow, in input order: what
 normalising took out, what parsing took out (ctx.remove), and the inline
@@ -13,6 +17,7 @@ from lxml import etree
 
 from converter import __version__
 from converter.model.node import Node
+from converter.model.page import PageFact
 from converter.model.text import Removed
 from converter.normalise import Normalised
 from converter.provenance import xml_safe
@@ -42,6 +47,8 @@ def archive(source: SourceInfo, page: Normalised, content: Iterable[Node], remov
     root = etree.Element(q("archive"), nsmap={None: NS})
     root.set("schemaVersion", SCHEMA_VERSION)
     subelement(root, source_node(source, page, warnings))
+    if page.facts:
+        subelement(root, page_node(page.facts))
     for item in content:
         subelement(root, item)
     subelement(root, residue_node(page, removed))
@@ -55,6 +62,17 @@ def source_node(source: SourceInfo, page: Normalised, warnings: Iterable[tuple[i
     for line, message in warnings:
         el.add(Node("warning", {"line": str(max(1, line))}, [xml_safe(message)]))
     return el
+
+
+def page_node(facts: Iterable[PageFact]) -> Node:
+    """The page record: one `fact` a field, in input order (@name, @line, @value when a date; text as printed)."""
+    record = Node("page")
+    for fact in sorted(facts, key=lambda f: f.line):
+        attrs = {"name": fact.name, "line": str(fact.line)}
+        if fact.value:
+            attrs["value"] = fact.value
+        record.add(Node("fact", attrs, [fact.text] if fact.text else []))
+    return record
 
 
 def residue_node(page: Normalised, removed: list[Removed]) -> Node:

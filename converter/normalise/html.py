@@ -1,0 +1,244 @@
+"""HTML as input: a saved page or a page template, read into clean Lines.
+
+A page's text is what a browser shows: block tags (p, div, li, tr, h1 …, br)
+end lines, a table row is one line with its cells apart (td, th → a tab),
+white space inside a block is one space (none where a line break stood
+between two Chinese characters). Everything else of the source — tags,
+comments, declarations, template directives (<%@ … %>, <?php … ?>), the
+contents of <style> and <script>, character references (&nbsp; and the bare
+&nbsp too) — is `markup` residue, one item a source line, so every
+character of the source is reading text or residue.
+
+The standard library's HTMLParser finds the constructs, with the position
+of each (lxml.html's tree does not keep where a text began): each piece of
+text keeps its true source line, and a Line starts at the line of its first
+character. lxml.html's table of block-level tags says which tags end lines.
+
+A character reference that names a reading character (&#20013; for 中) is
+that character in the text and no residue; the lossless check reads the
+input's references so too (lossless.py).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+from converter.model.text import Line, Removed
+from converter.normalise.html_lines import BOLD, SUP, LineReader
+from converter.normalise.lines import FORBIDDEN_CHAR, LINE_BREAK
+from converter.patterns import HAN, pattern
+
+# The start of an HTML document or page template: <!DOCTYPE html>, <html>, <?xml …?><html>, <%@ page …%>, <?php
+HTML_START = pattern(
+    r"\s{0,200}(?:<!doctype\s{1,5}html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<%@|<\?php"
+    r"|<\?xml[^>]{0,200}\?>\s{0,200}<(?:!doctype|html))",
+    "<!DOCTYPE html>", "<html lang=zh>", '<%@ page contentType="text/html" %>', flags=re.IGNORECASE,
+)
+# A tag only an HTML document holds: <html>, </head>, <body class=…>
+DOCUMENT_TAG = pattern(r"</?(?:html|head|body)(?:\s[^<>]{0,300})?>", "</head>", "<body class=x>",
+                       flags=re.IGNORECASE)
+# A source line that starts with a block tag: "<p align=center>", "  </div>", "<li>" (an HTML fragment)
+BLOCK_TAG_LINE = pattern(r"\s{0,40}</?(?:p|div|li|ul|ol|table|tr|td|th|tbody|h[1-6]|br|span|font|center|section)\b",
+                         "<p align=center>", "  </div>", "<li>", flags=re.IGNORECASE)
+# A character reference as html.unescape finds one (its own pattern): "&#20013;", "&#x4e2d", "&nbsp", "&lt;"
+REFERENCE = pattern(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)", "&#20013;", "&nbsp")
+# Server-side template code, masked as a comment before parsing: <%@ page … %>, <%= x %>, <?php … ?>
+TEMPLATE_CODE = pattern(r"<%.{0,4000}?%>|<\?php.{0,4000}?\?>", "<%@ page x %>", "<?php echo 1; ?>",
+                        flags=re.DOTALL)
+# White space HTML collapses (not the no-break or ideographic space, which are printed)
+COLLAPSIBLE = pattern(r"[ \t\n\r\f\v]+", " \n ")
+# A reading character (the lossless check counts these): a Han ideograph or a decimal digit
+READING = pattern(rf"[{HAN}]|\d", "中", "1")
+
+# How much of a text is looked at to tell whether it is HTML.
+SNIFF = 65536
+# An HTML fragment: at least this many lines, and this share of its lines, start with a block tag.
+FRAGMENT_MIN = 3
+FRAGMENT_SHARE = 0.5
+# Tags whose content is code, not text.
+RAW_TEXT = ("style", "script")
+# Tags whose text is a link or navigation: a line of nothing else is a link list's (webchrome.py)
+LINKS = ("a", "nav")
+# Tags that end a line besides lxml's block tags (HTML5 sections, the head, line breaks).
+MORE_BLOCKS = frozenset({"br", "hr", "html", "head", "title", "body", "section", "article", "header", "footer",
+                         "nav", "aside", "main", "figure", "figcaption", "details", "summary"})
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether a text is HTML source: a document or template start, a document tag, or lines of block tags."""
+    if "<" not in text:
+        return False
+    head = text[:SNIFF]
+    if HTML_START.match(head) or DOCUMENT_TAG.search(head):
+        return True
+    if 2 * head.count("<") < head.count("\n") - head.count("\n\n"):
+        return False                         # too few tags for half the lines to start with one
+    lines = [line for line in LINE_BREAK.split(head) if line.strip()]
+    tagged = sum(1 for line in lines if BLOCK_TAG_LINE.match(line))
+    return tagged >= FRAGMENT_MIN and tagged >= FRAGMENT_SHARE * len(lines)
+
+
+class _Events(HTMLParser):
+    """Where each construct of an HTML source starts (line, column), what it is, and its tag."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.found: list[tuple[int, int, str, str]] = []
+
+    def _add(self, kind: str, tag: str = "") -> None:
+        line, col = self.getpos()
+        self.found.append((line, col, kind, tag))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._add("start", tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._add("empty", tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        self._add("end", tag)
+
+    def handle_data(self, data: str) -> None:
+        self._add("data")
+
+    def handle_entityref(self, name: str) -> None:
+        self._add("entity")
+
+    def handle_charref(self, name: str) -> None:
+        self._add("entity")
+
+    def handle_comment(self, data: str) -> None:
+        self._add("markup")
+
+    def handle_decl(self, decl: str) -> None:
+        self._add("markup")
+
+    def handle_pi(self, data: str) -> None:
+        self._add("markup")
+
+    def unknown_decl(self, data: str) -> None:
+        self._add("markup")
+
+
+def masked(text: str) -> str:
+    """`text` with template code turned into comments of the same length (line breaks kept in place)."""
+    def comment(m: re.Match[str]) -> str:
+        inner = re.sub(r"[^\r\n]", "x", m.group()[4:-3])
+        return "<!--" + inner + "-->" if len(m.group()) >= 7 else m.group()
+    return TEMPLATE_CODE.sub(comment, text) if ("<%" in text or "<?" in text) else text
+
+
+def tokens(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, kind, tag) of every construct, in order; the pieces cover the text exactly."""
+    parser = _Events()
+    parser.feed(masked(text))
+    parser.close()
+    newline_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    starts = [newline_starts[line - 1] + col for line, col, _, _ in parser.found]
+    out = []
+    for k, (_, _, kind, tag) in enumerate(parser.found):
+        end = starts[k + 1] if k + 1 < len(starts) else len(text)
+        if end > starts[k]:
+            out.append((starts[k], end, kind, tag))
+    if out and out[0][0] > 0:
+        out.insert(0, (0, out[0][0], "data", ""))
+    return out
+
+
+def read_html(text: str) -> tuple[list[Line], list[Removed]]:
+    """The clean Lines of an HTML source and its residue (markup, control characters)."""
+    lines, residue, _ = read_html_page(text)
+    return lines, residue
+
+
+def read_html_page(text: str) -> tuple[list[Line], list[Removed], frozenset[tuple[int, int]]]:
+    """The clean Lines of an HTML source, its residue, and the positions of the Lines that are links only."""
+    from lxml.html.defs import block_tags   # only HTML inputs pay for importing lxml.html
+
+    blocks = frozenset(block_tags) | MORE_BLOCKS
+    line_starts = [0] + [m.end() for m in LINE_BREAK.finditer(text)]
+    reader = LineReader(line_starts)
+    raw_tag: str | None = None
+    for start, end, kind, tag in tokens(text):
+        piece = text[start:end]
+        if kind == "data" and raw_tag is None:
+            data(reader, start, piece)
+        elif kind == "entity" and raw_tag is None:
+            entity(reader, start, piece)
+        else:
+            reader.markup(start, piece)
+        if kind in ("start", "empty", "end"):
+            if raw_tag is None:
+                element(reader, kind, tag, blocks)
+                raw_tag = tag if kind == "start" and tag in RAW_TEXT else None
+            elif kind == "end" and tag == raw_tag:
+                raw_tag = None
+    reader.end_line()
+    return reader.lines, reader.residue(), frozenset(reader.links)
+
+
+def data(reader: LineReader, start: int, piece: str) -> None:
+    """A run of text, with any reference the parser left in it (an unclosed construct at the end) read as one."""
+    if "&" not in piece:
+        reader.text(start, piece)
+        return
+    pos = 0
+    for m in REFERENCE.finditer(piece):
+        if m.start() > pos:
+            reader.text(start + pos, piece[pos:m.start()])
+        entity(reader, start + m.start(), m.group())
+        pos = m.end()
+    if pos < len(piece):
+        reader.text(start + pos, piece[pos:])
+
+
+def entity(reader: LineReader, start: int, piece: str) -> None:
+    """A character reference: residue, and the character it names in the text.
+
+    A reference without its semicolon ends where html.unescape stops reading
+    it: "&nbsp000014349" is &nbsp and the digits after it.
+    """
+    decoded = html.unescape(piece)
+    if decoded == piece:                     # "&" and what follows, no reference
+        reader.text(start, piece)
+        return
+    end = next(k for k in range(2, len(piece) + 1)
+               if html.unescape(piece[:k]) != piece[:k] and html.unescape(piece[:k]) + piece[k:] == decoded)
+    named = FORBIDDEN_CHAR.sub("", html.unescape(piece[:end]))
+    if READING.fullmatch(named):
+        reader.text(start, named, printed=False)   # &#20013; is 中: reading text itself, no residue
+    else:
+        reader.markup(start, piece[:end])
+        if named:
+            reader.text(start, COLLAPSIBLE.sub(" ", named), printed=False)
+    if end < len(piece):
+        reader.text(start + end, piece[end:])
+
+
+def element(reader: LineReader, kind: str, tag: str, blocks: frozenset[str]) -> None:
+    """What a tag does to the lines: end one, start a cell, open or close bold, superscript or a link."""
+    if tag in BOLD or tag in SUP:
+        if kind == "start":
+            reader.open_span(tag)
+        elif kind == "end":
+            reader.close_span(tag)
+        return
+    if tag in LINKS:
+        reader.link_depth = max(0, reader.link_depth + (1 if kind == "start" else -1 if kind == "end" else 0))
+        if tag == "a":
+            return
+    if tag == "pre":
+        reader.pre = max(0, reader.pre + (1 if kind == "start" else -1 if kind == "end" else 0))
+    if tag in ("td", "th") and reader.row_cells is not None:
+        if kind != "end":
+            reader.cell()
+        return
+    if tag == "br":
+        reader.end_line()
+        return
+    if tag in blocks:
+        reader.end_line(block=True)
+        if tag == "tr" and kind == "start":
+            reader.row_cells = 0

@@ -1,0 +1,214 @@
+"""The lines an HTML source reads as: the state of one pass over its tokens (html.py).
+
+A Line gathers the text between two block boundaries; white space HTML
+collapses becomes one space (none where a line break stood between two
+Chinese characters); a table row's cells are apart by tabs; bold and
+superscript become spans; the source line of the first letter, digit or
+Han character is the Line's number, and where it goes on in a later source
+line is a break.
+Markup is filed by source line, one residue item a line.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from converter.model.text import Line, Removed
+from converter.normalise.lines import FORBIDDEN_CHAR, LINE_BREAK
+from converter.patterns import CJK, pattern
+
+# One piece of a text run: collapsible white space, a character XML forbids, or printed text
+TEXT_PIECE = pattern(rf"(?P<space>[ \t\n\r]+)|(?P<bad>{FORBIDDEN_CHAR.pattern})|[^ \t\n\r\x00-\x08\x0b\x0c\x0e-\x1f]+",
+                     " ", "通知")
+# A character between which and another a line break is no space: Chinese text and its punctuation
+CJK_CHAR = pattern(rf"[{CJK}]", "通")
+# A letter, digit or Han character: a Line starts at the source line of its first (marks before it may stand above)
+WORD_CHAR = pattern(r"\w", "通")
+# Leading white space that marks a paragraph: an ideographic space, two no-break spaces
+PRINTED_INDENT = pattern(r"^(?:\u3000|\u00a0{2})", "\u3000\u3000为")
+# Tags that make bold text and superscripts (footnote markers).
+BOLD = ("b", "strong")
+SUP = ("sup",)
+# Strip characters of a line that holds table cells (tabs stay: they are empty cells).
+CELL_STRIP = " \u3000\u00a0"
+
+
+@dataclass
+class LineReader:
+    """The line being read and what has been read: the state of one pass over the tokens."""
+
+    line_starts: list[int]
+    lines: list[Line] = field(default_factory=list)
+    marks: dict[int, list[str]] = field(default_factory=dict)
+    controls: list[Removed] = field(default_factory=list)
+    buf: list[str] = field(default_factory=list)
+    length: int = 0
+    first: int | None = None            # source line of the line's first letter, digit or Han character
+    column: int = 0                     # where on that source line it stands
+    printed: tuple[int, int] | None = None   # (line, column) of its first printed character, for a line of marks
+    last: int | None = None             # source line of the last character read into the line
+    breaks: list[tuple[int, int]] = field(default_factory=list)
+    last_char: str = ""
+    pending_space: bool = False
+    pending_break: bool = False
+    had_content: bool = False           # white space or cells only, so far
+    indent: bool = False
+    empties: int = 0                    # empty paragraphs or line breaks since the last line
+    bold: list[tuple[int, int]] = field(default_factory=list)
+    sup: list[tuple[int, int]] = field(default_factory=list)
+    bold_from: int | None = None
+    sup_from: int | None = None
+    bold_depth: int = 0
+    sup_depth: int = 0
+    row_cells: int | None = None        # cells read in the open table row
+    pre: int = 0
+    link_depth: int = 0                 # inside <a>, or inside <nav> (all of which is navigation)
+    printed_chars: int = 0              # characters of the line read so far, and those inside a link
+    linked_chars: int = 0
+    links: set[tuple[int, int]] = field(default_factory=set)   # positions of the lines that are links only
+
+    def line_of(self, offset: int) -> int:
+        return bisect.bisect_right(self.line_starts, offset)
+
+    def markup(self, start: int, piece: str) -> None:
+        """Source text that is not read, filed by source line."""
+        pos = 0
+        for m in [*LINE_BREAK.finditer(piece), None]:
+            end = m.start() if m else len(piece)
+            part = piece[pos:end]
+            if part:
+                if FORBIDDEN_CHAR.search(part):
+                    part = self.control(part, start + pos)
+                self.marks.setdefault(self.line_of(start + pos), []).append(part)
+            if m:
+                pos = m.end()
+
+    def control(self, part: str, offset: int) -> str:
+        for m in FORBIDDEN_CHAR.finditer(part):
+            self.controls.append(Removed("control-char", self.line_of(offset + m.start()),
+                                         codepoint=f"U+{ord(m.group()):04X}"))
+        return FORBIDDEN_CHAR.sub("", part)
+
+    def text(self, start: int, piece: str, printed: bool = True) -> None:
+        """Printed text at `start` in the source; `printed=False` for a character a reference stands for."""
+        for m in TEXT_PIECE.finditer(piece):
+            chunk = m.group()
+            if m.lastgroup == "bad":
+                self.controls.append(Removed("control-char", self.line_of(start + m.start()),
+                                             codepoint=f"U+{ord(chunk):04X}"))
+                self.pending_space = True
+            elif m.lastgroup == "space":
+                if self.pre and ("\n" in chunk or "\r" in chunk):
+                    self.end_line()
+                    continue
+                self.pending_space = True
+                self.pending_break = self.pending_break or "\n" in chunk or "\r" in chunk
+            else:
+                at = start + m.start() if printed else start
+                self.put(chunk, self.line_of(at), at)
+
+    def put(self, chunk: str, line: int, offset: int = 0) -> None:
+        if self.pending_space and self.length:
+            if not (self.pending_break and CJK_CHAR.match(self.last_char) and CJK_CHAR.match(chunk[0])):
+                self.append(" ")
+        self.pending_space = self.pending_break = False
+        if self.first is None and chunk.strip():
+            if WORD_CHAR.search(chunk):
+                self.first = line
+                self.column = offset - self.line_starts[line - 1]
+            elif self.printed is None:
+                self.printed = (line, offset - self.line_starts[line - 1])
+        if self.last is not None and line != self.last and self.first is not None:
+            self.breaks.append((self.length, line))
+        if self.first is not None:
+            self.last = line
+        if self.bold_depth and self.bold_from is None:
+            self.bold_from = self.length
+        if self.sup_depth and self.sup_from is None:
+            self.sup_from = self.length
+        self.printed_chars += len(chunk)
+        if self.link_depth:
+            self.linked_chars += len(chunk)
+        self.append(chunk)
+
+    def append(self, chunk: str) -> None:
+        self.buf.append(chunk)
+        self.length += len(chunk)
+        self.last_char = chunk[-1]
+        self.had_content = True
+
+    def cell(self) -> None:
+        """A table cell starts: a tab after the cell before it in the row."""
+        if self.row_cells:
+            self.pending_space = self.pending_break = False
+            self.append("\t")
+        self.row_cells = (self.row_cells or 0) + 1
+
+    def open_span(self, tag: str) -> None:
+        if tag in BOLD:
+            self.bold_depth += 1
+        else:
+            self.sup_depth += 1
+
+    def close_span(self, tag: str) -> None:
+        if tag in BOLD and self.bold_depth:
+            self.bold_depth -= 1
+            if not self.bold_depth and self.bold_from is not None:
+                self.bold.append((self.bold_from, self.length))
+                self.bold_from = None
+        elif tag in SUP and self.sup_depth:
+            self.sup_depth -= 1
+            if not self.sup_depth and self.sup_from is not None:
+                self.sup.append((self.sup_from, self.length))
+                self.sup_from = None
+
+    def end_line(self, block: bool = False) -> None:
+        """The line ends here (at a block boundary when `block`: the next line starts a paragraph)."""
+        self.close_spans()
+        raw = "".join(self.buf)
+        strip = CELL_STRIP if "\t" in raw else None
+        text = raw.strip(strip)
+        if self.first is None and self.printed is not None:
+            self.first, self.column = self.printed          # a line of marks only (】, |): where they stand
+        if self.first is not None and text.strip(" \t\u3000\u00a0"):
+            lead = len(raw) - len(raw.lstrip(strip))
+            breaks = tuple((max(0, at - lead), line) for at, line in self.breaks if at - lead < len(text))
+            if self.linked_chars == self.printed_chars:
+                self.links.add((self.first, self.column))
+            self.lines.append(Line(self.first, None, text, indent=self.indent or bool(PRINTED_INDENT.match(raw)),
+                                   gap=self.empties > 0, bold=shifted(self.bold, lead, len(text)),
+                                   sup=shifted(self.sup, lead, len(text)), breaks=breaks, column=self.column))
+            self.empties = 0
+            self.indent = False
+        elif self.had_content or not block:
+            self.empties += 1               # an empty paragraph (<p>&nbsp;</p>) or a second <br>
+        self.buf, self.length, self.first, self.last, self.last_char = [], 0, None, None, ""
+        self.printed = None
+        self.printed_chars = self.linked_chars = 0
+        self.breaks = []
+        self.pending_space = self.pending_break = self.had_content = False
+        self.bold, self.sup = [], []
+        if block:
+            self.indent = True
+            self.row_cells = None
+
+    def close_spans(self) -> None:
+        """Bold or superscript still open at a line end: its part on this line is a span."""
+        if self.bold_from is not None:
+            self.bold.append((self.bold_from, self.length))
+            self.bold_from = None
+        if self.sup_from is not None:
+            self.sup.append((self.sup_from, self.length))
+            self.sup_from = None
+
+    def residue(self) -> list[Removed]:
+        marks = [Removed("markup", line, "".join(parts).strip()) for line, parts in sorted(self.marks.items())
+                 if "".join(parts).strip()]
+        return sorted(marks + self.controls, key=lambda r: r.line)
+
+
+def shifted(spans: list[tuple[int, int]], lead: int, length: int) -> tuple[tuple[int, int], ...]:
+    """Spans into a line's text after `lead` characters were stripped from its start."""
+    out = ((max(0, a - lead), min(length, b - lead)) for a, b in spans)
+    return tuple((a, b) for a, b in out if b > a)

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import re
+import stat
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -22,7 +24,7 @@ from typing import Iterator
 
 from lxml import etree
 
-from converter import __version__, pipeline, pool, reader, writer
+from converter import __version__, pipeline, pool, reader, validate, writer
 from converter.inputs import Task
 from converter.reader import InputError
 
@@ -30,6 +32,9 @@ from converter.reader import InputError
 DOCUMENT_TAG = re.compile(rb"<(?P<end>/?)document(?:\s[^<>]*?)?(?P<empty>/?)>")
 # What source/@converter says for outputs of this version (tree.py writes it).
 CONVERTER = f"gongwen {__version__}"
+# The default --timeout: far beyond any real document (16 MB converts in about a second), short
+# enough that a pathological input does not hold a nightly batch for hours.
+DEFAULT_TIMEOUT = 300.0
 
 
 @dataclass(frozen=True)
@@ -37,6 +42,7 @@ class Options:
     encoding: str | None = None
     errors: str = "strict"
     force: bool = False
+    timeout: float | None = None                 # seconds a task may take in a batch (None: no limit)
 
 
 @dataclass(frozen=True)
@@ -98,6 +104,8 @@ def attempt(task: Task, options: Options) -> tuple[Record, bytes | None]:
         data = reader.read_bytes(task.source)
     except InputError as exc:
         raise Failed(str(exc)) from None
+    if task.output is not None:
+        refuse_irregular_output(task.output, len(data))
     if task.output is not None and not options.force:
         held = contents(task.output, hashlib.sha256(data).hexdigest())
         if held is not None:
@@ -117,6 +125,18 @@ def attempt(task: Task, options: Options) -> tuple[Record, bytes | None]:
     record = Record(task.shown, shown(task), "converted", result.forms, result.warnings, size=len(data),
                     documents=documents)
     return record, (result.xml if task.output is None else None)
+
+
+def refuse_irregular_output(output: Path, size: int) -> None:
+    """An existing output that is not a regular file (a FIFO, a device, a folder) is never read or replaced."""
+    try:
+        mode = os.stat(output).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise Failed(f"cannot check output {output}: {exc.strerror or exc}", size) from None
+    if not stat.S_ISREG(mode):
+        raise Failed(f"its output {output} exists and is not a regular file; it is left alone", size)
 
 
 def process_record(task: Task, options: Options) -> Record:
@@ -159,11 +179,14 @@ def contents(xml, digest: str | None = None) -> Contents | None:
     current = digest is None
     bulletin = False
     try:
-        # only these elements reach Python (the parse itself stays in C); huge_tree: these are
-        # gongwen's own outputs, and a paragraph may pass libxml2's 10 MB text limit
-        for event, el in etree.iterparse(xml if not isinstance(xml, Path) else str(xml), events=("start", "end"),
-                                         tag=("{*}source", "{*}bulletin", "{*}document"), resolve_entities=False,
-                                         no_network=True, load_dtd=False, huge_tree=True):
+        stream = reader.open_regular(xml) if isinstance(xml, Path) else xml
+    except reader.InputError:
+        return None
+    try:
+        # only these elements reach Python (the parse itself stays in C); the one parser
+        # configuration for archive XML (huge_tree: a paragraph may pass libxml2's 10 MB text limit)
+        for event, el in etree.iterparse(stream, events=("start", "end"),
+                                         tag=("{*}source", "{*}bulletin", "{*}document"), **validate.PARSER_OPTIONS):
             name = etree.QName(el).localname
             if event == "end":
                 depth -= name == "document"
@@ -180,24 +203,40 @@ def contents(xml, digest: str | None = None) -> Contents | None:
                 depth += 1
     except (OSError, etree.XMLSyntaxError):
         return None
+    finally:
+        if stream is not xml:
+            stream.close()
     if not current:
         return None
     return Contents(("bulletin",) if bulletin else tuple(forms), documents)
 
 
 def run(tasks: list[Task], options: Options, jobs: int) -> Iterator[Record]:
-    """Records for `tasks`, in task order, from `jobs` worker processes (in process for one)."""
+    """Records for `tasks`, in task order, from `jobs` worker processes.
+
+    One job without a time limit runs in this process; a time limit needs a
+    worker to stop, so then even one job runs in a worker process.
+    """
     work = functools.partial(process_record, options=options)
-    if jobs <= 1 or len(tasks) <= 1:
+    if options.timeout is None and (jobs <= 1 or len(tasks) <= 1):
         return (work(task) for task in tasks)
-    return pool.ordered_map(work, tasks, jobs, crashed)
+    return pool.ordered_map(work, tasks, jobs, crashed, options.timeout, timed_out)
 
 
 def crashed(task: Task, reason: str) -> Record:
     """The record of a task whose worker process died under it (a crash in a C library, the OOM killer)."""
-    writer.remove_temporaries([task.output] if task.output is not None else [])
-    return Record(task.shown, str(task.output) if task.output else None, "failed",
+    if task.output is not None:
+        writer.remove_temporaries([task.output], only_these=True)
+    return Record(task.shown, shown(task), "failed",
                   error=f"the worker converting it died ({reason}); please report it")
+
+
+def timed_out(task: Task, seconds: float) -> Record:
+    """The record of a task stopped because it ran past the time limit."""
+    if task.output is not None:
+        writer.remove_temporaries([task.output], only_these=True)
+    return Record(task.shown, shown(task), "failed", seconds=seconds,
+                  error=f"stopped after {seconds:g} s (the --timeout limit); nothing written")
 
 
 def outputs(tasks: list[Task]) -> list[Path]:

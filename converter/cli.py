@@ -12,6 +12,7 @@ import contextlib
 import signal
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -19,6 +20,7 @@ import click
 from lxml import etree
 
 from converter import __version__, batch, inputs, outline, pool, reader, report, validate, validate_formats, writer
+from converter.escaping import escape
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -41,9 +43,11 @@ def main() -> None:
               help="Undecodable bytes: fail naming the byte offset, or replace them with U+FFFD and warn.")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Write a JSON record per input (status, forms, warnings, error, seconds) to this file.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=batch.DEFAULT_TIMEOUT, show_default=True,
+              metavar="SECONDS", help="Stop a file that takes longer, fail it and go on (0: no limit; with -o).")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only: no warnings, progress or summary.")
 def convert(files: tuple[Path, ...], out_dir: Path | None, globs: tuple[str, ...], jobs: int, force: bool,
-            encoding: str | None, errors: str, report_path: Path | None, quiet: bool) -> None:
+            encoding: str | None, errors: str, report_path: Path | None, timeout: float, quiet: bool) -> None:
     """Convert FILES (text files or directories of them) to archive XML.
 
     One file without -o prints its XML; with -o OUT_DIR every input becomes
@@ -54,7 +58,7 @@ def convert(files: tuple[Path, ...], out_dir: Path | None, globs: tuple[str, ...
     if out_dir is None and len(files) > 1:
         raise click.UsageError("several inputs need -o DIR")
     tasks = inputs.plan(files, out_dir, globs or inputs.DEFAULT_GLOBS)
-    options = batch.Options(encoding, errors, force)
+    options = batch.Options(encoding, errors, force, timeout=timeout or None)
     if out_dir is None:
         sys.exit(convert_to_stdout(tasks[0], options, quiet))
     validate.lxml_schema()     # parsed once, before workers fork, so they share it
@@ -87,7 +91,7 @@ def write_report(path: Path, records: list[batch.Record]) -> bool:
         report.write_report(path, records)
         return True
     except OSError as exc:
-        click.echo(f"gongwen: {path}: cannot write the report ({exc.strerror or exc})", err=True)
+        click.echo(escape(f"gongwen: {path}: cannot write the report ({exc.strerror or exc})"), err=True)
         return False
 
 
@@ -96,9 +100,16 @@ def convert_to_stdout(task: inputs.Task, options: batch.Options, quiet: bool) ->
     tell(record, quiet)
     if xml is None:
         return 1
-    sys.stdout.buffer.write(xml)
-    sys.stdout.buffer.flush()
-    return 0
+    return write_stdout(xml)
+
+
+def write_stdout(data: bytes | str) -> int:
+    """Write a command's result to stdout: 0, or 1 after one line when it cannot (a full disk, a closed pipe)."""
+    problem = writer.write_stdout(data)
+    if problem is None:
+        return 0
+    click.echo(f"gongwen: cannot write to standard output ({problem})", err=True)
+    return 1
 
 
 def tell(record: batch.Record, quiet: bool, clear: bool = False) -> None:
@@ -138,18 +149,31 @@ def progress_bar(total: int, quiet: bool):
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(validate_formats.FORMATS), default="text", show_default=True,
               help="text: FILE:LINE:COL: message on stderr; json or junit: a report on stdout.")
-def validate_command(files: tuple[Path, ...], fmt: str) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=pool.default_jobs, show_default="CPU count",
+              help="Check in this many worker processes.")
+@click.option("-q", "--quiet", is_flag=True, help="No summary line.")
+def validate_command(files: tuple[Path, ...], fmt: str, jobs: int, quiet: bool) -> None:
     """Check archive XML FILES (or directories of *.xml) against the bundled schema.
 
     Untrusted XML is safe to check: a DOCTYPE is refused before parsing, so
     no entity is expanded and nothing is fetched from disk or network.
     """
-    results = []
-    for path, error in inputs.find(files, ("*.xml",)):
-        found = [validate.Problem(0, 0, error, "unreadable")] if error else validate.check_file(path)
-        results.append((path, found))
-    click.echo(validate_formats.RENDER[fmt](results), nl=False, err=fmt == "text")
-    sys.exit(1 if any(found for _, found in results) else 0)
+    started, start = datetime.now(), time.perf_counter()
+    try:
+        with pool.interruptible():
+            checked = validate.check_all(inputs.find(files, ("*.xml",)), jobs)
+    except KeyboardInterrupt as exc:
+        click.echo("gongwen: interrupted; nothing was reported", err=True)
+        sys.exit(128 + getattr(exc, "signum", signal.SIGINT))
+    run = validate_formats.Run(checked, started, time.perf_counter() - start)
+    rendered = validate_formats.RENDER[fmt](run)
+    if fmt == "text":
+        click.echo(rendered, nl=False, err=True)
+    elif write_stdout(rendered):
+        sys.exit(1)
+    if not quiet:
+        click.echo(validate_formats.summary(run), err=True)
+    sys.exit(1 if any(c.problems for c in checked) else 0)
 
 
 @main.command()
@@ -163,9 +187,9 @@ def inspect(file: Path, depth: int | None, encoding: str | None, errors: str) ->
     try:
         root = inspected_root(file, encoding, errors)
     except reader.InputError as exc:
-        click.echo(f"gongwen: {file}: {exc}", err=True)
+        click.echo(escape(f"gongwen: {file}: {exc}"), err=True)
         sys.exit(1)
-    click.echo("\n".join(outline.outline(root, depth)))
+    sys.exit(write_stdout("\n".join(outline.outline(root, depth)) + "\n"))
 
 
 def inspected_root(path: Path, encoding: str | None, errors: str):

@@ -1,21 +1,38 @@
 """Validation against the bundled XSD.
 
-lxml (libxml2) validates in the hot path: it is fast and gives line numbers.
-xmlschema is the second opinion for `gongwen validate`: its reports are more
-detailed, and it is the reference for identity constraints (key/keyref).
-Parsing untrusted XML never resolves entities or reaches the network.
+lxml (libxml2) gives the verdict: in the conversion's hot path on the tree
+in memory, and in `gongwen validate` while the file streams through the
+parser, each element dropped once it has been checked, so that memory
+stays bounded whatever the file's size. xmlschema only explains a file
+that libxml2 found invalid: its reports name the rule that failed. Every
+message uses local element names and a real line and column.
+
+Everything that reads archive XML uses one parser configuration
+(PARSER_OPTIONS): no entities resolved, no DTD loaded, no network, and
+huge_tree, because gongwen's own outputs may hold a paragraph beyond
+libxml2's 10 MB text limit. A DOCTYPE is refused before the parse proper,
+so huge_tree cannot help an entity-expansion bomb.
 """
 
 from __future__ import annotations
 
 import functools
+import re
+import time
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import IO, Iterator
 
 from lxml import etree
 
+from converter import reader
+
 SCHEMA_FILE = "gongwen-archive-1.0.xsd"
+# The one parser configuration for archive XML (see the module docstring).
+PARSER_OPTIONS = {"resolve_entities": False, "load_dtd": False, "no_network": True, "huge_tree": True}
+# An explanation stops after this many problems: a broken file is not a reason to print a million lines.
+MAX_PROBLEMS = 20
 
 
 @dataclass(frozen=True)
@@ -26,10 +43,28 @@ class Problem:
     kind: str = "invalid"       # invalid | not-well-formed | unsafe | unreadable
 
 
+@dataclass(frozen=True)
+class Checked:
+    """One file's problems (none: valid) and how long checking it took."""
+
+    path: Path
+    problems: list[Problem]
+    seconds: float = 0.0
+
+
 # The prolog is read in chunks of this size until its end or a DOCTYPE.
 CHUNK = 65536
 UNSAFE = ("a DOCTYPE is not allowed in archive XML; its entities and external references were not "
           "expanded or fetched (entity-expansion bombs and external entities are refused)")
+# An element name in Clark notation, {urn:gongwen:archive:1.0}section, or with the XSD's
+# prefix in quotes, 'g:section': both become the local name, section.
+QUALIFIED_NAME = re.compile(r"\{[^{}]*\}(?=[\w.-])|(?<=')g:(?=[\w.-])")
+# The codes libxml2 gives schema validity errors (the rest are the parser's).
+SCHEMA_VALIDITY_ERRORS = (etree.ErrorTypes.SCHEMAV_NOROOT, etree.ErrorTypes.SCHEMAV_MISC)
+# libxml2's aside after a failed atomic value, which says nothing to a reader.
+LIBXML2_NOISE = "No precomputed value available"
+# The attribute an xmlschema reason is about: "attribute form='memo': …".
+ATTRIBUTE_REASON = re.compile(r"^attribute (?P<name>[\w:.-]+)=")
 
 
 def schema_path() -> Path:
@@ -54,15 +89,22 @@ def xmlschema_schema():
 
 
 def safe_parser() -> etree.XMLParser:
-    """A parser for untrusted XML: no entities, no DTD loading, no network."""
-    return etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False)
+    """A parser for archive XML, trusted or not: PARSER_OPTIONS."""
+    return etree.XMLParser(**PARSER_OPTIONS)
+
+
+def local_names(message: str) -> str:
+    """A validator's message with local element names: section, not {urn:gongwen:archive:1.0}section."""
+    return QUALIFIED_NAME.sub("", message)
 
 
 def problems(tree: etree._Element) -> list[Problem]:
+    """libxml2's problems with a tree in memory (the conversion's own check)."""
     schema = lxml_schema()
     if schema.validate(tree):
         return []
-    return [Problem(e.line, e.column, e.message) for e in schema.error_log]
+    return [Problem(e.line, e.column, local_names(e.message)) for e in schema.error_log
+            if LIBXML2_NOISE not in e.message]
 
 
 class PrologSeen(Exception):
@@ -92,54 +134,191 @@ class PrologScan:
         return None
 
 
-def has_doctype(path: Path) -> bool:
-    """Whether the file declares a DOCTYPE before its root element, read only as far as needed.
+def has_doctype(stream: IO[bytes]) -> bool:
+    """Whether the stream declares a DOCTYPE before its root element, read only as far as needed.
 
     The parser (any encoding, any prolog length) calls the target's doctype()
     before a single entity could be expanded; a file that is not well-formed
-    is left for the real parse to report.
+    is left for the real parse to report. The stream is rewound.
     """
     parser = etree.XMLParser(target=PrologScan(), resolve_entities=False, load_dtd=False, no_network=True)
     try:
-        with open(path, "rb") as stream:
-            while chunk := stream.read(CHUNK):
-                parser.feed(chunk)
-            parser.close()
+        while chunk := stream.read(CHUNK):
+            parser.feed(chunk)
+        parser.close()
     except PrologSeen as seen:
         return seen.doctype
     except etree.XMLSyntaxError:
         return False
+    finally:
+        stream.seek(0)
     return False
 
 
-def parse_safely(path: Path) -> etree._ElementTree | Problem:
-    """The parsed file, or the one problem that stops it: unreadable, unsafe, not well-formed."""
+def open_checked(path: Path) -> IO[bytes] | Problem:
+    """The file opened for parsing, or the problem that stops it: unreadable (a FIFO, a device) or unsafe."""
     try:
-        if has_doctype(path):
-            return Problem(1, 1, UNSAFE, "unsafe")
-        doc = etree.parse(str(path), safe_parser())
-    except etree.XMLSyntaxError as exc:
-        line, column = exc.position if exc.position else (0, 0)
-        return Problem(line, column, f"not well-formed: {exc.msg}", "not-well-formed")
+        stream = reader.open_regular(path)
+    except reader.InputError as exc:
+        return Problem(0, 0, str(exc) if str(exc) != "no such file" else "cannot be read (no such file)",
+                       "unreadable")
+    try:
+        unsafe = has_doctype(stream)
     except OSError as exc:
+        stream.close()
         return Problem(0, 0, f"cannot be read ({exc.strerror or exc})", "unreadable")
-    if doc.docinfo.doctype:
+    if unsafe:
+        stream.close()
         return Problem(1, 1, UNSAFE, "unsafe")
-    return doc
+    return stream
+
+
+def parse_safely(path: Path) -> etree._ElementTree | Problem:
+    """The parsed file (a whole tree, for `inspect`), or the one problem that stops it."""
+    stream = open_checked(path)
+    if isinstance(stream, Problem):
+        return stream
+    with stream:
+        try:
+            return etree.parse(stream, safe_parser())
+        except etree.XMLSyntaxError as exc:
+            return not_well_formed(exc)
+        except OSError as exc:
+            return Problem(0, 0, f"cannot be read ({exc.strerror or exc})", "unreadable")
+
+
+def not_well_formed(exc: etree.XMLSyntaxError) -> Problem:
+    line, column = exc.position if exc.position else (0, 0)
+    return Problem(line, column, f"not well-formed: {local_names(exc.msg)}", "not-well-formed")
 
 
 def check_file(path: Path) -> list[Problem]:
-    """All problems of one XML file: safety, well-formedness, then both validators.
+    """All problems of one XML file (at most MAX_PROBLEMS): safety, well-formedness, the schema.
 
     A DOCTYPE is refused before parsing, so no entity is expanded and no DTD
     fetched; the parser itself resolves no entities, loads no DTD and never
     reaches the network, and xmlschema ignores xsi:schemaLocation hints.
     """
-    doc = parse_safely(path)
-    if isinstance(doc, Problem):
-        return [doc]
-    found = problems(doc.getroot())
-    if found:
-        return found
-    errors = list(xmlschema_schema().iter_errors(doc, use_location_hints=False))
-    return [Problem(getattr(e, "sourceline", None) or 0, 0, e.reason or str(e)) for e in errors]
+    stream = open_checked(path)
+    if isinstance(stream, Problem):
+        return [stream]
+    with stream:
+        try:
+            verdict = streamed_verdict(stream)
+            if verdict is not None and verdict.kind == "invalid":
+                stream.seek(0)
+                verdict = streamed_verdict(stream, schema=False) or verdict   # not well-formed comes first
+        except OSError as exc:
+            return [Problem(0, 0, f"cannot be read ({exc.strerror or exc})", "unreadable")]
+        if verdict is None or verdict.kind != "invalid":
+            return [] if verdict is None else [verdict]
+        stream.seek(0)
+        return explain(stream) or [verdict]
+
+
+def streamed_verdict(stream: IO[bytes], schema: bool = True) -> Problem | None:
+    """None when the file is valid (well-formed, without `schema`); else libxml2's first problem.
+
+    Memory: the open elements only. Each element is cleared and dropped once
+    the parser (which validates as it reads) has ended it; libxml2 keeps
+    only the identity-constraint tables (the ids) for the key/keyref checks.
+    """
+    options = dict(PARSER_OPTIONS, schema=lxml_schema()) if schema else PARSER_OPTIONS
+    try:
+        for _, element in etree.iterparse(stream, events=("end",), **options):
+            element.clear(keep_tail=True)
+            parent = element.getparent()
+            if parent is not None:
+                del parent[0:parent.index(element)]
+    except etree.XMLSyntaxError as exc:
+        # (the exception's error log may hold errors of earlier files; its code is this one's)
+        if SCHEMA_VALIDITY_ERRORS[0] <= exc.code <= SCHEMA_VALIDITY_ERRORS[1]:
+            return Problem(0, 0, local_names(exc.msg))
+        return not_well_formed(exc)
+    return None
+
+
+def explain(stream: IO[bytes]) -> list[Problem]:
+    """xmlschema's account of an invalid file, lazily (bounded memory), with lines and columns."""
+    import xmlschema
+
+    resource = xmlschema.XMLResource(stream, lazy=True,
+                                     iterparse=functools.partial(etree.iterparse, **PARSER_OPTIONS))
+    found: list[tuple[int, str, str | None, str]] = []      # line, element, attribute, message
+    errors = xmlschema_schema().iter_errors(resource, use_location_hints=False)
+    try:
+        for error in errors:
+            reason = local_names(error.reason or str(error))
+            attribute = ATTRIBUTE_REASON.match(reason)
+            found.append((getattr(error, "sourceline", None) or 0, last_step(error.path),
+                          attribute.group("name") if attribute else None, reason))
+            if len(found) >= MAX_PROBLEMS:
+                break
+    except (etree.XMLSyntaxError, xmlschema.XMLResourceError) as exc:
+        return [Problem(0, 0, f"not well-formed: {local_names(str(exc))}", "not-well-formed")]
+    finally:
+        errors.close()          # before the stream is read again or closed
+    stream.seek(0)
+    columns = locate(stream, [(line, tag, attribute) for line, tag, attribute, _ in found])
+    return [Problem(line, column, message) for (line, _, _, message), column in zip(found, columns)]
+
+
+def last_step(path: str | None) -> str:
+    """The element an XPath names, as a local name: /archive/document[2] → document."""
+    step = (path or "").rstrip("/").rsplit("/", 1)[-1]
+    return local_names(step.split("[", 1)[0]).rsplit(":", 1)[-1]
+
+
+def locate(stream: IO[bytes], wanted: list[tuple[int, str, str | None]]) -> list[int]:
+    """The 1-based column of each (line, element, attribute): where its start tag (or attribute) begins.
+
+    Validators know an element's line only; the column is found in that
+    line's text. 0 when the line does not show it.
+    """
+    lines = dict(read_lines(stream, {line for line, _, _ in wanted}))
+    columns = []
+    for line, tag, attribute in wanted:
+        text = lines.get(line, "")
+        start = re.search(rf"<{re.escape(tag)}(?=[\s/>])", text) if tag else None
+        if start is None:
+            columns.append(0)
+            continue
+        at = start.start()
+        if attribute:
+            named = re.compile(rf"\s{re.escape(attribute)}\s*=").search(text, start.end())
+            at = named.start() + 1 if named else at
+        columns.append(at + 1)
+    return columns
+
+
+def read_lines(stream: IO[bytes], numbers: set[int]) -> Iterator[tuple[int, str]]:
+    """The lines of the stream with these numbers (1-based), decoded; read once, to the last one wanted."""
+    last = max(numbers, default=0)
+    for number, raw in enumerate(stream, start=1):
+        if number > last:
+            return
+        if number in numbers:
+            yield number, raw.decode("utf-8", errors="replace").rstrip("\r\n")
+
+
+def check_timed(found: tuple[Path, str | None]) -> Checked:
+    """check_file for one (path, why it cannot be checked) of inputs.find, timed."""
+    path, error = found
+    start = time.perf_counter()
+    problems = [Problem(0, 0, error, "unreadable")] if error else check_file(path)
+    return Checked(path, problems, time.perf_counter() - start)
+
+
+def check_all(found: list[tuple[Path, str | None]], jobs: int) -> list[Checked]:
+    """Every file checked, in order: in this process for one job, else in worker processes."""
+    if jobs <= 1 or len(found) <= 1:
+        return [check_timed(item) for item in found]
+    from converter import pool
+
+    lxml_schema()               # parsed once, before the workers fork
+    return list(pool.ordered_map(check_timed, found, jobs, worker_died))
+
+
+def worker_died(found: tuple[Path, str | None], reason: str) -> Checked:
+    return Checked(found[0], [Problem(0, 0, f"the worker checking it died ({reason}); please report it",
+                                      "unreadable")])

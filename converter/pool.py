@@ -196,9 +196,10 @@ def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int,
         while emitted < len(items):
             busy = {worker.conn: worker for worker in workers if worker.index is not None}
             ready = wait(list(busy), timeout=time_left(busy.values(), timeout))
+            now = time.monotonic()          # once: stopping one worker takes time the others must not be charged
+            late = [worker for worker in busy.values() if worker.conn not in ready and past(worker, timeout, now)]
             done = [(busy[conn], receive(busy[conn], items, crashed)) for conn in ready]
-            done += [(worker, overdue(worker, items, timeout, crashed, timed_out))
-                     for worker in busy.values() if worker.conn not in ready and past(worker, timeout)]
+            done += [(worker, overdue(worker, items, timeout, crashed, timed_out)) for worker in late]
             for worker, (index, result) in done:
                 results[index] = result
                 if not worker.process.is_alive() or worker.conn.closed:
@@ -224,8 +225,8 @@ def time_left(busy, timeout: float | None) -> float | None:
     return max(0.0, min(worker.started for worker in busy) + timeout - time.monotonic())
 
 
-def past(worker: Worker, timeout: float | None) -> bool:
-    return timeout is not None and time.monotonic() - worker.started >= timeout
+def past(worker: Worker, timeout: float | None, now: float) -> bool:
+    return timeout is not None and now - worker.started >= timeout
 
 
 def overdue(worker: Worker, items: Sequence, timeout: float | None, crashed: Callable,

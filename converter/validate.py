@@ -227,9 +227,8 @@ def streamed_verdict(stream: IO[bytes], schema: bool = True) -> Problem | None:
     try:
         for _, element in etree.iterparse(stream, events=("end",), **options):
             element.clear(keep_tail=True)
-            parent = element.getparent()
-            if parent is not None:
-                del parent[0:parent.index(element)]
+            while element.getprevious() is not None:       # (faster than deleting a slice up to its index)
+                del element.getparent()[0]
     except etree.XMLSyntaxError as exc:
         # (the exception's error log may hold errors of earlier files; its code is this one's)
         if SCHEMA_VALIDITY_ERRORS[0] <= exc.code <= SCHEMA_VALIDITY_ERRORS[1]:

@@ -81,6 +81,10 @@ def process(task: Task, options: Options) -> tuple[Record, bytes | None]:
     start = time.perf_counter()
     try:
         record, xml = attempt(task, options)
+    except (SystemExit, KeyboardInterrupt):     # a worker stopped mid-task: leave no temporary behind
+        if task.output is not None:
+            writer.remove_own_temporaries(task.output)
+        raise
     except Failed as exc:
         record, xml = Record(task.shown, shown(task), "failed", error=str(exc), size=exc.size), None
     except RecursionError:

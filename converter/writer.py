@@ -15,6 +15,7 @@ process: a concurrent run into the same folder keeps its own.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
@@ -60,10 +61,8 @@ def write_atomic(path: Path, data: bytes | etree._Element) -> None:
         sync_folder(path.parent)
     except BaseException:
         if tmp is not None:
-            try:
+            with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp)
-            except FileNotFoundError:
-                pass
         raise
 
 
@@ -99,13 +98,43 @@ def is_stale(name: str) -> bool:
     m = TEMP_NAME.match(name)
     if m is None or m.group("machine") != machine_tag() or os.name != "posix":
         return False            # (os.kill on Windows would end a process, not probe it)
+    pid = int(m.group("pid"))
     try:
-        os.kill(int(m.group("pid")), 0)
+        os.kill(pid, 0)
     except ProcessLookupError:
         return True
     except (OSError, OverflowError):
         return False            # alive (another user's), or not a pid we can ask about
-    return False
+    return is_zombie(pid)
+
+
+def is_zombie(pid: int) -> bool:
+    """A process that has ended but is not yet reaped (an orphan waits for init to do it), where /proc tells."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            return stat.read().rsplit(b")", 1)[1].split()[0] == b"Z"
+    except (OSError, IndexError):
+        return False
+
+
+def remove_own_temporaries(path: Path) -> None:
+    """Delete this process's temporaries of `path`: for a process unwinding from a signal.
+
+    write_atomic removes its temporary as it unwinds, except when the signal
+    lands inside mkstemp, after the file exists but before its name is known.
+    """
+    try:
+        leftovers = list(path.parent.glob(f"{glob_escape(temp_prefix(path))}*{TEMP_SUFFIX}"))
+    except OSError:
+        return
+    for tmp in leftovers:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+
+
+def glob_escape(text: str) -> str:
+    """`text` with glob metacharacters made literal: a file may be named a[1].txt."""
+    return "".join(f"[{ch}]" if ch in "*?[" else ch for ch in text)
 
 
 def remove_temporaries(outputs: Iterable[Path], only_these: bool = False) -> int:

@@ -256,3 +256,34 @@ def test_the_default_time_limit_is_documented_and_zero_turns_it_off():
     assert batch.DEFAULT_TIMEOUT == 300
     assert "--timeout SECONDS" in (REPO / "README.md").read_text(encoding="utf-8")
     assert batch.Options().timeout is None
+
+
+# --- start-up --------------------------------------------------------------------------------
+
+def test_ctrl_c_while_the_command_imports_is_one_line_and_exit_130():
+    """Ctrl-C lands while click, lxml and the pipeline are imported (the first tenth of a second)."""
+    probe = ("import sys\n"
+             "class Interrupting:\n"
+             "    def find_spec(self, name, path=None, target=None):\n"
+             "        if name == 'lxml':\n"
+             "            raise KeyboardInterrupt\n"
+             "sys.meta_path.insert(0, Interrupting())\n"
+             "sys.argv = ['gongwen', '--version']\n"
+             "from converter.entry import main\n"
+             "main()\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO)
+    assert (done.returncode, done.stderr) == (130, "gongwen: interrupted\n")
+
+
+def test_a_signal_while_validating_is_one_line(tmp_path):
+    golden = (SAMPLES / "seeds" / "xinzhou-bulletin-2023-issue1.xml").read_bytes()
+    for k in range(150):
+        (tmp_path / f"{k:03d}.xml").write_bytes(golden)
+    proc = subprocess.Popen([sys.executable, "-m", "converter", "validate", "--jobs", "2", tmp_path],
+                            stderr=subprocess.PIPE, text=True, cwd=REPO)
+    time.sleep(0.4)
+    proc.send_signal(signal.SIGTERM)
+    _, stderr = proc.communicate(timeout=30)
+    assert proc.returncode in (143, 0) and "Traceback" not in stderr
+    if proc.returncode == 143:
+        assert stderr == "gongwen: interrupted; nothing was reported\n"

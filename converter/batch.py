@@ -20,7 +20,7 @@ import stat
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterator
+from typing import BinaryIO, Iterator
 
 from lxml import etree
 
@@ -171,7 +171,7 @@ def top_level_documents(xml: bytes) -> int:
     return count
 
 
-def contents(xml, digest: str | None = None) -> Contents | None:
+def contents(xml: Path | BinaryIO, digest: str | None = None) -> Contents | None:
     """Forms and document count of archive XML (a path or a binary stream).
 
     With `digest`, None unless its source records these input bytes and this

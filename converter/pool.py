@@ -39,7 +39,12 @@ import sys
 import threading
 import time
 from collections import deque
-from typing import Callable, Iterator, Sequence, TypeVar
+from types import FrameType
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence, TypeVar
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.context import BaseContext
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -63,7 +68,7 @@ class Interrupted(KeyboardInterrupt):
 @contextlib.contextmanager
 def interruptible() -> Iterator[None]:
     """While inside, SIGTERM raises Interrupted in this process, as Ctrl-C raises KeyboardInterrupt."""
-    def raise_interrupted(signum, frame):
+    def raise_interrupted(signum: int, frame: FrameType | None) -> None:
         raise Interrupted(signum)
     try:
         previous = signal.signal(signal.SIGTERM, raise_interrupted)
@@ -83,7 +88,7 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
-def context():
+def context() -> BaseContext:
     """fork where it is safe and fast (Linux): workers inherit loaded modules and the parsed schema."""
     import multiprocessing     # here, not at the top: a one-job run should not pay for importing it
 
@@ -95,7 +100,7 @@ def context():
 class Worker:
     """One worker process, the parent's end of its pipe, and its task."""
 
-    def __init__(self, ctx, func: Callable, lifeline: int, inherited: list[int]) -> None:
+    def __init__(self, ctx: BaseContext, func: Callable, lifeline: int, inherited: list[int]) -> None:
         self.conn, child = ctx.Pipe()
         forked = ctx.get_start_method() == "fork"
         # what a forked child must close: every parent end, its own included, and the lifeline's write end
@@ -121,7 +126,7 @@ def signals_blocked() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
-def serve(conn, func: Callable, lifeline: int | None, to_close: list[int]) -> None:
+def serve(conn: Connection, func: Callable, lifeline: int | None, to_close: list[int]) -> None:
     """A worker's loop: take a task, send back its result, until told to stop or orphaned."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, exit_on_signal)
@@ -158,7 +163,7 @@ def stop_when_orphaned(lifeline: int) -> None:
     os.kill(os.getpid(), signal.SIGTERM)
 
 
-def exit_on_signal(signum, frame):
+def exit_on_signal(signum: int, frame: FrameType | None) -> None:
     raise SystemExit(128 + signum)
 
 
@@ -218,7 +223,7 @@ def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int,
         os.close(lifeline_read)
 
 
-def time_left(busy, timeout: float | None) -> float | None:
+def time_left(busy: Iterable[Worker], timeout: float | None) -> float | None:
     """Seconds until the earliest busy worker's task runs out of time (None: no limit)."""
     if timeout is None or not busy:
         return None

@@ -17,16 +17,20 @@ so huge_tree cannot help an entity-expansion bomb.
 from __future__ import annotations
 
 import functools
+import os
 import re
 import time
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO, TYPE_CHECKING, Iterator
 
 from lxml import etree
 
 from converter import reader
+
+if TYPE_CHECKING:
+    import xmlschema
 
 SCHEMA_FILE = "gongwen-archive-1.0.xsd"
 # The one parser configuration for archive XML (see the module docstring).
@@ -59,6 +63,11 @@ UNSAFE = ("a DOCTYPE is not allowed in archive XML; its entities and external re
 # An element name in Clark notation, {urn:gongwen:archive:1.0}section, or with the XSD's
 # prefix in quotes, 'g:section': both become the local name, section.
 QUALIFIED_NAME = re.compile(r"\{[^{}]*\}(?=[\w.-])|(?<=')g:(?=[\w.-])")
+# xmlschema explains invalid files up to this size; beyond, libxml2's first problem is the
+# message (xmlschema reads a 200 MB file for minutes).
+EXPLAIN_LIMIT = 8_000_000
+# How many elements the streamed check reads between looks at libxml2's error log.
+CHECK_EVERY = 1024
 # The codes libxml2 gives schema validity errors (the rest are the parser's).
 SCHEMA_VALIDITY_ERRORS = (etree.ErrorTypes.SCHEMAV_NOROOT, etree.ErrorTypes.SCHEMAV_MISC)
 # libxml2's aside after a failed atomic value, which says nothing to a reader.
@@ -83,7 +92,7 @@ def lxml_schema() -> etree.XMLSchema:
 
 
 @functools.cache
-def xmlschema_schema():
+def xmlschema_schema() -> "xmlschema.XMLSchema":
     import xmlschema
     return xmlschema.XMLSchema(str(schema_path()))
 
@@ -118,16 +127,16 @@ class PrologSeen(Exception):
 class PrologScan:
     """A parser target that stops at the first DOCTYPE or start tag: nothing is built or expanded."""
 
-    def doctype(self, *args) -> None:
+    def doctype(self, *args: object) -> None:
         raise PrologSeen(True)
 
-    def start(self, *args) -> None:
+    def start(self, *args: object) -> None:
         raise PrologSeen(False)
 
-    def end(self, tag) -> None:
+    def end(self, tag: str) -> None:
         pass
 
-    def data(self, text) -> None:
+    def data(self, text: str) -> None:
         pass
 
     def close(self) -> None:
@@ -207,13 +216,35 @@ def check_file(path: Path) -> list[Problem]:
             verdict = streamed_verdict(stream)
             if verdict is not None and verdict.kind == "invalid":
                 stream.seek(0)
-                verdict = streamed_verdict(stream, schema=False) or verdict   # not well-formed comes first
+                verdict = well_formedness(stream) or verdict   # not well-formed comes first
         except OSError as exc:
             return [Problem(0, 0, f"cannot be read ({exc.strerror or exc})", "unreadable")]
         if verdict is None or verdict.kind != "invalid":
             return [] if verdict is None else [verdict]
+        if os.fstat(stream.fileno()).st_size > EXPLAIN_LIMIT:
+            return [Problem(0, 0, f"{verdict.message} (libxml2's first problem: a file over "
+                                  f"{EXPLAIN_LIMIT // 1_000_000} MB is not explained further)")]
         stream.seek(0)
         return explain(stream) or [verdict]
+
+
+class Discard:
+    """A parser target without start, end or data: libxml2 parses in C and nothing is built."""
+
+    def close(self) -> None:
+        return None
+
+
+def well_formedness(stream: IO[bytes]) -> Problem | None:
+    """None when the stream is well-formed XML; else where it is not. Memory: a chunk."""
+    parser = etree.XMLParser(target=Discard(), **PARSER_OPTIONS)
+    try:
+        while chunk := stream.read(CHUNK):
+            parser.feed(chunk)
+        parser.close()
+    except etree.XMLSyntaxError as exc:
+        return not_well_formed(exc)
+    return None
 
 
 def streamed_verdict(stream: IO[bytes], schema: bool = True) -> Problem | None:
@@ -224,16 +255,31 @@ def streamed_verdict(stream: IO[bytes], schema: bool = True) -> Problem | None:
     only the identity-constraint tables (the ids) for the key/keyref checks.
     """
     options = dict(PARSER_OPTIONS, schema=lxml_schema()) if schema else PARSER_OPTIONS
+    events = etree.iterparse(stream, events=("end",), **options)
+    seen = len(events.error_log)        # (a log may start with what earlier files left in it)
     try:
-        for _, element in etree.iterparse(stream, events=("end",), **options):
+        for count, (_, element) in enumerate(events, start=1):
             element.clear(keep_tail=True)
             while element.getprevious() is not None:       # (faster than deleting a slice up to its index)
                 del element.getparent()[0]
+            if count % CHECK_EVERY == 0 and schema:
+                # libxml2 logs a schema error at once but lxml raises it only at the end of the
+                # file: stop at the first one instead of reading 200 MB to the end
+                failed = first_schema_error(events.error_log, seen)
+                if failed is not None:
+                    return Problem(0, 0, local_names(failed))
     except etree.XMLSyntaxError as exc:
         # (the exception's error log may hold errors of earlier files; its code is this one's)
         if SCHEMA_VALIDITY_ERRORS[0] <= exc.code <= SCHEMA_VALIDITY_ERRORS[1]:
             return Problem(0, 0, local_names(exc.msg))
         return not_well_formed(exc)
+    return None
+
+
+def first_schema_error(log: etree._ListErrorLog, seen: int) -> str | None:
+    for entry in list(log)[seen:]:
+        if SCHEMA_VALIDITY_ERRORS[0] <= entry.type <= SCHEMA_VALIDITY_ERRORS[1]:
+            return str(entry.message)
     return None
 
 

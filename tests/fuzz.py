@@ -41,6 +41,8 @@ from converter.reader import InputError
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SAMPLE_FILES = sorted([*SAMPLES.glob("seeds/*.txt"), *SAMPLES.glob("more/*.txt")])
 TIME_LIMIT = 30.0
+# A case slower than this is printed even when it passes: slowness is what the time limit hunts.
+SLOW = 5.0
 
 CN_DIGITS = "〇一二三四五六七八九"
 HAN = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严"
@@ -188,6 +190,9 @@ def shapes(rng, lines, scale):
 MUTATIONS = {"delete": delete, "duplicate": duplicate, "swap": swap, "unicode": unicode, "numeral": numeral,
              "brackets": brackets, "headings": headings, "wide-table": wide_table, "long-line": long_line,
              "open-pipe": open_pipe, "shapes": shapes}
+# Core slowness already reported, by the mutation that shows it: a case past the time limit with
+# this mutation counts as known (it is still printed), any other as a failure.
+KNOWN_SLOW = {"wide-table": "issue 11 fault 2: table_structure.realign is quadratic in a table's width"}
 # The big ones cost seconds at full size: at most one of them a case.
 BIG = {"numeral", "brackets", "headings", "wide-table", "long-line"}
 
@@ -273,10 +278,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     jobs = [(args.seed, index, args.scale) for index in range(args.cases)]
 
-    def too_slow(job, seconds):
-        return Outcome(job[1], "FAIL", f"took longer than {seconds:g} s", seconds)
+    def too_slow(job: tuple[int, int, float], seconds: float) -> Outcome:
+        case = make_case(*job)
+        known = KNOWN_SLOW.get(next((m for m in case.mutations if m in KNOWN_SLOW), ""))
+        return Outcome(job[1], "known" if known else "FAIL",
+                       f"took longer than {seconds:g} s{f' ({known})' if known else ''}", seconds)
 
-    def crashed(job, reason):
+    def crashed(job: tuple[int, int, float], reason: str) -> Outcome:
         return Outcome(job[1], "FAIL", f"worker died: {reason}", 0.0)
     start = time.perf_counter()
     counts: Counter = Counter()
@@ -286,7 +294,7 @@ def main(argv: list[str] | None = None) -> int:
     for outcome in pool.ordered_map(run_case, jobs, max(1, args.jobs), crashed, args.timeout, too_slow):
         counts[outcome.kind] += 1
         slowest = max(slowest, outcome, key=lambda o: o.seconds)
-        if outcome.kind in ("FAIL", "known"):
+        if outcome.kind in ("FAIL", "known") or outcome.seconds > SLOW:
             case = make_case(args.seed, outcome.index, args.scale)
             by_mutation.update(f"{outcome.kind}:{m}" for m in case.mutations)
             print(f"case {outcome.index} [{'+'.join(case.mutations)}, {case.encoding}, {case.errors}, "

@@ -151,8 +151,10 @@ def progress_bar(total: int, quiet: bool):
               help="text: FILE:LINE:COL: message on stderr; json or junit: a report on stdout.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=pool.default_jobs, show_default="CPU count",
               help="Check in this many worker processes.")
+@click.option("--max-elements", type=click.IntRange(min=1), default=validate.MAX_ELEMENTS, show_default=True,
+              help="Refuse a file with more elements (memory grows with them).")
 @click.option("-q", "--quiet", is_flag=True, help="No summary line.")
-def validate_command(files: tuple[Path, ...], fmt: str, jobs: int, quiet: bool) -> None:
+def validate_command(files: tuple[Path, ...], fmt: str, jobs: int, max_elements: int, quiet: bool) -> None:
     """Check archive XML FILES (or directories of *.xml) against the bundled schema.
 
     Untrusted XML is safe to check: a DOCTYPE is refused before parsing, so
@@ -161,7 +163,7 @@ def validate_command(files: tuple[Path, ...], fmt: str, jobs: int, quiet: bool) 
     started, start = datetime.now(), time.perf_counter()
     try:
         with pool.interruptible():
-            checked = validate.check_all(inputs.find(files, ("*.xml",)), jobs)
+            checked = validate.check_all(inputs.find(files, ("*.xml",)), jobs, max_elements)
     except KeyboardInterrupt as exc:
         click.echo("gongwen: interrupted; nothing was reported", err=True)
         sys.exit(128 + getattr(exc, "signum", signal.SIGINT))

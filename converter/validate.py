@@ -44,7 +44,7 @@ class Problem:
     line: int
     column: int
     message: str
-    kind: str = "invalid"       # invalid | not-well-formed | unsafe | unreadable
+    kind: str = "invalid"       # invalid | not-well-formed | unsafe | unreadable | too-large
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,9 @@ QUALIFIED_NAME = re.compile(r"\{[^{}]*\}(?=[\w.-])|(?<=')g:(?=[\w.-])")
 # xmlschema explains invalid files up to this size; beyond, libxml2's first problem is the
 # message (xmlschema reads a 200 MB file for minutes).
 EXPLAIN_LIMIT = 8_000_000
+# A file with more elements is refused (about 130 bytes of libxml2's memory an element: some 260 MB);
+# gongwen's outputs have about one element per 90 bytes, so this is a 180 MB output.
+MAX_ELEMENTS = 2_000_000
 # How many elements the streamed check reads between looks at libxml2's error log.
 CHECK_EVERY = 1024
 # The codes libxml2 gives schema validity errors (the rest are the parser's).
@@ -201,7 +204,7 @@ def not_well_formed(exc: etree.XMLSyntaxError) -> Problem:
     return Problem(line, column, f"not well-formed: {local_names(exc.msg)}", "not-well-formed")
 
 
-def check_file(path: Path) -> list[Problem]:
+def check_file(path: Path, max_elements: int = MAX_ELEMENTS) -> list[Problem]:
     """All problems of one XML file (at most MAX_PROBLEMS): safety, well-formedness, the schema.
 
     A DOCTYPE is refused before parsing, so no entity is expanded and no DTD
@@ -213,7 +216,7 @@ def check_file(path: Path) -> list[Problem]:
         return [stream]
     with stream:
         try:
-            verdict = streamed_verdict(stream)
+            verdict = streamed_verdict(stream, max_elements=max_elements)
             if verdict is not None and verdict.kind == "invalid":
                 stream.seek(0)
                 verdict = well_formedness(stream) or verdict   # not well-formed comes first
@@ -247,12 +250,12 @@ def well_formedness(stream: IO[bytes]) -> Problem | None:
     return None
 
 
-def streamed_verdict(stream: IO[bytes], schema: bool = True) -> Problem | None:
+def streamed_verdict(stream: IO[bytes], schema: bool = True, max_elements: int = MAX_ELEMENTS) -> Problem | None:
     """None when the file is valid (well-formed, without `schema`); else libxml2's first problem.
 
-    Memory: the open elements only. Each element is cleared and dropped once
-    the parser (which validates as it reads) has ended it; libxml2 keeps
-    only the identity-constraint tables (the ids) for the key/keyref checks.
+    Each element is cleared and dropped once the parser (which validates as
+    it reads) has ended it, so no tree is kept; libxml2's validator still
+    keeps about 130 bytes an element, which `max_elements` bounds.
     """
     options = dict(PARSER_OPTIONS, schema=lxml_schema()) if schema else PARSER_OPTIONS
     events = etree.iterparse(stream, events=("end",), **options)
@@ -262,6 +265,9 @@ def streamed_verdict(stream: IO[bytes], schema: bool = True) -> Problem | None:
             element.clear(keep_tail=True)
             while element.getprevious() is not None:       # (faster than deleting a slice up to its index)
                 del element.getparent()[0]
+            if count > max_elements:
+                return Problem(0, 0, f"more than {max_elements} elements: not checked, to keep memory bounded "
+                                     "(--max-elements raises the limit)", "too-large")
             if count % CHECK_EVERY == 0 and schema:
                 # libxml2 logs a schema error at once but lxml raises it only at the end of the
                 # file: stop at the first one instead of reading 200 MB to the end
@@ -346,22 +352,23 @@ def read_lines(stream: IO[bytes], numbers: set[int]) -> Iterator[tuple[int, str]
             yield number, raw.decode("utf-8", errors="replace").rstrip("\r\n")
 
 
-def check_timed(found: tuple[Path, str | None]) -> Checked:
+def check_timed(found: tuple[Path, str | None], max_elements: int = MAX_ELEMENTS) -> Checked:
     """check_file for one (path, why it cannot be checked) of inputs.find, timed."""
     path, error = found
     start = time.perf_counter()
-    problems = [Problem(0, 0, error, "unreadable")] if error else check_file(path)
+    problems = [Problem(0, 0, error, "unreadable")] if error else check_file(path, max_elements)
     return Checked(path, problems, time.perf_counter() - start)
 
 
-def check_all(found: list[tuple[Path, str | None]], jobs: int) -> list[Checked]:
+def check_all(found: list[tuple[Path, str | None]], jobs: int, max_elements: int = MAX_ELEMENTS) -> list[Checked]:
     """Every file checked, in order: in this process for one job, else in worker processes."""
+    check = functools.partial(check_timed, max_elements=max_elements)
     if jobs <= 1 or len(found) <= 1:
-        return [check_timed(item) for item in found]
+        return [check(item) for item in found]
     from converter import pool
 
     lxml_schema()               # parsed once, before the workers fork
-    return list(pool.ordered_map(check_timed, found, jobs, worker_died))
+    return list(pool.ordered_map(check, found, jobs, worker_died))
 
 
 def worker_died(found: tuple[Path, str | None], reason: str) -> Checked:

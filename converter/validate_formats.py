@@ -82,8 +82,8 @@ def seconds_text(seconds: float) -> str:
 
 
 def is_error(found: list[Problem]) -> bool:
-    """JUnit tells a test that could not run (an unreadable file) from one that failed."""
-    return found[0].kind == "unreadable"
+    """JUnit tells a test that could not run (an unreadable or too large file) from one that failed."""
+    return found[0].kind in ("unreadable", "too-large")
 
 
 def summary(run: Run) -> str:

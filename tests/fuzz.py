@@ -37,6 +37,7 @@ from pathlib import Path
 
 from converter import lossless, pipeline, pool, reader, validate
 from converter.reader import InputError
+from tests.test_properties import known_core_bug      # (at the top: a worker must not import later, changed code)
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SAMPLE_FILES = sorted([*SAMPLES.glob("seeds/*.txt"), *SAMPLES.glob("more/*.txt")])
@@ -229,8 +230,6 @@ class Outcome:
 
 def check(case: Case) -> Outcome:
     """Convert one case and judge it: valid and lossless, or one clean line; core bugs already known set aside."""
-    from tests.test_properties import known_core_bug
-
     start = time.perf_counter()
 
     def outcome(kind: str, detail: str = "") -> Outcome:

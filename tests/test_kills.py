@@ -91,7 +91,7 @@ def test_sigkill_of_the_parent_stops_the_workers_and_closes_the_pipes(tmp_path):
 
 def test_sigkill_of_a_worker_costs_its_one_file(tmp_path):
     out = tmp_path / "out"
-    inputs = corpus(tmp_path / "in", 12)
+    inputs = corpus(tmp_path / "in", 6)
     proc = start("convert", inputs, "-o", out, "--jobs", "2", "-q")
     wait_for(lambda: len(written(out)) >= 3 and len(children(proc.pid)) == 2)
     os.kill(children(proc.pid)[0], signal.SIGKILL)
@@ -100,14 +100,14 @@ def test_sigkill_of_a_worker_costs_its_one_file(tmp_path):
     [line] = stderr.splitlines()
     assert line.startswith("gongwen: ") and line.endswith(": the worker converting it died (killed by SIGKILL); "
                                                           "please report it")
-    assert len(written(out)) == 12 * len(ALL_SAMPLES) - 1
+    assert len(written(out)) == 6 * len(ALL_SAMPLES) - 1
     assert temporaries(out) == []
     assert_complete(written(out))
 
 
 def test_sigkill_of_the_process_group_leaves_complete_files_and_a_rerun_sweeps_the_rest(tmp_path):
     out = tmp_path / "out"
-    inputs = corpus(tmp_path / "in", 12)
+    inputs = corpus(tmp_path / "in", 6)
     proc = start("convert", inputs, "-o", out, "--jobs", "2", "-q", start_new_session=True)
     wait_for(lambda: len(written(out)) >= 3 and len(children(proc.pid)) == 2)
     os.killpg(proc.pid, signal.SIGKILL)
@@ -117,13 +117,13 @@ def test_sigkill_of_the_process_group_leaves_complete_files_and_a_rerun_sweeps_t
     done = start("convert", inputs, "-o", out, "--jobs", "2", "-q")
     done.communicate(timeout=120)
     assert done.returncode == 0
-    assert temporaries(out) == [] and len(written(out)) == 12 * len(ALL_SAMPLES)
+    assert temporaries(out) == [] and len(written(out)) == 6 * len(ALL_SAMPLES)
     assert_complete(written(out))
 
 
 def test_two_runs_into_one_folder_do_not_delete_each_others_temporaries(tmp_path):
     out = tmp_path / "out"
-    inputs = corpus(tmp_path / "in", 6)
+    inputs = corpus(tmp_path / "in", 3)
     out.mkdir()
     foreign = out / f".x.xml.{writer.machine_tag()}-{os.getpid()}.abcdefgh.tmp"    # a live writer's
     foreign.write_bytes(b"<archive")
@@ -132,7 +132,7 @@ def test_two_runs_into_one_folder_do_not_delete_each_others_temporaries(tmp_path
         _, stderr = proc.communicate(timeout=120)
         assert proc.returncode == 0, stderr
     assert foreign.exists()
-    assert temporaries(out) == [foreign] and len(written(out)) == 6 * len(ALL_SAMPLES)
+    assert temporaries(out) == [foreign] and len(written(out)) == 3 * len(ALL_SAMPLES)
     assert_complete(written(out))
 
 

@@ -71,6 +71,8 @@ EXPLAIN_LIMIT = 8_000_000
 MAX_ELEMENTS = 2_000_000
 # How many elements the streamed check reads between looks at libxml2's error log.
 CHECK_EVERY = 1024
+# At most this many files go to a worker at once in `validate --jobs`.
+CHUNK_FILES = 16
 # The codes libxml2 gives schema validity errors (the rest are the parser's).
 SCHEMA_VALIDITY_ERRORS = (etree.ErrorTypes.SCHEMAV_NOROOT, etree.ErrorTypes.SCHEMAV_MISC)
 # libxml2's aside after a failed atomic value, which says nothing to a reader.
@@ -361,16 +363,27 @@ def check_timed(found: tuple[Path, str | None], max_elements: int = MAX_ELEMENTS
 
 
 def check_all(found: list[tuple[Path, str | None]], jobs: int, max_elements: int = MAX_ELEMENTS) -> list[Checked]:
-    """Every file checked, in order: in this process for one job, else in worker processes."""
-    check = functools.partial(check_timed, max_elements=max_elements)
+    """Every file checked, in order: in this process for one job, else in worker processes.
+
+    Workers take the files a few at a time (CHUNK_FILES at most): one message
+    per file would cost the parent as much as a small file's check.
+    """
     if jobs <= 1 or len(found) <= 1:
-        return [check(item) for item in found]
+        return [check_timed(item, max_elements) for item in found]
     from converter import pool
 
     lxml_schema()               # parsed once, before the workers fork
-    return list(pool.ordered_map(check, found, jobs, worker_died))
+    size = max(1, min(CHUNK_FILES, len(found) // (jobs * 4)))
+    chunks = [found[k:k + size] for k in range(0, len(found), size)]
+    check = functools.partial(check_chunk, max_elements=max_elements)
+    return [checked for chunk in pool.ordered_map(check, chunks, jobs, worker_died) for checked in chunk]
 
 
-def worker_died(found: tuple[Path, str | None], reason: str) -> Checked:
-    return Checked(found[0], [Problem(0, 0, f"the worker checking it died ({reason}); please report it",
-                                      "unreadable")])
+def check_chunk(chunk: list[tuple[Path, str | None]], max_elements: int = MAX_ELEMENTS) -> list[Checked]:
+    return [check_timed(item, max_elements) for item in chunk]
+
+
+def worker_died(chunk: list[tuple[Path, str | None]], reason: str) -> list[Checked]:
+    """Each file of a chunk whose worker died (which of them killed it is not known)."""
+    return [Checked(path, [Problem(0, 0, f"the worker checking it died ({reason}); please report it",
+                                   "unreadable")]) for path, _ in chunk]

@@ -33,6 +33,7 @@ here, and tested.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import signal
 import sys
@@ -182,6 +183,7 @@ def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int,
     ctx = context()
     sys.stdout.flush()
     sys.stderr.flush()
+    gc.freeze()                 # forked workers then share the parent's objects instead of copying them at gc
     lifeline_read, lifeline_write = os.pipe()
     todo = deque(range(len(items)))
     workers: list[Worker] = []
@@ -219,6 +221,7 @@ def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int,
         finished = True
     finally:
         stop(workers, finished)
+        gc.unfreeze()
         os.close(lifeline_write)
         os.close(lifeline_read)
 

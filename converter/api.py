@@ -160,7 +160,8 @@ def validate(source: ArchiveSource) -> list[Problem]:
     found = checks.problems(root)
     if found:
         return found
-    errors = checks.xmlschema_schema().iter_errors(root, use_location_hints=False)
+    tree: Any = root                    # (xmlschema reads an lxml tree; its stubs name ElementTree's)
+    errors = checks.xmlschema_schema().iter_errors(tree, use_location_hints=False)
     return [Problem(getattr(e, "sourceline", None) or 0, 0, e.reason or str(e)) for e in errors]
 
 

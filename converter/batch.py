@@ -14,15 +14,17 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import re
+import stat
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterator
+from typing import BinaryIO, Generator, Iterator
 
 from lxml import etree
 
-from converter import __version__, pipeline, pool, publish, reader, sniff, stdio, writer
+from converter import __version__, pipeline, pool, publish, reader, sniff, stdio, validate, writer
 from converter.inputs import Task
 from converter.patterns import pattern
 from converter.reader import InputError
@@ -33,6 +35,9 @@ DOCUMENT_TAG = pattern(rb"<(?P<end>/?)document(?:\s[^<>]*?)?(?P<empty>/?)>", b'<
 CONVERTER = f"gongwen {__version__}"
 ARCHIVE_GIVEN = ("is gongwen archive XML (an output, not a text input); convert the text it was made from, "
                  "or look inside with gongwen inspect")
+# The default --timeout: far beyond any real document (16 MB converts in about a second), short
+# enough that a pathological input does not hold a nightly batch for hours.
+DEFAULT_TIMEOUT = 300.0
 
 
 @dataclass(frozen=True)
@@ -42,6 +47,7 @@ class Options:
     force: bool = False
     to: str = "xml"                  # the output format (converter.publish); only xml outputs are skipped
     name: str | None = None          # source/@name of the one input (standard input: <stdin>)
+    timeout: float | None = None                 # seconds a task may take in a batch (None: no limit)
 
 
 @dataclass(frozen=True)
@@ -81,6 +87,10 @@ def process(task: Task, options: Options) -> tuple[Record, bytes | None]:
     start = time.perf_counter()
     try:
         record, xml = attempt(task, options)
+    except (SystemExit, KeyboardInterrupt):     # a worker stopped mid-task: leave no temporary behind
+        if task.output is not None:
+            writer.remove_own_temporaries(task.output)
+        raise
     except Failed as exc:
         record, xml = Record(task.shown, shown(task), "failed", error=str(exc), size=exc.size), None
     except RecursionError:
@@ -104,6 +114,8 @@ def attempt(task: Task, options: Options) -> tuple[Record, bytes | None]:
         data = stdio.read() if stdio.is_stdin(task.source) else reader.read_bytes(task.source)
     except InputError as exc:
         raise Failed(str(exc)) from None
+    if task.output is not None:
+        refuse_irregular_output(task.output, len(data))
     if task.output is not None and not options.force and options.to == "xml":
         held = contents(task.output, hashlib.sha256(data).hexdigest())
         if held is not None:
@@ -127,6 +139,18 @@ def attempt(task: Task, options: Options) -> tuple[Record, bytes | None]:
     record = Record(task.shown, shown(task), "converted", result.forms, result.warnings, size=len(data),
                     documents=documents)
     return record, ((result.xml if rendered is None else rendered) if task.output is None else None)
+
+
+def refuse_irregular_output(output: Path, size: int) -> None:
+    """An existing output that is not a regular file (a FIFO, a device, a folder) is never read or replaced."""
+    try:
+        mode = os.stat(output).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise Failed(f"cannot check output {output}: {exc.strerror or exc}", size) from None
+    if not stat.S_ISREG(mode):
+        raise Failed(f"its output {output} exists and is not a regular file; it is left alone", size)
 
 
 def process_record(task: Task, options: Options) -> Record:
@@ -157,7 +181,7 @@ def top_level_documents(xml: bytes) -> int:
     return count
 
 
-def contents(xml, digest: str | None = None) -> Contents | None:
+def contents(xml: Path | BinaryIO, digest: str | None = None) -> Contents | None:
     """Forms and document count of archive XML (a path or a binary stream).
 
     With `digest`, None unless its source records these input bytes and this
@@ -170,12 +194,14 @@ def contents(xml, digest: str | None = None) -> Contents | None:
     current = digest is None
     bulletin = False
     try:
-        # only these elements reach Python (the parse itself stays in C); huge_tree: these are
-        # gongwen's own outputs, and a paragraph may pass libxml2's 10 MB text limit
-        for event, el in etree.iterparse(xml if not isinstance(xml, Path) else str(xml), events=("start", "end"),
-                                         tag=("{*}source", "{*}warning", "{*}bulletin", "{*}document"),
-                                         resolve_entities=False,
-                                         no_network=True, load_dtd=False, huge_tree=True):
+        stream = reader.open_regular(xml) if isinstance(xml, Path) else xml
+    except reader.InputError:
+        return None
+    try:
+        # only these elements reach Python (the parse itself stays in C); the one parser
+        # configuration for archive XML (huge_tree: a paragraph may pass libxml2's 10 MB text limit)
+        for event, el in etree.iterparse(stream, events=("start", "end"),
+                                         tag=("{*}source", "{*}warning", "{*}bulletin", "{*}document"), **validate.PARSER_OPTIONS):
             name = etree.QName(el).localname
             if event == "end":
                 depth -= name == "document"
@@ -194,24 +220,40 @@ def contents(xml, digest: str | None = None) -> Contents | None:
                 depth += 1
     except (OSError, etree.XMLSyntaxError):
         return None
+    finally:
+        if stream is not xml:
+            stream.close()
     if not current:
         return None
     return Contents(("bulletin",) if bulletin else tuple(forms), documents, tuple(warnings))
 
 
-def run(tasks: list[Task], options: Options, jobs: int) -> Iterator[Record]:
-    """Records for `tasks`, in task order, from `jobs` worker processes (in process for one)."""
+def run(tasks: list[Task], options: Options, jobs: int) -> Generator[Record, None, None]:
+    """Records for `tasks`, in task order, from `jobs` worker processes.
+
+    One job without a time limit runs in this process; a time limit needs a
+    worker to stop, so then even one job runs in a worker process.
+    """
     work = functools.partial(process_record, options=options)
-    if jobs <= 1 or len(tasks) <= 1:
+    if options.timeout is None and (jobs <= 1 or len(tasks) <= 1):
         return (work(task) for task in tasks)
-    return pool.ordered_map(work, tasks, jobs, crashed)
+    return pool.ordered_map(work, tasks, jobs, crashed, options.timeout, timed_out)
 
 
 def crashed(task: Task, reason: str) -> Record:
     """The record of a task whose worker process died under it (a crash in a C library, the OOM killer)."""
-    writer.remove_temporaries([task.output] if task.output is not None else [])
-    return Record(task.shown, str(task.output) if task.output else None, "failed",
+    if task.output is not None:
+        writer.remove_temporaries([task.output], only_these=True)
+    return Record(task.shown, shown(task), "failed",
                   error=f"the worker converting it died ({reason}); please report it")
+
+
+def timed_out(task: Task, seconds: float) -> Record:
+    """The record of a task stopped because it ran past the time limit."""
+    if task.output is not None:
+        writer.remove_temporaries([task.output], only_these=True)
+    return Record(task.shown, shown(task), "failed", seconds=seconds,
+                  error=f"stopped after {seconds:g} s (the --timeout limit); nothing written")
 
 
 def outputs(tasks: list[Task]) -> list[Path]:

@@ -14,6 +14,7 @@ import importlib.util
 import signal
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -23,6 +24,7 @@ from lxml import etree
 
 from converter import (__version__, batch, catalogue, cluster, inputs, outline, pool, publish, reader, report, sniff,
                        stdio, validate, validate_formats, writer)
+from converter.escaping import escape
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -74,13 +76,15 @@ def shard_option(ctx: click.Context, param: click.Parameter, value: str | None) 
               help="Undecodable bytes: fail naming the byte offset, or replace them with U+FFFD and warn.")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Write a JSON record per input (status, forms, warnings, error, seconds) to this file.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=batch.DEFAULT_TIMEOUT, show_default=True,
+              metavar="SECONDS", help="Stop a file that takes longer, fail it and go on (0: no limit; with -o).")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only: no warnings, progress or summary.")
 @click.option("--to", "to", type=click.Choice(publish.NAMES), default="xml", show_default=True,
               help="Output format: archive XML, HTML, Akoma Ntoso, JSON or Markdown.")
 @click.option("--name", help="source/@name of the input (for - , standard input: default <stdin>).")
 def convert(files: tuple[str, ...], out_dir: str | None, globs: tuple[str, ...], excludes: tuple[str, ...],
             files_from: BinaryIO | None, shard: tuple[int, int] | None, dask_address: str | None, jobs: int, force: bool,
-            encoding: str | None, errors: str, report_path: Path | None, quiet: bool, to: str,
+            encoding: str | None, errors: str, report_path: Path | None, timeout: float, quiet: bool, to: str,
             name: str | None) -> None:
     """Convert FILES (text files or directories of them; - for standard input) to archive XML.
 
@@ -90,16 +94,17 @@ def convert(files: tuple[str, ...], out_dir: str | None, globs: tuple[str, ...],
     are skipped unless --force. --to another format writes NAME.html,
     NAME.akn.xml, NAME.json or NAME.md instead (always rewritten).
     """
+    tasks: list[Any]
     if any(stdio.is_stdin(Path(f)) for f in files):
         if len(files) > 1 or files_from is not None or dask_address is not None:
             raise click.UsageError("- (standard input) cannot be combined with other inputs, a list or --dask")
-        tasks: list[Any] = [stdio.task(name, Path(out_dir) if out_dir is not None else None, to)]
+        tasks = [stdio.task(name, Path(out_dir) if out_dir is not None else None, to)]
     else:
         listed = inputs.read_list(files_from) if files_from is not None else []
         problem = usage_problem(files, files_from is not None, listed, out_dir, dask_address)
         if problem:
             raise click.UsageError(problem)
-        planner = inputs.plan if dask_address is None else cluster.plan
+        planner: Any = inputs.plan if dask_address is None else cluster.plan     # local tasks, or remote ones
         tasks = planner(files, out_dir, globs or inputs.DEFAULT_GLOBS,
                         excludes + (() if globs else inputs.DEFAULT_EXCLUDES), listed)
         if shard is not None:
@@ -109,7 +114,10 @@ def convert(files: tuple[str, ...], out_dir: str | None, globs: tuple[str, ...],
             tasks = command.retarget(tasks, to)
     if name and len(tasks) > 1:
         raise click.UsageError("--name names one input; several were given")
-    options = batch.Options(encoding, errors, force, to, name)
+    # standard input belongs to this process (a worker's is /dev/null): it is converted here, without a time limit
+    reads_stdin = any(stdio.is_stdin(Path(f)) for f in files)
+    options = batch.Options(encoding, errors, force, to=to, name=name,
+                            timeout=None if reads_stdin else timeout or None)
     if out_dir is None:
         sys.exit(convert_to_stdout(tasks[0], options, quiet, report_path) if tasks else 0)
     local_out = out_dir if dask_address is None else cluster.local_path(out_dir) if cluster.is_local(out_dir) else None
@@ -121,7 +129,7 @@ def convert(files: tuple[str, ...], out_dir: str | None, globs: tuple[str, ...],
     records: list[batch.Record] = []
     bar = progress_bar(len(tasks), quiet)
     stopped: KeyboardInterrupt | None = None
-    run = batch.run if dask_address is None else functools.partial(cluster.run, address=dask_address)
+    run: Any = batch.run if dask_address is None else functools.partial(cluster.run, address=dask_address)
     try:
         with pool.interruptible(), bar, contextlib.closing(run(tasks, options, jobs)) as results:
             for record in results:
@@ -161,7 +169,7 @@ def write_report(path: Path, records: list[batch.Record]) -> bool:
         report.write_report(path, records)
         return True
     except OSError as exc:
-        click.echo(f"gongwen: {path}: cannot write the report ({exc.strerror or exc})", err=True)
+        click.echo(escape(f"gongwen: {path}: cannot write the report ({exc.strerror or exc})"), err=True)
         return False
 
 
@@ -172,9 +180,16 @@ def convert_to_stdout(task: inputs.Task, options: batch.Options, quiet: bool, re
         return 1
     if xml is None:
         return 1
-    sys.stdout.buffer.write(xml)
-    sys.stdout.buffer.flush()
-    return 0
+    return write_stdout(xml)
+
+
+def write_stdout(data: bytes | str) -> int:
+    """Write a command's result to stdout: 0, or 1 after one line when it cannot (a full disk, a closed pipe)."""
+    problem = writer.write_stdout(data)
+    if problem is None:
+        return 0
+    click.echo(f"gongwen: cannot write to standard output ({problem})", err=True)
+    return 1
 
 
 def tell(record: batch.Record, quiet: bool, clear: bool = False) -> None:
@@ -192,7 +207,7 @@ class NoBar:
     def __enter__(self) -> "NoBar":
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         return None
 
     def update(self, n: int) -> None:
@@ -202,7 +217,7 @@ class NoBar:
 NO_BAR = NoBar()
 
 
-def progress_bar(total: int, quiet: bool):
+def progress_bar(total: int, quiet: bool) -> Any:
     """click's bar on a terminal; nothing at all when stderr is a pipe or a file."""
     stream = sys.stderr
     if quiet or total < 2 or not stream.isatty():
@@ -230,24 +245,40 @@ def render(files: tuple[Path, ...], to: str, out_dir: Path | None, name: str | N
 @click.option("--format", "fmt", type=click.Choice(validate_formats.FORMATS), default="text", show_default=True,
               help="text: FILE:LINE:COL: message on stderr; json or junit: a report on stdout.")
 @click.option("--name", default=stdio.DEFAULT_NAME, show_default=True, help="What reports call - (standard input).")
-def validate_command(files: tuple[Path, ...], fmt: str, name: str) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=pool.default_jobs, show_default="CPU count",
+              help="Check in this many worker processes.")
+@click.option("--max-elements", type=click.IntRange(min=1), default=validate.MAX_ELEMENTS, show_default=True,
+              help="Refuse a file with more elements (memory grows with them).")
+@click.option("-q", "--quiet", is_flag=True, help="No summary line.")
+def validate_command(files: tuple[Path, ...], fmt: str, name: str, jobs: int, max_elements: int, quiet: bool) -> None:
     """Check archive XML FILES (or directories of *.xml; - for standard input) against the bundled schema.
 
     Untrusted XML is safe to check: a DOCTYPE is refused before parsing, so
     no entity is expanded and nothing is fetched from disk or network.
     """
-    results = []
+    started, start = datetime.now(), time.perf_counter()
     if any(stdio.is_stdin(f) for f in files):
         if len(files) > 1:
             raise click.UsageError("- (standard input) cannot be combined with other inputs")
         from converter import api
-        results.append((Path(name), api.validate(stdio.read())))
-        files = ()
-    for path, error in inputs.find(files, ("*.xml",)):
-        found = [validate.Problem(0, 0, error, "unreadable")] if error else validate.check_file(path)
-        results.append((path, found))
-    click.echo(validate_formats.RENDER[fmt](results), nl=False, err=fmt == "text")
-    sys.exit(1 if any(found for _, found in results) else 0)
+        data = stdio.read()
+        checked = [validate.Checked(Path(name), api.validate(data), time.perf_counter() - start)]
+    else:
+        try:
+            with pool.interruptible():
+                checked = validate.check_all(inputs.find(files, ("*.xml",)), jobs, max_elements)
+        except KeyboardInterrupt as exc:
+            click.echo("gongwen: interrupted; nothing was reported", err=True)
+            sys.exit(128 + getattr(exc, "signum", signal.SIGINT))
+    run = validate_formats.Run(checked, started, time.perf_counter() - start)
+    rendered = validate_formats.RENDER[fmt](run)
+    if fmt == "text":
+        click.echo(rendered, nl=False, err=True)
+    elif write_stdout(rendered):
+        sys.exit(1)
+    if not quiet:
+        click.echo(validate_formats.summary(run), err=True)
+    sys.exit(1 if any(c.problems for c in checked) else 0)
 
 
 @main.command("catalogue")
@@ -303,9 +334,9 @@ def inspect(file: Path, depth: int | None, encoding: str | None, errors: str, na
     try:
         root = inspected_root(file, encoding, errors, name)
     except reader.InputError as exc:
-        click.echo(f"gongwen: {file}: {exc}", err=True)
+        click.echo(escape(f"gongwen: {file}: {exc}"), err=True)
         sys.exit(1)
-    click.echo("\n".join(outline.outline(root, depth)))
+    sys.exit(write_stdout("\n".join(outline.outline(root, depth)) + "\n"))
 
 
 def inspected_root(path: Path, encoding: str | None, errors: str, name: str | None = None) -> etree._Element:

@@ -27,7 +27,7 @@ import tempfile
 import warnings
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
-from typing import Any, Iterator, Sequence, Union
+from typing import Any, Generator, Iterator, Sequence, Union
 
 import click
 
@@ -166,7 +166,7 @@ def without_clashes(tasks: list[AnyTask]) -> list[AnyTask]:
     return kept
 
 
-def run(tasks: list[AnyTask], options: Options, jobs: int, address: str = "local") -> Iterator[Record]:
+def run(tasks: list[AnyTask], options: Options, jobs: int, address: str = "local") -> Generator[Record, None, None]:
     """Records for `tasks`, in task order, converted on the cluster at `address` ("local": a LocalCluster)."""
     require_dask()
     with connect(address, jobs) as client:

@@ -1,31 +1,61 @@
-"""An ordered process pool that stops cleanly when interrupted.
+"""An ordered process pool that stops cleanly when interrupted, timed out or orphaned.
 
 multiprocessing.Pool shares one task queue, and its locks, among the
 workers: a worker terminated while holding one can hang Pool.terminate().
 Here each worker has a pipe of its own and gets one task at a time, so a
-worker can be stopped, or die, without touching the others.
+worker can be stopped, time out, or die, without touching the others.
+
+Pipes: a forked worker inherits every descriptor the parent holds, among
+them the parent's ends of the other workers' pipes, which would keep those
+pipes open after the parent dies. Each worker closes them at once, keeping
+only its own end and a lifeline: a pipe whose write end only the parent
+holds. When the parent is gone (even by SIGKILL) the lifeline reads EOF
+and the worker stops itself like SIGTERM would, mid-task too.
 
 Interruption: workers ignore SIGINT (Ctrl-C reaches the whole process
 group; the parent decides). The parent turns SIGINT and SIGTERM into
 KeyboardInterrupt, and on its way out sends SIGTERM to every worker, which
 unwinds it with SystemExit so that `finally` blocks — the one in
-writer.write_atomic that deletes a temporary file — still run.
+writer.write_atomic that deletes a temporary file — still run. Both
+signals are blocked while a worker is forked, so that one arriving before
+the worker has set its handlers waits for them.
+
+Time limit: a task that runs past `timeout` seconds has its worker stopped
+(SIGTERM, then SIGKILL after a grace period) and replaced.
+
+Why not pebble: its ProcessPool does per-task timeouts and crash isolation,
+but it feeds all workers from one shared channel behind a lock (the design
+this module avoids), takes every task up front as a future, and leaves
+orphan handling to the platform; the guarantees above are each a few lines
+here, and tested.
 """
 
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import signal
 import sys
+import threading
+import time
 from collections import deque
-from typing import Callable, Iterator, Sequence, TypeVar
+from types import FrameType
+from typing import TYPE_CHECKING, Any, Callable, Generator, Iterable, Iterator, Sequence, TypeVar
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.context import BaseContext
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 # How long a stopped worker may take to clean up before it is killed.
 GRACE_SECONDS = 5.0
+# How long a timed-out worker may take to unwind (its task already took too long).
+TIMEOUT_GRACE_SECONDS = 1.0
+# The signals a worker must not receive before its handlers are set.
+BLOCKED_WHILE_FORKING = {signal.SIGINT, signal.SIGTERM}
 
 
 class Interrupted(KeyboardInterrupt):
@@ -39,7 +69,7 @@ class Interrupted(KeyboardInterrupt):
 @contextlib.contextmanager
 def interruptible() -> Iterator[None]:
     """While inside, SIGTERM raises Interrupted in this process, as Ctrl-C raises KeyboardInterrupt."""
-    def raise_interrupted(signum, frame):
+    def raise_interrupted(signum: int, frame: FrameType | None) -> None:
         raise Interrupted(signum)
     try:
         previous = signal.signal(signal.SIGTERM, raise_interrupted)
@@ -59,7 +89,7 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
-def context():
+def context() -> BaseContext:
     """fork where it is safe and fast (Linux): workers inherit loaded modules and the parsed schema."""
     import multiprocessing     # here, not at the top: a one-job run should not pay for importing it
 
@@ -69,20 +99,45 @@ def context():
 
 
 class Worker:
-    """One worker process and the parent's end of its pipe."""
+    """One worker process, the parent's end of its pipe, and its task."""
 
-    def __init__(self, ctx, func: Callable) -> None:
+    def __init__(self, ctx: Any, func: Callable[..., Any], lifeline: int, inherited: list[int]) -> None:
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=serve, args=(child, func), daemon=True)
-        self.process.start()
+        forked = ctx.get_start_method() == "fork"
+        # what a forked child must close: every parent end, its own included, and the lifeline's write end
+        to_close = [*inherited, self.conn.fileno()] if forked else []
+        self.process = ctx.Process(target=serve, args=(child, func, lifeline if forked else None, to_close),
+                                   daemon=True)
+        with signals_blocked():
+            self.process.start()
         child.close()            # else the parent never sees EOF when the worker dies
         self.index: int | None = None
+        self.started = 0.0
 
 
-def serve(conn, func: Callable) -> None:
-    """A worker's loop: take a task, send back its result, until told to stop."""
+@contextlib.contextmanager
+def signals_blocked() -> Iterator[None]:
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, BLOCKED_WHILE_FORKING)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def serve(conn: Connection, func: Callable[..., Any], lifeline: int | None, to_close: list[int]) -> None:
+    """A worker's loop: take a task, send back its result, until told to stop or orphaned."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, exit_on_signal)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, BLOCKED_WHILE_FORKING)
+    for fd in to_close:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    if lifeline is not None:
+        threading.Thread(target=stop_when_orphaned, args=(lifeline,), daemon=True).start()
     while True:
         try:
             message = conn.recv()
@@ -95,42 +150,68 @@ def serve(conn, func: Callable) -> None:
             reply = (index, True, func(item))
         except Exception as exc:  # reported by the parent as a crash of this task
             reply = (index, False, f"{type(exc).__name__}: {' '.join(str(exc).split())}")
-        conn.send(reply)
+        try:
+            conn.send(reply)
+        except OSError:
+            return               # the parent is gone
 
 
-def exit_on_signal(signum, frame):
+def stop_when_orphaned(lifeline: int) -> None:
+    """Block on the lifeline; at EOF (the parent died) stop this worker as SIGTERM would."""
+    with contextlib.suppress(OSError):
+        while os.read(lifeline, 1):
+            pass
+    os.kill(os.getpid(), signal.SIGTERM)
+
+
+def exit_on_signal(signum: int, frame: FrameType | None) -> None:
     raise SystemExit(128 + signum)
 
 
 def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int,
-                crashed: Callable[[T, str], R]) -> Iterator[R]:
+                crashed: Callable[[T, str], R], timeout: float | None = None,
+                timed_out: Callable[[T, float], R] | None = None) -> Generator[R, None, None]:
     """func(item) for each item in worker processes; results in item order.
 
     `crashed(item, reason)` stands in for the result of an item whose worker
-    died or raised; a new worker takes the dead one's place.
+    died or raised; `timed_out(item, seconds)` for one that ran past
+    `timeout` seconds (a crash, when not given). A new worker takes the
+    place of one that died or was stopped.
     """
     from multiprocessing.connection import wait   # (not at the top: see context())
 
     ctx = context()
     sys.stdout.flush()
     sys.stderr.flush()
+    gc.freeze()                 # forked workers then share the parent's objects instead of copying them at gc
+    lifeline_read, lifeline_write = os.pipe()
     todo = deque(range(len(items)))
-    workers = [Worker(ctx, func) for _ in range(min(jobs, len(items)))]
+    workers: list[Worker] = []
+
+    def new_worker() -> Worker:
+        inherited = [lifeline_write, *(w.conn.fileno() for w in workers if not w.conn.closed)]
+        return Worker(ctx, func, lifeline_read, inherited)
+
     results: dict[int, R] = {}
     emitted = 0
     finished = False
     try:
+        for _ in range(min(jobs, len(items))):
+            workers.append(new_worker())
         for worker in workers:
             hand_out(worker, todo, items)
         while emitted < len(items):
-            busy = {worker.conn: worker for worker in workers if worker.index is not None}
-            for conn in wait(list(busy)):
-                worker = busy[conn]
-                index, result = receive(worker, items, crashed)
+            busy: dict[Any, Worker] = {worker.conn: worker for worker in workers if worker.index is not None}
+            ready = wait(list(busy), timeout=time_left(busy.values(), timeout))
+            now = time.monotonic()          # once: stopping one worker takes time the others must not be charged
+            late = [worker for worker in busy.values() if worker.conn not in ready and past(worker, timeout, now)]
+            done = [(busy[conn], receive(busy[conn], items, crashed)) for conn in ready]
+            done += [(worker, overdue(worker, items, timeout, crashed, timed_out)) for worker in late]
+            for worker, (index, result) in done:
                 results[index] = result
                 if not worker.process.is_alive() or worker.conn.closed:
                     workers.remove(worker)
-                    worker = Worker(ctx, func)
+                    worker = new_worker()
                     workers.append(worker)
                 worker.index = None
                 hand_out(worker, todo, items)
@@ -140,17 +221,55 @@ def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int,
         finished = True
     finally:
         stop(workers, finished)
+        gc.unfreeze()
+        os.close(lifeline_write)
+        os.close(lifeline_read)
 
 
-def hand_out(worker: Worker, todo: deque, items: Sequence) -> None:
+def time_left(busy: Iterable[Worker], timeout: float | None) -> float | None:
+    """Seconds until the earliest busy worker's task runs out of time (None: no limit)."""
+    if timeout is None or not busy:
+        return None
+    return max(0.0, min(worker.started for worker in busy) + timeout - time.monotonic())
+
+
+def past(worker: Worker, timeout: float | None, now: float) -> bool:
+    return timeout is not None and now - worker.started >= timeout
+
+
+def overdue(worker: Worker, items: Sequence[Any], timeout: float | None, crashed: Callable[..., Any],
+            timed_out: Callable[..., Any] | None) -> tuple[int, Any]:
+    """Stop a worker whose task ran out of time; the task's stand-in result."""
+    index = worker.index
+    assert index is not None and timeout is not None
+    end(worker, TIMEOUT_GRACE_SECONDS)
+    if timed_out is None:
+        return index, crashed(items[index], f"it ran past {timeout:g} s")
+    return index, timed_out(items[index], timeout)
+
+
+def end(worker: Worker, grace: float) -> None:
+    """SIGTERM (the worker unwinds, deleting its temporary file), SIGKILL after `grace` seconds."""
+    with contextlib.suppress(OSError):
+        worker.process.terminate()
+    worker.process.join(grace)
+    if worker.process.is_alive():
+        worker.process.kill()
+        worker.process.join()
+    worker.conn.close()
+
+
+def hand_out(worker: Worker, todo: deque[int], items: Sequence[Any]) -> None:
     if todo:
         worker.index = todo.popleft()
+        worker.started = time.monotonic()
         worker.conn.send((worker.index, items[worker.index]))
 
 
-def receive(worker: Worker, items: Sequence, crashed: Callable) -> tuple[int, object]:
+def receive(worker: Worker, items: Sequence[Any], crashed: Callable[..., Any]) -> tuple[int, Any]:
     """(index, result) from a busy worker; a crash result when it died or raised."""
     index = worker.index
+    assert index is not None            # only a busy worker is waited for
     try:
         got, ok, payload = worker.conn.recv()
     except Exception:          # EOF or a message cut off: the worker died

@@ -16,11 +16,14 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
+from converter.escaping import escape
 from converter.normalise.lines import split_lines
 from converter.patterns import pattern
 
@@ -102,25 +105,48 @@ NOISE_CHAR = pattern("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufd
                      "\U000f0000-\U0010ffff]", "\ue000")
 
 
-def read_bytes(path: Path) -> bytes:
-    """The raw bytes of an input file, or an InputError saying why not."""
+def open_regular(path: Path) -> BinaryIO:
+    """`path` opened for reading when it is a regular file; an InputError saying why not.
+
+    A FIFO or a device would block or never end, so the kind is checked
+    before opening, and again on the opened file (O_NONBLOCK: opening a
+    FIFO swapped in between cannot block either).
+    """
     try:
         info = path.stat()
     except FileNotFoundError:
         raise InputError("no such file") from None
     except OSError as exc:
         raise InputError(f"cannot be read ({exc.strerror or exc})") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise InputError("is a directory, not a text document")
-    if not stat.S_ISREG(info.st_mode):
-        # a FIFO or device would block or never end
-        raise InputError("not a regular file")
+    refuse_irregular(info.st_mode)
     try:
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except IsADirectoryError:
         raise InputError("is a directory, not a text document") from None
     except OSError as exc:
         raise InputError(f"cannot be read ({exc.strerror or exc})") from None
+    try:
+        refuse_irregular(os.fstat(fd).st_mode)
+    except InputError:
+        os.close(fd)
+        raise
+    return os.fdopen(fd, "rb")
+
+
+def refuse_irregular(mode: int) -> None:
+    if stat.S_ISDIR(mode):
+        raise InputError("is a directory, not a text document")
+    if not stat.S_ISREG(mode):
+        raise InputError("not a regular file (a FIFO, socket or device is never read)")
+
+
+def read_bytes(path: Path) -> bytes:
+    """The raw bytes of an input file, or an InputError saying why not."""
+    with open_regular(path) as stream:
+        try:
+            return stream.read()
+        except OSError as exc:
+            raise InputError(f"cannot be read ({exc.strerror or exc})") from None
 
 
 def read_source(path: Path, encoding: str | None = None, errors: str = "strict") -> Source:
@@ -128,7 +154,12 @@ def read_source(path: Path, encoding: str | None = None, errors: str = "strict")
 
 
 def decode(data: bytes, name: str, encoding: str | None = None, errors: str = "strict") -> Source:
-    """Decode an input's bytes; refuse what is not a text document."""
+    """Decode an input's bytes; refuse what is not a text document.
+
+    `name` arrives escaped in Source.name (converter.escaping: a file name
+    that is not UTF-8, or holds a control character, is kept losslessly).
+    """
+    name = escape(name)
     digest = hashlib.sha256(data).hexdigest()
     if encoding:
         return checked(explicit(data, name, digest, encoding, errors))

@@ -6,19 +6,15 @@ import json
 from pathlib import Path
 
 from converter.batch import Record
+from converter.escaping import escape
 from converter.writer import write_atomic
 
 MB = 1_000_000
 
 
-# Characters that end a line for str.splitlines (and for many terminals and log tools):
-# a message quoting input text must not break into two lines on them.
-LINE_ENDS = {ord(ch): f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"
-             for ch in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"}
-
-
 def one_line(text: str) -> str:
-    return str(text).translate(LINE_ENDS)
+    """A message on one line, file names that are not UTF-8 shown: converter.escaping, the rule for all messages."""
+    return escape(str(text))
 
 
 def error_line(record: Record) -> str:
@@ -51,8 +47,8 @@ def size_text(size: int) -> str:
 def as_json(record: Record) -> dict[str, object]:
     """One report object; a failed input names no output (none was written for it)."""
     return {
-        "path": record.path,
-        "output": record.output if record.status != "failed" else None,
+        "path": escape(record.path),                # the rule of source/@name (converter.escaping)
+        "output": escape(record.output) if record.output is not None and record.status != "failed" else None,
         "status": record.status,
         "forms": list(record.forms),
         "documents": record.documents,

@@ -1,21 +1,37 @@
 """Serialise the tree and write it so that a reader never sees half a file.
 
-An output is written to a temporary file beside it (`.NAME.xml.XXXX.tmp`,
-hidden, in the same directory so the rename is atomic) and renamed into
-place. An interruption at any point leaves either the old file or the new
-one; `remove_temporaries` sweeps what a killed process could not clean up.
+An output is written to a temporary file beside it, in the same folder so
+that the rename is atomic, flushed to the disk (fsync) and renamed into
+place; on POSIX the folder is synced too, so that the rename itself
+survives a crash. An interruption at any point leaves either the old file or
+the new one.
+
+A temporary file is named `.NAME.xml.WRITER.XXXXXXXX.tmp`: hidden, and
+WRITER says who writes it (a tag of this machine and pid namespace, and
+the writing process's id). Only a temporary whose writer is provably gone
+(same machine, that process no longer exists) is ever removed by another
+process: a concurrent run into the same folder keeps its own.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import hashlib
 import os
+import re
+import socket
+import sys
 import tempfile
 from pathlib import Path
+from typing import Iterable
 
 from lxml import etree
+from converter.patterns import pattern
 
 TEMP_SUFFIX = ".tmp"
+# A temporary file of ours: .a.md.xml.1f2e3d4c-4711.k2j3h4g5.tmp (output name, machine tag, pid, random part).
+TEMP_NAME = pattern(r"^\.(?P<output>.+)\.(?P<machine>[0-9a-f]{8})-(?P<pid>[0-9]+)\.[^.]+\.tmp$", ".a.xml.0a1b2c3d-4242.k3j2.tmp")
 
 
 def serialise(root: etree._Element) -> bytes:
@@ -23,7 +39,7 @@ def serialise(root: etree._Element) -> bytes:
 
 
 def write_atomic(path: Path, data: bytes | etree._Element) -> None:
-    """Write to a temporary file beside `path`, then rename it into place.
+    """Write to a temporary file beside `path`, sync it, then rename it into place.
 
     `data` is bytes, or an archive tree serialised straight into the file.
     """
@@ -39,40 +55,136 @@ def write_atomic(path: Path, data: bytes | etree._Element) -> None:
                 out.write(data)
             else:
                 etree.ElementTree(data).write(out, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+            out.flush()
+            os.fsync(out.fileno())          # else a crash after the rename may leave an empty file
         os.replace(tmp, path)
+        tmp = None
+        sync_folder(path.parent)
     except BaseException:
         if tmp is not None:
-            try:
+            with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp)
-            except FileNotFoundError:
-                pass
         raise
 
 
+def sync_folder(folder: Path) -> None:
+    """Make a rename in `folder` durable (POSIX; elsewhere the rename is as durable as it gets)."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass                    # some file systems cannot sync a folder; the file itself is synced
+    finally:
+        os.close(fd)
+
+
 def temp_prefix(path: Path) -> str:
-    return f".{path.name}."
+    return f".{path.name}.{machine_tag()}-{os.getpid()}."
 
 
-def remove_temporaries(paths: list[Path] | tuple[Path, ...]) -> int:
-    """Delete temporary files left beside these outputs (a worker killed mid-write); return how many."""
+@functools.cache
+def machine_tag() -> str:
+    """Eight hex digits naming this host and pid namespace: a pid means something only there."""
+    try:
+        namespace = os.readlink("/proc/self/ns/pid")
+    except OSError:
+        namespace = ""
+    return hashlib.sha256(f"{socket.gethostname()}\0{namespace}".encode("utf-8", "surrogateescape")).hexdigest()[:8]
+
+
+def is_stale(name: str) -> bool:
+    """Whether `name` is one of our temporaries whose writer is provably gone."""
+    m = TEMP_NAME.match(name)
+    if m is None or m.group("machine") != machine_tag() or os.name != "posix":
+        return False            # (os.kill on Windows would end a process, not probe it)
+    pid = int(m.group("pid"))
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except (OSError, OverflowError):
+        return False            # alive (another user's), or not a pid we can ask about
+    return is_zombie(pid)
+
+
+def is_zombie(pid: int) -> bool:
+    """A process that has ended but is not yet reaped (an orphan waits for init to do it), where /proc tells."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            return stat.read().rsplit(b")", 1)[1].split()[0] == b"Z"
+    except (OSError, IndexError):
+        return False
+
+
+def remove_own_temporaries(path: Path) -> None:
+    """Delete this process's temporaries of `path`: for a process unwinding from a signal.
+
+    write_atomic removes its temporary as it unwinds, except when the signal
+    lands inside mkstemp, after the file exists but before its name is known.
+    """
+    try:
+        leftovers = list(path.parent.glob(f"{glob_escape(temp_prefix(path))}*{TEMP_SUFFIX}"))
+    except OSError:
+        return
+    for tmp in leftovers:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+
+
+def glob_escape(text: str) -> str:
+    """`text` with glob metacharacters made literal: a file may be named a[1].txt."""
+    return "".join(f"[{ch}]" if ch in "*?[" else ch for ch in text)
+
+
+def remove_temporaries(outputs: Iterable[Path], only_these: bool = False) -> int:
+    """Delete stale temporaries in the folders of these outputs, each folder listed once; return how many.
+
+    Stale: left by a process of this machine that no longer exists (a worker
+    killed mid-write, a run killed with its workers). With `only_these`,
+    only the temporaries of the named outputs are candidates.
+    """
+    folders: dict[Path, set[str]] = {}
+    for output in outputs:
+        folders.setdefault(output.parent, set()).add(output.name)
     removed = 0
-    for path in paths:
+    for folder, names in folders.items():
         try:
-            candidates = list(path.parent.glob(f"{glob_escape(temp_prefix(path))}*{TEMP_SUFFIX}"))
+            with os.scandir(folder) as listing:
+                candidates = [entry.name for entry in listing if entry.name.endswith(TEMP_SUFFIX)]
         except OSError:
             continue
-        for tmp in candidates:
+        for name in candidates:
+            m = TEMP_NAME.match(name)
+            if m is None or (only_these and m.group("output") not in names) or not is_stale(name):
+                continue
             try:
-                tmp.unlink()
+                os.unlink(folder / name)
                 removed += 1
             except FileNotFoundError:
                 pass
     return removed
 
 
-def glob_escape(text: str) -> str:
-    """`text` with glob metacharacters made literal: a file may be named a[1].txt."""
-    return "".join(f"[{ch}]" if ch in "*?[" else ch for ch in text)
+def write_stdout(data: bytes | str) -> str | None:
+    """Write to stdout and flush; None, or why it failed (a full disk, a closed pipe) in a few words.
+
+    After a failure stdout is pointed at the null device, so that the
+    interpreter's last flush at exit cannot fail again with a traceback.
+    """
+    try:
+        sys.stdout.buffer.write(data if isinstance(data, bytes) else data.encode("utf-8"))
+        sys.stdout.buffer.flush()
+        return None
+    except OSError as exc:
+        try:
+            null = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(null, sys.stdout.fileno())
+            os.close(null)
+        except (OSError, ValueError, AttributeError):
+            pass                # not a real file descriptor (a test's captured stream)
+        return exc.strerror or str(exc)
 
 
 @functools.cache

@@ -265,13 +265,33 @@ def test_outputs_have_the_usual_file_mode(tmp_path):
     assert (tmp_path / "a.xml").stat().st_mode & 0o777 == 0o666 & ~writer.umask()
 
 
-def test_remove_temporaries_takes_only_those_of_the_named_outputs(tmp_path):
-    mine = [tmp_path / ".a.xml.x1y2z3.tmp", tmp_path / ".a[1].xml.abcdef.tmp"]
-    theirs = [tmp_path / ".b.xml.x1y2z3.tmp", tmp_path / "a.xml", tmp_path / ".a.xml.keep"]
-    for path in mine + theirs:
+def dead_pid() -> int:
+    """The id of a process that has ended (and been reaped)."""
+    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    return int(done.stdout)
+
+
+def test_remove_temporaries_takes_only_those_whose_writer_is_gone(tmp_path):
+    here, gone = writer.machine_tag(), dead_pid()
+    stale = [tmp_path / f".a.xml.{here}-{gone}.x1y2z3.tmp", tmp_path / f".a[1].xml.{here}-{gone}.abcdef.tmp"]
+    live = tmp_path / f".a.xml.{here}-{os.getpid()}.k2j3h4.tmp"           # a run writing right now
+    elsewhere = tmp_path / f".a.xml.0badf00d-{gone}.k2j3h4.tmp"           # another machine's pid means nothing here
+    other_output = tmp_path / f".b.xml.{here}-{gone}.x1y2z3.tmp"
+    theirs = [live, elsewhere, other_output, tmp_path / "a.xml", tmp_path / ".a.xml.keep", tmp_path / ".a.xml.tmp"]
+    for path in stale + theirs:
         path.write_bytes(b"")
-    assert writer.remove_temporaries([tmp_path / "a.xml", tmp_path / "a[1].xml"]) == 2
+    assert writer.remove_temporaries([tmp_path / "a.xml", tmp_path / "a[1].xml"], only_these=True) == 2
     assert sorted(tmp_path.iterdir()) == sorted(theirs)
+    assert writer.remove_temporaries([tmp_path / "a.xml"]) == 1          # a whole-folder sweep: b.xml's too
+    assert not other_output.exists() and live.exists() and elsewhere.exists()
+
+
+def test_the_temporaries_sweep_lists_a_folder_once(tmp_path, monkeypatch):
+    listed = []
+    real = os.scandir
+    monkeypatch.setattr(os, "scandir", lambda folder: listed.append(folder) or real(folder))
+    writer.remove_temporaries([tmp_path / f"{k}.xml" for k in range(4000)])
+    assert listed == [tmp_path]
 
 
 def die_on_three(n: int) -> int:

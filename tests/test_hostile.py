@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import os
 import re
 from pathlib import Path
 
@@ -167,10 +168,14 @@ def test_directory_missing_and_unreadable_inputs(tmp_path, monkeypatch):
     locked = tmp_path / "locked.txt"
     locked.write_text("一、总体要求\n", encoding="utf-8")
 
-    def refuse(self):
-        raise PermissionError(13, "Permission denied", str(self))
+    real_open = os.open
+
+    def refuse(path, *args, **kwargs):
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
     # tests may run as root, for whom chmod 000 does not stop reading
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     result = run("convert", locked)
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [f"gongwen: {locked}: cannot be read (Permission denied)"]

@@ -15,6 +15,7 @@ keeps failures in .hypothesis/ to replay them first next time).
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -98,7 +99,23 @@ def raw_input(draw) -> bytes:
 # exactly that way is set aside (hypothesis draws another); any other
 # failure still fails. Each has its own xfail test below, which passes once
 # the bug is fixed: then move its input to FOUND.
-KNOWN_CORE_BUGS: list = []          # none open now
+LOSS_LINE = re.compile(r"^line (?P<line>\d+): input has ")     # lossless.Loss as text: "line 4: input has '丙', …"
+
+
+def lost_in_a_table_row(message: str, root=None) -> bool:
+    """A loss on a line of a table: the line of one of its rows, or the line after (a continuation row)."""
+    m = LOSS_LINE.match(message)
+    if m is None or root is None:
+        return False
+    line = int(m.group("line"))
+    for table in root.iter("{*}table"):
+        lines = [int(n) for n in table.xpath(".//@line")]
+        if lines and min(lines) <= line <= max(lines) + 1:
+            return True
+    return False
+
+
+KNOWN_CORE_BUGS: list = []
 # Inputs these tests found that once broke the core, kept as regressions once fixed.
 FOUND = {
     # a bulletin masthead and nothing else: a bulletin with no documents (once crashed the batch report)
@@ -107,6 +124,9 @@ FOUND = {
     "glossary-without-entries": "各位代表：\n名词解释\n",
     # a table row printed three times put two repeated-table-row items on one line
     "table-row-printed-three-times": "1\t甲\t乙\n1\t甲\t乙\n1\t甲\t乙\n",
+    # issue 11 fault 1: text after a pipe row's last | (and a ||continuation row) was lost
+    "pipe-row-text-after-the-last-pipe": "通知\n\n|1|甲|\n|2|乙|丙\n",
+    "pipe-continuation-row": "通知\n\n|1|甲|乙|\n||丙\n",
 }
 
 
@@ -135,6 +155,18 @@ def test_known_core_bug(name, tell, text, reason, request):
     root = etree.fromstring(pipeline.convert_bytes(text.encode("utf-8"), "minimal.txt").xml)
     assert validate.problems(root) == []
     assert lossless.check(text, root) is None
+
+
+@pytest.mark.parametrize("name,tell,text,reason", KNOWN_CORE_BUGS, ids=[bug[0] for bug in KNOWN_CORE_BUGS])
+def test_a_known_core_bug_is_told_by_its_own_failure(name, tell, text, reason):
+    """While a bug is open, its `tell` must recognise the failure of its own minimal input (else it hides others)."""
+    try:
+        root = etree.fromstring(pipeline.convert_bytes(text.encode("utf-8"), "minimal.txt").xml)
+    except InputError as exc:
+        assert tell(str(exc)), str(exc)
+        return
+    loss = lossless.check(text, root)
+    assert loss is None or tell(str(loss), root), str(loss)
 
 
 @fuzz(ci_examples=250)

@@ -41,10 +41,11 @@ def archive(tmp_path):
 def test_text_format_is_file_line_column_message(archive):
     folder, good, bad, broken = archive
     assert run("validate", *good).exit_code == 0
-    assert run("validate", *good).stderr == ""
+    assert run("validate", "--quiet", *good).stderr == ""
     result = run("validate", folder)
     assert result.exit_code == 1
-    lines = result.stderr.splitlines()
+    *lines, summary = result.stderr.splitlines()
+    assert summary.startswith("gongwen: 2 valid, 2 invalid in ") and summary.endswith(" s")
     assert lines[0].startswith(f"{bad}:4:") and "memo" in lines[0]
     assert lines[-1].startswith(f"{broken}:3:") and "not well-formed" in lines[-1]
     assert all(line.split(":")[1].isdigit() and line.split(":")[2].isdigit() for line in lines)
@@ -78,7 +79,7 @@ def test_junit_format_has_one_testcase_per_file(archive, tmp_path):
 
 
 def test_an_empty_folder_and_an_unknown_format(tmp_path):
-    result = run("validate", tmp_path)
+    result = run("validate", "-q", tmp_path)
     assert result.exit_code == 1 and result.stderr == f"{tmp_path}:0:0: no input files matching *.xml\n"
     assert run("validate", "--format", "yaml", tmp_path).exit_code == 2
 
@@ -102,7 +103,7 @@ BOMBS = {
 def test_entity_bombs_and_external_entities_are_refused(name, tmp_path):
     path = tmp_path / "bomb.xml"
     path.write_text(BOMBS[name], encoding="utf-8")
-    result = run("validate", path)
+    result = run("validate", "-q", path)
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"{path}:1:1: a DOCTYPE is not allowed in archive XML")

@@ -31,6 +31,17 @@ def run(*args):
     return CliRunner().invoke(main, [str(a) for a in args])
 
 
+@pytest.fixture(scope="module", autouse=True)
+def environment_kept():
+    """Dask sets variables in its client's environment (PYTHONHASHSEED, MALLOC_TRIM_THRESHOLD_, OMP_NUM_THREADS …):
+    put it back, so that the tests after these do not run their subprocesses under them."""
+    import os
+    saved = dict(os.environ)
+    yield
+    os.environ.clear()
+    os.environ.update(saved)
+
+
 @pytest.fixture(scope="module")
 def scheduler():
     from distributed import LocalCluster

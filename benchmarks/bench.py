@@ -177,9 +177,9 @@ def scale() -> None:
 
 def profile(rounds: int = 3) -> None:
     """cProfile of converting every sample `rounds` times; converter functions by cumulative share."""
-    from converter import pipeline, validate
+    from converter import pipeline, validation
 
-    validate.lxml_schema()
+    validation.lxml_schema()
     profiler = cProfile.Profile()
     profiler.enable()
     for _ in range(rounds):

@@ -16,7 +16,7 @@ The pipeline, one module a stage:
     recognise  which form a text holds, and where each document starts
     forms/     one transform module per document form
     tree       the parsed model → lxml tree
-    validate   the bundled XSD
+    validation the bundled XSD (and lossless.py, the lossless guarantee)
     writer     serialise, write atomically
     publish/   HTML, Akoma Ntoso, JSON, Markdown, computed from the archive XML
 """
@@ -28,13 +28,11 @@ from typing import Any
 __version__ = "0.1.0"
 
 # The public names, imported from converter.api on first use (PEP 562), so that
-# `import converter` (and `gongwen --version`) loads none of the pipeline.
-# `validate` is not among them: it is the module converter.validate, which is
-# callable (converter.validate(x) is converter.api.validate(x)), so that
-# `from converter import validate` gives the same object in any import order.
+# `import converter` (and `gongwen --version`) loads none of the pipeline. No
+# submodule has one of these names (a submodule, once imported, would shadow it).
 PUBLIC = frozenset({"Archive", "ArchiveError", "FORMATS", "GongwenError", "InputError", "LineWarning", "Problem",
-                    "convert", "load", "render"})
-__all__ = sorted(PUBLIC | {"__version__", "validate"})
+                    "convert", "load", "render", "validate"})
+__all__ = sorted(PUBLIC | {"__version__"})
 
 
 def __getattr__(name: str) -> Any:

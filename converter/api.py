@@ -1,7 +1,7 @@
 """gongwen's Python API: convert 公文 text to archive XML, check archive XML, render it.
 
     >>> from pathlib import Path
-    >>> from converter import convert, validate
+    >>> from converter import convert, validation
     >>> archive = convert(Path("samples/more/ndrc-2019-860-notice.txt"))
     >>> archive.forms
     ('notice',)
@@ -31,7 +31,7 @@ from typing import Any, NamedTuple, Union
 
 from lxml import etree
 
-from converter import publish, reader, validate as checks
+from converter import publish, reader, validation as checks
 
 __all__ = ["Archive", "ArchiveError", "FORMATS", "GongwenError", "InputError", "LineWarning", "Problem",
            "convert", "load", "render", "validate"]
@@ -198,7 +198,7 @@ def parse(source: ArchiveSource) -> tuple[etree._Element | None, list[Problem]]:
 
 def has_doctype(data: bytes) -> bool:
     """Whether XML bytes declare a DOCTYPE before their root element (nothing is expanded to find out)."""
-    scan: Any = checks.PrologScan()        # a parser target that stops at the prolog's end (validate.py)
+    scan: Any = checks.PrologScan()        # a parser target that stops at the prolog's end (validation.py)
     parser = etree.XMLParser(target=scan, resolve_entities=False, load_dtd=False, no_network=True)
     try:
         parser.feed(data)

@@ -24,7 +24,7 @@ from typing import BinaryIO, Generator, Iterator
 
 from lxml import etree
 
-from converter import __version__, pipeline, pool, publish, reader, sniff, stdio, validate, writer
+from converter import __version__, pipeline, pool, publish, reader, sniff, stdio, validation, writer
 from converter.inputs import Task
 from converter.patterns import pattern
 from converter.reader import InputError
@@ -201,7 +201,7 @@ def contents(xml: Path | BinaryIO, digest: str | None = None) -> Contents | None
         # only these elements reach Python (the parse itself stays in C); the one parser
         # configuration for archive XML (huge_tree: a paragraph may pass libxml2's 10 MB text limit)
         for event, el in etree.iterparse(stream, events=("start", "end"),
-                                         tag=("{*}source", "{*}warning", "{*}bulletin", "{*}document"), **validate.PARSER_OPTIONS):
+                                         tag=("{*}source", "{*}warning", "{*}bulletin", "{*}document"), **validation.PARSER_OPTIONS):
             name = etree.QName(el).localname
             if event == "end":
                 depth -= name == "document"

@@ -25,7 +25,7 @@ from typing import Any, Callable, Iterable
 
 from lxml import etree
 
-from converter import validate
+from converter import validation
 from converter.patterns import pattern
 
 # DA/T 22-2015 归档文件目录, in its order; 密级 and 保管期限 where the archive holds them.
@@ -60,8 +60,8 @@ class Row:
 
 def read_archive(path: Path, shown: str) -> list[Row]:
     """The rows of one archive file; NotAnArchive when it cannot be read as one."""
-    doc = validate.parse_safely(path)
-    if isinstance(doc, validate.Problem):
+    doc = validation.parse_safely(path)
+    if isinstance(doc, validation.Problem):
         where = f"{doc.line}:{doc.column}: " if doc.line else ""
         raise NotAnArchive(f"{where}{doc.message}")
     return rows_of(doc.getroot(), shown)

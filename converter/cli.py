@@ -22,8 +22,7 @@ import click
 
 from lxml import etree
 
-from converter import (__version__, batch, catalogue, cluster, inputs, outline, pool, publish, reader, report, sniff,
-                       stdio, validate, validate_formats, writer)
+from converter import __version__, batch, catalogue, cluster, inputs, outline, pool, publish, reader, report, sniff, stdio, validation, validate_formats, writer
 from converter.escaping import escape
 
 
@@ -124,7 +123,7 @@ def convert(files: tuple[str, ...], out_dir: str | None, globs: tuple[str, ...],
     if local_out is not None and (folder_problem := inputs.output_folder_problem(Path(local_out))):
         click.echo(f"gongwen: {out_dir}: {folder_problem}; nothing was converted", err=True)
         sys.exit(1)
-    validate.lxml_schema()     # parsed once, before workers fork, so they share it
+    validation.lxml_schema()     # parsed once, before workers fork, so they share it
     start = time.perf_counter()
     records: list[batch.Record] = []
     bar = progress_bar(len(tasks), quiet)
@@ -247,7 +246,7 @@ def render(files: tuple[Path, ...], to: str, out_dir: Path | None, name: str | N
 @click.option("--name", default=stdio.DEFAULT_NAME, show_default=True, help="What reports call - (standard input).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=pool.default_jobs, show_default="CPU count",
               help="Check in this many worker processes.")
-@click.option("--max-elements", type=click.IntRange(min=1), default=validate.MAX_ELEMENTS, show_default=True,
+@click.option("--max-elements", type=click.IntRange(min=1), default=validation.MAX_ELEMENTS, show_default=True,
               help="Refuse a file with more elements (memory grows with them).")
 @click.option("-q", "--quiet", is_flag=True, help="No summary line.")
 def validate_command(files: tuple[Path, ...], fmt: str, name: str, jobs: int, max_elements: int, quiet: bool) -> None:
@@ -262,11 +261,11 @@ def validate_command(files: tuple[Path, ...], fmt: str, name: str, jobs: int, ma
             raise click.UsageError("- (standard input) cannot be combined with other inputs")
         from converter import api
         data = stdio.read()
-        checked = [validate.Checked(Path(name), api.validate(data), time.perf_counter() - start)]
+        checked = [validation.Checked(Path(name), api.validate(data), time.perf_counter() - start)]
     else:
         try:
             with pool.interruptible():
-                checked = validate.check_all(inputs.find(files, ("*.xml",)), jobs, max_elements)
+                checked = validation.check_all(inputs.find(files, ("*.xml",)), jobs, max_elements)
         except KeyboardInterrupt as exc:
             click.echo("gongwen: interrupted; nothing was reported", err=True)
             sys.exit(128 + getattr(exc, "signum", signal.SIGINT))

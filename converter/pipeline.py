@@ -5,7 +5,7 @@
     recognise   forms/          the form that claims the file parses it (frame/, blocks/)
     link        link.py         ids, glossary links, 目录 targets
     render      tree/           the model → nodes → the archive tree
-    validate    validate.py     the bundled XSD, and the lossless guarantee (lossless.py)
+    validate    validation.py   the bundled XSD, and the lossless guarantee (lossless.py)
     write       writer.py       serialise, write atomically
 """
 
@@ -18,7 +18,7 @@ from typing import Any
 
 from lxml import etree
 
-from converter import blocks, lossless, reader, validate, writer
+from converter import blocks, lossless, reader, validation, writer
 from converter.forms import registry
 from converter.forms.registry import Form, Registry
 from converter.frame import nodes as frame_nodes
@@ -93,7 +93,7 @@ def convert_source(source: Source) -> Result:
     # the warnings are kept in the archive (source/warning), so a re-run that skips it can report them
     root = archive(source, page, [builder.node(content)], ctx.residue, warnings)
     del page, content, builder          # the tree holds all it needs: free the model before serialising
-    found = validate.problems(root)
+    found = validation.problems(root)
     if found:
         raise InputError(f"output does not validate (a gongwen bug, please report): {found[0].message}")
     loss = lossless.check(source.text, root)

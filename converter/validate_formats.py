@@ -19,7 +19,7 @@ from datetime import datetime
 from lxml import etree
 
 from converter.escaping import escape
-from converter.validate import Checked, Problem
+from converter.validation import Checked, Problem
 
 FORMATS = ("text", "json", "junit")
 SUITE = "gongwen validate"

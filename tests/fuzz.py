@@ -35,7 +35,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from converter import lossless, pipeline, pool, reader, validate
+from converter import lossless, pipeline, pool, reader, validation
 from converter.reader import InputError
 from tests.test_properties import known_core_bug      # (at the top: a worker must not import later, changed code)
 
@@ -250,7 +250,7 @@ def check(case: Case) -> Outcome:
         return outcome("FAIL", "RecursionError")
     except Exception as exc:    # a bug: the batch would report it as an internal error
         return outcome("FAIL", f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}")
-    found = validate.problems(result.root)
+    found = validation.problems(result.root)
     if found:
         return outcome("FAIL", f"invalid output: {found[0].message}")
     loss = lossless.check(source.text, result.root)

@@ -177,3 +177,11 @@ def test_the_installed_package_ships_the_stylesheet_and_the_akn_schema(tmp_path)
     done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(target)},
                           capture_output=True, text=True)
     assert done.returncode == 0 and done.stdout.strip() == "True", done.stderr
+
+
+def test_the_public_names_are_the_api_whatever_was_imported_before():
+    """No submodule shadows a public name: `validate` and `render` are the API's functions after the pipeline ran."""
+    from converter import pipeline   # noqa: F401  (imports every stage: tree/, validation, publish …)
+    from converter import api, convert, render, validate
+    assert validate is api.validate and render is api.render
+    assert validate(convert(NOTICE).xml) == []

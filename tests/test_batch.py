@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
-from converter import inputs, pool, validate, writer
+from converter import inputs, pool, validation, writer
 from converter.cli import main
 from tests.conftest import ALL_SAMPLES, SAMPLES
 
@@ -61,7 +61,7 @@ def test_a_directory_tree_is_mirrored(tree, tmp_path):
     expected = sorted([f"seeds/{p.stem}.xml" for p in SEEDS] + [f"seeds/more/{p.stem}.xml" for p in MORE])
     assert xml_files(out) == expected
     for path in out.rglob("*.xml"):
-        assert validate.problems(etree.parse(str(path)).getroot()) == []
+        assert validation.problems(etree.parse(str(path)).getroot()) == []
 
 
 def test_glob_chooses_the_inputs_and_ignores_case(tree, tmp_path):
@@ -174,7 +174,7 @@ def test_a_rerun_converts_what_changed(tree, tmp_path):
     converted = {Path(r["path"]).name for r in json.loads(report.read_text()) if r["status"] == "converted"}
     assert converted == {"hannan-2020-work-report-webpage.txt", "wuchang-2023-work-report.md.txt",
                          "ndrc-2019-860-notice.txt"}
-    assert validate.check_file(truncated) == []
+    assert validation.check_file(truncated) == []
 
 
 def test_quiet_prints_only_errors(tree, tmp_path):
@@ -246,7 +246,7 @@ def test_an_interrupted_batch_leaves_only_complete_files(tmp_path, signum, jobs)
     assert 3 <= len(written) < 12 * len(ALL_SAMPLES)
     assert leftovers(out) == []
     for path in written:
-        assert validate.problems(etree.parse(str(path)).getroot()) == []
+        assert validation.problems(etree.parse(str(path)).getroot()) == []
 
 
 def test_write_atomic_removes_its_temporary_when_interrupted(tmp_path, monkeypatch):

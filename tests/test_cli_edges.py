@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
-from converter import cli, provenance, validate
+from converter import cli, provenance, validation
 from converter.normalise import normalise
 from converter.tree.archive import archive
 from converter.cli import main
@@ -121,7 +121,7 @@ def test_a_skipped_input_reports_the_warnings_of_its_first_conversion(tmp_path):
     # kept in the archive itself, which stays valid
     root = etree.parse(str(out / "state-council-2025-11-opinion-printed-pdftotext.xml")).getroot()
     assert provenance.warnings_of(root) == (OPINION_WARNING,)
-    assert validate.problems(root) == []
+    assert validation.problems(root) == []
 
 
 def test_a_warning_quoting_text_xml_cannot_hold_is_kept_escaped():

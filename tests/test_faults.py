@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
-from converter import batch, escaping, inputs, pipeline, validate, writer
+from converter import batch, escaping, inputs, pipeline, validation, writer
 from converter.cli import main
 from tests.conftest import SAMPLES
 
@@ -100,7 +100,7 @@ def test_validate_and_inspect_accept_an_output_with_a_paragraph_beyond_10_mb(tmp
     out = tmp_path / "out"
     assert run("convert", source, "-o", out, "-q").exit_code == 0
     output = out / "huge.xml"
-    assert validate.check_file(output) == []
+    assert validation.check_file(output) == []
     assert batch.contents(output) is not None
     assert run("inspect", output).exit_code == 0
     assert run("convert", source, "-o", out, "-q").exit_code == 0          # and the skip check reads it
@@ -108,11 +108,11 @@ def test_validate_and_inspect_accept_an_output_with_a_paragraph_beyond_10_mb(tmp
 
 
 def test_every_reader_of_archive_xml_uses_the_one_configuration():
-    parser = validate.safe_parser()
-    assert validate.PARSER_OPTIONS == {"resolve_entities": False, "load_dtd": False, "no_network": True,
+    parser = validation.safe_parser()
+    assert validation.PARSER_OPTIONS == {"resolve_entities": False, "load_dtd": False, "no_network": True,
                                        "huge_tree": True}
     source = (REPO / "converter" / "batch.py").read_text(encoding="utf-8")
-    assert "**validate.PARSER_OPTIONS" in source and "huge_tree=" not in source
+    assert "**validation.PARSER_OPTIONS" in source and "huge_tree=" not in source
     assert isinstance(parser, etree.XMLParser)
 
 
@@ -122,12 +122,12 @@ def test_messages_have_local_names_real_columns_and_no_libxml2_noise(tmp_path):
     golden = (SAMPLES / "seeds" / "wuchang-2023-work-report.md.xml").read_bytes()
     path = tmp_path / "dup.xml"
     path.write_bytes(golden.replace(b'id="d1.n2"', b'id="d1.n1"', 1))
-    problems = validate.check_file(path)
+    problems = validation.check_file(path)
     assert problems and all("{urn:" not in p.message and "precomputed" not in p.message for p in problems)
     first = problems[0]
     line = path.read_text(encoding="utf-8").splitlines()[first.line - 1]
     assert line[first.column - 1:].startswith('id="d1.n1"')
-    tree_problems = validate.problems(etree.fromstring(path.read_bytes()))
+    tree_problems = validation.problems(etree.fromstring(path.read_bytes()))
     assert tree_problems and all("{urn:" not in p.message and "precomputed" not in p.message for p in tree_problems)
 
 
@@ -142,9 +142,9 @@ def test_validation_memory_is_bounded_by_the_element_limit(tmp_path):
         out.write(tail)
     # the probe's own peak: a child's ru_maxrss starts from its (forked) parent's, so the high-water
     # mark is reset first (Linux: clear_refs 5) and read back as VmHWM
-    probe = ("import re; from pathlib import Path; from converter import validate; "
+    probe = ("import re; from pathlib import Path; from converter import validation; "
              "open('/proc/self/clear_refs', 'w').write('5'); "
-             f"assert validate.check_file(Path({str(path)!r})) == []; "
+             f"assert validation.check_file(Path({str(path)!r})) == []; "
              "print(re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1))")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO)
     assert done.returncode == 0, done.stderr

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from converter import lossless, pipeline, validate
+from converter import lossless, pipeline, validation
 from converter.forms import registry
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -67,7 +67,7 @@ def test_every_case_is_listed_in_the_readme():
 def test_fixture(case: Path, update_fixtures: bool):
     data = case.read_bytes()
     result = pipeline.convert_bytes(data, case.name)
-    assert validate.problems(result.root) == [], "output does not validate"
+    assert validation.problems(result.root) == [], "output does not validate"
     text = data.decode("utf-8")
     loss = lossless.check(text, result.root)
     assert loss is None, f"not lossless at {loss}"

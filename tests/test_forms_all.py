@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from converter import validate
+from converter import validation
 from converter.blocks import SHARED, adoption, amendment, roster
 from converter.blocks.parser import parse_body
 from converter.forms import registry
@@ -58,7 +58,7 @@ def test_the_fifteen_kinds_are_forms_with_their_word():
 
 
 def test_the_schema_enumerates_every_form_with_its_documentation():
-    schema = etree.parse(str(validate.schema_path()))
+    schema = etree.parse(str(validation.schema_path()))
     values = schema.findall(f".//{XS}simpleType[@name='form']//{XS}enumeration")
     names = [v.get("value") for v in values]
     # a bulletin is an element of its own; a brief is a document only a bulletin holds

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from converter import lossless, pipeline, validate
+from converter import lossless, pipeline, validation
 
 NS = {"g": "urn:gongwen:archive:1.0"}
 
@@ -14,7 +14,7 @@ def convert(tmp_path, text: str):
     path.write_text(text, encoding="utf-8")
     result = pipeline.convert_file(path)
     root = etree.fromstring(result.xml)
-    assert validate.problems(root) == []
+    assert validation.problems(root) == []
     assert lossless.check(text, root) is None
     return root, result.warnings
 

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
-from converter import pipeline, reader, validate
+from converter import pipeline, reader, validation
 from converter.cli import main
 from converter.reader import InputError
 from tests.conftest import SAMPLES, assert_lossless
@@ -121,7 +121,7 @@ def test_errors_replace_converts_with_a_warning_and_stays_lossless(tmp_path):
             f"the first at byte offset {bad}") in result.stderr
     xml = result.stdout.encode("utf-8")
     assert "\ufffd" in result.stdout
-    assert validate.problems(etree.fromstring(xml)) == []
+    assert validation.problems(etree.fromstring(xml)) == []
     assert_lossless(data.decode("utf-8", errors="replace"), xml)
 
 
@@ -201,7 +201,7 @@ def test_line_ends_and_forbidden_characters_stay_out_of_the_text(tmp_path):
     path.write_bytes(text.encode("utf-8"))
     result = pipeline.convert_file(path)
     root = etree.fromstring(result.xml)
-    assert validate.problems(root) == []
+    assert validation.problems(root) == []
     codepoints = [el.get("codepoint") for el in root.iter("{*}removed") if el.get("reason") == "control-char"]
     assert codepoints == ["U+0000", "U+000C", "U+FFFE", "U+FFFF", "U+001B"]
     assert all(not el.text for el in root.iter("{*}removed") if el.get("reason") == "control-char")
@@ -241,7 +241,7 @@ def test_pathological_lines_convert(name):
     text = PATHOLOGICAL[name]
     result = pipeline.convert_bytes(text.encode("utf-8"), "hostile.txt")
     root = etree.fromstring(result.xml, etree.XMLParser(huge_tree=True))
-    assert validate.problems(root) == []
+    assert validation.problems(root) == []
     assert_lossless(text, root)
 
 
@@ -255,5 +255,5 @@ def test_a_text_of_no_known_form_converts_as_unknown_with_a_warning(tmp_path):
     root = etree.fromstring(result.stdout.encode("utf-8"))
     assert root.find("{*}document").get("form") == "unknown"
     assert [el.findtext("{*}heading") for el in root.iter("{*}section")] == ["田野", "城市"]
-    assert validate.problems(root) == []
+    assert validation.problems(root) == []
     assert_lossless(text, root)

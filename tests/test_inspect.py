@@ -5,7 +5,7 @@ from __future__ import annotations
 from click.testing import CliRunner
 from lxml import etree
 
-from converter import outline, validate
+from converter import outline, validation
 from converter.cli import main
 from tests.conftest import SAMPLES
 
@@ -89,7 +89,7 @@ def test_depth_limits_the_section_tree():
 
 
 def test_a_bulletin_shows_columns_documents_tables_and_the_chronicle(tmp_path):
-    assert validate.problems(etree.fromstring(BULLETIN.encode())) == []
+    assert validation.problems(etree.fromstring(BULLETIN.encode())) == []
     path = tmp_path / "gongbao.xml"
     path.write_text(BULLETIN, encoding="utf-8")
     result = run("inspect", path)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from converter import validate, writer
+from converter import validation, writer
 from tests.conftest import ALL_SAMPLES
 
 REPO = Path(__file__).resolve().parent.parent
@@ -74,7 +74,7 @@ def temporaries(out: Path) -> list[Path]:
 
 def assert_complete(paths: list[Path]) -> None:
     for path in paths:
-        assert validate.problems(etree.parse(str(path)).getroot()) == [], path
+        assert validation.problems(etree.parse(str(path)).getroot()) == [], path
 
 
 def test_sigkill_of_the_parent_stops_the_workers_and_closes_the_pipes(tmp_path):
@@ -170,4 +170,4 @@ def test_a_disk_that_fills_mid_batch(tmp_path, small_disk):
     assert temporaries(out) == [foreign]
     assert_complete(written(out))
     for path, data in old.items():          # rewritten whole, or left as it was
-        assert path.read_bytes() == data or validate.check_file(path) == []
+        assert path.read_bytes() == data or validation.check_file(path) == []

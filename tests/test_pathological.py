@@ -15,7 +15,7 @@ import sys
 import pytest
 from lxml import etree
 
-from converter import lossless, validate
+from converter import lossless, validation
 
 # A hang guard, far above the ~1 s these take; CI machines are shared and slow.
 LIMIT_SECONDS = 120
@@ -61,5 +61,5 @@ def test_pathological_input_converts(name, tmp_path):
                           capture_output=True, timeout=LIMIT_SECONDS)
     assert done.returncode == 0, done.stderr.decode()[-500:]
     root = etree.fromstring(done.stdout)
-    assert validate.problems(root) == []
+    assert validation.problems(root) == []
     assert lossless.check(text, root) is None

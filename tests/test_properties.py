@@ -25,7 +25,7 @@ from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from converter import lossless, pipeline, reader, validate
+from converter import lossless, pipeline, reader, validation
 from converter.cli import main
 from converter.reader import InputError
 from tests.conftest import ALL_SAMPLES
@@ -142,7 +142,7 @@ def assert_clean_error(exc: InputError) -> None:
 
 
 def assert_valid_and_lossless(text: str, root, set_known_bugs_aside: bool = False) -> None:
-    assert validate.problems(root) == []
+    assert validation.problems(root) == []
     loss = lossless.check(text, root)
     if set_known_bugs_aside:
         assume(loss is None or not known_core_bug(str(loss), root))
@@ -153,7 +153,7 @@ def assert_valid_and_lossless(text: str, root, set_known_bugs_aside: bool = Fals
 def test_known_core_bug(name, tell, text, reason, request):
     request.applymarker(pytest.mark.xfail(strict=False, reason=reason))
     root = etree.fromstring(pipeline.convert_bytes(text.encode("utf-8"), "minimal.txt").xml)
-    assert validate.problems(root) == []
+    assert validation.problems(root) == []
     assert lossless.check(text, root) is None
 
 
@@ -200,7 +200,7 @@ def test_the_command_line_never_shows_a_traceback(data):
         written = [p for p in out.rglob("*") if p.is_file()] if out.exists() else []
         if result.exit_code == 0:
             assert [p.name for p in written] == ["fuzz.xml"]
-            assert validate.check_file(written[0]) == []
+            assert validation.check_file(written[0]) == []
         else:
             assert written == []
             assert len([line for line in lines if not line.startswith("gongwen: warning")]) == 2  # error + summary

@@ -9,7 +9,7 @@ import sys
 import pytest
 from lxml import etree
 
-from converter import pipeline, reader, validate
+from converter import pipeline, reader, validation
 from tests.conftest import ALL_SAMPLES, PENDING_GOLDEN, assert_lossless, golden_path
 
 
@@ -22,8 +22,8 @@ def converted(request):
 def test_output_is_valid_with_both_validators(converted):
     _, _, result = converted
     root = etree.fromstring(result.xml)
-    assert validate.problems(root) == []
-    errors = list(validate.xmlschema_schema().iter_errors(root))
+    assert validation.problems(root) == []
+    errors = list(validation.xmlschema_schema().iter_errors(root))
     assert errors == []
 
 

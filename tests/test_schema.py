@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from converter import validate
+from converter import validation
 
 ARCHIVE = """<?xml version="1.0" encoding="UTF-8"?>
 <archive xmlns="urn:gongwen:archive:1.0" schemaVersion="1.0">
@@ -23,11 +23,11 @@ def archive(form="work-report", target="d1.n1", reason="markup", sha="0" * 64) -
 
 
 def lxml_valid(xml: bytes) -> bool:
-    return not validate.problems(etree.fromstring(xml))
+    return not validation.problems(etree.fromstring(xml))
 
 
 def xmlschema_valid(xml: bytes) -> bool:
-    return validate.xmlschema_schema().is_valid(etree.fromstring(xml))
+    return validation.xmlschema_schema().is_valid(etree.fromstring(xml))
 
 
 def test_a_well_formed_archive_is_valid_for_both_validators():
@@ -49,7 +49,7 @@ def test_enumerated_and_patterned_values_are_enforced(bad):
 def test_check_file_reports_line_and_column(tmp_path):
     path = tmp_path / "bad.xml"
     path.write_bytes(archive(target="nowhere"))
-    problems = validate.check_file(path)
+    problems = validation.check_file(path)
     assert problems and problems[0].line > 0
 
 
@@ -59,5 +59,5 @@ def test_check_file_refuses_doctype_and_entities(tmp_path):
             '<archive xmlns="urn:gongwen:archive:1.0">&lol2;</archive>')
     path = tmp_path / "bomb.xml"
     path.write_text(bomb)
-    problems = validate.check_file(path)
+    problems = validation.check_file(path)
     assert problems and "DOCTYPE" in problems[0].message

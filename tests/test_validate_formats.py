@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
-from converter import validate
+from converter import validation
 from converter.cli import main
 from tests.conftest import SAMPLES
 
@@ -114,7 +114,7 @@ def test_a_utf16_bomb_is_refused_too(tmp_path):
     path = tmp_path / "bomb16.xml"
     path.write_bytes(BOMBS["billion laughs in text"].replace('"1.0"?>', '"1.0" encoding="UTF-16"?>', 1)
                      .encode("utf-16"))
-    assert [p.kind for p in validate.check_file(path)] == ["unsafe"]
+    assert [p.kind for p in validation.check_file(path)] == ["unsafe"]
 
 
 class Counting(http.server.BaseHTTPRequestHandler):

@@ -19,9 +19,7 @@ from __future__ import annotations
 import functools
 import os
 import re
-import sys
 import time
-import types
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -395,13 +393,3 @@ def worker_died(chunk: list[tuple[Path, str | None]], reason: str) -> list[Check
     return [Checked(path, [Problem(0, 0, f"the worker checking it died ({reason}); please report it",
                                    "unreadable")]) for path, _ in chunk]
 
-
-class CallableModule(types.ModuleType):
-    """This module, callable: `from converter import validate; validate(xml)` is converter.api.validate."""
-
-    def __call__(self, source: Any) -> list[Problem]:
-        from converter import api
-        return api.validate(source)
-
-
-sys.modules[__name__].__class__ = CallableModule

@@ -10,6 +10,7 @@ with a count of its children, and searched for documents inside.
 from __future__ import annotations
 
 from collections import Counter
+from typing import Callable
 
 from lxml import etree
 
@@ -74,7 +75,7 @@ def document(el: etree._Element, level: int, depth: int | None, lines: list[str]
             lines.append(f"{pad}{name}: {text_of(child)}")
         elif name == "body":
             body(child, level + 1, depth, lines)
-        elif name in ("signature", "printer"):
+        elif name in ("signature", "printer", "dateline"):
             date = child.find("{*}date")
             signers = "、".join(text_of(s) for s in children(child, "signer"))
             lines.append(f"{pad}{name}: {signers}{' ' if signers else ''}{date.get('value') if date is not None else ''}")
@@ -121,6 +122,20 @@ def blocks(el: etree._Element, level: int, nesting: int, depth: int | None, line
             lines.append(f"{pad}list: {plural(len(children(child, 'item')), 'item')}{at(child.find('{*}item'))}")
         elif name == "document":           # a document printed as an attachment
             document(child, level, depth, lines)
+        elif name in BLOCK_LINES and not (name == "heading" and local(el) == "section"):   # a section's own heading
+            lines.append(f"{pad}{BLOCK_LINES[name](child)}{at(child)}")
+
+
+# Blocks shown as one line each: an unnumbered part heading, a chapter list, a 题注, an
+# amendment, what a reply answers, who attended.
+BLOCK_LINES: dict[str, Callable[[etree._Element], str]] = {
+    "heading": lambda el: f"heading: {text_of(el)}",
+    "toc": lambda el: f"toc: {plural(len(children(el, 'tocEntry')), 'entry', 'entries')}",
+    "adopted": lambda el: f"adopted: {el.get('date') or text_of(el)}",
+    "amendment": lambda el: f"amendment {el.findtext('{*}num') or ''}".rstrip(),
+    "answers": lambda el: f"answers ({el.get('form') or '?'}): {text_of(el)}",
+    "attendance": lambda el: f"attendance: {plural(len(children(el, 'attendee')), 'attendee')}",
+}
 
 
 def table(el: etree._Element, level: int, lines: list[str]) -> None:

@@ -156,3 +156,27 @@ def test_the_seed_bulletin_shows_its_numbers_and_its_chronicle():
     events = len(list(golden.iter("{*}event")))
     assert f"  chronicle: 大事记 — {events} events" in lines and events > 1
     assert any(line.startswith("  part: 区级文件选登 — ") for line in lines)
+
+
+FIXTURES = SAMPLES.parent / "tests" / "fixtures"
+
+
+def outline_of(case: str) -> str:
+    from converter import pipeline
+    data = (FIXTURES / f"{case}.txt").read_bytes()
+    return "\n".join(outline.outline(pipeline.convert_bytes(data, f"{case}.txt").root))
+
+
+def test_the_outline_shows_what_the_forms_add():
+    """Part headings, 题注, amendments, what a reply answers, attendance: each a line of its own."""
+    assert "adopted: " in outline_of("resolution/adoption-line")
+    assert "amendment 一、" in outline_of("decision/amendments")
+    assert "answers (request): " in outline_of("reply/basic")
+    assert "attendance: " in outline_of("minutes/attendance")
+    # a part heading of the body is shown; a section's own heading is not shown twice
+    from converter import pipeline
+    data = (FIXTURES / "work-report/part-headings-unnumbered.txt").read_bytes()
+    root = pipeline.convert_bytes(data, "report.txt").root
+    parts = root.xpath("//*[local-name()='body']/*[local-name()='heading']")
+    shown = [line for line in outline.outline(root) if line.strip().startswith("heading: ")]
+    assert parts and len(shown) == len(parts)

@@ -180,7 +180,7 @@
     <p class="signer"><xsl:call-template name="line"/><xsl:apply-templates/></p>
   </xsl:template>
 
-  <xsl:template match="g:signature/g:date | g:printer/g:date">
+  <xsl:template match="g:signature/g:date | g:printer/g:date | g:dateline/g:date">
     <p class="date"><xsl:call-template name="line"/><time datetime="{@value}"><xsl:apply-templates/></time></p>
   </xsl:template>
 
@@ -575,8 +575,58 @@
 
   <!-- ===== a scraped page's catalogue record and byline ===== -->
 
-  <xsl:template match="g:page">
-    <aside class="page-facts"><xsl:apply-templates/></aside>
+  <!-- ===== what forms add (issue 10): citations, amendments, 题注, attendance, datelines ===== -->
+
+  <!-- a reply's sentence citing the request it answers: running text, the cited title and 文号 inline -->
+  <xsl:template match="g:answers">
+    <p class="answers"><xsl:call-template name="line"/><xsl:apply-templates/></p>
+  </xsl:template>
+
+  <xsl:template match="g:answers/g:title">
+    <cite><xsl:apply-templates/></cite>
+  </xsl:template>
+
+  <xsl:template match="g:answers/g:docNumber">
+    <span class="cited-number"><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <!-- an item of a 修改决定: its numeral run into its first paragraph, as printed -->
+  <xsl:template match="g:amendment">
+    <div class="amendment"><xsl:call-template name="line"/>
+      <xsl:choose>
+        <xsl:when test="*[not(self::g:num)][1][self::g:p]">
+          <xsl:for-each select="*[not(self::g:num)][1]">
+            <p><xsl:call-template name="line"/><span class="num"><xsl:apply-templates select="../g:num/node()"/></span><xsl:apply-templates/></p>
+          </xsl:for-each>
+          <xsl:apply-templates select="*[not(self::g:num)][position() &gt; 1]"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <p><span class="num"><xsl:apply-templates select="g:num/node()"/></span></p>
+          <xsl:apply-templates select="*[not(self::g:num)]"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </div>
+  </xsl:template>
+
+  <!-- a 题注 under the title: （2024年1月10日…会议通过） -->
+  <xsl:template match="g:adopted">
+    <p class="adopted"><xsl:call-template name="line"/>
+      <xsl:if test="@date"><xsl:attribute name="data-date"><xsl:value-of select="@date"/></xsl:attribute></xsl:if>
+      <xsl:apply-templates/></p>
+  </xsl:template>
+
+  <!-- 出席 / 列席 lines of a 纪要 -->
+  <xsl:template match="g:attendance">
+    <p class="attendance"><xsl:call-template name="line"/><xsl:apply-templates/></p>
+  </xsl:template>
+
+  <xsl:template match="g:attendee">
+    <span class="attendee"><xsl:apply-templates/></span>
+  </xsl:template>
+
+  <!-- the organ and date a 公报 or 纪要 prints under its title -->
+  <xsl:template match="g:dateline">
+    <div class="dateline"><xsl:call-template name="line"/><xsl:apply-templates/></div>
   </xsl:template>
 
   <!-- ===== elements this stylesheet does not know: their text is never dropped ===== -->
@@ -628,6 +678,10 @@ a { color: inherit; }
 .section-heading.run-in { display: inline; padding-left: 2em; text-indent: 0; }
 .section-heading.run-in + p { display: inline; text-indent: 0; }
 .section-heading.run-in + p::after { content: ""; display: block; }
+/* a numeral and what follows it stand a space apart, as printed (第一章 总则, 第一条 为…): a margin, no text */
+.section-heading .num + .heading-text { margin-left: 0.5em; }
+.section-heading.run-in .num { margin-right: 0.5em; }
+.section-heading .num:last-child { margin-right: 0.5em; }
 .heading { font-family: var(--heiti); font-size: 1em; font-weight: normal; text-indent: 2em; margin: 0; }
 strong { font-weight: bold; }
 .note-ref { text-decoration: none; }
@@ -641,6 +695,10 @@ ol.list > li { text-indent: 2em; }
 /* 附件说明, 署名, 成文日期, 附注 */
 .attachment-note { margin-top: 1.75em; }
 .signature { text-align: right; margin: 1.75em 4em 1em 0; }
+.dateline { text-align: center; margin: 0.5em 0 1em; }
+.dateline p, .adopted, .attendance { text-indent: 0; }
+.adopted { text-align: center; font-family: var(--kaiti); }
+.amendment .num { font-family: var(--heiti); }
 .signature p, .printer p { text-indent: 0; }
 .remark { margin-bottom: 1em; }
 
@@ -689,7 +747,6 @@ ol.toc-entries { list-style: none; padding: 0; }
 .part-label { font-family: var(--heiti); font-size: 18pt; color: var(--red); text-align: center; margin: 2em 0 1em; }
 .records { margin-top: 2em; }
 .chronicle .event, .appointments .appointment { margin-bottom: 0.5em; }
-.page-facts { font-size: 11pt; color: #555; border-bottom: 1px solid #ccc; margin-bottom: 1em; }
 
 @media print {
   @page { size: A4; margin: 37mm 26mm 35mm 28mm; }

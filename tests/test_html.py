@@ -168,3 +168,19 @@ def test_in_chromium_no_console_errors_all_text_and_a_screenshot(browser, sample
     finally:
         tab.close()
     assert problems == []
+
+
+def html_of_fixture(case: str):
+    data = (SAMPLES.parent / "tests" / "fixtures" / f"{case}.txt").read_bytes()
+    return lxml_html.fromstring(render(pipeline.convert_bytes(data, "case.txt").root, "html"))
+
+
+def test_what_forms_add_reads_as_printed():
+    """A reply's citation is one sentence (its 文号 inline, not a centred block); an amendment's numeral opens its text."""
+    reply = html_of_fixture("reply/answers-doc-number")
+    (answers,) = reply.xpath("//p[@class='answers']")
+    assert answers.xpath(".//cite") and answers.xpath(".//span[@class='cited-number']")
+    assert not answers.xpath(".//p")
+    decision = html_of_fixture("decision/amendments")
+    first = decision.xpath("//div[@class='amendment']/p[1]")[0]
+    assert first.xpath("span[@class='num']") and (first.text_content().startswith("一、"))

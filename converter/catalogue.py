@@ -27,6 +27,7 @@ from lxml import etree
 
 from converter import validation
 from converter.patterns import pattern
+from converter.rules import DATE, DOC_NUMBER, KIND_WORDS
 
 # DA/T 22-2015 归档文件目录, in its order; 密级 and 保管期限 where the archive holds them.
 DA_T_22 = ("件号", "责任者", "文号", "题名", "日期", "页数", "备注", "密级", "保管期限")
@@ -98,10 +99,11 @@ def document_values(doc: etree._Element) -> dict[str, str]:
     signers = texts(doc.iterfind("{*}signature/{*}signer"))
     responsible = signers or text(doc.find("{*}author"))        # a speech is signed by its speaker
     date = document_date(doc)
-    number, title = text(doc.find("{*}docNumber")), text(doc.find("{*}title"))
+    number, title = doc_number(doc.find("{*}docNumber")), text(doc.find("{*}title"))
     return {
         "责任者": responsible, "文号": number, "题名": title, "日期": date.replace("-", ""),
-        "文种": doc.get("form", ""), "发文机关标志": text(doc.find("{*}issuerMark")), "发文字号": number,
+        "文种": kind_word(doc.get("form", ""), title), "发文机关标志": text(doc.find("{*}issuerMark")),
+        "发文字号": number,
         "标题": title, "主送机关": text(doc.find("{*}recipients")), "附件说明": text(doc.find("{*}attachmentNote")),
         "发文机关或签发人署名": responsible, "成文日期": date, "附注": texts(doc.iterfind("{*}remark")),
         "抄送机关": text(doc.find("{*}cc")), "印发机关": texts(doc.iterfind("{*}printer/{*}signer")),
@@ -114,9 +116,38 @@ def attribute(el: etree._Element | None, name: str) -> str:
 
 
 def document_date(doc: etree._Element) -> str:
-    """The ISO date a document was made: its 成文日期, else the day a speech was delivered, else its own @date."""
+    """The ISO date a document was made: its 成文日期, else the day a speech was delivered, else its own
+    @date (a brief's), else the date of the 题注 its 文号 is printed in."""
     return (attribute(doc.find("{*}signature/{*}date"), "value") or attribute(doc.find("{*}delivered"), "date")
-            or doc.get("date", ""))
+            or doc.get("date", "") or attribute(doc.find("{*}docNumber"), "date"))
+
+
+def doc_number(el: etree._Element | None) -> str:
+    """The 文号 as printed; of a dated 题注 ((1985年5月4日皖政〔1985〕38号)), the number in it."""
+    printed = text(el)
+    if el is not None and el.get("date"):
+        dated = DATE.search(printed)          # the number stands after the 题注's date
+        found = DOC_NUMBER.search(printed, dated.end() if dated else 0)
+        if found:
+            return found.group()
+    return printed
+
+
+def kind_word(form: str, title: str) -> str:
+    """The 文种 as a word: the one the title ends in (before a note such as （试行）), else the form's own.
+
+    Empty when neither the title nor the form names one (a text of no known form), never guessed.
+    """
+    from converter.forms import registry
+    from converter.forms.naming import title_word
+
+    known = next((f for f in registry().forms if f.name == form), None)
+    own = known.title_words if known is not None else ()
+    word = title_word(title, KIND_WORDS) if title else None
+    if word and (not own or word in own):
+        return word
+    # no title word, or another form's (an order prints the title of the decision it promulgates)
+    return own[0] if own else word or ""
 
 
 def origin_values(doc: etree._Element) -> dict[str, str]:

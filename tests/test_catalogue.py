@@ -73,9 +73,15 @@ def test_responsible_number_title_and_date_agree_with_every_archive_and_its_inpu
                 return squeeze(doc.xpath(f"string({path})", namespaces=NS))
             signers = [squeeze("".join(s.itertext())) for s in doc.xpath("g:signature/g:signer", namespaces=NS)]
             assert row["责任者"] == ("；".join(signers) or one("g:author"))
-            assert row["文号"] == one("g:docNumber") and row["发文字号"] == row["文号"]
+            printed_number = one("g:docNumber")
+            if one("g:docNumber/@date"):                 # a 文号 printed only in a dated 题注
+                assert row["文号"] and row["文号"] in printed_number and not row["文号"].startswith("(")
+            else:
+                assert row["文号"] == printed_number
+            assert row["发文字号"] == row["文号"]
             assert row["题名"] == one("g:title") and row["标题"] == row["题名"]
-            iso = one("g:signature/g:date/@value") or one("g:delivered/@date") or one("@date")
+            iso = (one("g:signature/g:date/@value") or one("g:delivered/@date") or one("@date")
+                   or one("g:docNumber/@date"))
             assert row["日期"] == iso.replace("-", "") and row["成文日期"] == iso
             # what the document prints is what the catalogue holds
             for value in (row["文号"], row["题名"], *signers):
@@ -173,3 +179,16 @@ def test_a_file_that_is_not_an_archive_fails_alone_and_stdout_gets_the_csv(tmp_p
     assert errors[1] == f"gongwen: {other}: not a gongwen archive (its root element is <feed>)"
     assert result.stderr.splitlines()[-1] == "gongwen: 1 documents from 1 archives, 2 failed"
     assert [r["题名"] for r in read_csv(result.stdout_bytes)] == ["关于某事的通知"]
+
+
+def test_the_kind_column_is_the_kind_word_the_document_goes_by():
+    """文种 is a 文种 word (通知, 批复, 命令 …), the title's own unless it is another form's; empty only when unknown."""
+    from converter.catalogue import doc_number, kind_word
+    assert kind_word("notice", "区人民政府关于印发政府工作报告的通知") == "通知"
+    assert kind_word("regulation", "某某县城市绿化管理办法（试行）") == "办法"
+    assert kind_word("order", "某某市人民政府关于修改《某某规定》的决定") == "命令"     # the title of what it promulgates
+    assert kind_word("work-report", "2026年政府工作报告") == "报告"
+    assert kind_word("unknown", "") == ""
+    dated = etree.fromstring('<docNumber xmlns="urn:gongwen:archive:1.0" date="1985-05-04" prefix="皖政" '
+                             'year="1985" seq="38">(1985年5月4日皖政〔1985〕38号)</docNumber>')
+    assert doc_number(dated) == "皖政〔1985〕38号"

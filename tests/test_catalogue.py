@@ -98,7 +98,7 @@ def test_responsible_number_title_and_date_agree_with_every_archive_and_its_inpu
 def test_the_values_of_a_printed_notice(rows):
     notice = next(r for r in rows if r["来源文件"] == "xinzhou-2023-work-report-notice.txt")
     assert (notice["责任者"], notice["文号"], notice["日期"]) == ("武汉市新洲区人民政府", "新政发〔2023〕1号", "20230110")
-    assert notice["文种"] == "notice" and notice["主送机关"].startswith("各镇人民政府")
+    assert notice["文种"] == "通知" and notice["主送机关"].startswith("各镇人民政府")
     assert notice["印发机关"] == "武汉市新洲区人民政府办公室" and notice["印发日期"] == "2023-01-10"
     assert notice["抄送机关"].startswith("抄送：区委各部门")
     joint = next(r for r in rows if r["来源文件"] == "ndrc-2019-860-notice.txt")

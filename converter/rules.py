@@ -67,9 +67,12 @@ PRINTED_DATE = pattern(
     rf"(?P<signer>[^，。；：,;:]{{0,60}}?)\s{{0,40}}(?P<date>{DATE.pattern})\s{{0,3}}印\s{{0,2}}发",
     "2023年1月10日印发", "江汉区人民政府办公室 2024年1月15日印发",
 )
-# 附注 under the 成文日期: （此件公开发布）, a contact, a page's note that it abridged the text
-REMARK = pattern(r"[（(]\s{0,2}(?:此件|联系人|联系电话|本件|本文|此文|有删减).{0,80}[）)]|(?:联系人|联系电话)\s{0,2}[:：].{0,80}",
-                 "（此件公开发布）", "（联系人：张三，电话：12345678）", "联系电话：12345678", "（本文有删减）")
+# 附注 under the 成文日期: （此件公开发布）, a contact, a page's note that it abridged the text; and in
+# documents printed before GB/T 9704-2012 the 主题词 line between them and the 抄送
+REMARK = pattern(r"[（(]\s{0,2}(?:此件|联系人|联系电话|本件|本文|此文|有删减).{0,80}[）)]|(?:联系人|联系电话)\s{0,2}[:：].{0,80}"
+                 r"|主\s{0,2}题\s{0,2}词\s{0,2}[:：].{0,80}",
+                 "（此件公开发布）", "（联系人：张三，电话：12345678）", "联系电话：12345678", "（本文有删减）",
+                 "主题词：城乡建设　规划　通知")
 # 抄送机关
 CC = pattern(r"抄\s{0,2}送\s{0,2}[:：]", "抄送：区委各部门，")
 # 附件说明 in a notice

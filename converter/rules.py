@@ -67,9 +67,12 @@ PRINTED_DATE = pattern(
     rf"(?P<signer>[^，。；：,;:]{{0,60}}?)\s{{0,40}}(?P<date>{DATE.pattern})\s{{0,3}}印\s{{0,2}}发",
     "2023年1月10日印发", "江汉区人民政府办公室 2024年1月15日印发",
 )
-# 附注 under the 成文日期
-REMARK = pattern(r"[（(]\s{0,2}(?:此件|联系人|联系电话|本件).{0,80}[）)]|(?:联系人|联系电话)\s{0,2}[:：].{0,80}",
-                 "（此件公开发布）", "（联系人：张三，电话：12345678）", "联系电话：12345678")
+# 附注 under the 成文日期: （此件公开发布）, a contact, a page's note that it abridged the text; and in
+# documents printed before GB/T 9704-2012 the 主题词 line between them and the 抄送
+REMARK = pattern(r"[（(]\s{0,2}(?:此件|联系人|联系电话|本件|本文|此文|有删减).{0,80}[）)]|(?:联系人|联系电话)\s{0,2}[:：].{0,80}"
+                 r"|主\s{0,2}题\s{0,2}词\s{0,2}[:：].{0,80}",
+                 "（此件公开发布）", "（联系人：张三，电话：12345678）", "联系电话：12345678", "（本文有删减）",
+                 "主题词：城乡建设　规划　通知")
 # 抄送机关
 CC = pattern(r"抄\s{0,2}送\s{0,2}[:：]", "抄送：区委各部门，")
 # 附件说明 in a notice
@@ -79,10 +82,11 @@ RECIPIENTS_END = pattern(r"[:：]\s{0,3}$", "各镇人民政府,各街道办事�
 # 发文机关标志
 ISSUER_MARK = pattern(rf"[{HAN}（）()、\s]{{2,60}}文\s{{0,3}}件|文\s{{0,3}}件",
                       "武汉市新洲区人民政府文件", "发展改革委办公厅  文件", "文件")
-# Names of issuing organs end in one of these (署名 lines, 发文机关标志 lines).
+# Names of issuing organs end in one of these (署名 lines, 发文机关标志 lines); 队 所 馆 校 end the
+# names of organs below a bureau (交通警察支队, 调查总队, 派出所, 档案馆, 党校).
 ORGAN_SUFFIX = pattern(
-    r"(?:政府|办公厅|办公室|委员会|国务院|人大常委会|常委会|委员会|部|局|厅|委|院|署|办|处|中心|会|组|室)\s*$",
-    "武汉市新洲区人民政府", "税务总局办公厅",
+    r"(?:政府|办公厅|办公室|委员会|国务院|人大常委会|常委会|委员会|部|局|厅|委|院|署|办|处|中心|会|组|室|队|所|馆|校)\s*$",
+    "武汉市新洲区人民政府", "税务总局办公厅", "某某市公安局交通警察支队", "国家统计局某某调查总队",
 )
 # Punctuation that never stands in an organ name or a 署名.
 SENTENCE_PUNCT = pattern(r"[，。；：,;:！？!?]", "，")

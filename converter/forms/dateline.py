@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from converter.frame.foot import signer_span
+from converter.frame.foot import signer_span, signers_of
 from converter.frame.head import Head, is_organ
 from converter.frame.nodes import signature_node
 from converter.model.document import Dated, Dateline, Signature
@@ -43,7 +43,8 @@ def take_dateline(lines: Lines, head: Head) -> tuple[Dateline | None, Head]:
     signer = signer_span(lines[k], m)
     if signer is not None and not is_organ(signer.text):
         return None, head
-    signers = [whole(l) for l in lines[i:k]] + ([signer] if signer is not None else [])
+    # joint organs on one line (某某县统计局　国家统计局某某调查队): one signer each, as in a 署名
+    signers = [s for l in lines[i:k] for s in signers_of(l) or [whole(l)]] + ([signer] if signer is not None else [])
     date = Dated(Span(lines[k], m.start("date"), m.end("date")), iso)
     return Dateline(Signature(signers, date)), replace(head, end=k + 1)
 

@@ -25,10 +25,12 @@ from converter.values import cn_number, iso_date
 # A 文号 inside brackets: "( 吉府发〔2003〕37号 )"
 BRACKETED_NUMBER = pattern(rf"[（(]\s{{0,3}}(?:{DOC_NUMBER.pattern})\s{{0,3}}[）)]", "( 吉府发〔2003〕37号 )")
 # A 文号 with what a database prints after it on the same line: its date (and a place), or 签发人
+# (a 上行文 prints it at the right margin: a wide gap, as a text extraction keeps it)
 GLUED_NUMBER = pattern(
-    rf"(?:{DOC_NUMBER.pattern})\s{{0,6}}(?P<glued>(?:{DATE.pattern}|签\s{{0,2}}发\s{{0,2}}人\s{{0,2}}[:：])"
+    rf"(?:{DOC_NUMBER.pattern})\s{{0,40}}(?P<glued>(?:{DATE.pattern}|签\s{{0,2}}发\s{{0,2}}人\s{{0,2}}[:：])"
     rf"[^，。；,;]{{0,30}})",
     "东府办函[2003]248号2003年12月16日广东省", "某政发〔2024〕3号    签发人：王明",
+    "某政请〔2024〕8号                              签发人：王明",
 )
 # An order's or a 公告's number: "第5号", "（2024年第3号）", "第十二号" (seq), maybe with a year
 SERIAL = (r"[（(]?\s{0,2}(?:(?P<year>\d{4})\s{0,2}年\s{0,2})?第\s{0,2}"

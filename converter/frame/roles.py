@@ -32,8 +32,9 @@ RECIPIENT_LINES_MAX = 5
 # A wrapped 主送 line (not its last) is at least this long, unless it ends with a separator.
 RECIPIENT_WRAP_MIN = 15
 
-# The words a 主送's organs end in
-RECIPIENT_ORGANS = r"(?:政府|单位|部门|机关|机构|局|室|厅|委|办|处|院|所|会|司|部|企业|学校|公司|街道|乡镇|镇|团体|组|队|站|中心|代表)"
+# The words a 主送's organs end in (署: 海关总署, 行政公署; 行: 各商业银行; 县 市 区 州 盟 旗: 各县（市、区）, 各设区市)
+RECIPIENT_ORGANS = (r"(?:政府|单位|部门|机关|机构|局|室|厅|委|办|处|院|所|会|司|部|企业|学校|公司|街道|乡镇|镇|团体|组|队|站|中心|代表"
+                    r"|署|行|社|馆|校|团|县|市|区|州|盟|旗)")
 # 主送机关 end with an organ before their colon
 RECIPIENTS = pattern(
     rf".{{0,400}}{RECIPIENT_ORGANS}(?:[（(][^）)]{{0,10}}[）)])?\s{{0,3}}[:：]\s{{0,3}}",
@@ -43,7 +44,7 @@ RECIPIENTS = pattern(
 RECIPIENT_LINE_END = pattern(rf"{RECIPIENT_ORGANS}(?:[（(][^）)]{{0,10}}[）)])?\s{{0,3}}$", "各乡镇人民政府")
 # 主送机关 with the body's first words after the colon on the same line: "各乡镇人民政府：现将…"
 RECIPIENTS_LEAD = pattern(
-    r"[^：:。！？!?；;]{0,200}?(?:政府|单位|部门|机关|机构|局|室|厅|委|办|处|院|所|司|部|企业|学校|公司|街道|乡镇|镇)"
+    r"[^：:。！？!?；;]{0,200}?(?:政府|单位|部门|机关|机构|局|室|厅|委|办|处|院|所|司|部|企业|学校|公司|街道|乡镇|镇|署|行)"
     r"(?:[（(][^）)]{0,10}[）)])?\s{0,3}[:：]\s{0,3}(?=\S)",
     "各乡镇人民政府，县直各部门：现将有关事项通知如下。",
 )

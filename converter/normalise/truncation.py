@@ -4,13 +4,14 @@ What is there is kept as it is and nothing is invented; one warning says so.
 The rule: the last reading line (chrome, footers and page records already
 out) ends mid-sentence — on a character that is no full stop, question or
 exclamation mark, closing bracket or quote, or on a comma or a colon — and
-is running text — it holds a comma or another mark after its section number,
-or it is longer than a heading (HEADING_MAX) and starts with no section
-number, or it ends in a colon announcing what is missing — and none of
-the lines a document may end with: a 成文日期 (with or without its 署名), an
-organ's name, an 印发 or 抄送 line, a 附注 in brackets, an 附件 line, a table
-row, a roster member line. A short heading or label alone at the end (an
-empty section) is no evidence of a cut.
+is running text — it holds a comma, a full stop or another mark after its
+section number, or it is longer than a heading (HEADING_MAX) and starts with
+no section number, or it ends in a colon announcing what is missing — and
+none of the lines a document may end with: a 成文日期 (with or without its
+署名), an organ's name, an 印发 or 抄送 line, a 附注 in brackets, an 附件
+line, a table row, a roster member line, a label with names (a 纪要's
+记录：…). A short heading or label alone at the end (an empty section) is no
+evidence of a cut.
 """
 
 from __future__ import annotations
@@ -27,8 +28,11 @@ ENDS_FINISHED = pattern(r"[。！？!?…”’」』）)》〉】\]\"'.]$", "�
 # A roster member line: a role label or not, a name, then the post after spaces ("召集人：周 强  县交通局副局长")
 MEMBER_LINE = pattern(rf"(?:[{HAN}\s]{{1,10}}[:：]\s{{0,3}})?[{HAN}]{{1,3}}(?:\s{{1,3}}[{HAN}]{{1,2}})?\s{{1,6}}[{HAN}][^。，；,;]{{1,40}}",
                       "周 强 县交通局副局长", "召集人：李华  县人民政府副县长")
-# A mark inside running text: a heading or a label holds none
-INNER_MARK = pattern(r"[，、；：,;:]", "，")
+# A mark inside running text: a heading or a label holds none (a full stop inside the line: a sentence went on)
+INNER_MARK = pattern(r"[，、；：,;:。！？!?]", "，", "巡查。主管")
+# A label and the names after it, as a 纪要 ends: "记录：陈静", "审核：王明、李华"
+LABELLED_NAMES = pattern(rf"[{HAN}]{{2,4}}\s{{0,2}}[:：]\s{{0,2}}[{HAN}]{{2,4}}(?:\s{{0,2}}[、，,\s]\s{{0,2}}[{HAN}]{{2,4}}){{0,8}}",
+                         "记录：陈静", "审核：王明、李华")
 # A line longer than this, with no section number, is running text, not a heading.
 HEADING_MAX = 10
 # An 附件 label: "附件", "附件2", "附件：…"
@@ -47,6 +51,7 @@ def ends_document(text: str) -> bool:
         or SIGNATURE_DATE.fullmatch(plain) or DATE.search(plain[-16:]) or PRINTED_DATE.fullmatch(plain)
         or REMARK.fullmatch(plain) or CC.match(plain) or ATTACHMENT_NOTE.match(plain) or ATTACHMENT_LABEL.match(plain)
         or (len(plain) <= ORGAN_MAX and ORGAN_SUFFIX.search(plain)) or MEMBER_LINE.fullmatch(text.strip())
+        or LABELLED_NAMES.fullmatch(text.strip())
     )
 
 

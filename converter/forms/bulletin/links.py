@@ -46,13 +46,25 @@ def link_bulletin(b: Bulletin, ctx: Context, links: Links) -> None:
     link_toc(b, ctx)
 
 
+def listed_as(doc: Document) -> list[tuple[str, str]]:
+    """What a 目录 may list a document by, with its id: its title; an order without one by its mark and
+    number (某某省人民政府令（第265号）); and the title of the text it promulgates or issues."""
+    found: list[tuple[str, str]] = []
+    if doc.title:
+        found.append((title_key(plain(doc.title)), doc.id))
+    elif doc.issuer_mark and doc.doc_number is not None:
+        found.append((title_key(plain(doc.issuer_mark) + plain(list(doc.doc_number.spans))), doc.id))
+    if doc.transmitted is not None:
+        found.extend(listed_as(doc.transmitted))
+    return found
+
+
 def link_toc(b: Bulletin, ctx: Context) -> None:
     """Point each TOC entry at the id of the document (or record section) it lists, by title."""
     candidates: list[tuple[str, str]] = []
     for item in b.parts:
         for doc in (item.documents if isinstance(item, Part) else [item]):
-            if doc.title:
-                candidates.append((title_key(plain(doc.title)), doc.id))
+            candidates.extend(listed_as(doc))
     for section in b.records:
         if section.title:
             candidates.append((title_key(plain(section.title)), section.id))

@@ -5,6 +5,7 @@
     (总第 44 期)                             issue @total 44
     二〇二四年三月三十一日出版                 date @value 2024-03-31
     2024年第3期  2024年3月31日出版            issue, then date, on one line
+    某某省人民政府办公厅主办                   who publishes it (a line of its own, or before the date)
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import NamedTuple
 
 from converter.model.text import Line, Span, tail
 from converter.numerals import cn_number
-from converter.patterns import pattern
+from converter.patterns import HAN, pattern
 from converter.rules import CN_DIGITS, DATE
 from converter.values import iso_date, year_value
 
@@ -37,7 +38,9 @@ PUBLISHED = pattern(
     "二〇二四年三月三十一日出版", "出版日期：2024年3月31日",
 )
 # Between an issue and the date after it on one line: white space.
-GAP = pattern(r"\s{1,20}", "  ")
+GAP = pattern(r"\s{1,40}", "  ")
+# Who publishes the issue, printed in the masthead: "某某省人民政府办公厅主办", "某某市人民政府办公室编"
+SPONSOR = pattern(rf"[{HAN}（）()]{{2,40}}?(?:主办|编印|编辑|主编|出版|编)", "某某省人民政府办公厅主办", "某某市人民政府办公室编")
 
 
 class Issue(NamedTuple):
@@ -71,9 +74,11 @@ def published_date(text: str) -> str | None:
 def masthead_spans(line: Line) -> list[Span] | None:
     """The masthead parts of a line (an issue, a date, or an issue then a date), or None."""
     text = line.text
-    if issue_match(text) or YEAR_LINE.fullmatch(text.strip()) or published_date(text) or text.isascii():
+    if (issue_match(text) or YEAR_LINE.fullmatch(text.strip()) or published_date(text) or text.isascii()
+            or SPONSOR.fullmatch(text.strip())):
         return [Span(line, 0, len(text))]
     for gap in GAP.finditer(text):
-        if issue_match(text[:gap.start()]) and published_date(text[gap.end():]):
+        if (issue_match(text[:gap.start()]) or SPONSOR.fullmatch(text[:gap.start()].strip())) \
+                and published_date(text[gap.end():]):
             return [Span(line, 0, gap.start()), tail(line, gap.end())]
     return None

@@ -22,6 +22,7 @@ from typing import Any
 from converter.forms.bulletin import records
 from converter.forms.bulletin.masthead import issue_match, issue_values, masthead_spans
 from converter.forms.bulletin.toc import TOC_LEADER, parse_entries
+from converter.forms.order import ORDER_MARK, ORDER_NUMBER, SEQ_ONLY
 from converter.forms.registry import Form
 from converter.frame.head import Head, is_issuer_mark, parse_doc_number
 from converter.model.blocks import Para
@@ -36,7 +37,7 @@ ABOUT_TITLE = pattern(r"《?[^》]{2,40}》?\s{0,2}简\s{0,2}介", "《新洲区
 # The masthead title (letter-spacing allowed)
 BULLETIN_TITLE = pattern(rf"[{HAN}\s]{{2,40}}公\s{{0,2}}报", "新洲区人民政府公报", "某 市 政 府 公 报")
 # The 目录 heading
-TOC_TITLE = pattern(r"目\s{0,3}录", "目 录")
+TOC_TITLE = pattern(r"目\s{0,8}录", "目 录", "目    录", "目　　录")
 # A column heading
 PART_MARKER = pattern(r"[◆◇■□●★▲【]\s{0,3}(?P<title>[^◆◇■□●★▲【】]{1,40}?)\s{0,3}[◆◇■□●★▲】]",
                       "◆ 区级文件选登 ◆", "【市政府文件】", "■ 部门文件 ■")
@@ -107,10 +108,14 @@ def claims(form: Form, lines: Lines, head: Head) -> bool:
 
 
 def is_document_start(lines: Lines, i: int) -> bool:
-    """A 发文机关标志 with a 文号 close below it, or a 文号 with no 标志 above."""
+    """A 发文机关标志 with a 文号 close below it, a 文号 with no 标志 above, or an order's mark and number."""
     line = lines[i]
-    if not line.text.rstrip().endswith(("件", "号")):       # cheap test first: most lines are neither
+    if not line.text.rstrip().endswith(("件", "号", "令")):       # cheap test first: most lines are none
         return False
+    text = line.text.strip()
+    if ORDER_NUMBER.fullmatch(text) or (ORDER_MARK.fullmatch(text) and i + 1 < len(lines)
+                                        and SEQ_ONLY.fullmatch(lines[i + 1].text.strip())):
+        return True          # 某某省人民政府令 / 第265号, or both on one line
     if is_issuer_mark(line.text):
         return any(parse_doc_number(l) for l in lines[i + 1:i + 1 + MARK_TO_NUMBER])
     if parse_doc_number(line):
@@ -187,7 +192,8 @@ def parse_toc(b: Bulletin, lines: Lines, i: int, ctx: Context) -> int:
     end = last + 1
     if toc_cut_short(lines, end):
         # the text ends inside the 目录: what follows the last leader is entries, not documents
-        if end < len(lines):
+        # (said once: not when the page's own note on its last line says it is cut short)
+        if end < len(lines) and not any(w.line == lines[-1].n for w in ctx.warnings):
             ctx.warn(lines[end].n, "the text ends inside the 目录; its last lines kept as entries")
         end = len(lines)
     if end == i:
@@ -199,8 +205,8 @@ def parse_toc(b: Bulletin, lines: Lines, i: int, ctx: Context) -> int:
 def toc_cut_short(lines: Lines, end: int) -> bool:
     """Whether the text ends a few lines after the 目录's last leader, with no document or imprint after it."""
     rest = lines[end:]
-    if not rest or len(rest) > TOC_CUT_MAX:
-        return False
+    if not rest or len(rest) > TOC_CUT_MAX or any("。" in line.text for line in rest):
+        return False         # an entry is a title: a sentence below the 目录 is a document's text
     return not any(is_document_start(rest, k) or FACT.match(line.text) or is_masthead_title(line)
                    or records.heading_kind(line) is not None
                    for k, line in enumerate(rest))

@@ -9,11 +9,13 @@
 
 A part heading is told by the genre, not guessed: a short line with no sentence
 punctuation, followed by a line of text (not by another short line, not by a
-table), at a place where the report's numbering 一、 starts (again) below it.
+table), at a place where the report's numbering 一、 starts (again) below it;
+or a part that prints its number (第三部分 加强政府自身建设), wherever it stands.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,13 +31,16 @@ from converter.model.node import Node, node
 from converter.model.text import Line, Lines, Span, collapse, plain, split_at, whole
 from converter.patterns import pattern
 from converter.tree.builder import Builder, NodeFunction
-from converter.rules import NUM_L1, SECTION_RULES, SENTENCE_END, SENTENCE_PUNCT
+from converter.rules import CN_DIGITS, NUM_L1, SECTION_RULES, SENTENCE_END, SENTENCE_PUNCT
 from converter.values import cn_number
 
 # A label and its title on one line: "附件：2026年民生实事", "附件2：…", "附：2026年…民生实事项目"
 ATTACHMENT_LINE = pattern(r"(?P<label>附\s{0,2}(?:件\s{0,2}(?P<num>[\d一二三四五六七八九十]{0,3}))?\s{0,2}[:：])"
                           r"\s{0,2}(?P<title>[^。；;]{2,60})",
                           "附件：2026年民生实事", "附件2：2026年重点项目", "附：2026年民生实事项目")
+# A part heading that numbers its part: "第一部分  2025年工作回顾", "第二部分"
+NUMBERED_PART = pattern(rf"(?P<num>第\s{{0,2}}[{CN_DIGITS}]{{1,3}}\s{{0,2}}部\s{{0,2}}分)\s{{0,4}}(?P<rest>[^。！？!?]{{0,30}})",
+                        "第一部分  2025年工作回顾", "第二部分")
 # The longest part heading, and the longest attachment title.
 PART_HEADING_MAX = 30
 ATTACHMENT_TITLE_MAX = 80
@@ -93,13 +98,18 @@ def part_headings(lines: Lines) -> list[int]:
     heads: list[int] = []
     opens_numbering = False        # whether the next top-level numeral below is 一、
     for k in range(len(lines) - 1, -1, -1):
-        if opens_numbering and is_part_heading(lines, k):
+        if (opens_numbering and is_part_heading(lines, k)) or numbered_part(lines[k]):
             heads.append(k)
         m = NUM_L1.match(lines[k].text)
         number = cn_number(m.group("n")) if m else None
         if number is not None:
             opens_numbering = number == 1
     return heads[::-1]
+
+
+def numbered_part(line: Line) -> re.Match[str] | None:
+    """A part heading with its number (第一部分 …): a part wherever it stands, whatever numbering is under it."""
+    return NUMBERED_PART.fullmatch(line.text.strip()) if "部" in line.text[:8] else None
 
 
 def is_part_heading(lines: Lines, k: int) -> bool:
@@ -211,6 +221,10 @@ def parse_attachment(lines: Lines, ctx: Context, last: bool) -> tuple[Attachment
 # --- nodes ---------------------------------------------------------------------------
 
 def part_heading_node(heading: PartHeading, b: Builder) -> Node:
+    m = numbered_part(heading.spans[0].line) if len(heading.spans) == 1 else None
+    if m and m.group("rest"):
+        # 第一部分 and its heading stay one space apart: "第一部分 2025年工作回顾"
+        return node("heading", heading.line, f"{collapse(m.group('num'))} {collapse(m.group('rest'))}")
     return node("heading", heading.line, plain(heading.spans))
 
 

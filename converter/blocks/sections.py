@@ -45,6 +45,14 @@ RESTART_LOOKAHEAD = 3000
 GAP_LOOKAHEAD = 200
 # The pattern of each numbering style.
 STYLE_RULES = {rule.kind: rule.pattern for rule in SECTION_RULES}
+# A heading that is one sentence of several clauses longer than this is the section's text: "一、同意设立…，为…，实行…。"
+CLAUSED_HEADING_MAX = 30
+# The marks between the clauses of a sentence
+CLAUSE_MARK = pattern(r"[，；,;]", "，")
+# Clauses that make a numbered line's one sentence its text, when the line holds only it …
+LINE_CLAUSES = 2
+# … and when more text follows it on the line (a run-in heading has at most two)
+RUN_IN_CLAUSES = 3
 # A 第X节 or 第X条 after white space inside a 编/章/节 heading line: "总则 第一条 为了"
 INNER_DIVISION = pattern(rf"\s+(?=第\s{{0,2}}{ORDINAL}\s{{0,2}}[节条])", "总则 第一条 为了", "总则　第一节 一般规定")
 
@@ -283,19 +291,32 @@ def open_section(state: BodyState, style: str, level: int, number: int, num: Spa
         section.children.append(state.para)
         return
     stop = RUN_IN_END.search(rest.text)
-    if stop and rest.text[stop.end():].strip():
+    if stop and rest.text[stop.end():].strip() and not claused_sentence(rest.text[:stop.end()], RUN_IN_CLAUSES):
         # run-in heading: "（一）全面实施…承诺制。" followed by body text
         cut = rest.start + stop.end()
         section.heading = [Span(rest.line, rest.start, cut)]
         body = tail(rest.line, cut)
         state.para = Para([body])
         section.children.append(state.para)
-    elif is_heading_like(rest.text):
+    elif is_heading_like(rest.text) and not claused_sentence(rest.text, LINE_CLAUSES):
         section.heading = [rest]
     else:
         # a numbered paragraph ("一、任何单位和个人未经许可，严禁…。"): no heading, its text a paragraph
         state.para = Para([rest])
         section.children.append(state.para)
+
+
+def claused_sentence(text: str, clauses: int) -> bool:
+    """A sentence of `clauses` clauses or more, longer than a heading is: a numbered paragraph's text.
+
+    A reply's or a 纪要's items print so ("一、同意设立…开发区，为省级经济开发区，实行…政策。"); a
+    heading with a comma is short ("（一）坚持稳中求进，推动高质量发展。"). A work report's run-in
+    heading may be long but has two clauses ("（一）着力稳住经济大盘，保持经济运行在合理区间。面对…"),
+    so before more text on its line a sentence must have three to be read as text.
+    """
+    text = text.rstrip()
+    return (len(text) > CLAUSED_HEADING_MAX and text[-1:] in "。！？!?"
+            and len(CLAUSE_MARK.findall(text)) >= clauses - 1)
 
 
 def add_item(state: BodyState, style: str, number: int, num: Span, rest: Span, bare: bool) -> None:

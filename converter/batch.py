@@ -24,7 +24,7 @@ from typing import BinaryIO, Generator, Iterator
 
 from lxml import etree
 
-from converter import __version__, pipeline, pool, publish, reader, sniff, stdio, validation, writer
+from converter import __version__, pool, publish, reader, sniff, stdio, validation, writer
 from converter.inputs import Task
 from converter.patterns import pattern
 from converter.reader import InputError
@@ -123,6 +123,7 @@ def attempt(task: Task, options: Options) -> tuple[Record, bytes | None]:
                           documents=held.documents), None
     if sniff.is_archive_xml(data):
         raise Failed(ARCHIVE_GIVEN, len(data))
+    from converter import pipeline      # here: `gongwen --version` and the parent of workers need none of it
     try:
         result = pipeline.convert_bytes(data, stdio.source_name(task.source, options.name), options.encoding,
                                         options.errors)
@@ -237,6 +238,7 @@ def run(tasks: list[Task], options: Options, jobs: int) -> Generator[Record, Non
     work = functools.partial(process_record, options=options)
     if options.timeout is None and (jobs <= 1 or len(tasks) <= 1):
         return (work(task) for task in tasks)
+    from converter import pipeline  # noqa: F401  (imported once, before the workers fork, so that they share it)
     return pool.ordered_map(work, tasks, jobs, crashed, options.timeout, timed_out)
 
 

@@ -24,7 +24,7 @@ from typing import BinaryIO, Generator, Iterator
 
 from lxml import etree
 
-from converter import __version__, pipeline, pool, publish, reader, sniff, stdio, validation, writer
+from converter import __version__, pool, publish, reader, sniff, stdio, validation, writer
 from converter.inputs import Task
 from converter.patterns import pattern
 from converter.reader import InputError
@@ -38,6 +38,9 @@ ARCHIVE_GIVEN = ("is gongwen archive XML (an output, not a text input); convert 
 # The default --timeout: far beyond any real document (16 MB converts in about a second), short
 # enough that a pathological input does not hold a nightly batch for hours.
 DEFAULT_TIMEOUT = 300.0
+# Workers get the largest inputs of each run of this many first (pool.largest_first): a big
+# file is not left to one worker at the end, and a record waits for at most this many others.
+HAND_OUT_WINDOW = 256
 
 
 @dataclass(frozen=True)
@@ -123,6 +126,7 @@ def attempt(task: Task, options: Options) -> tuple[Record, bytes | None]:
                           documents=held.documents), None
     if sniff.is_archive_xml(data):
         raise Failed(ARCHIVE_GIVEN, len(data))
+    from converter import pipeline      # here: `gongwen --version` and the parent of workers need none of it
     try:
         result = pipeline.convert_bytes(data, stdio.source_name(task.source, options.name), options.encoding,
                                         options.errors)
@@ -237,7 +241,19 @@ def run(tasks: list[Task], options: Options, jobs: int) -> Generator[Record, Non
     work = functools.partial(process_record, options=options)
     if options.timeout is None and (jobs <= 1 or len(tasks) <= 1):
         return (work(task) for task in tasks)
-    return pool.ordered_map(work, tasks, jobs, crashed, options.timeout, timed_out)
+    from converter import pipeline  # noqa: F401  (imported once, before the workers fork, so that they share it)
+    order = pool.largest_first([input_size(task) for task in tasks], HAND_OUT_WINDOW)
+    return pool.ordered_map(work, tasks, jobs, crashed, options.timeout, timed_out, order)
+
+
+def input_size(task: Task) -> int:
+    """The input's size in bytes, as far as the folder tells (0 for one that cannot be read: it fails at once)."""
+    if task.error:
+        return 0
+    try:
+        return os.stat(task.source).st_size
+    except (OSError, ValueError):
+        return 0
 
 
 def crashed(task: Task, reason: str) -> Record:

@@ -29,20 +29,32 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-import regex
 from lxml import etree
 
 from converter.normalise.html import looks_like_html
 from converter.normalise.lines import split_lines
+from converter.patterns import pattern
+from converter.unicode_ranges import DIGIT_RANGES, HAN_RANGES, bmp, char_class
 
-# What is not reading text: anything but Han ideographs and decimal digits of any script.
-NOT_READING = regex.compile(r"[^\p{Han}\p{Nd}]+")
-# The same, keeping line ends: the input is read in one pass and cut into lines after.
-NOT_READING_KEEP_LINES = regex.compile(r"[^\p{Han}\p{Nd}\n]+")
-# A decimal digit that is not ASCII and not full-width (Arabic-Indic, Devanagari …)
-OTHER_DIGIT = regex.compile(r"(?![0-9０-９])\p{Nd}")
-# Full-width digits, the common case, fold to ASCII by a table.
-FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+# The reading text: Han ideographs and decimal digits of any script (\p{Han}, \p{Nd}).
+ALPHABET = HAN_RANGES + DIGIT_RANGES
+# Decimal digits that are neither ASCII nor full-width: Arabic-Indic, Devanagari …
+OTHER_DIGITS = tuple(r for r in DIGIT_RANGES if r not in ((0x30, 0x39), (0xFF10, 0xFF19)))
+# A character beyond the Basic Multilingual Plane: "𠀀" (an ideograph of extension B), an emoji.
+# Text without any (nearly all) is read by the patterns of BMP characters alone, which re
+# tells by one table lookup a character; with astral ranges in a class it tries each in turn.
+BEYOND_BMP = pattern(r"[\U00010000-\U0010ffff]", "\U00020000")
+# Runs of reading text: "第1条", "𠀀"
+READING_RUN = pattern(f"[{char_class(ALPHABET)}]+", "第1条", "\U00020000")
+READING_RUN_BMP = pattern(f"[{char_class(bmp(ALPHABET))}]+", "第1条")
+# Runs of reading text and line ends: the input is read in one pass and cut into lines after.
+READING_LINES = pattern(f"[{char_class(ALPHABET)}\n]+", "第1条\n")
+READING_LINES_BMP = pattern(f"[{char_class(bmp(ALPHABET))}\n]+", "第1条\n")
+# A decimal digit that is neither ASCII nor full-width: ٣ (Arabic-Indic), ३ (Devanagari)
+OTHER_DIGIT = pattern(f"[{char_class(OTHER_DIGITS)}]", "٣", "३", "\U0001d7ce")
+OTHER_DIGIT_BMP = pattern(f"[{char_class(bmp(OTHER_DIGITS))}]", "٣", "३")
+# Full-width digits, the common case, each folded to its ASCII twin.
+FULL_WIDTH_DIGITS = tuple(zip("０１２３４５６７８９", "0123456789"))
 # The text nodes of a content element that are reading flow: all but a merged cell's own text.
 FLOW_TEXT = etree.XPath("descendant::text()[not(parent::*[local-name()='merged'])]", smart_strings=False)
 # Line-anchored items, checked against their @line instead of the flow: residue items and text
@@ -70,15 +82,26 @@ class Loss:
 
 def fold_digits(chars: str) -> str:
     """Every decimal digit as its ASCII twin."""
-    chars = chars.translate(FULL_WIDTH_DIGITS)
-    if OTHER_DIGIT.search(chars):
-        chars = OTHER_DIGIT.sub(lambda m: str(unicodedata.digit(m.group())), chars)
+    for full_width, ascii_digit in FULL_WIDTH_DIGITS:
+        if full_width in chars:             # ten scans cost less than translating every character
+            chars = chars.replace(full_width, ascii_digit)
+    other = OTHER_DIGIT if BEYOND_BMP.search(chars) else OTHER_DIGIT_BMP
+    if other.search(chars):
+        chars = other.sub(lambda m: str(unicodedata.digit(m.group())), chars)
     return chars
+
+
+def reading_runs(text: str, lines: bool = False) -> str:
+    """The Han characters and digits of `text` (and its line ends, with `lines`), digits as printed."""
+    beyond = BEYOND_BMP.search(text) is not None
+    if lines:
+        return "".join((READING_LINES if beyond else READING_LINES_BMP).findall(text))
+    return "".join((READING_RUN if beyond else READING_RUN_BMP).findall(text))
 
 
 def reading_chars(text: str) -> str:
     """The Han characters and digits of `text`, digits folded to ASCII."""
-    return fold_digits(NOT_READING.sub("", text))
+    return fold_digits(reading_runs(text))
 
 
 def input_reading_chars(text: str, references: bool = False) -> list[str]:
@@ -86,10 +109,13 @@ def input_reading_chars(text: str, references: bool = False) -> list[str]:
 
     `references`: read character references as the characters they name (an HTML input).
     """
-    lines = split_lines(text)
     if references:
-        lines = [html.unescape(line).replace("\n", " ") for line in lines]
-    return fold_digits(NOT_READING_KEEP_LINES.sub("", "\n".join(lines))).split("\n")
+        joined = "\n".join(html.unescape(line).replace("\n", " ") for line in split_lines(text))
+    elif "\r" in text:
+        joined = "\n".join(split_lines(text))
+    else:                                   # the lines joined again are the text without its last line end
+        joined = text[:-1] if text.endswith("\n") else text
+    return fold_digits(reading_runs(joined, lines=True)).split("\n")
 
 
 def flow_text(root: etree._Element) -> str:
@@ -97,7 +123,10 @@ def flow_text(root: etree._Element) -> str:
     parts: list[str] = []
     for child in root:
         if isinstance(child.tag, str) and etree.QName(child).localname not in NOT_FLOW:
-            parts.extend(FLOW_TEXT(child))
+            if next(child.iter("{*}merged"), None) is None:     # nothing to leave out: lxml writes it all
+                parts.append(etree.tostring(child, method="text", encoding=str, with_tail=False))
+            else:
+                parts.extend(FLOW_TEXT(child))
     return "".join(parts)
 
 

@@ -23,6 +23,15 @@ the worker has set its handlers waits for them.
 Time limit: a task that runs past `timeout` seconds has its worker stopped
 (SIGTERM, then SIGKILL after a grace period) and replaced.
 
+Keeping the cores busy: while enough tasks are left for every worker, a
+worker holds its next task in its pipe beside the one it runs, so that it
+goes on the moment it sends a result instead of waiting for the parent to
+read it and answer (a task waiting so has not started: its clock starts
+when the one before it ends, and a worker that dies or is stopped gives it
+back untouched). Tasks are handed out in the order the caller asks
+(`order`: the largest first, so that no big one is left to run alone at
+the end); results come back in item order all the same.
+
 Why not pebble: its ProcessPool does per-task timeouts and crash isolation,
 but it feeds all workers from one shared channel behind a lock (the design
 this module avoids), takes every task up front as a future, and leaves
@@ -111,8 +120,8 @@ class Worker:
         with signals_blocked():
             self.process.start()
         child.close()            # else the parent never sees EOF when the worker dies
-        self.index: int | None = None
-        self.started = 0.0
+        self.queue: deque[int] = deque()      # its tasks: the one it runs, then the one waiting in its pipe
+        self.started = 0.0                    # when the task it runs started
 
 
 @contextlib.contextmanager
@@ -170,13 +179,15 @@ def exit_on_signal(signum: int, frame: FrameType | None) -> None:
 
 def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int,
                 crashed: Callable[[T, str], R], timeout: float | None = None,
-                timed_out: Callable[[T, float], R] | None = None) -> Generator[R, None, None]:
+                timed_out: Callable[[T, float], R] | None = None,
+                order: Sequence[int] | None = None) -> Generator[R, None, None]:
     """func(item) for each item in worker processes; results in item order.
 
     `crashed(item, reason)` stands in for the result of an item whose worker
     died or raised; `timed_out(item, seconds)` for one that ran past
     `timeout` seconds (a crash, when not given). A new worker takes the
-    place of one that died or was stopped.
+    place of one that died or was stopped. `order` is the order to hand the
+    items out in (item order when not given).
     """
     from multiprocessing.connection import wait   # (not at the top: see context())
 
@@ -185,7 +196,7 @@ def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int,
     sys.stderr.flush()
     gc.freeze()                 # forked workers then share the parent's objects instead of copying them at gc
     lifeline_read, lifeline_write = os.pipe()
-    todo = deque(range(len(items)))
+    todo = deque(range(len(items)) if order is None else order)
     workers: list[Worker] = []
 
     def new_worker() -> Worker:
@@ -199,9 +210,9 @@ def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int,
         for _ in range(min(jobs, len(items))):
             workers.append(new_worker())
         for worker in workers:
-            hand_out(worker, todo, items)
+            hand_out(worker, todo, items, len(workers))
         while emitted < len(items):
-            busy: dict[Any, Worker] = {worker.conn: worker for worker in workers if worker.index is not None}
+            busy: dict[Any, Worker] = {worker.conn: worker for worker in workers if worker.queue}
             ready = wait(list(busy), timeout=time_left(busy.values(), timeout))
             now = time.monotonic()          # once: stopping one worker takes time the others must not be charged
             late = [worker for worker in busy.values() if worker.conn not in ready and past(worker, timeout, now)]
@@ -210,11 +221,13 @@ def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int,
             for worker, (index, result) in done:
                 results[index] = result
                 if not worker.process.is_alive() or worker.conn.closed:
+                    todo.extendleft(reversed(worker.queue))     # its waiting task never started
                     workers.remove(worker)
                     worker = new_worker()
                     workers.append(worker)
-                worker.index = None
-                hand_out(worker, todo, items)
+                else:
+                    worker.started = now        # the task waiting in its pipe started as this one ended
+                hand_out(worker, todo, items, len(workers))
             while emitted in results:
                 yield results.pop(emitted)
                 emitted += 1
@@ -224,6 +237,20 @@ def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int,
         gc.unfreeze()
         os.close(lifeline_write)
         os.close(lifeline_read)
+
+
+def largest_first(sizes: Sequence[int], window: int) -> list[int]:
+    """Indices of the items, each run of `window` of them largest first (ties in item order).
+
+    The order to hand tasks out in: at the end of a run the workers finish
+    small tasks together instead of one of them working alone on a big one,
+    and no task is handed out more than `window` places after its turn (the
+    results, reported in item order, wait for at most that many).
+    """
+    order: list[int] = []
+    for start in range(0, len(sizes), window):
+        order.extend(sorted(range(start, min(start + window, len(sizes))), key=lambda k: -sizes[k]))
+    return order
 
 
 def time_left(busy: Iterable[Worker], timeout: float | None) -> float | None:
@@ -240,8 +267,8 @@ def past(worker: Worker, timeout: float | None, now: float) -> bool:
 def overdue(worker: Worker, items: Sequence[Any], timeout: float | None, crashed: Callable[..., Any],
             timed_out: Callable[..., Any] | None) -> tuple[int, Any]:
     """Stop a worker whose task ran out of time; the task's stand-in result."""
-    index = worker.index
-    assert index is not None and timeout is not None
+    index = worker.queue.popleft()
+    assert timeout is not None
     end(worker, TIMEOUT_GRACE_SECONDS)
     if timed_out is None:
         return index, crashed(items[index], f"it ran past {timeout:g} s")
@@ -259,17 +286,32 @@ def end(worker: Worker, grace: float) -> None:
     worker.conn.close()
 
 
-def hand_out(worker: Worker, todo: deque[int], items: Sequence[Any]) -> None:
-    if todo:
-        worker.index = todo.popleft()
-        worker.started = time.monotonic()
-        worker.conn.send((worker.index, items[worker.index]))
+# How many tasks a worker holds at most: the one it runs and the next, waiting in its pipe.
+WORKER_TASKS = 2
+# The largest task sent to a worker that is busy: a bigger one could fill its pipe, and the
+# parent would wait in send() for the running task to end (no time limit kept meanwhile).
+QUEUED_TASK_MAX_BYTES = 16 * 1024
+
+
+def hand_out(worker: Worker, todo: deque[int], items: Sequence[Any], workers: int) -> None:
+    """Give an idle worker a task; give a busy one its next while every worker can still have one."""
+    from multiprocessing.reduction import ForkingPickler
+
+    while todo and (not worker.queue or (len(worker.queue) < WORKER_TASKS and len(todo) >= workers)):
+        index = todo[0]
+        message = ForkingPickler.dumps((index, items[index]))
+        if worker.queue and len(message) > QUEUED_TASK_MAX_BYTES:
+            return
+        todo.popleft()
+        if not worker.queue:
+            worker.started = time.monotonic()
+        worker.queue.append(index)
+        worker.conn.send_bytes(message)
 
 
 def receive(worker: Worker, items: Sequence[Any], crashed: Callable[..., Any]) -> tuple[int, Any]:
-    """(index, result) from a busy worker; a crash result when it died or raised."""
-    index = worker.index
-    assert index is not None            # only a busy worker is waited for
+    """(index, result) of the task a busy worker runs; a crash result when it died or raised."""
+    index = worker.queue.popleft()      # only a busy worker is waited for
     try:
         got, ok, payload = worker.conn.recv()
     except Exception:          # EOF or a message cut off: the worker died

@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import BinaryIO
 
 from converter.escaping import escape
-from converter.normalise.lines import split_lines
 from converter.patterns import pattern
 
 
@@ -248,6 +247,8 @@ def first_replacement(data: bytes, codec: str, text: str) -> int:
 
 def line_of(text: str, index: int) -> int:
     """The 1-based input line holding text[index]."""
+    from converter.normalise.lines import split_lines      # (normalise/ is not needed to read a file)
+
     return max(1, len(split_lines(text[:index + 1])))
 
 

@@ -308,6 +308,43 @@ def test_pool_keeps_order_and_survives_a_dying_worker():
     assert results == [0, 1, 4, "3: exit status 7", 16, "5: ValueError: five is bad", 36, 49, 64, 81]
 
 
+def started_at(n: int) -> tuple[int, int]:
+    time.sleep(0.002)
+    return n, time.monotonic_ns()
+
+
+def test_pool_hands_items_out_in_the_order_asked_and_reports_them_in_item_order():
+    results = list(pool.ordered_map(started_at, list(range(6)), 1, lambda n, why: (n, why), order=[4, 2, 5, 0, 1, 3]))
+    assert [n for n, _ in results] == [0, 1, 2, 3, 4, 5]
+    assert [n for n, _ in sorted(results, key=lambda r: r[1])] == [4, 2, 5, 0, 1, 3]
+
+
+def test_tasks_go_out_largest_first_in_runs_so_that_none_waits_long():
+    assert pool.largest_first([5, 1, 9, 3, 7], 10) == [2, 4, 0, 3, 1]
+    assert pool.largest_first([5, 1, 9, 3, 7], 2) == [0, 1, 2, 3, 4]
+    assert pool.largest_first([1, 5, 3, 9, 7, 7], 3) == [1, 2, 0, 3, 4, 5]
+
+
+def test_a_task_waiting_behind_one_that_kills_its_worker_runs_on_a_new_worker():
+    # one worker holds its next task in its pipe: when the worker dies, that task has not started and runs again
+    results = list(pool.ordered_map(die_on_three, list(range(7)), 1, lambda n, why: f"{n}: {why}"))
+    assert results == [0, 1, 4, "3: exit status 7", 16, "5: ValueError: five is bad", 36]
+
+
+def sleep_on_zero(n: int) -> int:
+    time.sleep(30 if n == 0 else 0.6)
+    return n
+
+
+def test_the_clock_of_a_waiting_task_starts_when_the_one_before_it_ends():
+    # 1 and 2 wait behind 0, which runs out of time; each then runs in 0.6 s, inside the limit of 1 s
+    # (2 is handed out as 1 starts: timed from then, it would run out of time)
+    start = time.monotonic()
+    results = list(pool.ordered_map(sleep_on_zero, [0, 1, 2], 1, lambda n, why: f"{n}: {why}", timeout=1.0,
+                                    timed_out=lambda n, seconds: f"{n}: late"))
+    assert results == ["0: late", 1, 2] and time.monotonic() - start < 10
+
+
 # --- determinism --------------------------------------------------------------------------
 
 def test_batch_output_is_identical_across_hash_seeds_time_zones_locales_and_jobs(tree, tmp_path):

@@ -47,3 +47,30 @@ def test_attributes_are_not_reading_text():
 def test_a_real_sample_round_trip():
     path = SAMPLES / "seeds" / "wuchang-2023-work-report.md.txt"
     assert lossless.check(reader.read_source(path).text, pipeline.convert_file(path).xml) is None
+
+
+def test_the_reading_alphabet_is_the_regex_modules_han_and_decimal_digits():
+    import regex
+
+    from converter.lossless import fold_digits, reading_runs
+    from converter.unicode_ranges import DIGIT_RANGES, HAN_RANGES
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    assert reading_runs(every) == regex.sub(r"[^\p{Han}\p{Nd}]+", "", every)
+    assert reading_runs(every, lines=True) == regex.sub(r"[^\p{Han}\p{Nd}\n]+", "", every)
+    assert not any(a <= 0xFFFF < b for a, b in HAN_RANGES + DIGIT_RANGES)     # the BMP patterns' premise
+    bmp = "".join(chr(c) for c in range(0xD800))      # text without astral characters: the BMP patterns
+    assert reading_runs(bmp) == regex.sub(r"[^\p{Han}\p{Nd}]+", "", bmp)
+    assert reading_runs("第１２条\n٣𠀀 x", lines=True) == "第１２条\n٣𠀀"
+    assert fold_digits("第１２条٣४") == "第12条34"
+
+
+def test_text_merged_into_a_row_is_checked_on_its_own_line_not_in_the_flow():
+    text = "名称\t数量\n甲\t一\n乙\n"
+    row = '<table><row line="2"><cell>甲</cell><cell>一<merged line="3">{}</merged></cell></row></table>'
+    head = '<table><row line="1"><cell>名称</cell><cell>数量</cell></row></table>'
+    assert lossless.check(text, archive(head + row.format("乙"), residue="")) is None
+    assert lossless.check(text, archive(head + row.format("丙"), residue="")) is not None
+    # without the merged element the same characters stand in the flow, where line 2 does not have them
+    assert lossless.check(text, archive(head + row.replace('<merged line="3">{}</merged>', "乙"), residue="")) is None
+    assert lossless.check(text, archive(head + row.replace('<merged line="3">{}</merged>', "丙"), residue="")) is not None

@@ -19,7 +19,7 @@ from converter.blocks.parser import BlockRule, BodyState, Plugin
 from converter.model.blocks import Adopted
 from converter.model.node import Node, node
 from converter.model.text import Line, plain, whole
-from converter.patterns import pattern
+from converter.patterns import compiled, pattern
 from converter.tree.builder import Builder, NodeFunction
 from converter.rules import DATE
 from converter.values import iso_date
@@ -57,7 +57,7 @@ def parse_adopted(state: BodyState, line: Line, m: re.Match[str]) -> bool:
     adopted = Adopted([whole(line)], iso_date(date) if date else None)
     state.close()
     state.append(adopted)
-    if m.re is ADOPTED_BRACKETED and not any(close in line.text for close in "）)"):
+    if m.re is compiled(ADOPTED_BRACKETED) and not any(close in line.text for close in "）)"):
         state.open[OPEN_ADOPTED] = adopted      # the bracket closes on a line below
     return True
 

@@ -28,7 +28,7 @@ from converter.model.context import Context
 from converter.model.node import Node, node
 from converter.tree.builder import Builder, NodeFunction
 from converter.model.text import Line, Span, plain
-from converter.patterns import pattern
+from converter.patterns import compiled, pattern
 
 # A printed row: cells separated by tabs
 TAB_ROW = pattern(r"[^\n]*\t[^\n]*", "1\t区发改局")
@@ -77,7 +77,7 @@ def parse_note(state: BodyState, line: Line, m: re.Match[str]) -> bool:
     if not children or not isinstance(children[-1], TableBlock):
         return False
     table = children[-1]
-    if m.re is NOTE_START or (table.notes and not line.gap):
+    if m.re is compiled(NOTE_START) or (table.notes and not line.gap):
         state.close()
         table.notes.append(line)
         return True

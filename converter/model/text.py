@@ -14,8 +14,12 @@ from converter.patterns import CJK, pattern
 
 T = TypeVar("T")
 
+# Removed, Line and Span are built by the thousand: not frozen (a frozen dataclass sets each
+# field through object.__setattr__, three times the cost), but compared and hashed as if they
+# were (unsafe_hash). Nothing assigns to their fields; a changed line is a new one (replace).
 
-@dataclass(frozen=True, slots=True)
+
+@dataclass(slots=True, unsafe_hash=True)
 class Removed:
     """One item of residue: text taken out of the reading flow."""
 
@@ -25,7 +29,7 @@ class Removed:
     codepoint: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Line:
     """One input line, cleaned for reading.
 
@@ -75,7 +79,7 @@ class Line:
 Lines = Sequence[Line]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Span:
     """A slice [start, end) of one line's clean text."""
 

@@ -14,12 +14,20 @@ from lxml import etree
 from converter.model.node import Node
 from converter.xmlnames import q
 
+SubElement = etree.SubElement
+
 
 def subelement(parent: etree._Element, node: Node) -> etree._Element:
     """`node` built as the last child of `parent`."""
-    el = etree.SubElement(parent, q(node.name), node.attrs or None)
-    if node.children:
-        fill(el, node.children)
+    el = SubElement(parent, q(node.name))
+    for name, value in node.attrs.items():     # (set one by one: cheaper than lxml reading a dict)
+        el.set(name, value)
+    children = node.children
+    if len(children) == 1 and isinstance(children[0], str):    # most elements: one run of text
+        if children[0]:
+            el.text = children[0]
+    elif children:
+        fill(el, children)
     return el
 
 

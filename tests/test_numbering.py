@@ -188,7 +188,8 @@ def test_lufeng_one_line_announcement_is_cut_into_its_parts():
     items = sections(body)
     assert [num(s) for s in items] == ["一、", "二、", "三、", "四、"]
     assert text_of(items[0]).startswith("一、任何单位和个人未经许可")
-    assert text_of(items[3]).endswith("此告")
+    assert text_of(items[3]).endswith("本通告自发布之日起实施。")
+    assert text_of(body[-1]) == "此告"          # the closing formula closes the items: the body's last paragraph
     assert doc.findtext("{*}signature/{*}signer") == "陆丰市人民政府"
     assert doc.find("{*}signature/{*}date").get("value") == "2019-01-21"
 

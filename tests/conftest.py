@@ -13,16 +13,6 @@ SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 ALL_SAMPLES = sorted([*SAMPLES.glob("seeds/*.txt"), *SAMPLES.glob("more/*.txt")])
 
 
-# Samples whose golden is not written yet: the inputs added for issue 10, whose output
-# that issue changes. Until their goldens are reviewed, they are checked for validity,
-# losslessness and determinism only. (Empty this set when the goldens land.)
-PENDING_GOLDEN = {
-    "anhui-1985-38-notice-asianlii.txt", "dongguan-2003-248-roster-notice-web.txt",
-    "guangzhou-2005-order-5-web.txt", "jian-2003-37-rules-notice-web.txt",
-    "linan-2013-89-roster-notice.jsp.txt", "lufeng-2019-2-announcement-forum.txt",
-    "neimenggu-2026-work-report-web.txt", "state-council-2004-1-reply-wikimirror.txt",
-    "zhejiang-2017-construction-quality-regulation.md.txt",
-}
 
 
 def golden_path(sample: Path) -> Path:

@@ -19,7 +19,7 @@ from converter.cli import main
 from tests.conftest import ALL_SAMPLES, golden_path
 
 REPO = Path(__file__).resolve().parent.parent
-# every sample whose reviewed golden exists (tests/conftest.py PENDING_GOLDEN lists the rest)
+# every sample with its reviewed golden
 REVIEWED = [(sample, golden_path(sample)) for sample in ALL_SAMPLES if golden_path(sample).exists()]
 GOLDEN = [golden for _, golden in REVIEWED]
 NS = {"g": "urn:gongwen:archive:1.0"}

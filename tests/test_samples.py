@@ -10,7 +10,7 @@ import pytest
 from lxml import etree
 
 from converter import pipeline, reader, validation
-from tests.conftest import ALL_SAMPLES, PENDING_GOLDEN, assert_lossless, golden_path
+from tests.conftest import ALL_SAMPLES, assert_lossless, golden_path
 
 
 @pytest.fixture(scope="module", params=ALL_SAMPLES, ids=lambda p: p.name)
@@ -39,8 +39,6 @@ def test_output_is_deterministic_in_process(converted):
 
 @pytest.mark.parametrize("sample", ALL_SAMPLES, ids=lambda p: p.name)
 def test_output_matches_reviewed_golden(sample, update_goldens):
-    if sample.name in PENDING_GOLDEN and not golden_path(sample).exists():
-        pytest.skip("golden pending review (tests/conftest.py PENDING_GOLDEN)")
     xml = pipeline.convert_file(sample).xml
     golden = golden_path(sample)
     if update_goldens:

@@ -1,7 +1,6 @@
 """What the real web pages of samples/ print, as the web filters must read them (issue 10, items 3 and 4).
 
-These samples have no reviewed golden yet (conftest.PENDING_GOLDEN): the
-assertions below say what each prints in the web filters' area — the page
+Beside their goldens, the assertions below say what each prints in the web filters' area — the page
 record, the chrome in residue, the title the page's own head leaves to the
 document, a page cut short — so the merged result can be checked.
 """

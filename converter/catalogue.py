@@ -97,9 +97,10 @@ def texts(els: Iterable[etree._Element]) -> str:
 def document_values(doc: etree._Element) -> dict[str, str]:
     """The DA/T 22 and GB/T 33480 values of one document, each from the element that holds it."""
     signers = texts(doc.iterfind("{*}signature/{*}signer"))
-    responsible = signers or text(doc.find("{*}author"))        # a speech is signed by its speaker
-    date = document_date(doc)
     number, title = doc_number(doc.find("{*}docNumber")), text(doc.find("{*}title"))
+    # a speech is signed by its speaker; a document whose 署名 is lost, by the organ its title names
+    responsible = signers or text(doc.find("{*}author")) or title_issuer(title)
+    date = document_date(doc)
     return {
         "责任者": responsible, "文号": number, "题名": title, "日期": date.replace("-", ""),
         "文种": kind_word(doc.get("form", ""), title), "发文机关标志": text(doc.find("{*}issuerMark")),
@@ -111,15 +112,24 @@ def document_values(doc: etree._Element) -> dict[str, str]:
     }
 
 
+def title_issuer(title: str) -> str:
+    """The 发文机关 a title names before 关于 ("安徽省人民政府关于…的通知" → 安徽省人民政府), else nothing."""
+    issuer, about, _ = title.partition("关于")
+    return issuer.strip() if about else ""
+
+
 def attribute(el: etree._Element | None, name: str) -> str:
     return el.get(name, "") if el is not None else ""
 
 
 def document_date(doc: etree._Element) -> str:
     """The ISO date a document was made: its 成文日期, else the day a speech was delivered, else its own
-    @date (a brief's), else the date of the 题注 its 文号 is printed in."""
+    @date (a brief's), else the date of the 题注 its 文号 is printed in, else the day its text was last
+    adopted or revised (a regulation's 题注: the last `adopted` line)."""
+    adopted = [a for a in doc.findall("{*}body/{*}adopted") if a.get("date")]
     return (attribute(doc.find("{*}signature/{*}date"), "value") or attribute(doc.find("{*}delivered"), "date")
-            or doc.get("date", "") or attribute(doc.find("{*}docNumber"), "date"))
+            or doc.get("date", "") or attribute(doc.find("{*}docNumber"), "date")
+            or (adopted[-1].get("date", "") if adopted else ""))
 
 
 def doc_number(el: etree._Element | None) -> str:

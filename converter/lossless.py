@@ -162,13 +162,8 @@ def take_away(chars: str, taken: str) -> str | None:
     at = chars.find(taken)
     if at >= 0:
         return chars[:at] + chars[at + len(taken):]
-    out, k = [], 0
-    for ch in chars:
-        if k < len(taken) and ch == taken[k]:
-            k += 1
-        else:
-            out.append(ch)
-    return "".join(out) if k == len(taken) else None
+    rest, missing = take_leading(chars, taken)
+    return rest if not missing else None
 
 
 def by_flow(chars: str, taken: list[str], flow: str, pos: int) -> str | None:

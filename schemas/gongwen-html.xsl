@@ -690,7 +690,6 @@ ol.list { list-style: none; margin: 0; padding: 0; }
 ol.list > li { text-indent: 2em; }
 .responsible { font-family: var(--kaiti); }
 .member { text-indent: 2em; }
-.member .post { margin-left: 1em; }
 
 /* 附件说明, 署名, 成文日期, 附注 */
 .attachment-note { margin-top: 1.75em; }

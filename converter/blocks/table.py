@@ -9,11 +9,15 @@ each collection into the table as meant (table_structure.py):
   repeats after page breaks go to residue (`repeated-table-header`);
 - a caption row inside the table (a title, the other cells empty) is a group row;
 - a row whose 序号 is empty continues the row above: merged into it, cell by cell;
+- a short line without cells between two rows is a group row when it names a category
+  (一、基础设施类), else the rest of a cell above wrapped onto its own line (merged into
+  the cell with the most text, with a warning);
 - a row whose 序号 repeats at the top of the next page is one row: a first
   part printed again in full goes to residue (`repeated-table-row`);
 - a row that OCR shifted one cell left (an empty cell dropped, a trailing
   empty cell) is moved back when the values then fit their columns;
-- an empty cell under a hierarchical column (一级指标 …) gives the cell above @rowspan.
+- an empty cell under a hierarchical column (一级指标 …) gives the cell above @rowspan
+  (not in a total row: 合计's empty cells are empty).
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ import re
 from typing import Any
 
 from converter.blocks.parser import BlockRule, BodyState, Plugin, walk_blocks
-from converter.blocks.table_structure import PIPE_RULE, build, cell_text, split_cells
+from converter.blocks.table_structure import PIPE_RULE, build, cell_text, cells_of, is_header, split_cells
 from converter.model.blocks import Cell, Para, Table, TableBlock
 from converter.model.context import Context
 from converter.model.node import Node, node
@@ -92,6 +96,18 @@ def parse_pipe_rule(state: BodyState, line: Line, m: re.Match[str]) -> bool:
     return True
 
 
+def parse_inner_line(state: BodyState, line: Line, m: re.Match[str]) -> bool:
+    """A short line without cells between two rows of an open table (a cell's text wrapped, a category) is the table's."""
+    table: TableBlock | None = state.open.get(OPEN_TABLE)
+    after = state.ahead()
+    if table is None or after is None or len(line.text) > CAPTION_MAX or not is_row(after):
+        return False
+    if is_header(cells_of(after)):
+        return False            # the caption of the next table, above its header
+    table.lines.append(line)
+    return True
+
+
 def is_row(line: Line) -> bool:
     """Whether a line is a table row on its own (two filled cells at least)."""
     text = line.text
@@ -111,6 +127,7 @@ PLUGIN = Plugin("tables", (
     BlockRule("table_pipe_row", PIPE_ROW, parse_row, first="|"),
     BlockRule("table_note", NOTE_START, parse_note, first="注"),
     BlockRule("table_note_more", ANY_LINE, parse_note),
+    BlockRule("table_inner_line", ANY_LINE, parse_inner_line),
 ), finish)
 
 

@@ -18,6 +18,12 @@ from converter.patterns import HAN, pattern
 PIPE_RULE = pattern(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*){0,50}\|?", "|---|:---:|")
 # A 序号 cell: "1", "12"
 SERIAL = pattern(r"\d{1,4}", "12")
+# A category line inside a table, printed without cells: "一、基础设施类", "（二）产业发展类（4个）"
+GROUP_LABEL = pattern(r"(?:[一二三四五六七八九十]{1,3}\s{0,2}[、.．]|[（(]\s{0,2}[一二三四五六七八九十\d]{1,3}\s{0,2}[）)])"
+                      r"|.{0,40}类\s{0,2}$|.{0,40}[（(]\s{0,2}\d{1,3}\s{0,2}[个项类]\s{0,2}[）)]\s{0,2}$",
+                      "一、基础设施类", "（二）产业发展类（4个）", "民生保障类", "社会事业（5项）")
+# A total row's label: its empty cells are empty, not covered by the cells above ("合计", "总 计")
+TOTAL_LABEL = pattern(r"(?:合|总|小|共|累)\s{0,3}计", "合计", "总 计", "小计")
 # Header labels are short.
 HEADER_LABEL_MAX = 14
 # Values by kind, for realigning shifted rows: "98%", "0.31 吨/万元", "—", "1 个", "≥0"
@@ -170,6 +176,9 @@ def build(block: TableBlock, ctx: Context) -> Table:
 def add_row(table: Table, cells: list[Cell], line: Line, width: int, ctx: Context) -> None:
     filled = [c for c in cells if c.spans]
     previous = table.rows[-1] if table.rows and table.rows[-1].kind == "data" else None
+    if len(cells) == 1 and previous is not None and not GROUP_LABEL.match(line.text.strip()):
+        continue_cell(previous, cells[0], line, table, ctx)     # a line of text between rows, no cells
+        return
     if len(filled) == 1 and cells[0].spans and not SERIAL.fullmatch(key(cells[0].text)):
         table.rows.append(Row("group", [cells[0]], line.n))
         return
@@ -184,6 +193,20 @@ def add_row(table: Table, cells: list[Cell], line: Line, width: int, ctx: Contex
             previous.line = line.n                         # where the row's text now comes from
             return
     table.rows.append(Row("data", fit(cells, width, line.n, ctx), line.n))
+
+
+def continue_cell(row: Row, cell: Cell, line: Line, table: Table, ctx: Context) -> None:
+    """A line without cells between two rows: the rest of a cell above, wrapped onto its own line.
+
+    Which cell it continues is not printed; the likeliest is the one with the most text (the widest
+    column wraps first), and the warning says so.
+    """
+    target = max(range(len(row.cells)), key=lambda k: (len(cell_text(row.cells[k])), -k))
+    row.cells[target].merged.extend(cell.spans)
+    header = next((r for r in table.rows if r.kind == "header"), None)
+    column = f" ({cell_text(header.cells[target])})" if header is not None and target < len(header.cells) else ""
+    ctx.warn(line.n, f"a line without cells between table rows: read as the rest of column {target + 1}{column} "
+                     "of the row above")
 
 
 def repeats(previous: Row, cells: list[Cell]) -> bool:
@@ -266,6 +289,7 @@ def span_rows(table: Table, width: int) -> None:
     data = [r for r in table.rows if r.kind == "data"]
     if len(data) < 2:
         return
+    data = [r for r in data if not TOTAL_LABEL.fullmatch(r.cells[0].text.strip())]
     hierarchical = []
     for k in range(1, width):
         empties = sum(1 for r in data if not r.cells[k].spans and not r.cells[k].merged)
@@ -275,7 +299,7 @@ def span_rows(table: Table, width: int) -> None:
     for k in hierarchical:
         owner: Cell | None = None
         for row in table.rows:
-            if row.kind != "data":
+            if row.kind != "data" or row not in data:
                 owner = None
                 continue
             cell = row.cells[k]

@@ -17,6 +17,7 @@ SHARED: RuleSet = (RuleSet()
                    .plus(sections.PLUGIN)
                    .plus(table.PLUGIN, before="chapter")
                    .plus(roster.PLUGIN, before="chapter")
+                   .plus(table.SPACED_PLUGIN, before="chapter")
                    .plus(closing.PLUGIN, before="chapter")
                    .plus(responsible.PLUGIN))
 

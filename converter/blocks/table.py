@@ -1,6 +1,7 @@
 """Tables: one logical, fully structured table from the rows as printed.
 
-Rows arrive tab-separated (OCR, PDF extraction) or pipe-separated (markdown).
+Rows arrive tab-separated (OCR, PDF extraction), pipe-separated (markdown) or
+laid out in columns with runs of spaces (pdftotext -layout: two rows at least).
 The rules here collect them while the body is parsed — with the caption line
 above (责任单位：区发改局) and the notes below (注：1.…) — and `finish` turns
 each collection into the table as meant (table_structure.py):
@@ -36,6 +37,10 @@ from converter.patterns import compiled, pattern
 
 # A printed row: cells separated by tabs
 TAB_ROW = pattern(r"[^\n]*\t[^\n]*", "1\t区发改局")
+# A row laid out with spaces (pdftotext -layout): three cells or more, two spaces or more apart
+SPACED_ROW = pattern(r"\S+(?: \S+)*(?: {2,}\S+(?: \S+)*){2,}", "1       城镇老旧小区改造      改造老旧小区120个     市住建局")
+# The fewest rows laid out with spaces, one after another and of one width, that make a table: the header and two
+SPACED_ROWS_MIN = 3
 # A markdown row
 PIPE_ROW = pattern(r"\|.*\|", "| 序号 | 指标 |")
 # Notes printed under a table
@@ -63,6 +68,41 @@ def parse_row(state: BodyState, line: Line, m: re.Match[str]) -> bool:
     else:
         table.lines.append(line)
     return True
+
+
+def parse_spaced_row(state: BodyState, line: Line, m: re.Match[str]) -> bool:
+    """A row laid out with spaces: in an open spaced table, or the first of a run of such rows of one width."""
+    table: TableBlock | None = state.open.get(OPEN_TABLE)
+    if table is not None:
+        if not table.spaced:
+            return False
+        table.lines.append(line)
+        return True
+    cells = cells_of(line, spaced=True)
+    if not is_header(cells) or any("：" in c.text or ":" in c.text for c in cells):
+        return False            # a table laid out with spaces starts with its header of labels
+    if spaced_rows_below(state, len(cells)) < SPACED_ROWS_MIN - 1:
+        return False
+    table = TableBlock([line], spaced=True)
+    caption = take_caption(state)
+    if caption:
+        table.caption = caption
+    state.close()
+    state.open[OPEN_TABLE] = table
+    state.append(table)
+    return True
+
+
+def spaced_rows_below(state: BodyState, width: int) -> int:
+    """How many rows of `width` cells laid out with spaces follow, short lines of wrapped cells between them allowed."""
+    rows, k = 0, 1
+    while rows < SPACED_ROWS_MIN - 1 and k <= 2 * SPACED_ROWS_MIN and (below := state.ahead(k)) is not None:
+        if SPACED_ROW.fullmatch(below.text) and len(split_cells(below, spaced=True)) == width:
+            rows += 1
+        elif len(below.text) > CAPTION_MAX or k == 1:
+            break
+        k += 1
+    return rows
 
 
 def take_caption(state: BodyState) -> list[Span]:
@@ -100,9 +140,11 @@ def parse_inner_line(state: BodyState, line: Line, m: re.Match[str]) -> bool:
     """A short line without cells between two rows of an open table (a cell's text wrapped, a category) is the table's."""
     table: TableBlock | None = state.open.get(OPEN_TABLE)
     after = state.ahead()
-    if table is None or after is None or len(line.text) > CAPTION_MAX or not is_row(after):
+    if table is None or after is None or len(line.text) > CAPTION_MAX:
         return False
-    if is_header(cells_of(after)):
+    if not (is_row(after) or (table.spaced and SPACED_ROW.fullmatch(after.text))):
+        return False
+    if is_header(cells_of(after, table.spaced)):
         return False            # the caption of the next table, above its header
     table.lines.append(line)
     return True
@@ -129,6 +171,10 @@ PLUGIN = Plugin("tables", (
     BlockRule("table_note_more", ANY_LINE, parse_note),
     BlockRule("table_inner_line", ANY_LINE, parse_inner_line),
 ), finish)
+
+# Rows laid out with spaces come after the rosters (a roster's lines also stand apart by spaces:
+# "组  长：王  明  县长"); their tables are finished by PLUGIN's step.
+SPACED_PLUGIN = Plugin("spaced tables", (BlockRule("table_spaced_row", SPACED_ROW, parse_spaced_row, contains="  "),))
 
 
 # --- nodes ---------------------------------------------------------------------------

@@ -16,6 +16,8 @@ from converter.patterns import HAN, pattern
 
 # A markdown separator row: "|---|:---:|"
 PIPE_RULE = pattern(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*){0,50}\|?", "|---|:---:|")
+# A cell of a row laid out with spaces: text up to a run of two spaces or more ("城镇老旧小区改造  改造…")
+SPACED_CELL = pattern(r"\S+(?: \S+)*", "城镇老旧小区改造")
 # A 序号 cell: "1", "12"
 SERIAL = pattern(r"\d{1,4}", "12")
 # A category line inside a table, printed without cells: "一、基础设施类", "（二）产业发展类（4个）"
@@ -34,15 +36,18 @@ ORG_VALUE = pattern(r".{0,40}(?:局|镇|街|委|办|院|公司|中心|单位|部
                     "区科经局", "各街镇", "区直各相关单位")
 
 
-def split_cells(line: Line) -> list[tuple[int, int]]:
+def split_cells(line: Line, spaced: bool = False) -> list[tuple[int, int]]:
     """(start, end) of each cell in the line, white space trimmed.
 
     A tab-separated row is its tab-separated parts. A pipe row's outer pipes
     are optional (markdown allows "| a | b" and "a | b |"): an empty part
     before the first pipe or after the last is no cell, any other part is
-    one, so text after the last pipe is never lost.
+    one, so text after the last pipe is never lost. In a table laid out with
+    spaces (`spaced`), cells stand apart by two spaces or more.
     """
     text = line.text
+    if spaced and "\t" not in text and "|" not in text:
+        return [m.span() for m in SPACED_CELL.finditer(text)]
     separator = "\t" if "\t" in text else "|"
     parts = text.split(separator)
     start = 0
@@ -64,8 +69,8 @@ def split_cells(line: Line) -> list[tuple[int, int]]:
     return bounds
 
 
-def cells_of(line: Line) -> list[Cell]:
-    return [Cell([Span(line, a, b)] if a < b else []) for a, b in split_cells(line)]
+def cells_of(line: Line, spaced: bool = False) -> list[Cell]:
+    return [Cell([Span(line, a, b)] if a < b else []) for a, b in split_cells(line, spaced)]
 
 
 def tidy(text: str) -> str:
@@ -155,7 +160,7 @@ def build(block: TableBlock, ctx: Context) -> Table:
         if PIPE_RULE.fullmatch(line.text):
             ctx.remove("markup", line.n, line.raw.strip())
             continue
-        cells = cells_of(line)
+        cells = cells_of(line, block.spaced)
         if header is None and not table.rows and is_header(cells):
             header, width = [key(c.text) for c in cells], len(cells)
             table.rows.append(Row("header", cells, line.n))

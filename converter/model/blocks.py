@@ -86,6 +86,7 @@ class TableBlock:
     lines: list[Line]
     caption: list[Span] = field(default_factory=list)
     notes: list[Line] = field(default_factory=list)
+    spaced: bool = False        # cells apart by runs of spaces (a PDF's text laid out in columns)
 
     @property
     def line(self) -> int:

@@ -125,6 +125,13 @@ def is_header(cells: list[Cell]) -> bool:
     return texts[0] in ("序号", "编号") or all(len(t) <= HEADER_LABEL_MAX for t in filled)
 
 
+def wraps_header(cells: list[Cell]) -> bool:
+    """A line right under the header with its first cell empty and short labels in others: the labels' second line."""
+    filled = [key(c.text) for c in cells if c.spans]
+    return (len(cells) > 1 and not cells[0].spans and bool(filled)
+            and all(len(t) <= HEADER_LABEL_MAX and not SERIAL.fullmatch(t) for t in filled))
+
+
 def same_header(header: list[str], cells: list[Cell]) -> bool:
     """A repeat of the header (its cell keys), slight variants included (分管 区领导, 市、区下达的…)."""
     a = header
@@ -155,6 +162,8 @@ def value_kind(text: str) -> str:
 def build(block: TableBlock, ctx: Context) -> Table:
     table = Table(block.caption, [], block.line)
     header: list[str] | None = None          # the header's cell keys
+    header_more: list[str] | None = None     # those of its second line, when its labels wrap
+    repeated = False                         # the line before was a repeat of the header
     width = 0
     for line in block.lines:
         if PIPE_RULE.fullmatch(line.text):
@@ -165,9 +174,16 @@ def build(block: TableBlock, ctx: Context) -> Table:
             header, width = [key(c.text) for c in cells], len(cells)
             table.rows.append(Row("header", cells, line.n))
             continue
-        if header is not None and same_header(header, cells):
-            ctx.remove("repeated-table-header", line.n, line.raw.strip())
+        if header is not None and len(table.rows) == 1 and header_more is None and wraps_header(cells):
+            merge(table.rows[0], cells)        # the rest of the labels: 总投资 / （万元）
+            header_more = [key(c.text) for c in cells]
             continue
+        if header is not None and same_header(header, cells) or (
+                repeated and header_more == [key(c.text) for c in cells]):
+            ctx.remove("repeated-table-header", line.n, line.raw.strip())
+            repeated = True
+            continue
+        repeated = False
         width = width or len(cells)
         add_row(table, cells, line, width, ctx)
     realign(table, width)

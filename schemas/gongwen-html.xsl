@@ -567,6 +567,10 @@
     </section>
   </xsl:template>
 
+  <xsl:template match="g:chronicle/g:heading">
+    <h3 class="heading"><xsl:call-template name="line"/><xsl:apply-templates/></h3>
+  </xsl:template>
+
   <xsl:template match="g:appointment | g:event">
     <p class="{local-name()}"><xsl:call-template name="line"/>
       <xsl:if test="@date"><xsl:attribute name="data-date"><xsl:value-of select="@date"/></xsl:attribute></xsl:if>

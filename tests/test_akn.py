@@ -8,6 +8,7 @@ import subprocess
 import sys
 import textwrap
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from lxml import etree
@@ -186,3 +187,16 @@ def test_an_undated_text_gets_the_placeholder_and_no_invented_date():
     assert akn.problems(tree) == []
     dates = {d.get("date"): d.get("name") for d in tree.iter(f"{{{akn.AKN}}}FRBRdate")}
     assert dates == {akn.UNDATED: "undated"}
+
+
+BULLETIN_FIXTURES = sorted((Path(__file__).parent / "fixtures" / "bulletin").glob("*.txt"))
+
+
+@pytest.mark.parametrize("case", BULLETIN_FIXTURES, ids=lambda p: p.stem)
+def test_every_bulletin_fixture_validates_and_keeps_its_reading_text(case):
+    """The records' rarer parts (a 大事记's month headings, briefs, 任免) have AKN of their own."""
+    result = pipeline.convert_file(case)
+    tree = etree.fromstring(render(result.root, "akn"))
+    assert akn.problems(tree) == []
+    text = reading_chars("".join(tree.itertext()))
+    assert all(reading_chars(t) in text for t in result.root.xpath("//*[local-name()='heading']/text()"))

@@ -54,6 +54,8 @@ def gazette(akn: etree._Element, bulletin: etree._Element, scope: Scope, kept: l
             document(component, item, inner, None, [])
         else:
             records(component, item, inner)
+    if not held:
+        empty_component(body, bulletin, scope)
     date = latest_date(bulletin)
     masthead = child(bulletin, "masthead")
     title = text(child(masthead, "title")).strip() if masthead is not None else ""
@@ -134,6 +136,8 @@ def records(component: etree._Element, section: etree._Element, scope: Scope) ->
         if entry == "document":
             ordinal += 1
             brief(body, item, scope, f"brief_{ordinal}")
+        elif entry == "heading":            # a month of the 大事记
+            inline(sub(body, "p", {"class": "heading"}), item, scope)
         elif entry in ("appointment", "event"):
             p = sub(body, "p", {"class": entry})
             if len(item):
@@ -145,6 +149,17 @@ def records(component: etree._Element, section: etree._Element, scope: Scope) ->
     date = latest_date(section)
     meta(el, work_uri("doc", kind, date, None), date, refs, refs.organization("unknown"),
          [("title", text(title).strip())] if title is not None else [], None, kind, [])
+
+
+def empty_component(body: etree._Element, bulletin: etree._Element, scope: Scope) -> None:
+    """A collection needs a component: an issue cut short before its first document has an empty doc."""
+    component = sub(body, "component", {"eId": scope.eid("cmp_1")})
+    el = sub(component, "doc", {"name": "noDocument"})
+    sub(sub(el, "mainBody"), "p")
+    refs = References(Scope(scope.ids, f"{scope.eid('cmp_1')}__"))
+    date = latest_date(bulletin)
+    meta(el, work_uri("doc", "noDocument", date, None), date, refs, refs.organization("unknown"), [], None,
+         "noDocument", [])
 
 
 def brief(body: etree._Element, doc: etree._Element, scope: Scope, local: str) -> None:

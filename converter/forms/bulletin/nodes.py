@@ -119,6 +119,9 @@ def records_node(section: Records, builder: Builder) -> Node:
         if isinstance(item, Document):
             el.add(builder.node(item))
             continue
+        if item.heading:
+            el.add(node("heading", item.line, plain(item.spans)))
+            continue
         record = node(name, item.line)
         if item.date:
             record.attrs["date"] = item.date

@@ -3,7 +3,8 @@
     政务简讯        each item a `brief` document: its title, the sentence that
                     carries its date (→ @date), its roster, its closing paragraph
     人 事 任 免     each notice an `appointment` @date
-    大事记          each ◆ entry an `event` @date, the year from the masthead
+    大事记          each entry an `event` @date (after ◆, or starting with its date; a day
+                    alone under a month heading, which is a `heading`), the year from the masthead
 """
 
 from __future__ import annotations
@@ -18,17 +19,25 @@ from converter.model.document import Document
 from converter.model.text import Line, Lines, Span, collapse, split_at, whole
 from converter.patterns import pattern
 from converter.rules import DATE, TITLE_FORM_WORD
-from converter.values import iso_date
+from converter.values import cn_number, iso_date
 
 # The three record headings, letter-spacing allowed
 HEADINGS = {
     "briefs": pattern(r"政\s{0,3}务\s{0,3}简\s{0,3}讯", "政务简讯", "政 务 简 讯"),
     "appointments": pattern(r"人\s{0,3}事\s{0,3}任\s{0,3}免", "人 事 任 免"),
-    "chronicle": pattern(r"大\s{0,3}事\s{0,3}记", "大事记"),
+    # with what it chronicles before it or the period after it: 政务大事记, 大事记（2024年1月）
+    "chronicle": pattern(r"[^\s。，,：:]{0,10}?大\s{0,3}事\s{0,3}记(?:\s{0,2}[（(][^（）()]{1,14}[）)])?",
+                         "大事记", "政务大事记", "大事记（2024年1—3月）"),
 }
-# A 大事记 entry
-EVENT = pattern(r"[◆◇●■▲]\s{0,2}(?:(?P<m>\d{1,2})\s{0,2}月\s{0,2}(?P<d>\d{1,2})\s{0,2}日)?",
-                "◆1月5日,市长", "◆3月22日17时,")
+# A 大事记 entry: after a mark, or starting with its date (a day alone under a month heading)
+EVENT = pattern(r"[◆◇●■▲]\s{0,2}(?:(?P<m>\d{1,2})\s{0,2}月\s{0,2}(?P<d>\d{1,2})\s{0,2}日)?"
+                r"|(?:\d{4}\s{0,2}年\s{0,2})?(?P<month>\d{1,2})\s{0,2}月\s{0,2}(?P<day>\d{1,2})\s{0,2}日"
+                r"(?=[\s，,、：:—\-至到]|\d{1,2}\s{0,2}日)"
+                r"|(?P<alone>\d{1,2})\s{0,2}日(?=\s|[，,、：:])",
+                "◆1月5日,市长", "◆3月22日17时,", "1月5日  市政府召开", "2024年1月5日，", "12日，市长", "1月5日—6日，")
+# A month heading of the 大事记: "1月", "一月", "2024年3月", "3月份"
+MONTH_HEADING = pattern(r"(?:\d{4}\s{0,2}年\s{0,2})?(?P<month>\d{1,2}|[一二三四五六七八九十]{1,3})\s{0,2}月份?",
+                        "1月", "十二月", "2024年3月", "3月份")
 # The form of a 政务简讯 item.
 BRIEF_FORM = "brief"
 # A brief's title is a short line naming a document: "…工作专班的通知"
@@ -39,6 +48,7 @@ BRIEF_TITLE_MAX = 60
 class Record:
     spans: list[Span]
     date: str | None
+    heading: bool = False       # a heading among the records (a month of the 大事记)
 
     @property
     def line(self) -> int:
@@ -54,7 +64,7 @@ class Records:
 
 
 # The record headings are short; a longer line is none of them.
-HEADING_MAX = 12
+HEADING_MAX = 20
 
 
 def heading_kind(line: Line) -> str | None:
@@ -108,15 +118,26 @@ def parse_briefs(section: Records, lines: Lines, ctx: Context, rules: RuleSet) -
 
 
 def parse_events(section: Records, lines: Lines, year: int | None, ctx: Context) -> None:
+    month: int | None = None            # the month heading the days stand under
     for line in lines:
+        heading = MONTH_HEADING.fullmatch(line.text.strip())
+        if heading:
+            month = cn_number(heading.group("month"))
+            section.items.append(Record([whole(line)], None, heading=True))
+            continue
         m = EVENT.match(line.text)
-        if m or not section.items:
+        if m and m.group("alone") and month is None:
+            m = None                    # "12日" with no month above: not an entry's start
+        if m or not section.items or section.items[-1].heading:
             date = None
-            if m and m.group("m") and year:
-                try:
-                    date = datetime.date(year, int(m.group("m")), int(m.group("d"))).isoformat()
-                except ValueError:
-                    ctx.warn(line.n, "大事记 entry with an impossible date")
+            if m:
+                got_month = m.group("m") or m.group("month") or (month if m.group("alone") else None)
+                day = m.group("d") or m.group("day") or m.group("alone")
+                if got_month and day and year:
+                    try:
+                        date = datetime.date(year, int(got_month), int(day)).isoformat()
+                    except ValueError:
+                        ctx.warn(line.n, "大事记 entry with an impossible date")
             section.items.append(Record([whole(line)], date))
         else:
             section.items[-1].spans.append(whole(line))     # an entry continued over a page break

@@ -33,14 +33,15 @@ def link_bulletin(b: Bulletin, ctx: Context, links: Links) -> None:
             k += 1
             link_document(doc, f"d{k}", ctx, links)
     seen: dict[str, int] = {}
-    briefs = 0
+    numbered: dict[str, int] = {}        # documents among the records: brief1 …, appointment1 …
     for section in b.records:
         seen[section.kind] = seen.get(section.kind, 0) + 1
         section.id = section.kind + (str(seen[section.kind]) if seen[section.kind] > 1 else "")
         for item in section.items:
             if isinstance(item, Document):
-                briefs += 1
-                link_document(item, f"brief{briefs}", ctx, links)
+                prefix = "brief" if section.kind == "briefs" else "appointment"
+                numbered[prefix] = numbered.get(prefix, 0) + 1
+                link_document(item, f"{prefix}{numbered[prefix]}", ctx, links)
             else:
                 link_run(item.spans, None, ctx, links)
     link_toc(b, ctx)

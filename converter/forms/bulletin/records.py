@@ -2,7 +2,8 @@
 
     政务简讯        each item a `brief` document: its title, the sentence that
                     carries its date (→ @date), its roster, its closing paragraph
-    人 事 任 免     each notice an `appointment` @date
+    人 事 任 免     each notice an `appointment` @date; a notice printed whole (its title,
+                    文号, text and 署名) a `document`
     大事记          each entry an `event` @date (after ◆, or starting with its date; a day
                     alone under a month heading, which is a `heading`), the year from the masthead
 """
@@ -38,6 +39,8 @@ EVENT = pattern(r"[◆◇●■▲]\s{0,2}(?:(?P<m>\d{1,2})\s{0,2}月\s{0,2}(?P<
 # A month heading of the 大事记: "1月", "一月", "2024年3月", "3月份"
 MONTH_HEADING = pattern(r"(?:\d{4}\s{0,2}年\s{0,2})?(?P<month>\d{1,2}|[一二三四五六七八九十]{1,3})\s{0,2}月份?",
                         "1月", "十二月", "2024年3月", "3月份")
+# What a 任免 notice's title names: 任免, 任命, 免去, 职务
+APPOINTING = pattern(r"任免|任命|免去|免职|职务", "王某某等同志职务任免的通知")
 # The form of a 政务简讯 item.
 BRIEF_FORM = "brief"
 # A brief's title is a short line naming a document: "…工作专班的通知"
@@ -91,10 +94,29 @@ def parse_records(sections: list[Records], lines: Lines, ctx: Context, rules: Ru
         if kind == "briefs":
             parse_briefs(section, body, ctx, rules)
         elif kind == "appointments":
-            section.items = [Record([whole(line)], first_date([whole(line)])) for line in body]
+            parse_appointments(section, body, ctx)
         else:
             parse_events(section, body, year, ctx)
         sections.append(section)
+
+
+def is_appointment_title(text: str) -> bool:
+    """The title of a 任免 notice printed whole: "…关于王某某等同志职务任免的通知"."""
+    text = collapse(text)
+    return (len(text) <= BRIEF_TITLE_MAX and "。" not in text and TITLE_FORM_WORD.search(text) is not None
+            and APPOINTING.search(text) is not None)
+
+
+def parse_appointments(section: Records, lines: Lines, ctx: Context) -> None:
+    """Each 任免 notice: a dated line of its own, or, printed whole (title, 文号, text, 署名), a document."""
+    starts = [k for k, line in enumerate(lines) if is_appointment_title(line.text)]
+    if not starts:
+        section.items = [Record([whole(line)], first_date([whole(line)])) for line in lines]
+        return
+    section.items = [Record([whole(line)], first_date([whole(line)])) for line in lines[:starts[0]]]
+    for _, chunk in split_at(lines[starts[0]:], [k - starts[0] for k in starts]):
+        if chunk:
+            section.items.append(ctx.parse_document(chunk, ctx))
 
 
 def is_brief_title(lines: Lines, i: int) -> bool:

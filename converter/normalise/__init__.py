@@ -21,8 +21,8 @@ import re
 
 from converter.model.text import Line, Removed
 from converter.normalise.catalogue import take_facts
-from converter.normalise.furniture import (FURNITURE_RULES, PAGE_REASONS, PRINT_TIMESTAMP, drop_print_titles,
-                                           furniture_pattern, furniture_reason)
+from converter.normalise.furniture import (FURNITURE_RULES, PAGE_REASONS, PRINT_TIMESTAMP, drop_bare_page_numbers,
+                                           drop_print_titles, furniture_pattern, furniture_reason)
 from converter.normalise.html import looks_like_html, read_html_page
 from converter.normalise.lines import clean_line, split_lines, strip_inline
 from converter.normalise.page import Normalised, PageFilter, take_out, take_out_at
@@ -77,6 +77,8 @@ def normalise(text: str, filters: tuple[PageFilter, ...] = PAGE_FILTERS, rules: 
         gap = False
     lines, headers = drop_print_titles(lines, titles_under_stamp)
     residue.extend(headers)
+    lines, bare = drop_bare_page_numbers(lines, residue)
+    residue.extend(bare)
     page = Normalised(tuple(lines), tuple(residue), len(raws), furniture)
     for page_filter in filters:
         page = page_filter(page)

@@ -18,6 +18,10 @@ PAGE_NUMBER = pattern(r"[—–\-－―─]{1,2}\s{0,3}\d{1,4}\s{0,3}[—–\-�
 # "1/3" printed by a browser, "第 3 页", "第3页 共5页"
 PAGE_COUNTER = pattern(r"\d{1,4}\s{0,2}/\s{0,2}\d{1,4}|第\s{0,2}\d{1,4}\s{0,2}页(?:\s{0,2}[,，]?\s{0,2}共\s{0,2}\d{1,4}\s{0,2}页)?",
                        "1/3", "第 3 页", "第3页 共5页")
+# A line that is a bare number: a page number without its dashes ("5"), when its neighbours say so
+BARE_NUMBER = pattern(r"\d{1,4}", "5")
+# The number inside a page number: "— 26 —" → 26
+NUMBER_IN = pattern(r"\d{1,4}", "— 26 —")
 # "2026/5/19 19:11": the date and time a browser prints at the top of each page
 PRINT_TIMESTAMP = pattern(r"\d{4}/\d{1,2}/\d{1,2}\s{1,3}\d{1,2}:\d{2}(?::\d{2})?", "2026/5/19 19:11")
 # "https://www.example.gov.cn/…": the address a browser prints at the foot of each page
@@ -59,3 +63,31 @@ def drop_print_titles(lines: list[Line], candidates: set[int]) -> tuple[list[Lin
     kept = [line for line in lines if line.n not in drop]
     removed = [Removed("running-header", line.n, line.raw.strip()) for line in lines if line.n in drop]
     return kept, removed
+
+
+def drop_bare_page_numbers(lines: list[Line], residue: list[Removed]) -> tuple[list[Line], list[Removed]]:
+    """A bare number on its own line that continues the page numbers printed around it ("— 4 —" … "5").
+
+    Alone, "5" may be a value (a table's cell, a list's count); next to a page
+    number one less before it or one more after it, it is the page's number
+    printed without its dashes. Lines of a table (tabs, pipes) are never taken.
+    """
+    pages = [(r.line, int(m.group())) for r in residue if r.reason == "page-number"
+             and (m := NUMBER_IN.search(r.text)) is not None]
+    if not pages:
+        return lines, []
+    drop: set[int] = set()
+    k = 0                           # pages[:k] stand before the line
+    for i, line in enumerate(lines):
+        while k < len(pages) and pages[k][0] < line.n:
+            k += 1
+        if not BARE_NUMBER.fullmatch(line.text) or any(
+                "\t" in near.text or "|" in near.text for near in lines[max(0, i - 1):i + 2]):
+            continue
+        value = int(line.text)
+        before = pages[k - 1][1] if k > 0 else None
+        after = pages[k][1] if k < len(pages) else None
+        if value - 1 == before or value + 1 == after:
+            drop.add(line.n)
+    kept = [line for line in lines if line.n not in drop]
+    return kept, [Removed("page-number", line.n, line.raw.strip()) for line in lines if line.n in drop]

@@ -30,11 +30,11 @@ from converter.patterns import pattern
 from converter.rules import CN_DIGITS
 from converter.values import cn_number
 
-# The number of a 纪要 under its title: "第5期", "2024年第5期", "〔2024〕第5期", "〔2024〕5号"
+# The number of a 纪要 under its title: "第5期", "2024年第5期", "〔2024〕第5期", "〔2024〕5号", a meeting's "〔2024〕第5次"
 ISSUE_NUMBER = pattern(
     rf"(?:(?P<year>\d{{4}})\s{{0,2}}年\s{{0,2}}|[〔\[［【(（]\s{{0,2}}(?P<bracketed>\d{{4}})\s{{0,2}}[〕\]］】)）]\s{{0,2}})?"
-    rf"第?\s{{0,2}}(?P<seq>\d{{1,4}}|[{CN_DIGITS}]{{1,6}})\s{{0,2}}[期号]",
-    "第5期", "2024年第5期", "〔2024〕第5期", "〔2024〕5号",
+    rf"第?\s{{0,2}}(?P<seq>\d{{1,4}}|[{CN_DIGITS}]{{1,6}})\s{{0,2}}[期号次]",
+    "第5期", "2024年第5期", "〔2024〕第5期", "〔2024〕5号", "〔2024〕第5次",
 )
 
 RULES = SHARED.plus(attendance.PLUGIN, before=SHARED.names()[0])

@@ -21,7 +21,7 @@ from typing import Any, Callable, Sequence
 from converter.model.blocks import Item, ListBlock, Para, Section
 from converter.model.context import Context
 from converter.model.text import Line, Lines, whole
-from converter.patterns import pattern
+from converter.patterns import HAN, pattern
 from converter.rules import CLOSERS, DATE, RUN_IN_END, TERMINAL
 
 # A line that may serve as the heading of a bare numeral on the line before:
@@ -32,6 +32,9 @@ COMMAS = ("，", "、", ",")
 # A line that opens with a full date and a space is one record of a dated list
 # (a regulation's adoption and revision lines, a chronology): "2001年12月28日 …第一次修正"
 DATED_RECORD = pattern(rf"(?:{DATE.pattern})\s", "2001年12月28日 浙江省人大常委会第一次修正")
+# A line laid out in columns (a list of names and posts: "张某某  某某镇安监站站长"): words apart by
+# two spaces or more. Such a line is an entry of its own, never the run of a sentence over a page break.
+LAID_OUT = pattern(rf"[{HAN}）)](?: {{2,}}|\s*\u3000\s*)[{HAN}（(]", "张某某  某某镇人民政府", "张某某　县应急管理局")
 # What a heading never ends in: a heading is no clause of a sentence (下列…：（一）…；).
 CLAUSE_ENDS = "；;，,、"
 # … nor, where an enumeration is open, a sentence (一、新建公园两处。).
@@ -230,7 +233,8 @@ def parse_text(state: BodyState, line: Line) -> None:
         state.pending = None
         return
     if para is not None and not line.indent and para.spans and joins(para.spans[-1].text, state.repair) \
-            and not (DATED_RECORD.match(line.text) and DATED_RECORD.match(para.spans[0].text)):
+            and not (DATED_RECORD.match(line.text) and DATED_RECORD.match(para.spans[0].text)) \
+            and not (LAID_OUT.search(line.text) or LAID_OUT.search(para.spans[-1].text)):
         para.spans.append(whole(line))
         return
     state.close()

@@ -211,10 +211,11 @@ def check(input_text: str, xml: bytes | etree._Element) -> Loss | None:
     carried = ""                  # what an anchored item still needs from the lines after its own
     for n, chars in enumerate(input_reading_chars(input_text, references), start=1):
         if carried and chars:
-            chars, still = take_leading(chars, carried)
-            if still == carried:
+            rest_of_line, still = take_leading(chars, carried)
+            if still == carried and take_items(chars, residue.get(n, [])) != ("", ""):
+                # none of it here, and the line is not wholly its own residue (a tag between, <span class="s3">)
                 return Loss(n, chars, f"residue running on {carried!r}")
-            carried = still
+            chars, carried = rest_of_line, still
         taken = residue.get(n, [])
         result = take_items(chars, taken)
         if result is None or result[1] or flow[pos:pos + len(result[0])] != result[0]:

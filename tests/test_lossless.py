@@ -78,3 +78,18 @@ def test_text_merged_into_a_row_is_checked_on_its_own_line_not_in_the_flow():
     # without the merged element the same characters stand in the flow, where line 2 does not have them
     assert lossless.check(text, archive(head + row.replace('<merged line="3">{}</merged>', "乙"), residue="")) is None
     assert lossless.check(text, archive(head + row.replace('<merged line="3">{}</merged>', "丙"), residue="")) is not None
+
+
+def test_residue_running_on_across_a_line_that_is_wholly_its_own_markup():
+    """Fuzz case 7-511: an HTML title read from two source lines went to residue at the first; the tag line
+    between them holds a digit of its own (class="STYLE3"), which the run-on must pass over, not stop at."""
+    from converter.pipeline import convert_bytes
+
+    text = ("        信用建设工作领导小组的通知\n    <span class=\"STYLE3\">\n"
+            "        临安市人民政府办公室关于成立临安市<br/>\n        信用建设工作领导小组的通知\n    </span>\n</p>")
+    result = convert_bytes(text.encode(), "page.txt")          # raised "residue running on …" before
+    assert lossless.check(text, result.xml) is None
+    for removed in result.root.iter("{*}removed"):
+        if "临安市人民政府办公室" in (removed.text or ""):
+            removed.text = "信用建设工作领导小组的通知"          # the run-on's text lost: still a loss
+    assert lossless.check(text, result.root) is not None

@@ -1,6 +1,6 @@
 """Page furniture: whole lines that a page prints and a document does not hold.
 
-Page numbers, a browser's print header (timestamp, then the page title) and
+Page numbers, a page's note of itself (（此页无正文）), a browser's print header (timestamp, then the page title) and
 footer (the address, the page counter). Each goes to residue with its reason.
 """
 
@@ -22,6 +22,8 @@ PAGE_COUNTER = pattern(r"\d{1,4}\s{0,2}/\s{0,2}\d{1,4}|第\s{0,2}\d{1,4}\s{0,2}�
 BARE_NUMBER = pattern(r"\d{1,4}", "5")
 # The number inside a page number: "— 26 —" → 26
 NUMBER_IN = pattern(r"\d{1,4}", "— 26 —")
+# "（此页无正文）": what a printed page says of itself (the 署名 fell onto a page of its own)
+PAGE_NOTE = pattern(r"[（(]\s{0,2}此\s{0,2}页\s{0,2}无\s{0,2}正\s{0,2}文\s{0,2}[）)]", "（此页无正文）", "(此页无正文)")
 # "2026/5/19 19:11": the date and time a browser prints at the top of each page
 PRINT_TIMESTAMP = pattern(r"\d{4}/\d{1,2}/\d{1,2}\s{1,3}\d{1,2}:\d{2}(?::\d{2})?", "2026/5/19 19:11")
 # "https://www.example.gov.cn/…": the address a browser prints at the foot of each page
@@ -30,11 +32,12 @@ URL_LINE = pattern(r"(?:https?://|www\.)\S{1,2000}", "https://www.example.gov.cn
 FURNITURE_RULES: tuple[Rule, ...] = (
     Rule("page_number", PAGE_NUMBER, "page-number"),
     Rule("page_counter", PAGE_COUNTER, "page-number"),
+    Rule("page_note", PAGE_NOTE, "page-note"),
     Rule("print_timestamp", PRINT_TIMESTAMP, "running-header"),
     Rule("url_line", URL_LINE, "web-chrome"),
 )
 # Reasons that show the text was printed on pages (so page-break repair applies).
-PAGE_REASONS = ("page-number", "running-header")
+PAGE_REASONS = ("page-number", "running-header", "page-note")
 
 
 def furniture_pattern(rules: tuple[Rule, ...]) -> re.Pattern[str]:

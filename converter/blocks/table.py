@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from converter.blocks.parser import BlockRule, BodyState, Plugin, walk_blocks
+from converter.blocks.parser import BlockRule, BodyState, Plugin, ends_open, walk_blocks
 from converter.blocks.table_structure import PIPE_RULE, build, cell_text, cells_of, is_header, split_cells
 from converter.model.blocks import Cell, Para, Table, TableBlock
 from converter.model.context import Context
@@ -45,6 +45,8 @@ SPACED_ROWS_MIN = 3
 PIPE_ROW = pattern(r"\|.*\|", "| 序号 | 指标 |")
 # Notes printed under a table
 NOTE_START = pattern(r"注\s{0,2}[:：]", "注：1.★表示必选指标")
+# A numbered point of a note: "2.部分数据因四舍五入…"
+NOTE_POINT = pattern(r"\d{1,2}\s{0,2}[.．、)）]", "2.部分数据因四舍五入")
 # Any line: after a note, the lines that go on with it
 ANY_LINE = pattern(r".", "续")
 # A caption over a table: short, no sentence in it.
@@ -121,11 +123,16 @@ def parse_note(state: BodyState, line: Line, m: re.Match[str]) -> bool:
     if not children or not isinstance(children[-1], TableBlock):
         return False
     table = children[-1]
-    if m.re is compiled(NOTE_START) or (table.notes and not line.gap):
+    if m.re is compiled(NOTE_START) or (table.notes and not line.gap and goes_on_note(table.notes[-1], line)):
         state.close()
         table.notes.append(line)
         return True
     return False
+
+
+def goes_on_note(last: Line, line: Line) -> bool:
+    """A line after a note is the note's: its next numbered point (2.…), or the rest of a sentence it cut."""
+    return NOTE_POINT.match(line.text) is not None or ends_open(last.text)
 
 
 def parse_pipe_rule(state: BodyState, line: Line, m: re.Match[str]) -> bool:

@@ -21,16 +21,18 @@ from typing import Any
 
 from converter.forms.bulletin import records
 from converter.forms.bulletin.masthead import issue_match, issue_values, masthead_spans
-from converter.forms.bulletin.toc import TOC_LEADER, parse_entries
+from converter.forms.bulletin.toc import TOC_LEADER, TocEntry, parse_entries
 from converter.forms.order import ORDER_MARK, ORDER_NUMBER, SEQ_ONLY
 from converter.forms.registry import Form
 from converter.frame.head import Head, is_issuer_mark, parse_doc_number
+from converter.frame.roles import is_organ_name, starts_title
 from converter.model.blocks import Para
 from converter.model.context import Context
 from converter.model.document import Document
 from converter.model.text import Line, Lines, Span, collapse, plain, split_at, whole
 from converter.normalise.headers import drop_running_headers
 from converter.patterns import HAN, pattern
+from converter.rules import DATE, TITLE_FORM_WORD
 
 # "《新洲区人民政府公报》简介"
 ABOUT_TITLE = pattern(r"《?[^》]{2,40}》?\s{0,2}简\s{0,2}介", "《新洲区人民政府公报》简介")
@@ -43,6 +45,10 @@ PART_MARKER = pattern(r"[◆◇■□●★▲【]\s{0,3}(?P<title>[^◆◇■�
                       "◆ 区级文件选登 ◆", "【市政府文件】", "■ 部门文件 ■")
 # What a column heading starts with
 PART_MARKS = "◆◇■□●★▲【"
+# A document's title is no longer than this (a title above its 文号 starts a document)
+BODY_TITLE_MAX = 80
+# A 目录 entry this long at least is a title a document start may be found by
+LISTED_TITLE_MIN = 6
 # A 文号 stands within this many lines under the 发文机关标志 that starts a document.
 MARK_TO_NUMBER = 3
 # A 目录 cut short (a stored page ends inside it) leaves at most this many lines after its last leader.
@@ -107,10 +113,17 @@ def claims(form: Form, lines: Lines, head: Head) -> bool:
         any(issue_match(l.text) for l in top) or any(TOC_TITLE.fullmatch(l.text) for l in top))
 
 
-def is_document_start(lines: Lines, i: int) -> bool:
-    """A 发文机关标志 with a 文号 close below it, a 文号 with no 标志 above, or an order's mark and number."""
+def is_document_start(lines: Lines, i: int, titles: frozenset[str] = frozenset()) -> bool:
+    """A 发文机关标志 with a 文号 close below it, a 文号 with no 标志 above, an order's mark and number;
+    a title (of one or two lines) with the 文号 under it; a title the 目录 lists (`titles`)."""
     line = lines[i]
-    if not line.text.rstrip().endswith(("件", "号", "令")):       # cheap test first: most lines are none
+    if (titles and (collapse(line.text) in titles or (
+            i + 1 < len(lines) and collapse(line.text + lines[i + 1].text) in titles))
+            and not heads_above(lines, i)):
+        return True
+    if is_title_over_number(lines, i):
+        return True
+    if not line.text.rstrip().rstrip("）)").endswith(("件", "号", "令")):   # cheap test first: most lines are none
         return False
     text = line.text.strip()
     if ORDER_NUMBER.fullmatch(text) or (ORDER_MARK.fullmatch(text) and i + 1 < len(lines)
@@ -119,7 +132,39 @@ def is_document_start(lines: Lines, i: int) -> bool:
     if is_issuer_mark(line.text):
         return any(parse_doc_number(l) for l in lines[i + 1:i + 1 + MARK_TO_NUMBER])
     if parse_doc_number(line):
-        return i == 0 or not is_issuer_mark(lines[i - 1].text)
+        above = lines[i - 1] if i > 0 else None
+        return above is None or not (is_issuer_mark(above.text) or is_title_over_number(lines, i - 1)
+                                     or (i > 1 and is_title_over_number(lines, i - 2)))
+    return False
+
+
+def heads_above(lines: Lines, i: int) -> bool:
+    """Whether a 发文机关标志, 文号 or order's mark stands in the lines right above line i (its title is theirs)."""
+    for line in lines[max(0, i - MARK_TO_NUMBER - 1):i]:
+        text = line.text.strip()
+        if is_issuer_mark(line.text) or ORDER_MARK.fullmatch(text) or ORDER_NUMBER.fullmatch(text) \
+                or SEQ_ONLY.fullmatch(text) or parse_doc_number(line):
+            return True
+    return False
+
+
+def is_title_over_number(lines: Lines, i: int) -> bool:
+    """A title on line i (or on lines i and i+1) with the document's 文号 right under it:
+    "…关于…的通知" / "（某政发〔2024〕1号）", as a bulletin prints a document without its 标志."""
+    if i > 0 and is_organ_name(lines[i - 1].text) and starts_title(lines[i]) and is_title_over_number(lines, i - 1):
+        return False            # "某某市人民政府" / "关于…的通知" / 文号: the title starts on the organ's line
+    for size in (1, 2):
+        below = i + size
+        if below >= len(lines):
+            return False
+        if not lines[below].text.rstrip().rstrip("）)").endswith("号"):     # cheap test first
+            continue
+        title = collapse("".join(line.text for line in lines[i:below]))
+        if (len(title) <= BODY_TITLE_MAX and "。" not in title and TITLE_FORM_WORD.search(title)
+                and (size == 1 or (not (TITLE_FORM_WORD.search(collapse(lines[i].text)) or DATE.search(lines[i].text))
+                                   and (is_organ_name(lines[i].text) or not starts_title(lines[i + 1]))))
+                and parse_doc_number(lines[below])):
+            return True
     return False
 
 
@@ -128,8 +173,9 @@ def parse(form: Form, lines: Lines, head: Head, ctx: Context) -> Bulletin:
     i = parse_about(b, lines, 0)
     i = parse_masthead(b, lines, i)
     i = parse_toc(b, lines, i, ctx)
+    titles = listed_titles(b)
     start = next((k for k in range(i, len(lines)) if is_part_marker(lines[k])
-                  or is_document_start(lines, k) or records.heading_kind(lines[k])), len(lines))
+                  or is_document_start(lines, k, titles) or records.heading_kind(lines[k])), len(lines))
     parse_cover_and_imprint(b, lines[i:start])
     rest = lines[start:]
     if b.masthead_title:
@@ -137,7 +183,7 @@ def parse(form: Form, lines: Lines, head: Head, ctx: Context) -> Bulletin:
         rest = drop_running_headers(rest, plain(b.masthead_title), ctx.remove)
     ends = [k for k in range(len(rest)) if records.heading_kind(rest[k])]
     columns_end = ends[0] if ends else len(rest)
-    parse_columns(b, rest[:columns_end], ctx)
+    parse_columns(b, rest[:columns_end], ctx, titles)
     records.parse_records(b.records, rest[columns_end:], ctx, form.rules, b.year)
     return b
 
@@ -235,10 +281,16 @@ def parse_cover_and_imprint(b: Bulletin, lines: Lines) -> None:
             b.imprint.append(whole(line))
 
 
-def parse_columns(b: Bulletin, lines: Lines, ctx: Context) -> None:
+def listed_titles(b: Bulletin) -> frozenset[str]:
+    """The titles the 目录 lists, as the documents print them again (white space left out)."""
+    listed = (collapse(plain(entry.spans)) for entry in b.toc if isinstance(entry, TocEntry))
+    return frozenset(title for title in listed if len(title) >= LISTED_TITLE_MIN)
+
+
+def parse_columns(b: Bulletin, lines: Lines, ctx: Context, titles: frozenset[str] = frozenset()) -> None:
     """Columns (◆ … ◆) and the documents in them, split at each document start."""
     part: Part | None = None
-    starts = [k for k in range(len(lines)) if is_document_start(lines, k) or is_part_marker(lines[k])]
+    starts = [k for k in range(len(lines)) if is_document_start(lines, k, titles) or is_part_marker(lines[k])]
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
     for _, chunk in split_at(lines, starts):

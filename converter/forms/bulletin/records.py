@@ -41,6 +41,14 @@ MONTH_HEADING = pattern(r"(?:\d{4}\s{0,2}年\s{0,2})?(?P<month>\d{1,2}|[一二�
                         "1月", "十二月", "2024年3月", "3月份")
 # What a 任免 notice's title names: 任免, 任命, 免去, 职务
 APPOINTING = pattern(r"任免|任命|免去|免职|职务", "王某某等同志职务任免的通知")
+# Marks a 政务简讯 headline may start with
+BRIEF_MARKS = "◆◇●■▲★"
+# What a headline never holds: the punctuation of a sentence
+HEADLINE_PUNCT = pattern(r"[，。；：,;:！？]", "，")
+# A sentence that starts with its date: "3月5日，市长…", "2024年3月5日上午，…"
+DATED_START = pattern(r"(?:\d{4}\s{0,2}年\s{0,2})?\d{1,2}\s{0,2}月\s{0,2}\d{1,2}\s{0,2}日", "3月5日，市长", "2024年3月5日上午")
+# The numbers of a date
+DIGITS = pattern(r"\d+", "3月5日")
 # The form of a 政务简讯 item.
 BRIEF_FORM = "brief"
 # A brief's title is a short line naming a document: "…工作专班的通知"
@@ -92,7 +100,7 @@ def parse_records(sections: list[Records], lines: Lines, ctx: Context, rules: Ru
         section = Records(kind, [whole(chunk[0])])
         body = chunk[1:]
         if kind == "briefs":
-            parse_briefs(section, body, ctx, rules)
+            parse_briefs(section, body, ctx, rules, year)
         elif kind == "appointments":
             parse_appointments(section, body, ctx)
         else:
@@ -120,12 +128,31 @@ def parse_appointments(section: Records, lines: Lines, ctx: Context) -> None:
 
 
 def is_brief_title(lines: Lines, i: int) -> bool:
+    """A 政务简讯 item's title: a short line naming a document with a dated sentence under it, or a
+    headline (after a mark, or with no sentence punctuation) over a sentence that starts with its date."""
     text = lines[i].text
-    return (len(text) <= BRIEF_TITLE_MAX and "。" not in text and TITLE_FORM_WORD.search(collapse(text)) is not None
-            and i + 1 < len(lines) and DATE.search(lines[i + 1].text) is not None)
+    if len(text) > BRIEF_TITLE_MAX or "。" in text or i + 1 >= len(lines):
+        return False
+    below = lines[i + 1].text
+    if TITLE_FORM_WORD.search(collapse(text)) is not None:
+        return DATE.search(below) is not None
+    return (text[:1] in BRIEF_MARKS or HEADLINE_PUNCT.search(text) is None) and DATED_START.match(below) is not None
 
 
-def parse_briefs(section: Records, lines: Lines, ctx: Context, rules: RuleSet) -> None:
+def brief_date(line: Line, year: int | None) -> str | None:
+    """The date of a brief's first sentence: a full date, or month and day in the issue's year."""
+    full = first_date([whole(line)])
+    m = DATED_START.match(line.text)
+    if full is not None or m is None or year is None:
+        return full
+    month, day = (int(n) for n in DIGITS.findall(m.group())[-2:])
+    try:
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_briefs(section: Records, lines: Lines, ctx: Context, rules: RuleSet, year: int | None = None) -> None:
     if not lines:
         return
     starts = [k for k in range(len(lines)) if is_brief_title(lines, k)] or [0]
@@ -135,7 +162,7 @@ def parse_briefs(section: Records, lines: Lines, ctx: Context, rules: RuleSet) -
         titled = is_brief_title(lines, start)
         doc = Document(BRIEF_FORM, chunk[0].n, title=[whole(chunk[0])] if titled else [])
         doc.body = parse_body(chunk[1:] if titled else chunk, ctx, rules)
-        doc.date = first_date([whole(line) for line in chunk[1:2]]) if titled else None
+        doc.date = brief_date(chunk[1], year) if titled and len(chunk) > 1 else None
         section.items.append(doc)
 
 

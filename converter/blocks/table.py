@@ -199,7 +199,10 @@ def table_node(table: Table, b: Builder) -> Node:
 
 
 def cell_node(cell: Cell) -> Node:
-    el = Node("cell", {"rowspan": str(cell.rowspan)} if cell.rowspan > 1 else {})
+    attrs = {"rowspan": str(cell.rowspan)} if cell.rowspan > 1 else {}
+    if cell.colspan > 1:
+        attrs["colspan"] = str(cell.colspan)
+    el = Node("cell", attrs)
     text = cell_text(cell)
     if text:
         el.add(text)

@@ -132,6 +132,23 @@ def wraps_header(cells: list[Cell]) -> bool:
             and all(len(t) <= HEADER_LABEL_MAX and not SERIAL.fullmatch(t) for t in filled))
 
 
+def spans_columns(top: list[Cell], below: list[Cell]) -> bool:
+    """Whether a header's first line groups the labels of its second: an empty cell of the first line
+    has a label under it ("2023年" over "产量 增长"). The label before such empty cells then spans them."""
+    grouped = any(not cell.spans and k < len(below) and below[k].spans for k, cell in enumerate(top) if k)
+    if grouped:
+        owner: Cell | None = None
+        for k, cell in enumerate(top):
+            if cell.spans:
+                owner = cell
+            elif owner is not None:
+                owner.colspan += 1
+        for k, cell in enumerate(top):          # a label with nothing under it spans both lines: 指标
+            if cell.spans and cell.colspan == 1 and k < len(below) and not below[k].spans:
+                cell.rowspan = 2
+    return grouped
+
+
 def same_header(header: list[str], cells: list[Cell]) -> bool:
     """A repeat of the header (its cell keys), slight variants included (分管 区领导, 市、区下达的…)."""
     a = header
@@ -175,7 +192,10 @@ def build(block: TableBlock, ctx: Context) -> Table:
             table.rows.append(Row("header", cells, line.n))
             continue
         if header is not None and len(table.rows) == 1 and header_more is None and wraps_header(cells):
-            merge(table.rows[0], cells)        # the rest of the labels: 总投资 / （万元）
+            if spans_columns(table.rows[0].cells, cells):
+                table.rows.append(Row("header", cells, line.n))     # a second level: 2023年 / 产量 增长
+            else:
+                merge(table.rows[0], cells)        # the rest of the labels: 总投资 / （万元）
             header_more = [key(c.text) for c in cells]
             continue
         if header is not None and same_header(header, cells) or (

@@ -98,6 +98,7 @@ class Cell:
     spans: list[Span] = field(default_factory=list)
     merged: list[Span] = field(default_factory=list)     # text merged in from a continuation line
     rowspan: int = 1
+    colspan: int = 1
 
     @property
     def text(self) -> str:

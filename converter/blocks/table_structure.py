@@ -18,6 +18,8 @@ from converter.patterns import HAN, pattern
 PIPE_RULE = pattern(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*){0,50}\|?", "|---|:---:|")
 # A cell of a row laid out with spaces: text up to a run of two spaces or more ("城镇老旧小区改造  改造…")
 SPACED_CELL = pattern(r"\S+(?: \S+)*", "城镇老旧小区改造")
+# The labels of a 序号 column
+SERIAL_LABELS = ("序号", "编号")
 # A 序号 cell: "1", "12"
 SERIAL = pattern(r"\d{1,4}", "12")
 # A category line inside a table, printed without cells: "一、基础设施类", "（二）产业发展类（4个）"
@@ -122,7 +124,7 @@ def is_header(cells: list[Cell]) -> bool:
     filled = [t for t in texts if t]
     if len(filled) < 2 or SERIAL.fullmatch(texts[0] or "x"):
         return False
-    return texts[0] in ("序号", "编号") or all(len(t) <= HEADER_LABEL_MAX for t in filled)
+    return texts[0] in SERIAL_LABELS or all(len(t) <= HEADER_LABEL_MAX for t in filled)
 
 
 def wraps_header(cells: list[Cell]) -> bool:
@@ -223,7 +225,7 @@ def add_row(table: Table, cells: list[Cell], line: Line, width: int, ctx: Contex
     if len(filled) == 1 and cells[0].spans and not SERIAL.fullmatch(key(cells[0].text)):
         table.rows.append(Row("group", [cells[0]], line.n))
         return
-    if previous is not None and not cells[0].spans and filled:
+    if previous is not None and not cells[0].spans and filled and not numbered_after_first(table, cells):
         merge(previous, cells)             # a continuation line: empty 序号
         return
     if previous is not None and serial(previous) is not None and key(cells[0].text) == key(previous.cells[0].text):
@@ -234,6 +236,16 @@ def add_row(table: Table, cells: list[Cell], line: Line, width: int, ctx: Contex
             previous.line = line.n                         # where the row's text now comes from
             return
     table.rows.append(Row("data", fit(cells, width, line.n, ctx), line.n))
+
+
+def numbered_after_first(table: Table, cells: list[Cell]) -> bool:
+    """Whether the row has its own number in a 序号 column after the first (类别 ⇥ 序号 ⇥ …): the empty
+    first cell is then covered by the cell above, and the row is a row of its own."""
+    header = next((r for r in table.rows if r.kind == "header"), None)
+    if header is None:
+        return False
+    column = next((k for k, c in enumerate(header.cells) if k and key(c.text) in SERIAL_LABELS), None)
+    return column is not None and column < len(cells) and SERIAL.fullmatch(key(cells[column].text)) is not None
 
 
 def continue_cell(row: Row, cell: Cell, line: Line, table: Table, ctx: Context) -> None:
@@ -326,13 +338,15 @@ def best_shift(kinds: list[str], counts: list[dict[str, int]], margin: int) -> i
 
 
 def span_rows(table: Table, width: int) -> None:
-    """@rowspan for hierarchical columns: the leading columns that have gaps."""
+    """@rowspan for hierarchical columns: the leading columns that have gaps (the 序号 column aside)."""
     data = [r for r in table.rows if r.kind == "data"]
     if len(data) < 2:
         return
     data = [r for r in data if not TOTAL_LABEL.fullmatch(r.cells[0].text.strip())]
     hierarchical = []
-    for k in range(1, width):
+    header = next((r for r in table.rows if r.kind == "header"), None)
+    numbered = next((k for k, c in enumerate(header.cells) if key(c.text) in SERIAL_LABELS), 0) if header else 0
+    for k in (k for k in range(width) if k != numbered and (numbered or k)):
         empties = sum(1 for r in data if not r.cells[k].spans and not r.cells[k].merged)
         if empties == 0:
             break

@@ -168,8 +168,8 @@ def line_fields(line: Line) -> tuple[list[PageFact], list[Removed]] | None:
             end -= len(value) - widget.start()
             value = value[:widget.start()]
         value = value.strip(BETWEEN)
-        if len(value) > VALUE_MAX or VALUE_TEXT.search(value):
-            return None
+        if len(value) > VALUE_MAX or VALUE_TEXT.search(value) or "\t" in value:
+            return None                      # a value of several cells: a table's row (类别 ⇥ 序号 ⇥ 项目名称)
         label = m.group("bracketed") or m.group("label")
         if re.sub(r"\s", "", label) in DATE_ONLY and value and date_value(value) is None:
             return None

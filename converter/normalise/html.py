@@ -54,6 +54,11 @@ READING = pattern(rf"[{HAN}]|\d", "中", "1")
 
 # How much of a text is looked at to tell whether it is HTML.
 SNIFF = 65536
+# A cell's colspan and rowspan attributes: <td colspan="2">, <td rowspan=3>
+COLSPAN = pattern(r"""colspan\s*=\s*["']?\s*(\d{1,4})""", '<td colspan="2">')
+ROWSPAN = pattern(r"""rowspan\s*=\s*["']?\s*(\d{1,4})""", "<td rowspan=3>")
+# The most columns or rows a cell may span (a wider one is read as this wide)
+SPAN_MAX = 100
 # An HTML fragment: at least this many lines, and this share of its lines, start with a block tag.
 FRAGMENT_MIN = 3
 FRAGMENT_SHARE = 0.5
@@ -171,7 +176,7 @@ def read_html_page(text: str) -> tuple[list[Line], list[Removed], frozenset[tupl
             reader.markup(start, piece)
         if kind in ("start", "empty", "end"):
             if raw_tag is None:
-                element(reader, kind, tag, blocks)
+                element(reader, kind, tag, blocks, piece)
                 raw_tag = tag if kind == "start" and tag in RAW_TEXT else None
             elif kind == "end" and tag == raw_tag:
                 raw_tag = None
@@ -217,7 +222,13 @@ def entity(reader: LineReader, start: int, piece: str) -> None:
         reader.text(start + end, piece[end:])
 
 
-def element(reader: LineReader, kind: str, tag: str, blocks: frozenset[str]) -> None:
+def span_of(tag_text: str, attribute: re.Pattern[str]) -> int:
+    """A cell's colspan or rowspan as printed in its tag, 1 when none, at most SPAN_MAX."""
+    m = attribute.search(tag_text)
+    return min(max(int(m.group(1)), 1), SPAN_MAX) if m else 1
+
+
+def element(reader: LineReader, kind: str, tag: str, blocks: frozenset[str], tag_text: str = "") -> None:
     """What a tag does to the lines: end one, start a cell, open or close bold, superscript or a link."""
     if tag in BOLD or tag in SUP:
         if kind == "start":
@@ -233,12 +244,14 @@ def element(reader: LineReader, kind: str, tag: str, blocks: frozenset[str]) -> 
         reader.pre = max(0, reader.pre + (1 if kind == "start" else -1 if kind == "end" else 0))
     if tag in ("td", "th") and reader.row_cells is not None:
         if kind != "end":
-            reader.cell()
+            reader.cell(span_of(tag_text, COLSPAN), span_of(tag_text, ROWSPAN))
         return
+    if tag == "table":
+        reader.table_ends()         # a table's spans never reach into another
     if tag == "br":
         reader.end_line()
         return
     if tag in blocks:
         reader.end_line(block=True)
         if tag == "tr" and kind == "start":
-            reader.row_cells = 0
+            reader.row()

@@ -62,6 +62,10 @@ class LineReader:
     bold_depth: int = 0
     sup_depth: int = 0
     row_cells: int | None = None        # cells read in the open table row
+    cell_column: int = 0                # the table column the row's last cell started in
+    next_column: int = 0                # where the next cell starts, the last one's colspan counted
+    covered: dict[int, int] = field(default_factory=dict)   # column → rows a rowspan above still covers
+    covered_now: frozenset[int] = frozenset()                # the columns covered in the open row
     pre: int = 0
     link_depth: int = 0                 # inside <a>, or inside <nav> (all of which is navigation)
     printed_chars: int = 0              # characters of the line read so far, and those inside a link
@@ -138,12 +142,32 @@ class LineReader:
         self.last_char = chunk[-1]
         self.had_content = True
 
-    def cell(self) -> None:
-        """A table cell starts: a tab after the cell before it in the row."""
-        if self.row_cells:
+    def row(self) -> None:
+        """A table row starts: the columns that cells of the rows above still span down into."""
+        self.row_cells, self.cell_column, self.next_column = 0, 0, 0
+        self.covered_now = frozenset(k for k, rows in self.covered.items() if rows > 0)
+        self.covered = {k: rows - 1 for k, rows in self.covered.items() if rows > 1}
+
+    def cell(self, colspan: int = 1, rowspan: int = 1) -> None:
+        """A table cell starts: tabs after the cell before it, one for each column between them.
+
+        A column a cell spans (colspan), or that a cell above spans down into (rowspan), stays an
+        empty cell here, so each value keeps its column.
+        """
+        column = self.next_column
+        while column in self.covered_now:
+            column += 1
+        tabs = column - self.cell_column if self.row_cells else column
+        if tabs:
             self.pending_space = self.pending_break = False
-            self.append("\t")
+            self.append("\t" * tabs)
+        self.cell_column, self.next_column = column, column + colspan
+        for k in range(column, column + colspan) if rowspan > 1 else ():
+            self.covered[k] = max(self.covered.get(k, 0), rowspan - 1)
         self.row_cells = (self.row_cells or 0) + 1
+
+    def table_ends(self) -> None:
+        self.covered, self.covered_now = {}, frozenset()
 
     def open_span(self, tag: str) -> None:
         if tag in BOLD:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from converter.forms.speech.speaker import ROLE, role_only, speaker_on, speaker_on_two
 from converter.forms.speech.title import (OCCASION_DATE, SPOKEN_WORDS, other_form_title, pick_title,
-                                          spoken_word, title_like)
+                                          spoken_word, title_like, with_subtitle)
 from converter.model.document import Author
 from converter.model.text import Line, Lines, Span, collapse, joined, plain, whole
 from converter.patterns import pattern
@@ -217,6 +217,7 @@ def find_head(lines: Lines) -> SpeechHead:
         title = pick_title(lines, occasion.first if occasion else limit, occasion.first if occasion else None,
                            bool(occasion and occasion.sub), occasion.iso if occasion else None)
         if title is not None:
+            title = with_subtitle(lines, title, occasion.first if occasion else limit, taken)
             head.title = title.spans
             taken.update(range(title.first, title.end))
             top = title.first

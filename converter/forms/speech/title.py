@@ -4,6 +4,8 @@
     政府工作报 / 告                   broken in the middle of a word
     2026年某某省 / 政府工作报告        wrapped after the year or the government it is of
     团结奋斗，建设…的新某某            a title naming no report, over an occasion that does
+    奋力谱写…新篇章 / ——政府工作报告    a slogan and, after a dash below it, the report it titles
+    政府工作报告 / ——奋力谱写…新篇章    a report's title and its slogan below it, after a dash
 
 A page may print several titles above the occasion (its own title, the
 article's; a mirror its links to the years before and after): the title is the
@@ -35,6 +37,8 @@ OCCASION_DATE = pattern(rf"[（(]?\s{{0,2}}{DATE.pattern}\s{{0,2}}[）)]?", "（
 BRACKET_PAIRS = (("《", "》"), ("（", "）"), ("(", ")"), ("【", "】"), ("“", "”"))
 # What a breadcrumb or a menu separates its items with, never a title: "首页 > 政务公开 > …"
 NAVIGATION = "|｜>＞»›"
+# A subtitle's dash at the start of its line: "——政府工作报告", "—奋力谱写…"
+SUBTITLE_DASH = pattern(r"[—－─―]{1,2}|-{2}", "——", "--")
 # The most lines a title wraps over.
 TITLE_LINES_MAX = 3
 # The first line of a title wrapped before its report word: the year or the government it is of
@@ -156,3 +160,25 @@ def pick_title(lines: Lines, upto: int, occasion_first: int | None, names_delive
         if title_like(above.text, commas=True) and not is_name(above.text) and not role_only(above):
             return Title([whole(above)], occasion_first - 1, occasion_first)
     return None
+
+
+def with_subtitle(lines: Lines, title: Title, stop: int, taken: set[int]) -> Title:
+    """The title with its subtitle: a line printed after a dash below it (政府工作报告 / ——奋力…),
+    or the slogan above a title that is such a line (奋力… / ——政府工作报告); one title, both lines."""
+    def subtitle(j: int) -> bool:
+        text = lines[j].text.strip()
+        dash = SUBTITLE_DASH.match(text)
+        return dash is not None and title_like(text[dash.end():], commas=True)
+
+    def slogan(j: int) -> bool:
+        text = lines[j].text
+        return (j not in taken and title_like(text, commas=True) and SUBTITLE_DASH.match(text.strip()) is None
+                and not is_name(text) and not role_only(lines[j]))
+    first, end = title.first, title.end
+    if end - first == 1 and subtitle(first) and first > 0 and slogan(first - 1):
+        first -= 1
+    elif end < stop and end not in taken and subtitle(end) and is_spoken_title(plain(title.spans)):
+        end += 1
+    if (first, end) == (title.first, title.end):
+        return title
+    return Title([whole(l) for l in lines[first:end]], first, end)

@@ -25,12 +25,14 @@ from converter.rules import DATE, TITLE_FORM_WORD
 # The words a delivered text's title ends in: a report, or a speech
 SPEECH_WORDS = ("讲话", "致辞", "发言", "演讲")
 SPOKEN_WORDS = ("报告", "汇报", *SPEECH_WORDS)
-# What a web page adds after a title: "（全文）", "(摘要)", "全文"
-TITLE_SUFFIX = r"(?:\s{0,2}[（(【\[]\s{0,2}(?:全文|摘要|摘登|节选|实录|文字实录|图文)\s{0,2}[）)】\]]|全文)?"
+# What a web page adds after a title: "（全文）", "(摘要)", "全文", the year or day it was given: "（2026年）"
+TITLE_SUFFIX = (r"(?:\s{0,2}[（(【\[]\s{0,2}(?:全文|摘要|摘登|节选|实录|文字实录|图文"
+                r"|\d{4}\s{0,2}年(?:\d{1,2}\s{0,2}月\d{1,2}\s{0,2}日)?)\s{0,2}[）)】\]]|全文)?")
 # A report's or a speech's title, letter-spacing collapsed: "2026年某某省政府工作报告",
 # "在全县植树造林动员大会上的讲话", "政府工作报告（全文）"
 SPOKEN_TITLE = pattern(rf"[^，。；：,;:！？!?]{{0,60}}?(?P<word>{'|'.join(SPOKEN_WORDS)}){TITLE_SUFFIX}",
-                       "2026年某某省政府工作报告", "在全县植树造林动员大会上的讲话", "政府工作报告（全文）")
+                       "2026年某某省政府工作报告", "在全县植树造林动员大会上的讲话", "政府工作报告（全文）",
+                       "政府工作报告（2026年）")
 # The date of the occasion alone on its line: "（2024年1月10日）", "一九五四年九月二十三日"
 OCCASION_DATE = pattern(rf"[（(]?\s{{0,2}}{DATE.pattern}\s{{0,2}}[）)]?", "（2024年1月10日）", "一九五四年九月二十三日")
 # Brackets that come in pairs in a title.

@@ -3,6 +3,7 @@
     2026年某某省政府工作报告          a report's title (…报告 …汇报), or a speech's (…讲话 …致辞)
     政府工作报 / 告                   broken in the middle of a word
     2026年某某省 / 政府工作报告        wrapped after the year or the government it is of
+    关于…国民经济 / 计划草案的报告      begun with 关于, wrapped anywhere before its report word
     团结奋斗，建设…的新某某            a title naming no report, over an occasion that does
     奋力谱写…新篇章 / ——政府工作报告    a slogan and, after a dash below it, the report it titles
     政府工作报告 / ——奋力谱写…新篇章    a report's title and its slogan below it, after a dash
@@ -46,6 +47,8 @@ TITLE_LINES_MAX = 3
 # The first line of a title wrapped before its report word: the year or the government it is of
 # ("2026年某某省" / "政府工作报告")
 TITLE_HEAD = pattern(r".{0,30}(?:\d{4}\s{0,2}年|[省市区县州盟旗]|人民政府)", "2026年某某省", "某某市人民政府")
+# A title begun with 关于 goes on to its report word: "关于一九五八年国民经济计划执行结果和…" / "…草案的报告"
+TITLE_ABOUT = pattern(r"\s{0,4}关\s{0,2}于", "关于一九五八年国民经济计划执行结果")
 # The longest title, and the longest last line of a title broken in the middle of a word ("告").
 TITLE_MAX = 60
 TITLE_TAIL_MAX = 4
@@ -103,7 +106,8 @@ def title_block(lines: Lines, j: int, stop: int) -> int:
             return 0
         if is_spoken_title(plain([whole(l) for l in lines[j:k + 1]])):
             complete = is_spoken_title(text) and len(collapse(text)) > TITLE_TAIL_MAX
-            return k + 1 - j if not complete or TITLE_HEAD.fullmatch(plain([whole(l) for l in lines[j:k]])) else 0
+            head = plain([whole(l) for l in lines[j:k]])
+            return k + 1 - j if not complete or TITLE_HEAD.fullmatch(head) or TITLE_ABOUT.match(head) else 0
     return 0
 
 

@@ -124,9 +124,9 @@ NUM_L3 = pattern(r"(?P<num>(?P<n>\d{1,3})\s{0,2}[.．、](?!\d))", "1.加强领�
 NUM_L4 = pattern(rf"(?P<num>[{OPEN}]\s{{0,2}}(?P<n>\d{{1,3}})\s{{0,2}}[{CLOSE}])", "（1）", "(12)")
 # 第一章 (a chapter; level 1, or one below its 编)
 NUM_CHAPTER = pattern(rf"(?P<num>第\s{{0,2}}(?P<n>{ORDINAL})\s{{0,2}}章)", "第一章 总则", "第 十 章", "第一章总则")
-# 第一条 (an article; one level below its 节, 章 or 编)
-NUM_ARTICLE = pattern(rf"(?P<num>第\s{{0,2}}(?P<n>{ORDINAL})\s{{0,2}}条)", "第一条 为了", "第二十七条",
-                      "第一百二十四条", "第一千零一十一条", "第12条")
+# 第一条 (an article; one level below its 节, 章 or 编); 第十条之一, an article an amendment inserted after 第十条
+NUM_ARTICLE = pattern(rf"(?P<num>第\s{{0,2}}(?P<n>{ORDINAL})\s{{0,2}}条(?:之(?P<inserted>{CN_NUMERAL}))?)", "第一条 为了",
+                      "第二十七条", "第一百二十四条", "第一千零一十一条", "第12条", "第十条之一 本条例所称")
 # 第一编 (a part of a code; level 1, above its chapters)
 NUM_PART = pattern(rf"(?P<num>第\s{{0,2}}(?P<n>{ORDINAL})\s{{0,2}}编)", "第一编 总则", "第三编合同")
 # 第一节 (a division of a chapter; one level below it)

@@ -4,12 +4,13 @@
 names another: tables first (a tab-separated line is a row whatever it
 starts with), then rosters (a role label such as 组 长: before numbered
 sections), then the numbered sections; 责任单位 are split off paragraphs
-once the body is read. A closing formula (特此通知。) closes the open sections. A form adds its own plug-ins with `SHARED.plus(…)`.
+once the body is read. A closing formula (特此通知。) closes the open sections; a bare 总则/分则/附则 over
+articles is a division (divisions.py). A form adds its own plug-ins with `SHARED.plus(…)`.
 """
 
 from __future__ import annotations
 
-from converter.blocks import closing, glossary, responsible, roster, sections, table
+from converter.blocks import closing, divisions, glossary, responsible, roster, sections, table
 from converter.blocks.parser import RuleSet
 from converter.tree.builder import NodeFunction
 
@@ -19,6 +20,7 @@ SHARED: RuleSet = (RuleSet()
                    .plus(roster.PLUGIN, before="chapter")
                    .plus(table.SPACED_PLUGIN, before="chapter")
                    .plus(closing.PLUGIN, before="chapter")
+                   .plus(divisions.PLUGIN, before="chapter")
                    .plus(responsible.PLUGIN))
 
 # Node functions of every block type the plug-ins produce.

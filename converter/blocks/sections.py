@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 
 from converter.blocks import toc
-from converter.blocks.parser import (BlockRule, BodyState, Frame, Handler, Plugin, is_clause, is_heading_like,
-                                     is_title_line)
+from converter.blocks.parser import (BlockRule, BodyState, Frame, Handler, Plugin, ends_open, is_clause,
+                                     is_heading_like, is_title_line)
 from converter.model.blocks import Item, ListBlock, Para, Section
 from converter.model.node import Node, node
 from converter.model.text import Line, Span, piece_of, plain, tail, whole
@@ -53,6 +53,9 @@ CLAUSE_MARK = pattern(r"[，；,;]", "，")
 LINE_CLAUSES = 2
 # … and when more text follows it on the line (a run-in heading has at most two)
 RUN_IN_CLAUSES = 3
+# What follows an article's number straight on when the number is cited: "第三条规定的", "第三条第二款"
+CITING = pattern(rf"(?:规定|所称|所列|所指|所述|之规定|的规定|第{ORDINAL}[款项]|[、和及或至]|或者|以及)",
+                 "规定的事项除外。", "所称单位", "第二款规定", "、第五条")
 # A 第X节 or 第X条 after white space inside a 编/章/节 heading line: "总则 第一条 为了"
 INNER_DIVISION = pattern(rf"\s+(?=第\s{{0,2}}{ORDINAL}\s{{0,2}}[节条])", "总则 第一条 为了", "总则　第一节 一般规定")
 
@@ -90,6 +93,8 @@ def classify(state: BodyState, style: str, level: int, number: int, rest: Span) 
     heading = heading_of(state, rest, bare)
     titled = heading is not None and is_title_line(heading)
     section: str | None
+    if style == "article" and cites_article(state, number, rest):
+        return "citation"
     if last is None:
         on = state.numbered.get(style, 0) + 1 if style == "article" else 1
         section = "section" if number in (1, on) or not bare else None
@@ -120,6 +125,22 @@ def classify(state: BodyState, style: str, level: int, number: int, rest: Span) 
     if last is None and number == 1:
         return "item"          # a clause list opening
     return "text"
+
+
+def cites_article(state: BodyState, number: int, rest: Span) -> bool:
+    """Whether a 第X条 at the start of a line is a citation the sentence above runs on into.
+
+    A text wrapped at a fixed width may break before a citation ("…依照本条例" /
+    "第四条规定处理。"), and a paragraph may open with one ("第三条规定的事项除外。");
+    when the sentence above is open, or the words after the number cite (规定,
+    所称, 第二款 …), and the next 第X条 line below prints the same number, that
+    one is the article, this one cites it.
+    """
+    para = state.para
+    open_above = isinstance(para, Para) and bool(para.spans) and ends_open(para.spans[-1].text)
+    if not open_above and CITING.match(rest.text) is None:
+        return False
+    return gap_filled_below(state, "article", number)
 
 
 def gap_filled_below(state: BodyState, style: str, expected: int) -> bool:
@@ -226,7 +247,10 @@ def parse_numbered(state: BodyState, line: Line, style: str, m: re.Match[str]) -
     rest = tail(line, m.end("num"))
     bare = rest.start >= len(line.text)
     level = level_of(style, state.stack)
-    decision = classify(state, style, level, number, rest)
+    decision = classify(state, style, level, number, rest) if not inserted_article(m) else inserted(state, number)
+    if decision == "citation":
+        state.ctx.warn(line.n, f"{num.text.strip()} cites the article printed below it; kept as text")
+        return False
     if decision == "restart":
         state.ctx.warn(line.n, f"numbering {num.text.strip()} starts again; a new run of sections")
         state.numbered[style] = number
@@ -234,7 +258,7 @@ def parse_numbered(state: BodyState, line: Line, style: str, m: re.Match[str]) -
         return True
     if decision == "section":
         expected = {1, parent_frame(state, level).last.get(style, 0) + 1, state.numbered.get(style, 0) + 1}
-        if number not in expected:     # items and articles may number on across their parents
+        if number not in expected and not inserted_article(m):   # items and articles number on across parents
             state.ctx.warn(line.n, f"numbering {num.text.strip()} skips ahead; taken as a section")
         state.numbered[style] = number
         inner = division_after_heading(rest) if style in LEGAL[:-1] else None
@@ -250,6 +274,15 @@ def parse_numbered(state: BodyState, line: Line, style: str, m: re.Match[str]) -
         return True
     state.ctx.warn(line.n, f"numbering {num.text.strip()} does not continue the sequence; kept as text")
     return False
+
+
+def inserted_article(m: re.Match[str]) -> bool:
+    return m.groupdict().get("inserted") is not None
+
+
+def inserted(state: BodyState, number: int) -> str:
+    """第十条之一 (an article an amendment inserted) is a section right after 第十条 or another 第十条之X."""
+    return "section" if state.numbered.get("article") == number else "text"
 
 
 def division_after_heading(rest: Span) -> Line | None:

@@ -34,6 +34,7 @@ from converter.model.node import Node, node
 from converter.tree.builder import Builder, NodeFunction
 from converter.model.text import Line, Span, plain
 from converter.patterns import compiled, pattern
+from converter.rules import ORDINAL
 
 # A printed row: cells separated by tabs
 TAB_ROW = pattern(r"[^\n]*\t[^\n]*", "1\t区发改局")
@@ -49,6 +50,9 @@ NOTE_START = pattern(r"注\s{0,2}[:：]", "注：1.★表示必选指标")
 NOTE_POINT = pattern(r"\d{1,2}\s{0,2}[.．、)）]", "2.部分数据因四舍五入")
 # Any line: after a note, the lines that go on with it
 ANY_LINE = pattern(r".", "续")
+# A regulation's division number alone in a first cell: "第一条⇥为了…", "第一章⇥总则" is a numbered
+# line whose number a tab sets off from its text (a word processor's export), not a table row
+DIVISION_CELL = pattern(rf"第\s{{0,2}}{ORDINAL}\s{{0,2}}[编章节条]", "第一条", "第一百二十四条", "第 三 章")
 # A caption over a table: short, no sentence in it.
 CAPTION_MAX = 60
 # Where a plug-in keeps the table whose rows are being read.
@@ -57,6 +61,8 @@ OPEN_TABLE = "table"
 
 def parse_row(state: BodyState, line: Line, m: re.Match[str]) -> bool:
     table: TableBlock | None = state.open.get(OPEN_TABLE)
+    if is_division(line):
+        return False
     if table is None and not is_row(line):
         return False
     if table is None:
@@ -163,6 +169,12 @@ def is_row(line: Line) -> bool:
     if not (TAB_ROW.fullmatch(text) or PIPE_ROW.fullmatch(text)) or PIPE_RULE.fullmatch(text):
         return False
     return sum(1 for a, b in split_cells(line) if a < b) >= 2
+
+
+def is_division(line: Line) -> bool:
+    """Whether a tab-separated line is a 编/章/节/条 number and its text, two cells and no more."""
+    cells = [(a, b) for a, b in split_cells(line) if a < b]
+    return len(cells) == 2 and DIVISION_CELL.fullmatch(line.text[cells[0][0]:cells[0][1]]) is not None
 
 
 def finish(blocks: list[Any], ctx: Context) -> list[Any]:

@@ -12,7 +12,8 @@ contents when the body then prints its first entry's number again (or, under a �
 heading, when the text ends inside it: a page cut short). Its lines are
 claimed before the line rules run, so the body's own headings open the
 chapters and number from 一 again. A leader and page number ending an entry
-(……3) go to residue as `toc-leader`.
+(……3) go to residue as `toc-leader`. An entry's heading may wrap onto the
+next line (第三章 建设管理与 / 监督检查): that piece is the entry's.
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ class TocLine:
     leader: Span | None
     page: int | None = None
     level: int = 1
+    wrapped: Span | None = None     # the rest of a heading wrapped onto the next line
 
 
 @dataclass(slots=True)
@@ -99,6 +101,28 @@ def toc_line(line: Line) -> TocLine | None:
     return TocLine(Span(line, m.start("num"), m.end("num")), heading, style, number, leader_span, page)
 
 
+def wraps_entry(lines: Lines, j: int, entry: TocLine) -> bool:
+    """Whether line j goes on with the heading of the entry above (第三章 建设管理与 / 监督检查 / 第四章 …):
+    a short piece of a heading, no division itself, between an entry that has a heading and no page
+    number yet and another entry (or the body's first chapter) below. The entry takes it (and its page)."""
+    line = lines[j]
+    if entry.heading is None or entry.leader is not None or entry.wrapped is not None or j + 1 >= len(lines):
+        return False
+    if division(line) is not None or toc_line(lines[j + 1]) is None or TOC_TITLE.fullmatch(line.text):
+        return False
+    leader = TOC_LEADER.search(line.text)
+    end = leader.start("leader") if leader else len(line.text)
+    text = line.text[:end].strip()
+    if not text or len(collapse(entry.heading.text + text)) > HEADING_MAX or "。" in text \
+            or text[-1] in CLAUSE_ENDS + SENTENCE_ENDS:
+        return False
+    entry.wrapped = Span(line, 0, end)
+    if leader:
+        entry.leader = Span(line, leader.start("leader"), len(line.text))
+        entry.page = int(leader.group("page") or leader.group("bare") or leader.group("alone"))
+    return True
+
+
 def printed_again(first: TocLine, after: Lines) -> bool | None:
     """Whether the first division heading below is the first entry's again (None: no division follows).
 
@@ -138,6 +162,9 @@ def claim_tocs(lines: Lines, ctx: Context) -> dict[int, tuple[int, Toc]]:
         entries: list[TocLine] = []
         while j < len(lines):
             entry = toc_line(lines[j])
+            if entry is None and entries and wraps_entry(lines, j, entries[-1]):
+                j += 1
+                continue
             if entry is None or (entries and (entry.style, entry.number) == (entries[0].style, entries[0].number)):
                 break          # the body begins with the first entry printed again
             entries.append(entry)
@@ -174,7 +201,7 @@ def toc_node(toc: Toc, b: Builder) -> Node:
         item.attrs["level"] = str(entry.level)
         item.add(node("num", None, entry.num.text.strip()))
         if entry.heading is not None:
-            item.add(collapse(entry.heading.text))
+            item.add(collapse(entry.heading.text + (entry.wrapped.text if entry.wrapped else "")))
         el.add(item)
     return el
 

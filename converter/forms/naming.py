@@ -1,6 +1,7 @@
 """The 文种 word a title ends in: its last word, before a bracketed note.
 
     某某县城市绿化管理办法（试行）        → 办法 (the form word before a bracketed note)
+    《某某省水资源管理条例》              → 条例 (a page names the document it prints in 《》)
     某某县人民政府公报                    → none: a 政府公报 is a bulletin issue, not the 文种 公报
 
 What a document that prints no title (or a title that names no form) goes
@@ -21,6 +22,8 @@ BULLETIN_TITLE_END = "政府公报"
 def without_note(title: str) -> str:
     """The title without the bracketed notes after its form word: （试行）, （修订草案）（征求意见稿）."""
     title = title.strip()
+    if title.startswith("《") and title.endswith("》") and title.count("《") == 1:
+        title = title[1:-1].strip()
     for _ in range(2):
         if not title.endswith(("）", ")")):
             break

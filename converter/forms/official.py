@@ -3,6 +3,10 @@
 A form's `parse` is `parse_official` unless it needs more. What follows the
 署名 is either the document a notice issues (印发 / 转发 …: parsed as a
 document of its own, `transmitted`) or the notice's own attachments (附件).
+A document that prints no 署名 and whose title names what it approves,
+amends or issues (关于批准《某某市城市绿化条例》的决定, 关于修改《…条例》的决定)
+is followed by that document (a 修改决定 by the text as amended) from the
+line that prints its title.
 """
 
 from __future__ import annotations
@@ -40,6 +44,10 @@ ROSTER_FORM = "roster"
 # A title that issues or forwards a document: "关于印发某某县春季植树造林工作方案的通知"
 ISSUES_TITLE = pattern(r".{0,80}?(?:印发|转发|发布|颁布|公布)(?P<name>.{2,120})的(?:通知|决定|命令|令|通告)",
                        "关于印发《某某县春季植树造林工作方案》的通知", "关于转发某市人民政府关于印发方案的通知的通知")
+# A title that names a document printed below its own text: what it approves, amends (and prints
+# again as amended) or issues: "关于批准《某某市城市绿化条例》的决定", "关于修改《某某条例》的决定"
+NAMES_TITLE = pattern(r".{0,80}?(?:批准|修改|印发|转发|发布|颁布|公布)(?P<name>.{2,120})的(?:通知|决定|命令|令|通告)",
+                      "关于批准《某某市城市绿化条例》的决定", "关于修改《某某省水资源管理条例》的决定")
 # … or a body that does: "现将《某某县春季植树造林工作方案》印发给你们"
 ISSUES_IN_BODY = pattern(r"《(?P<name>[^《》]{2,120})》.{0,20}?(?:印发|转发|发布|颁布|公布)",
                          "现将《某某县春季植树造林工作方案》印发给你们")
@@ -62,6 +70,11 @@ def parse_official(form: Form, lines: Lines, head: Head, ctx: Context) -> Docume
     lines = own_printer_lines(lines, head.end, tail_start, ctx)
     attach = first_label(lines, head.end, tail_start)
     signature = find_signature(lines, head.end, attach)
+    named = named_title_below(head, lines, attach) if signature is None else None
+    if named is not None:
+        doc.body = parse_body(head.body_lines(lines, named), ctx, form.rules)
+        doc.transmitted = ctx.parse_document(lines[named:tail_start], ctx, issued_name(head, doc))
+        return doc
     body_end = signature[1] if signature else attach
     note = attachment_note_start(lines, head.end, body_end)
     doc.body = parse_body(head.body_lines(lines, note), ctx, form.rules)
@@ -96,6 +109,20 @@ def issued_at_once(head: Head, lines: Lines, stop: int) -> str:
     title, _ = take_title(lines[:stop], head.end)
     name = m.group("name").strip("《》")
     return name if title and title_text(title) == name else ""
+
+
+def named_title_below(head: Head, lines: Lines, stop: int) -> int | None:
+    """The line below the head (after some text of the document's own) that prints the title of the
+    document its title names: 关于批准《某某市城市绿化条例》的决定 … 某某市城市绿化条例."""
+    m = NAMES_TITLE.fullmatch(head.title_text) if head.title else None
+    if m is None:
+        return None
+    name = collapse(m.group("name").strip("《》"))
+    for j in range(head.end + 1, stop):
+        if collapse(lines[j].text) == name:
+            title, _ = take_title(lines[:stop], j)
+            return j if title and collapse(title_text(title)) == name else None
+    return None
 
 
 def issued_name(head: Head, doc: Document) -> str:

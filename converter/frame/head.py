@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from converter.frame.formula import formula_kind
 from converter.frame.numbers import HeadNumber, doc_number, read_number, with_prefix
 from converter.frame.roles import (ORDER_MARK, completes_title, ends_in_form_word, is_body_line, is_issuer_mark,
-                                   is_organ, is_organ_name, is_row, is_title_line, recipients_lead, take_recipients,
-                                   title_text)
+                                   is_organ, is_organ_name, is_row, is_title_line, is_title_note, recipients_lead,
+                                   take_recipients, title_text)
 from converter.frame.titles import block_text, take_title, title_above, title_blocks
 from converter.model.context import Context
 from converter.model.document import DocNumber
@@ -124,6 +124,9 @@ def classify(lines: Lines) -> list[Role]:
         if kind == "other" and found and found[-1].kind == "title" and completes_title(
                 title_above(lines, [role.kind == "title" for role in found]), line):
             kind = "title"
+        elif kind == "other" and found and found[-1].kind == "title" and is_title_note(line) and ends_in_form_word(
+                title_above(lines, [role.kind == "title" for role in found])):
+            kind = "title"            # …管理办法 / （试行）: the note the title prints after its 文种 word
         found.append(Role(kind))
     for i, role in enumerate(found):
         number = role.number

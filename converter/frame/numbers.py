@@ -77,7 +77,10 @@ def read_number(line: Line) -> HeadNumber | None:
         if not seq:
             return None
         start = m.start("prefix") if m.group("prefix") else serial_start(stripped, m)
-        span = Span(line, lead + start, lead + len(stripped.rstrip("）)").rstrip()))
+        end = len(stripped)
+        if not any(bracket in stripped[start:] for bracket in "（("):
+            end = len(stripped.rstrip("）)").rstrip())   # a closing bracket whose opening one is left out goes too
+        span = Span(line, lead + start, lead + end)
         year = int(m.group("year")) if m.group("year") else None
         return HeadNumber(DocNumber((span,), m.group("prefix") or "", year, seq), "serial", None, len(text))
     m = CAPTION.match(stripped) or CAPTION_NUMBER_FIRST.match(stripped)

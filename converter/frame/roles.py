@@ -71,6 +71,10 @@ LABEL_START = pattern(r"[【\[]", "【字号：")
 # What a title may print after its 文种 word: （试行） （草案） （暂行）, its 文号 in brackets
 TITLE_SUFFIX = pattern(r"\s{0,2}[（(](?:[^（）()]{1,8}|[^（）()]{2,30}号)[）)]$",
                        "某某县植树造林管理办法（试行）", "关于植树的通知（某政发〔2024〕3号）")
+# A title's bracketed note printed on the line under it: （试行） （草案） （2024年修订） （征求意见稿）
+TITLE_NOTE_LINE = pattern(r"[（(]\s{0,2}(?:(?:\d{4}\s{0,2}年)?(?:修订|修正)(?:草案)?|试行|暂行|(?:修改)?草案(?:修改稿)?"
+                          r"|征求意见稿|送审稿|讨论稿|审议稿)\s{0,2}[）)]",
+                          "（试行）", "（草案）", "（2024年修订）", "（征求意见稿）", "(修订草案)")
 # Two Han characters at least: a title says something
 TWO_HAN = pattern(rf"[{HAN}].*[{HAN}]", "通知")
 # A title's own start: 关于…, or an organ's name then 关于…
@@ -181,7 +185,13 @@ def ends_in_form_word(spans: list[Span]) -> bool:
 def continues_title(line: Line) -> bool:
     """Whether a line finishes a title that already ends in a 文种 word: "…工作方案" / "的通知"."""
     text = collapse(line.text)
-    return len(text) <= TITLE_END_MAX and text.startswith("的") and TITLE_FORM_WORD.search(text) is not None
+    return (len(text) <= TITLE_END_MAX and text.startswith("的") and TITLE_FORM_WORD.search(text) is not None
+            or is_title_note(line))
+
+
+def is_title_note(line: Line) -> bool:
+    """A title's bracketed note alone on its line (…管理办法 / （试行））: it finishes the title above."""
+    return TITLE_NOTE_LINE.fullmatch(collapse(line.text)) is not None
 
 
 def starts_title(line: Line) -> bool:

@@ -164,7 +164,9 @@ def repeated_start(lines: Sequence[Line], end: int, drop: dict[int, str]) -> Non
     """After the text, a copy of a head title followed by the start of the text: a template's summary block."""
     titles = {title_key(lines[i].text) for i in range(end) if title_like(lines[i].text)}
     titles = {key for key in titles if len(key) >= TITLE_KEY_MIN}
-    starts = [title_key(lines[k].text) for k in range(end, min(end + 3, len(lines)))]
+    # the text's first lines, but a date or an organ alone (a signature's lines: a 题注 below starts so too)
+    starts = [title_key(lines[k].text) for k in range(end, min(end + 3, len(lines)))
+              if date_of(lines[k].text) is None and not is_organ(lines[k].text)]
     starts = [key for key in starts if len(key) >= TITLE_MIN]
     for k in range(max(end + 1, len(lines) - FOOT_LINES), len(lines) - 1):
         if title_like(lines[k].text) and title_key(lines[k].text) in titles:

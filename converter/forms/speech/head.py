@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from converter.forms.speech.speaker import ROLE, role_only, speaker_on, speaker_on_two
 from converter.forms.speech.title import (OCCASION_DATE, SPOKEN_WORDS, other_form_title, pick_title,
-                                          spoken_word, title_like)
+                                          spoken_word, title_like, with_subtitle)
 from converter.model.document import Author
 from converter.model.text import Line, Lines, Span, collapse, joined, plain, whole
 from converter.patterns import pattern
@@ -153,6 +153,23 @@ def occasion_at(lines: Lines, j: int, stop: int) -> Occasion | None:
     return None
 
 
+def occasion_below_date(lines: Lines, j: int, stop: int) -> Occasion | None:
+    """A date alone on line j and the occasion going on from 在 on the line below, wrapped after
+    its date (一九七五年一月十三日 / 在第四届全国人民代表大会第一次会议上)."""
+    if j + 1 >= stop or not OCCASION_DATE.fullmatch(lines[j].text.strip()):
+        return None
+    below = lines[j + 1]
+    start = after_space(below.text, 0)
+    if not below.text.startswith("在", start):
+        return None
+    found = occasion_end(below, start)
+    if found is None or found[2] < len(below.text):
+        return None             # only the occasion on its line: a speaker after it is told apart elsewhere
+    end, sub, _ = found
+    m = DATE.search(lines[j].text)
+    return Occasion(j, j + 2, [whole(lines[j]), Span(below, start, end)], iso_date(m) if m else None, sub)
+
+
 def wrapped_occasion(lines: Lines, j: int, stop: int, start: int, title: Span | None) -> Occasion | None:
     """The occasion from column `start` of line j, over the lines it wraps to, and what follows it."""
     k = j
@@ -201,7 +218,8 @@ def find_head(lines: Lines) -> SpeechHead:
     head = SpeechHead()
     limit, sal = head_limit(lines)
     taken: set[int] = set()
-    occasion = next((o for o in (occasion_at(lines, j, limit) for j in range(limit)) if o), None)
+    occasion = next((o for o in (occasion_at(lines, j, limit) or occasion_below_date(lines, j, limit)
+                                 for j in range(limit)) if o), None)
     if occasion is None and sal is None and not any(
             ROLE.search(line.text) or OCCASION_DATE.fullmatch(line.text.strip()) for line in lines[:limit]):
         return head             # no salutation, no occasion, no date line, no speaker's role: no head
@@ -217,6 +235,7 @@ def find_head(lines: Lines) -> SpeechHead:
         title = pick_title(lines, occasion.first if occasion else limit, occasion.first if occasion else None,
                            bool(occasion and occasion.sub), occasion.iso if occasion else None)
         if title is not None:
+            title = with_subtitle(lines, title, occasion.first if occasion else limit, taken)
             head.title = title.spans
             taken.update(range(title.first, title.end))
             top = title.first

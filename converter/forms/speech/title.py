@@ -3,7 +3,10 @@
     2026年某某省政府工作报告          a report's title (…报告 …汇报), or a speech's (…讲话 …致辞)
     政府工作报 / 告                   broken in the middle of a word
     2026年某某省 / 政府工作报告        wrapped after the year or the government it is of
+    关于…国民经济 / 计划草案的报告      begun with 关于, wrapped anywhere before its report word
     团结奋斗，建设…的新某某            a title naming no report, over an occasion that does
+    奋力谱写…新篇章 / ——政府工作报告    a slogan and, after a dash below it, the report it titles
+    政府工作报告 / ——奋力谱写…新篇章    a report's title and its slogan below it, after a dash
 
 A page may print several titles above the occasion (its own title, the
 article's; a mirror its links to the years before and after): the title is the
@@ -23,23 +26,29 @@ from converter.rules import DATE, TITLE_FORM_WORD
 # The words a delivered text's title ends in: a report, or a speech
 SPEECH_WORDS = ("讲话", "致辞", "发言", "演讲")
 SPOKEN_WORDS = ("报告", "汇报", *SPEECH_WORDS)
-# What a web page adds after a title: "（全文）", "(摘要)", "全文"
-TITLE_SUFFIX = r"(?:\s{0,2}[（(【\[]\s{0,2}(?:全文|摘要|摘登|节选|实录|文字实录|图文)\s{0,2}[）)】\]]|全文)?"
+# What a web page adds after a title: "（全文）", "(摘要)", "全文", the year or day it was given: "（2026年）"
+TITLE_SUFFIX = (r"(?:\s{0,2}[（(【\[]\s{0,2}(?:全文|摘要|摘登|节选|实录|文字实录|图文"
+                r"|\d{4}\s{0,2}年(?:\d{1,2}\s{0,2}月\d{1,2}\s{0,2}日)?)\s{0,2}[）)】\]]|全文)?")
 # A report's or a speech's title, letter-spacing collapsed: "2026年某某省政府工作报告",
 # "在全县植树造林动员大会上的讲话", "政府工作报告（全文）"
 SPOKEN_TITLE = pattern(rf"[^，。；：,;:！？!?]{{0,60}}?(?P<word>{'|'.join(SPOKEN_WORDS)}){TITLE_SUFFIX}",
-                       "2026年某某省政府工作报告", "在全县植树造林动员大会上的讲话", "政府工作报告（全文）")
+                       "2026年某某省政府工作报告", "在全县植树造林动员大会上的讲话", "政府工作报告（全文）",
+                       "政府工作报告（2026年）")
 # The date of the occasion alone on its line: "（2024年1月10日）", "一九五四年九月二十三日"
 OCCASION_DATE = pattern(rf"[（(]?\s{{0,2}}{DATE.pattern}\s{{0,2}}[）)]?", "（2024年1月10日）", "一九五四年九月二十三日")
 # Brackets that come in pairs in a title.
 BRACKET_PAIRS = (("《", "》"), ("（", "）"), ("(", ")"), ("【", "】"), ("“", "”"))
 # What a breadcrumb or a menu separates its items with, never a title: "首页 > 政务公开 > …"
 NAVIGATION = "|｜>＞»›"
+# A subtitle's dash at the start of its line: "——政府工作报告", "—奋力谱写…"
+SUBTITLE_DASH = pattern(r"[—－─―]{1,2}|-{2}", "——", "--")
 # The most lines a title wraps over.
 TITLE_LINES_MAX = 3
 # The first line of a title wrapped before its report word: the year or the government it is of
 # ("2026年某某省" / "政府工作报告")
 TITLE_HEAD = pattern(r".{0,30}(?:\d{4}\s{0,2}年|[省市区县州盟旗]|人民政府)", "2026年某某省", "某某市人民政府")
+# A title begun with 关于 goes on to its report word: "关于一九五八年国民经济计划执行结果和…" / "…草案的报告"
+TITLE_ABOUT = pattern(r"\s{0,4}关\s{0,2}于", "关于一九五八年国民经济计划执行结果")
 # The longest title, and the longest last line of a title broken in the middle of a word ("告").
 TITLE_MAX = 60
 TITLE_TAIL_MAX = 4
@@ -97,7 +106,8 @@ def title_block(lines: Lines, j: int, stop: int) -> int:
             return 0
         if is_spoken_title(plain([whole(l) for l in lines[j:k + 1]])):
             complete = is_spoken_title(text) and len(collapse(text)) > TITLE_TAIL_MAX
-            return k + 1 - j if not complete or TITLE_HEAD.fullmatch(plain([whole(l) for l in lines[j:k]])) else 0
+            head = plain([whole(l) for l in lines[j:k]])
+            return k + 1 - j if not complete or TITLE_HEAD.fullmatch(head) or TITLE_ABOUT.match(head) else 0
     return 0
 
 
@@ -156,3 +166,25 @@ def pick_title(lines: Lines, upto: int, occasion_first: int | None, names_delive
         if title_like(above.text, commas=True) and not is_name(above.text) and not role_only(above):
             return Title([whole(above)], occasion_first - 1, occasion_first)
     return None
+
+
+def with_subtitle(lines: Lines, title: Title, stop: int, taken: set[int]) -> Title:
+    """The title with its subtitle: a line printed after a dash below it (政府工作报告 / ——奋力…),
+    or the slogan above a title that is such a line (奋力… / ——政府工作报告); one title, both lines."""
+    def subtitle(j: int) -> bool:
+        text = lines[j].text.strip()
+        dash = SUBTITLE_DASH.match(text)
+        return dash is not None and title_like(text[dash.end():], commas=True)
+
+    def slogan(j: int) -> bool:
+        text = lines[j].text
+        return (j not in taken and title_like(text, commas=True) and SUBTITLE_DASH.match(text.strip()) is None
+                and not is_name(text) and not role_only(lines[j]))
+    first, end = title.first, title.end
+    if end - first == 1 and subtitle(first) and first > 0 and slogan(first - 1):
+        first -= 1
+    elif end < stop and end not in taken and subtitle(end) and is_spoken_title(plain(title.spans)):
+        end += 1
+    if (first, end) == (title.first, title.end):
+        return title
+    return Title([whole(l) for l in lines[first:end]], first, end)

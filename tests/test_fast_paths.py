@@ -25,3 +25,41 @@ def test_a_clean_line_of_the_samples_is_cleaned_as_fully():
 def test_any_line_is_cleaned_as_fully(parts, gap):
     raw = "".join(parts)
     assert clean_line(7, raw, gap) == clean_line_fully(7, raw, gap)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(["\n", "\r", "\r\n", "\x0b", "\x0c", "\u2028", "\x85", "中", "a", ""]), max_size=12))
+def test_lines_split_without_the_pattern_are_those_the_pattern_splits(parts):
+    from converter.normalise.lines import LINE_BREAK
+
+    text = "".join(parts)
+    expected = LINE_BREAK.split(text)
+    if expected[-1] == "":
+        expected.pop()
+    assert split_lines(text) == expected
+
+
+def test_a_line_tries_exactly_the_rules_its_first_character_allows():
+    from converter.blocks import SHARED
+
+    for start in ["", "一", "（", "|", "注", "\t", "第", "x"]:
+        allowed = tuple(rule for rule in SHARED.rules if rule.first is None or start in rule.first)
+        assert SHARED.starting(start) == allowed and SHARED.starting(start) is SHARED.starting(start)
+    assert len(SHARED.starting("x")) < len(SHARED.rules)          # rules with a first character are skipped
+
+
+def test_cell_text_and_toc_matching_give_what_the_plain_computation_gives():
+    import difflib
+
+    from converter.forms.bulletin import links
+    from converter.model.blocks import Cell
+    from converter.model.text import Line, Span
+
+    line = Line(1, None, "序号\t单位 名称\t备注")
+    for spans in ([], [Span(line, 0, 2)], [Span(line, 3, 8), Span(line, 9, 11)]):
+        assert Cell(spans).text == "".join(s.text for s in spans)
+    # the upper bounds never drop a candidate whose ratio passes
+    for key, title in [("关于印发某某办法的通知", "关于印发某某办法的通知"), ("某某办法", "关于某某办法"), ("甲乙", "丙丁")]:
+        matcher = difflib.SequenceMatcher(None, key, title, autojunk=False)
+        assert matcher.real_quick_ratio() >= matcher.quick_ratio() >= matcher.ratio()
+    assert links.TITLE_MATCH < 1

@@ -63,3 +63,17 @@ def test_cell_text_and_toc_matching_give_what_the_plain_computation_gives():
         matcher = difflib.SequenceMatcher(None, key, title, autojunk=False)
         assert matcher.real_quick_ratio() >= matcher.quick_ratio() >= matcher.ratio()
     assert links.TITLE_MATCH < 1
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.one_of(st.sampled_from(["。", "：", ":", "；", "!", " ", "\u3000", "\t", "一、", "第一章", "中"]),
+                          st.sampled_from(SAMPLE_LINES)), max_size=6))
+def test_sentence_ends_matched_are_those_looked_behind_for(parts):
+    import re
+
+    from converter.normalise.runon import AFTER_SENTENCE
+
+    looked_behind = re.compile(r"(?<=[。！？!?：:；;])(?P<space>\s*)(?=\S)")      # the earlier spelling
+    text = "".join(parts)
+    assert [(m.end(), m.group("space")) for m in AFTER_SENTENCE.finditer(text)] == \
+        [(m.end(), m.group("space")) for m in looked_behind.finditer(text)]

@@ -77,3 +77,22 @@ def test_sentence_ends_matched_are_those_looked_behind_for(parts):
     text = "".join(parts)
     assert [(m.end(), m.group("space")) for m in AFTER_SENTENCE.finditer(text)] == \
         [(m.end(), m.group("space")) for m in looked_behind.finditer(text)]
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(["中", "a", "\U00020000", "\U0001f600", "\ud800", "\udfff", "\uffff", "１"]), max_size=8),
+       st.integers(min_value=0, max_value=3))
+def test_a_character_beyond_the_bmp_is_found_as_the_pattern_finds_it(parts, chunks):
+    from converter import lossless
+
+    text = "中" * (lossless.PLANE_CHUNK * chunks - 1 if chunks else 0) + "".join(parts)   # across a chunk's end
+    assert lossless.beyond_bmp(text) == (lossless.BEYOND_BMP.search(text) is not None)
+
+
+def test_the_words_looked_for_before_a_pattern_are_in_every_match_of_it():
+    from converter.blocks import responsible
+    from converter.normalise import chrome_lines
+
+    assert all("摄" in alternative or "图" in alternative for alternative in chrome_lines.CAPTION_HINT.pattern.split("|"))
+    assert responsible.UNIT_LABEL.startswith("(?:") and "(?:单位|部门)" in responsible.UNIT_LABEL
+    assert responsible.RESPONSIBLE.pattern.count(responsible.UNIT_LABEL) == 1

@@ -72,8 +72,10 @@ class Cache:
 
     def add(self, known: Known) -> dict[Key, Entry]:
         """The table with the known patterns it lacks added and written; unchanged where it cannot be written."""
+        if self.path is None or sys.dont_write_bytecode:
+            return self.table
         patterns = known()
-        if self.path is None or sys.dont_write_bytecode or len(patterns) <= self.known:
+        if len(patterns) <= self.known:
             return self.table
         self.known = len(patterns)
         missing = [(regex, int(flags)) for regex, flags in patterns if (regex, int(flags)) not in self.table]

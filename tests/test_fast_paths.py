@@ -11,7 +11,7 @@ from tests.conftest import ALL_SAMPLES
 SAMPLE_LINES = [line for path in ALL_SAMPLES for line in split_lines(path.read_text(encoding="utf-8"))]
 # What makes a line need the full cleaning: white space, controls, markup, tabs, invisible characters
 PIECES = [" ", "\u3000", "\t", "\x0c", "\x00", "\x1f", "\u200b", "\ufeff", "\xa0", "\u2028", "**", "<sup>", "</sup>",
-          "<p>", "## ", "- ", "> ", "*", "<", "#", "中文", "1."]
+          "<p>", "## ", "- ", "> ", "*", "<", "#", "中文", "1.", "\x85", "\x1c", "\u3000\u3000"]
 
 
 def test_a_clean_line_of_the_samples_is_cleaned_as_fully():

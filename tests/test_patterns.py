@@ -133,3 +133,11 @@ def test_code_that_is_not_re_compiles_is_never_kept(tmp_path, cache_at, monkeypa
     monkeypatch.setattr(pattern_cache, "entry_of", lambda regex, flags: wrong)
     assert pattern_cache.compile_pattern(r"[一-龥]{2,4}号", 0, lambda: KNOWN).search("第十二号") is not None
     assert path.exists() and pattern_cache.read(path) == {}                # written, without the wrong entries
+
+
+def test_without_bytecode_writing_a_miss_costs_no_look_at_the_other_patterns(tmp_path, cache_at, monkeypatch):
+    pattern_cache = cache_at(tmp_path / "__pycache__" / "patterns.test.regex")
+    monkeypatch.setattr(pattern_cache.sys, "dont_write_bytecode", True)
+    asked = []
+    made = pattern_cache.compile_pattern(r"\d+号", 0, lambda: asked.append(1) or KNOWN)
+    assert made == re.compile(r"\d+号") and asked == [] and not (tmp_path / "__pycache__").exists()

@@ -8,6 +8,11 @@ import sys
 
 
 def main() -> None:
+    if sys.argv[1:] == ["--version"]:       # what click would print, answered before click and lxml are imported
+        from converter import __version__
+
+        sys.stdout.write(f"gongwen, version {__version__}\n")
+        return
     try:
         from converter.cli import main as command
 

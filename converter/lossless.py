@@ -43,7 +43,10 @@ OTHER_DIGITS = tuple(r for r in DIGIT_RANGES if r not in ((0x30, 0x39), (0xFF10,
 # A character beyond the Basic Multilingual Plane: "𠀀" (an ideograph of extension B), an emoji.
 # Text without any (nearly all) is read by the patterns of BMP characters alone, which re
 # tells by one table lookup a character; with astral ranges in a class it tries each in turn.
+# (The definition: beyond_bmp answers it at a tenth of this search's cost; the tests compare.)
 BEYOND_BMP = pattern(r"[\U00010000-\U0010ffff]", "\U00020000")
+# How many characters beyond_bmp encodes at a time (a copy of 128 kB, whatever the input's size).
+PLANE_CHUNK = 65536
 # Runs of reading text: "第1条", "𠀀"
 READING_RUN = pattern(f"[{char_class(ALPHABET)}]+", "第1条", "\U00020000")
 READING_RUN_BMP = pattern(f"[{char_class(bmp(ALPHABET))}]+", "第1条")
@@ -56,10 +59,12 @@ OTHER_DIGIT_BMP = pattern(f"[{char_class(bmp(OTHER_DIGITS))}]", "٣", "३")
 # Full-width digits, the common case, each folded to its ASCII twin.
 FULL_WIDTH_DIGITS = tuple(zip("０１２３４５６７８９", "0123456789"))
 # The text nodes of a content element that are reading flow: all but a merged cell's own text.
+# (The definition; add_flow computes it faster, and the tests compare the two.)
 FLOW_TEXT = etree.XPath("descendant::text()[not(parent::*[local-name()='merged'])]", smart_strings=False)
 # Line-anchored items, checked against their @line instead of the flow: residue items and text
 # merged into a table row from the line below it, in document order; then the facts a site
 # printed about the document (not a bulletin imprint's facts: those are reading text).
+# (The definition; anchored_in_order finds them faster, and the tests compare the two.)
 ANCHORED_IN_ORDER = etree.XPath("*[local-name()='residue']/*[local-name()='removed']"
                                 " | descendant::*[local-name()='merged']")
 PAGE_FACTS = etree.XPath("*[local-name()='page']/*[local-name()='fact']")
@@ -80,12 +85,18 @@ class Loss:
         return f"line {self.line}: input has {self.expected!r}, output has {self.found!r}"
 
 
-def fold_digits(chars: str) -> str:
-    """Every decimal digit as its ASCII twin."""
+def fold_digits(chars: str, beyond: bool | None = None) -> str:
+    """Every decimal digit as its ASCII twin.
+
+    `beyond`: whether `chars` may hold characters beyond the BMP; None: look (a
+    pattern's scan, as costly as the folding: reading_chars knows it already).
+    """
     for full_width, ascii_digit in FULL_WIDTH_DIGITS:
         if full_width in chars:             # ten scans cost less than translating every character
             chars = chars.replace(full_width, ascii_digit)
-    other = OTHER_DIGIT if BEYOND_BMP.search(chars) else OTHER_DIGIT_BMP
+    if beyond is None:
+        beyond = beyond_bmp(chars)
+    other = OTHER_DIGIT if beyond else OTHER_DIGIT_BMP
     if other.search(chars):
         chars = other.sub(lambda m: str(unicodedata.digit(m.group())), chars)
     return chars
@@ -93,15 +104,30 @@ def fold_digits(chars: str) -> str:
 
 def reading_runs(text: str, lines: bool = False) -> str:
     """The Han characters and digits of `text` (and its line ends, with `lines`), digits as printed."""
-    beyond = BEYOND_BMP.search(text) is not None
+    return runs_and_plane(text, lines)[0]
+
+
+def runs_and_plane(text: str, lines: bool = False) -> tuple[str, bool]:
+    """reading_runs, and whether `text` holds characters beyond the BMP (if it holds none, neither do its runs)."""
+    beyond = beyond_bmp(text)
     if lines:
-        return "".join((READING_LINES if beyond else READING_LINES_BMP).findall(text))
-    return "".join((READING_RUN if beyond else READING_RUN_BMP).findall(text))
+        return "".join((READING_LINES if beyond else READING_LINES_BMP).findall(text)), beyond
+    return "".join((READING_RUN if beyond else READING_RUN_BMP).findall(text)), beyond
+
+
+def beyond_bmp(text: str) -> bool:
+    """Whether `text` holds a character beyond the BMP: UTF-16 writes each such character as two units."""
+    for start in range(0, len(text), PLANE_CHUNK):
+        chunk = text[start:start + PLANE_CHUNK]
+        if len(chunk.encode("utf-16-le", "surrogatepass")) != 2 * len(chunk):
+            return True
+    return False
 
 
 def reading_chars(text: str) -> str:
     """The Han characters and digits of `text`, digits folded to ASCII."""
-    return fold_digits(reading_runs(text))
+    runs, beyond = runs_and_plane(text)
+    return fold_digits(runs, None if beyond else False)
 
 
 def input_reading_chars(text: str, references: bool = False) -> list[str]:
@@ -115,7 +141,8 @@ def input_reading_chars(text: str, references: bool = False) -> list[str]:
         joined = "\n".join(split_lines(text))
     else:                                   # the lines joined again are the text without its last line end
         joined = text[:-1] if text.endswith("\n") else text
-    return fold_digits(reading_runs(joined, lines=True)).split("\n")
+    runs, beyond = runs_and_plane(joined, lines=True)
+    return fold_digits(runs, None if beyond else False).split("\n")
 
 
 def flow_text(root: etree._Element) -> str:
@@ -123,11 +150,42 @@ def flow_text(root: etree._Element) -> str:
     parts: list[str] = []
     for child in root:
         if isinstance(child.tag, str) and etree.QName(child).localname not in NOT_FLOW:
-            if next(child.iter("{*}merged"), None) is None:     # nothing to leave out: lxml writes it all
-                parts.append(etree.tostring(child, method="text", encoding=str, with_tail=False))
-            else:
-                parts.extend(FLOW_TEXT(child))
+            add_flow(child, parts)
     return "".join(parts)
+
+
+def add_flow(el: etree._Element, parts: list[str]) -> None:
+    """The flow text of `el` (not its tail) onto `parts`: FLOW_TEXT's text nodes, in order.
+
+    A subtree without merged cell text lxml writes whole; only the elements
+    above a merged cell are walked, and a merged cell's own text (its text and
+    its children's tails) is left out.
+    """
+    if next(el.iter("{*}merged"), None) is None:
+        parts.append(etree.tostring(el, method="text", encoding=str, with_tail=False))
+        return
+    own = etree.QName(el).localname != "merged"
+    if own and el.text:
+        parts.append(el.text)
+    for child in el:
+        if isinstance(child.tag, str):      # (a comment's text is no text node)
+            add_flow(child, parts)
+        if own and child.tail:
+            parts.append(child.tail)
+
+
+def anchored_in_order(root: etree._Element) -> list[etree._Element]:
+    """ANCHORED_IN_ORDER's elements, by lxml's tag search (the pattern tests a name function on every element)."""
+    found: list[etree._Element] = []
+    for child in root:
+        if not isinstance(child.tag, str):
+            continue
+        if etree.QName(child).localname == "residue":       # its removed items, and merged text at any depth
+            found.extend(el for el in child.iter("{*}removed", "{*}merged")
+                         if el.getparent() is child or etree.QName(el).localname == "merged")
+        else:
+            found.extend(child.iter("{*}merged"))
+    return found
 
 
 def residue_by_line(root: etree._Element, references: bool = False) -> dict[int, list[str]]:
@@ -136,7 +194,7 @@ def residue_by_line(root: etree._Element, references: bool = False) -> dict[int,
     `references`: read the character references of markup residue as the characters they name (an HTML input).
     """
     items: dict[int, list[str]] = {}
-    for el in [*ANCHORED_IN_ORDER(root), *PAGE_FACTS(root)]:
+    for el in [*anchored_in_order(root), *PAGE_FACTS(root)]:
         text = el.text or ""
         if references and el.get("reason") == "markup":
             text = html.unescape(text)

@@ -28,11 +28,13 @@ METHODS = ("search", "match", "fullmatch", "sub", "subn", "split", "finditer", "
 class LazyPattern:
     """A pattern compiled on its first use, then as fast as the compiled one.
 
-    Compiling is the costly part of importing gongwen (a class of Han
+    Compiling is the costly part of starting gongwen (a class of Han
     characters alone takes the re module about a millisecond to build), and
-    one conversion uses only some of the patterns: each pays when first used.
-    The first call of a method puts the compiled pattern's bound methods on
-    the instance, where later calls find them directly.
+    one run uses only some of the patterns: each pays when first used, and
+    then only what taking it from the cache of compiled patterns costs
+    (pattern_cache.py). The first call of a method puts the compiled
+    pattern's bound methods on the instance, where later calls find them
+    directly.
     """
 
     def __init__(self, regex: str | bytes, flags: int) -> None:
@@ -40,7 +42,9 @@ class LazyPattern:
         self.given_flags = flags
 
     def compiled(self) -> re.Pattern[Any]:
-        compiled = re.compile(self.pattern, self.given_flags)
+        from converter.pattern_cache import compile_pattern
+
+        compiled = compile_pattern(self.pattern, self.given_flags, known_patterns)
         for name in METHODS:
             setattr(self, name, getattr(compiled, name))
         self.__dict__["compiled"] = lambda: compiled
@@ -75,6 +79,12 @@ class LazyPattern:
 
     def __repr__(self) -> str:
         return f"pattern({self.pattern!r})"
+
+
+def known_patterns() -> list[tuple[str | bytes, int]]:
+    """Every pattern made so far (those of the modules imported), as (regex, flags)."""
+    lazy = [p for p in cast("list[object]", list(EXAMPLES)) if isinstance(p, LazyPattern)]
+    return [(p.pattern, p.given_flags) for p in lazy]
 
 
 def pattern(regex: AnyStr, *examples: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:

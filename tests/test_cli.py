@@ -7,8 +7,11 @@ import sys
 
 from click.testing import CliRunner
 
+import converter
 from converter.cli import main
 from tests.conftest import SAMPLES
+
+REPO = SAMPLES.parent
 
 WUCHANG = SAMPLES / "seeds" / "wuchang-2023-work-report.md.txt"
 NOTICE = SAMPLES / "more" / "ndrc-2019-860-notice.txt"
@@ -82,6 +85,14 @@ def test_validate_good_and_bad_files(tmp_path):
 def test_python_dash_m_entry_point():
     done = subprocess.run([sys.executable, "-m", "converter", "--version"], capture_output=True, text=True)
     assert done.returncode == 0 and "gongwen" in done.stdout
+
+
+def test_version_is_answered_before_click_and_lxml_are_imported_as_click_answers_it():
+    probe = ("import sys\nsys.argv = ['gongwen', '--version']\nfrom converter.entry import main\nmain()\n"
+             "assert 'click' not in sys.modules and 'lxml' not in sys.modules, sorted(sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == run("--version").stdout == f"gongwen, version {converter.__version__}\n"
 
 
 def test_a_message_quoting_input_stays_on_one_line(tmp_path):

@@ -277,7 +277,7 @@ def test_ctrl_c_while_the_command_imports_is_one_line_and_exit_130():
              "        if name == 'lxml':\n"
              "            raise KeyboardInterrupt\n"
              "sys.meta_path.insert(0, Interrupting())\n"
-             "sys.argv = ['gongwen', '--version']\n"
+             "sys.argv = ['gongwen', '--help']\n"
              "from converter.entry import main\n"
              "main()\n")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO)

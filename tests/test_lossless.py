@@ -93,3 +93,24 @@ def test_residue_running_on_across_a_line_that_is_wholly_its_own_markup():
         if "临安市人民政府办公室" in (removed.text or ""):
             removed.text = "信用建设工作领导小组的通知"          # the run-on's text lost: still a loss
     assert lossless.check(text, result.root) is not None
+
+
+def test_the_flow_and_the_anchored_items_found_fast_are_those_the_xpath_definitions_select():
+    from lxml import etree
+
+    # merged cells with children and tails, nested, beside and inside residue, a comment, another namespace
+    tricky = etree.fromstring(
+        '<archive xmlns="urn:gongwen:archive:1.0" xmlns:o="urn:other"><source name="x"/>'
+        '<document>一<table><row><cell>二<merged line="3">三<b>四</b>五</merged>六</cell></row>'
+        '<row><cell><o:merged line="4">七<merged line="5">八</merged>九</o:merged>十</cell></row></table>'
+        '<!-- 注 -->十一<p>十二<b>十三</b></p>十四</document><p>十五</p>'
+        '<residue><removed line="1" reason="markup">一<merged line="2">二</merged></removed>'
+        '<merged line="6">三</merged><x><removed line="7" reason="markup">四</removed></x></residue></archive>')
+    roots = [tricky] + [etree.parse(str(path)).getroot() for path in sorted(SAMPLES.glob("*/*.xml"))]
+    for root in roots:
+        expected = "".join("".join(lossless.FLOW_TEXT(child)) for child in root
+                           if isinstance(child.tag, str) and etree.QName(child).localname not in lossless.NOT_FLOW)
+        assert lossless.flow_text(root) == expected
+        assert lossless.anchored_in_order(root) == lossless.ANCHORED_IN_ORDER(root)
+    assert lossless.flow_text(tricky) == "一二四六十十一十二十三十四十五"     # 四: its parent is b
+    assert [el.get("line") for el in lossless.anchored_in_order(tricky)] == ["3", "4", "5", "1", "2", "6"]

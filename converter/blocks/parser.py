@@ -14,6 +14,7 @@ mid-sentence (the repair of a page break), or starts a new one.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
@@ -132,6 +133,19 @@ class RuleSet:
     def names(self) -> tuple[str, ...]:
         return tuple(rule.name for rule in self.rules)
 
+    def starting(self, start: str) -> tuple[BlockRule, ...]:
+        """The rules, in order, that a line opening with `start` may match (its `first` allows it)."""
+        found = self.by_start.get(start)
+        if found is None:
+            found = self.by_start[start] = tuple(rule for rule in self.rules
+                                                 if rule.first is None or start in rule.first)
+        return found
+
+    @functools.cached_property
+    def by_start(self) -> dict[str, tuple[BlockRule, ...]]:
+        """starting(), by first character, as characters are met: a line tries only the rules that can match it."""
+        return {}
+
     def plus(self, plugin: Plugin, before: str | None = None) -> RuleSet:
         """This set with a plug-in's rules inserted before the rule named `before` (or last)."""
         at = self.names().index(before) if before is not None else len(self.rules)
@@ -145,7 +159,6 @@ def parse_body(lines: Lines, ctx: Context, rules: RuleSet) -> list[Any]:
     """Parse body lines into blocks with `rules`, then let the plug-ins finish theirs."""
     root = Section(0, "root", 0, None, [], 0)
     state = BodyState(ctx, [Frame(root)], lines=lines)
-    table = rules.rules
     claimed: dict[int, tuple[int, Any]] = {}
     for claimer in rules.claimers:
         claimed.update(claimer(lines, ctx))
@@ -161,10 +174,8 @@ def parse_body(lines: Lines, ctx: Context, rules: RuleSet) -> list[Any]:
         state.at = i
         i += 1
         text = line.text
-        start = text[:1]
-        for rule in table:
-            if (rule.first is not None and start not in rule.first) or (
-                    rule.contains is not None and rule.contains not in text):
+        for rule in rules.starting(text[:1]):
+            if rule.contains is not None and rule.contains not in text:
                 continue
             m = rule.pattern.match(text)
             if m and rule.parse(state, line, m):

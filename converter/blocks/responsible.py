@@ -46,7 +46,7 @@ def split_paragraph(block: Any) -> list[Any]:
 
 def split_responsible(spans: list[Span]) -> tuple[list[Span], Responsible | None]:
     text = "".join(s.text for s in spans)
-    m = RESPONSIBLE.search(text)
+    m = RESPONSIBLE.search(text) if "单位" in text or "部门" in text else None     # (every UNIT_LABEL ends so)
     if not m:
         return spans, None
     before = cut(spans, 0, m.start())

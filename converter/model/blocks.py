@@ -102,7 +102,10 @@ class Cell:
 
     @property
     def text(self) -> str:
-        return "".join(s.text for s in self.spans)
+        spans = self.spans
+        if len(spans) == 1:             # nearly every cell: its one span, nothing to join
+            return spans[0].text
+        return "".join(s.text for s in spans)
 
 
 @dataclass(slots=True)

@@ -121,6 +121,7 @@ FOOTER_START = pattern(
 SHORT_LINE = 60
 LONG_CHROME = 320
 # What a caption or a blurb holds (the cheap tests before their patterns): "…摄", "图片来源", "仅供参考" …
+# (every alternative of CAPTION_HINT holds 摄 or 图, which chrome_shaped looks for first)
 CAPTION_HINT = pattern(r"摄[)）]?$|摄影$|图片|资料图", "本报记者 张三 摄")
 BLURB_HINT = pattern(r"声明|侵权|删除|转载|版权归|本站|本网|点击|单击|下载地址", "免责声明")
 # The characters a widget line starts with.
@@ -164,7 +165,7 @@ def chrome_shaped(text: str) -> bool:
     return bool(("：" in head or ":" in head) and (EDITOR_LINE.fullmatch(text) or BREADCRUMB_LABEL.fullmatch(text))
                 or (">" in text or "»" in text or "›" in text or "＞" in text or "/" in text or "／" in text)
                 and crumb_steps(text)
-                or CAPTION_HINT.search(text) and CAPTION.fullmatch(text)
+                or ("摄" in text or "图" in text) and CAPTION_HINT.search(text) and CAPTION.fullmatch(text)
                 or "收录于" in text and COLLECTION_NOTE.fullmatch(text)
                 or BLURB_HINT.search(text) and BLURB.fullmatch(text))
 

@@ -31,8 +31,9 @@ from converter.rules import DOC_NUMBER, SECTION_RULES
 RUN_ON_MIN = 120
 # A file of at most this many lines may be one document on one line even without spaces at its breaks.
 WHOLE_TEXT_LINES = 2
-# Where a number may start a flattened line: after a sentence end, with or without white space.
-AFTER_SENTENCE = pattern(r"(?<=[。！？!?：:；;])(?P<space>\s*)(?=\S)", "如下: 一、", "实施。二、")
+# Where a number may start a flattened line: after a sentence end, with or without white space
+# (the match's end). The mark is matched, not looked behind for: a search then starts only at marks.
+AFTER_SENTENCE = pattern(r"[。！？!?：:；;](?P<space>\s*)(?=\S)", "如下: 一、", "实施。二、")
 # A sentence end followed by white space: a flattened line break.
 SENTENCE_BREAK = pattern(r"(?<=[。！？!?])\s+(?=\S)", "实施。 此告")
 # White space on either side of a 文号 (or the line's ends) marks it as a line of its own.
@@ -52,7 +53,7 @@ def numbered_cuts(text: str, spaced: bool) -> list[int]:
     """
     found: dict[str, list[tuple[int, int]]] = {}
     starts = {m.end() for m in AFTER_SENTENCE.finditer(text) if m.group("space") or not spaced}
-    if spaced:
+    if spaced and "第" in text:            # (what SPACED_DIVISION looks for starts with 第)
         starts.update(m.end() for m in SPACED_DIVISION.finditer(text))
     for at in sorted(starts):
         for rule in STYLES:

@@ -75,7 +75,11 @@ def link_toc(b: Bulletin, ctx: Context) -> None:
         key = title_key(plain(entry.spans))
         best, score = None, TITLE_MATCH
         for title, target in candidates:
-            ratio = difflib.SequenceMatcher(None, key, title, autojunk=False).ratio()
+            matcher = difflib.SequenceMatcher(None, key, title, autojunk=False)
+            # the cheap upper bounds first: most candidates are far from the entry
+            if matcher.real_quick_ratio() <= score or matcher.quick_ratio() <= score:
+                continue
+            ratio = matcher.ratio()
             if ratio > score:
                 best, score = target, ratio
         if best is not None:

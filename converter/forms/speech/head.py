@@ -27,6 +27,9 @@ from converter.patterns import pattern
 from converter.rules import DATE, DOC_NUMBER, SECTION_RULES, SENTENCE_END
 from converter.values import iso_date
 
+# The date a report was given, in brackets at the end of its title's line: "政府工作报告（2026年1月20日）"
+TITLE_DATE = pattern(rf"\s{{0,3}}[（(]\s{{0,2}}(?:{DATE.pattern})\s{{0,2}}[）)]\s*$", "政府工作报告（2026年1月20日）")
+
 # Where an occasion starts: a dash or a bracket, then a date, then 在 — a dash or a bracket, or
 # a date, must stand before the 在 ("——2024年1月8日在", "（2024年1月8日在", "——在", "2024年1月8日在")
 # (a meeting of two days: "1964年12月21日和22日在")
@@ -240,6 +243,11 @@ def find_head(lines: Lines) -> SpeechHead:
             taken.update(range(title.first, title.end))
             top = title.first
             beside = rest_of_line(title.spans)
+    if head.delivered is None and head.title:
+        split = dated_title(head.title)
+        if split is not None:           # 政府工作报告（2026年1月20日）: the day it was given, after the title
+            head.title, head.delivered = split
+            head.occasion = True
     date_line = None
     if head.delivered is None or head.delivered[1] is None:
         date_line = next((j for j in range(top, limit) if j not in taken
@@ -270,6 +278,18 @@ def find_head(lines: Lines) -> SpeechHead:
     head.framed = other_form_title(plain(head.title)) or any(
         DOC_NUMBER.fullmatch(s.text.strip()) or other_form_title(s.text) for s in head.set_aside)
     return head
+
+
+def dated_title(title: list[Span]) -> tuple[list[Span], tuple[list[Span], str | None]] | None:
+    """A title whose line ends in the date it was given, in brackets: the title, and that date."""
+    last = title[-1]
+    m = TITLE_DATE.search(last.text)
+    if m is None or not last.text[:m.start()].strip():
+        return None
+    date = DATE.search(m.group())
+    cut = last.start + m.start()
+    head = [*title[:-1], Span(last.line, last.start, cut)]
+    return head, ([Span(last.line, cut, last.end)], iso_date(date) if date else None)
 
 
 def rest_of_line(spans: list[Span]) -> list[Span]:

@@ -39,7 +39,11 @@ def role_line(text: str) -> tuple[str, str, str | None] | None:
         return None
     role = m.group("role")
     words = list(ROLE.finditer(role))
-    return role, words[-1].group(), m.group("name")
+    # the office the text is given in: the last of a list (市委副书记、市长 → 市长), but the one an
+    # office held beside it is joined to (副总理兼国家计划委员会主任 → 副总理)
+    concurrent = role.find("兼")
+    before = [w for w in words if w.end() <= concurrent] if concurrent > 0 else []
+    return role, (before or words)[-1].group(), m.group("name")
 
 
 def is_name(text: str) -> bool:

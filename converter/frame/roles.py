@@ -17,7 +17,7 @@ over by the head (head.py) into residue, never glued to the title.
 from __future__ import annotations
 
 from converter.blocks.table import PIPE_ROW
-from converter.model.text import Line, Lines, Span, collapse, joined, whole
+from converter.model.text import Line, Lines, Span, collapse, joined, plain, whole
 from converter.patterns import HAN, pattern
 from converter.rules import (DATE, ISSUER_MARK, ORGAN_SUFFIX, RECIPIENTS_END, SECTION_RULES, SENTENCE_END,
                              SENTENCE_PUNCT, TITLE_FORM_WORD)
@@ -205,6 +205,10 @@ def title_text(spans: list[Span]) -> str:
     keeps one space between the organs before 关于, as the title prints it;
     a gap anywhere else (letter-spacing, an OCR gap, a line break) is removed.
     """
+    dash = next((k for k, span in enumerate(spans) if span.text.lstrip().startswith("——")), None)
+    if dash is not None and dash > 0:
+        # a subtitle after a dash (a slogan) keeps the ideographic spaces between its phrases
+        return title_text(spans[:dash]) + plain(spans[dash:])
     pieces = [piece for span in spans for piece in span.text.split()]
     if not pieces:
         return ""

@@ -143,6 +143,19 @@ def collapse(text: str) -> str:
     return LETTER_SPACING.sub("", text).strip()
 
 
+# An ideographic space between two words of two characters or more ("坚定信心　实干争先", "通过　根据"):
+# the typeset separation of phrases or events, never letter-spacing, which stands between single
+# characters (名　词), nor an OCR gap, which is an ASCII space
+PHRASE_GAP = pattern(rf"(?<=[{CJK}]{{2}}) *\u3000[ \u3000]*(?=[{CJK}]{{2}})", "坚定信心　实干争先", "会议通过　根据")
+
+
 def plain(spans: Sequence[Span]) -> str:
-    """The text of spans as one heading or title: joined, letter-spacing removed."""
-    return collapse(joined(spans))
+    """The text of spans as one heading or title: joined, letter-spacing removed, a gap between phrases kept."""
+    text = joined(spans)
+    if not PHRASE_GAP.search(text):
+        return collapse(text)
+    pieces = PHRASE_GAP.split(text)
+    out = collapse(pieces[0])
+    for piece in pieces[1:]:
+        out += "\u3000" + collapse(piece)
+    return out

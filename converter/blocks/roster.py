@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import re
 
-from converter.blocks.parser import BlockRule, BodyState, Plugin
+from converter.blocks.parser import BlockRule, BodyState, Plugin, ends_open
 from converter.model.blocks import Member, Para
 from converter.model.node import Node, node
 from converter.tree.builder import Builder, NodeFunction
 from converter.model.text import Line, collapse, whole
 from converter.patterns import HAN, pattern
+from converter.rules import ORDINAL
 
 # The roles of a roster, as printed (letter-spaced or not): 组长, 成员, 总指挥 …
 ROLE_WORDS = ("组长", "主任", "秘书长", "总召集人", "召集人", "指挥长", "总指挥", "主席", "办公室主任",
@@ -61,6 +62,15 @@ MEMBER_LINE = pattern(
 # A name with its post in brackets: "张顺彩(市政府副市长)", "李 震（市委宣传部）"
 BRACKETED_POST = pattern(rf"(?P<name>[{HAN}](?:\s{{0,2}}[{HAN}]){{1,3}})\s{{0,2}}[（(](?P<post>[^（）()]{{1,60}})",
                          "张顺彩(市政府副市长)", "李 震（市委宣传部）")
+# A member line of a list printed without role labels (a 表彰名单 under its heading): a name of
+# two to four characters (a two-character one maybe padded: "李 皓"), a gap, a post with no space
+# in it (a letter-spaced line of text is no member) or a post in brackets:
+# "张三　某某区财政局局长", "李 皓  县人民医院院长", "王建良（县第一中学）"
+UNLABELLED_MEMBER = pattern(
+    rf"(?!第\s{{0,2}}{ORDINAL}|{ORDINAL}[、．.])[{HAN}](?:[{HAN}]{{1,3}}|\s[{HAN}])(?:[\s\u3000]{{1,4}}[^，。；：,;:！？\s（(][^，。；：,;:！？\s]{{1,59}}"
+    rf"|\s{{0,2}}[（(][^（）()，。；;]{{1,60}}[）)])\s*",
+    "张三　某某区发展和改革局局长", "李 皓  县人民医院院长", "王建良（县第一中学）", "周华驹(市政府副秘书长)",
+)
 # Closing formulas a bare short line may be, which are never a name: 此复, 特此通知
 CLOSING = pattern(rf"(?:特此|此)[{HAN}]{{1,2}}", "此复", "特此通知")
 # Where the roster's current role, and a role label printed alone, are kept while its member lines go on.
@@ -109,6 +119,9 @@ def parse_role_line(state: BodyState, line: Line, m: re.Match[str]) -> bool:
 
 def parse_member_line(state: BodyState, line: Line, m: re.Match[str]) -> bool:
     role = state.open.get(OPEN_ROLE)
+    if role is None and unlabelled_roster(state, line):
+        state.close()
+        role = state.open[OPEN_ROLE] = ""
     if role is None or CLOSING.fullmatch(line.text.strip()):
         return False
     member = member_of(line, role, 0, 0)
@@ -121,6 +134,19 @@ def parse_member_line(state: BodyState, line: Line, m: re.Match[str]) -> bool:
     return True
 
 
+def unlabelled_roster(state: BodyState, line: Line) -> bool:
+    """Whether a member line with no role open starts a list of members printed without role labels.
+
+    Two such lines in a row at least, and not inside a paragraph that ends mid-sentence (a
+    line of text wrapped there is no member): "张三　某某区财政局局长" / "李四　某某区教育局局长".
+    """
+    if state.para is not None and state.repair and ends_open(state.para.spans[-1].line.text):
+        return False
+    following = state.lines[state.at + 1] if state.at + 1 < len(state.lines) else None
+    return (following is not None and UNLABELLED_MEMBER.fullmatch(line.text) is not None
+            and UNLABELLED_MEMBER.fullmatch(following.text) is not None)
+
+
 PLUGIN = Plugin("rosters", (
     BlockRule("roster_role", ROLE_LINE, parse_role_line,
               first="".join(sorted({w[0] for w in ROLE_WORDS + RANKS}))),
@@ -129,7 +155,10 @@ PLUGIN = Plugin("rosters", (
 
 
 def member_node(member: Member, b: Builder) -> Node:
-    el = Node("member", {"line": str((member.label or member.line).n), "role": member.role})
+    attrs = {"line": str((member.label or member.line).n)}
+    if member.role:
+        attrs["role"] = member.role      # a list printed without role labels has none
+    el = Node("member", attrs)
     if member.label is not None:
         el.add(collapse(member.label.text))
     text = member.line.text

@@ -194,6 +194,20 @@ def value_line(line: Line) -> bool:
             and line_fields(line) is None)
 
 
+def value_below(lines: Sequence[Line], i: int, layout_below: bool) -> bool:
+    """Whether the label alone on line i has its value on the next line, or is empty.
+
+    A record prints its values under their labels throughout, or not at all: beside
+    pairs on one line, an empty field ("主题词：") is empty, and the line after it (the
+    document's title) is no value. So the next line is the value when the field above
+    was printed so, when another field follows it, or when it is a date.
+    """
+    if i + 1 >= len(lines) or not value_line(lines[i + 1]):
+        return False
+    return (layout_below or (i + 2 < len(lines) and line_fields(lines[i + 2]) is not None)
+            or date_value(lines[i + 1].text) is not None)
+
+
 def take_facts(page: Normalised) -> Normalised:
     """Move the page's catalogue and byline fields out of its lines into its page record."""
     lines = page.lines
@@ -203,7 +217,7 @@ def take_facts(page: Normalised) -> Normalised:
         parsed = line_fields(lines[i])
         if parsed is not None:
             facts, widgets = parsed
-            if label_only(lines[i], facts) and i + 1 < len(lines) and value_line(lines[i + 1]):
+            if label_only(lines[i], facts) and value_below(lines, i, bool(found) and len(found[-1][0]) == 2):
                 value = lines[i + 1].text
                 found.append(((i, i + 1), [replace(facts[0], text=facts[0].text + value, value=date_value(value))], []))
                 i += 2

@@ -85,8 +85,8 @@ ISSUER_MARK = pattern(rf"[{HAN}（）()、\s]{{2,60}}文\s{{0,3}}件|文\s{{0,3}
 # Names of issuing organs end in one of these (署名 lines, 发文机关标志 lines); 队 所 馆 校 end the
 # names of organs below a bureau (交通警察支队, 调查总队, 派出所, 档案馆, 党校).
 ORGAN_SUFFIX = pattern(
-    r"(?:政府|办公厅|办公室|委员会|国务院|人大常委会|常委会|委员会|部|局|厅|委|院|署|办|处|中心|会|组|室|队|所|馆|校)\s*$",
-    "武汉市新洲区人民政府", "税务总局办公厅", "某某市公安局交通警察支队", "国家统计局某某调查总队",
+    r"(?:政府|中央|办公厅|办公室|委员会|国务院|人大常委会|常委会|委员会|部|局|厅|委|院|署|办|处|中心|会|组|室|队|所|馆|校)\s*$",
+    "武汉市新洲区人民政府", "中共中央", "税务总局办公厅", "某某市公安局交通警察支队", "国家统计局某某调查总队",
 )
 # Punctuation that never stands in an organ name or a 署名.
 SENTENCE_PUNCT = pattern(r"[，。；：,;:！？!?]", "，")

@@ -30,7 +30,7 @@ from converter.model.page import PageFact
 from converter.model.text import Line, Removed
 from converter.normalise.page import Normalised
 from converter.normalise.region import HEAD_SCAN, starts_text
-from converter.patterns import HAN, pattern
+from converter.patterns import HAN, compiled, pattern
 from converter.rules import DATE
 from converter.values import iso_date
 
@@ -77,11 +77,15 @@ BRACKETED_BYLINE = pattern(
     "（来源：某某日报）", "(作者：王明)",
 )
 # What a field's label ends with (a column name such as 【通知公告】 ends otherwise): 标题, 类别, 部门, 日期 …
-FIELD_NOUN = (r"(?:标题|名称|类别|分类|部门|单位|机关|机构|日期|时间|字号|文号|编号|级别|状态|性|来源|主题|关键词|类型|"
-              r"范围|方式|形式|地区|区域|层级)")
+FIELD_NOUN = (r"(?:标题|名称|类别|分类|部门|单位|机关|机构|日期|时间|字号|文号|编号|索引号|级别|状态|性|来源|主题|关键词|类型|"
+              r"种类|范围|方式|形式|地区|区域|层级)")
 # A database field of a label the tables above do not know, beside fields they know: "【法规类别】地方法规"
 GENERIC_FIELD = pattern(rf"[【]\s{{0,2}}(?P<label>[{HAN}]{{1,6}}{FIELD_NOUN})\s{{0,2}}[】]\s{{0,2}}[:：]?\s{{0,2}}"
                         rf"(?P<value>[^【】。！？]{{1,80}})", "【法规类别】地方法规")
+# … and such a label before a colon, at a line's start or after a gap, beside fields the tables know:
+# "信息索引号：00249-2024-00031", "公文种类：通知", "…办公室　　文件状态：现行有效"
+GENERIC_START = pattern(rf"(?P<label>[{HAN}]{{1,6}}{FIELD_NOUN})\s{{0,2}}(?P<colon>[:：])",
+                        "信息索引号：", "公文种类：", "文件状态：")
 # A date (and time) printed before a byline's fields: "2024年03月05日08:20 | 来源：某某网"
 LEADING_DATE = pattern(r"\d{4}\s{0,2}[-/.年]\s{0,2}\d{1,2}\s{0,2}[-/.月]\s{0,2}\d{1,2}\s{0,2}日?"
                        r"(?:\s{0,3}\d{1,2}\s{0,1}[:：]\s{0,1}\d{2}(?:\s{0,1}[:：]\s{0,1}\d{2})?)?\s{0,3}[|｜]?\s{0,3}",
@@ -128,27 +132,46 @@ def date_value(value: str) -> str | None:
     return None
 
 
-def field_starts(text: str) -> list[re.Match[str]]:
-    """The fields that begin in a line: a label without a colon only where a cell begins."""
+def field_starts(text: str, generic: bool = False) -> list[re.Match[str]]:
+    """The fields that begin in a line: a label without a colon only where a cell begins.
+
+    A label the tables do not know begins a field where a cell begins and a colon
+    follows it, in a line that holds a known one (or when `generic`).
+    """
     found = []
     for m in FIELD_START.finditer(text):
         bare = m.group("label") is not None and m.group("colon") is None
         if bare and m.start() > 0 and text[m.start() - 1] not in BETWEEN:
             continue
         found.append(m)
+    if found or generic:
+        for m in GENERIC_START.finditer(text):
+            if m.start() > 0 and text[m.start() - 1] not in BETWEEN:
+                continue
+            # a known label at the end of a longer one ("信息索引号：") is that one's
+            found = [k for k in found if not m.start() < k.start() < m.end()]
+            if not any(k.start() < m.end() and m.start() < k.end() for k in found):
+                found.append(m)
+        found.sort(key=lambda m: m.start())
     return found
 
 
-def line_fields(line: Line) -> tuple[list[PageFact], list[Removed]] | None:
-    """The facts of a line made of fields from end to end, and any widget left in it; None for another line."""
+def line_fields(line: Line, generic: bool = False) -> tuple[list[PageFact], list[Removed]] | None:
+    """The facts of a line made of fields from end to end, and any widget left in it; None for another line.
+
+    With `generic`, a line of labels the tables do not know is fields too.
+    """
     text = line.text
     lead = len(text) - len(text.lstrip(BETWEEN))
     dated = LEADING_DATE.match(text, lead) if text[lead:lead + 1].isdigit() else None
     if dated and dated.end() < len(text):
         lead = dated.end()
-    if text[lead:lead + 1] not in FIRST_CHARS or not FIELD_START.match(text, lead):
+    known = text[lead:lead + 1] in FIRST_CHARS and FIELD_START.match(text, lead)
+    if not known and not GENERIC_START.match(text, lead):
         return None                          # the quick test: a field line starts with a label
-    starts = field_starts(text)
+    starts = field_starts(text, generic)
+    if not generic and not any(m.re is compiled(FIELD_START) for m in starts):
+        return None                          # labels the tables do not know alone: not here
     if not starts or text[:starts[0].start()].strip(BETWEEN) and not dated:
         return None
     if dated and starts[0].start() != lead:
@@ -170,7 +193,7 @@ def line_fields(line: Line) -> tuple[list[PageFact], list[Removed]] | None:
         value = value.strip(BETWEEN)
         if len(value) > VALUE_MAX or VALUE_TEXT.search(value):
             return None
-        label = m.group("bracketed") or m.group("label")
+        label = m.groupdict().get("bracketed") or m.group("label")
         if re.sub(r"\s", "", label) in DATE_ONLY and value and date_value(value) is None:
             return None
         facts.append(PageFact(re.sub(r"\s", "", label), line.line_at(m.start()), text[m.start():end].strip(BETWEEN),
@@ -249,7 +272,7 @@ def take_facts(page: Normalised) -> Normalised:
 
 
 def unknown_fields(lines: Sequence[Line], end: int, taken: dict[int, list[PageFact]]) -> dict[int, list[PageFact]]:
-    """【label】value lines of labels the tables do not know, in the head next to field lines that they do."""
+    """Fields of labels the tables do not know (【label】value, label：value), in the head next to field lines."""
     found: dict[int, list[PageFact]] = {}
     grew = True
     while grew:
@@ -257,9 +280,15 @@ def unknown_fields(lines: Sequence[Line], end: int, taken: dict[int, list[PageFa
         for k in range(end):
             if k in taken or k in found:
                 continue
+            if not any(j in taken or j in found for j in (k - 1, k + 1)):
+                continue
             m = GENERIC_FIELD.fullmatch(lines[k].text.strip(BETWEEN))
-            if m and any(j in taken or j in found for j in (k - 1, k + 1)):
+            parsed = line_fields(lines[k], generic=True) if m is None else None
+            if m:
                 found[k] = [PageFact(m.group("label"), lines[k].n, lines[k].text.strip(BETWEEN), date_value(m.group("value")))]
+                grew = True
+            elif parsed is not None and not parsed[1]:
+                found[k] = parsed[0]
                 grew = True
     return found
 

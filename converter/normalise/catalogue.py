@@ -241,8 +241,10 @@ def take_facts(page: Normalised) -> Normalised:
         if parsed is not None:
             facts, widgets = parsed
             if label_only(lines[i], facts) and value_below(lines, i, bool(found) and len(found[-1][0]) == 2):
-                value = lines[i + 1].text
-                found.append(((i, i + 1), [replace(facts[0], text=facts[0].text + value, value=date_value(value))], []))
+                value = lines[i + 1].text.strip(BETWEEN)
+                # a label without its colon ("索引号" over a cell of its own) stays apart from its value
+                text = facts[0].text + ("" if facts[0].text.endswith((":", "：")) else " ") + value
+                found.append(((i, i + 1), [replace(facts[0], text=text, value=date_value(value))], []))
                 i += 2
                 continue
             found.append(((i,), facts, widgets))

@@ -116,6 +116,13 @@ FOOTER_START = pattern(
     "相关稿件", "关联文件：",
 )
 
+# A link to a file the page offers for download: "附件：某某任务清单.doc", "附件2：某某表.xlsx", "某某名录.pdf"
+FILE_LINK = pattern(r"(?:附\s{0,2}件\s{0,2}[0-9０-９一二三四五六七八九十]{0,3}\s{0,2}[:：]?\s{0,3})?"
+                    r"[^。；，]{1,100}\.(?:docx?|pdf|xlsx?|wps|et|ofd|zip|rar|7z|txt|jpe?g|png|ceb|caj)"
+                    r"(?:\s{0,3}[(（]\s{0,2}[0-9.]{1,8}\s{0,2}[KkMm]?B?\s{0,2}[)）])?",
+                    "附件：某某任务清单.doc", "某某名录.pdf", "附件2：某某表.xlsx（25KB）", flags=re.IGNORECASE)
+# The label of a page's list of files, alone on its line: "附件：", "附件"
+FILE_LIST_LABEL = pattern(r"附\s{0,2}件\s{0,2}[:：]?", "附件：")
 # Line length above which a line is never a widget, menu or breadcrumb (only captions and blurbs are longer),
 # and above which it is no chrome at all.
 SHORT_LINE = 60

@@ -11,6 +11,7 @@ lines, blurbs) goes to residue as `web-chrome`, and so do:
 - a line that is a step of the page's own breadcrumb (the site's section
   name printed again on its own: a site's label); the last step counts when
   it is as short as a column name, for a longer one names the page itself;
+- the links to files that end a page (附件：某某清单.doc, 某某名录.pdf);
 - everything from a footer's first line to the end: the site footer
   (主办单位, 版权所有, ICP备 …), a licence footer, a list of related links
   or attachments (相关报道：…, 附件下载：…) — once the document's text has begun,
@@ -31,8 +32,8 @@ from __future__ import annotations
 from typing import Sequence
 
 from converter.model.text import Line, collapse
-from converter.normalise.chrome_lines import (FOOTER_START, LICENCE_START, SENTENCE_END_MARK, SENTENCE_MARK, WIDGET_LINE,
-                                              crumb_steps, is_chrome_line, lone_widget)
+from converter.normalise.chrome_lines import (FILE_LINK, FILE_LIST_LABEL, FOOTER_START, LICENCE_START, SENTENCE_END_MARK,
+                                              SENTENCE_MARK, WIDGET_LINE, crumb_steps, is_chrome_line, lone_widget)
 from converter.normalise.page import Normalised, take_out_at
 from converter.normalise.region import starts_text
 from converter.patterns import pattern
@@ -118,6 +119,23 @@ def menu_item(text: str) -> bool:
             and TITLE_FORM_WORD.search(text) is None)
 
 
+def trailing_file_links(lines: Sequence[Line], drop: dict[int, str]) -> list[int]:
+    """The links to files that end a page ("附件：某某任务清单.doc", "某某名录.pdf"), with their label.
+
+    Only at the page's end, with nothing but chrome after them: a 附件说明 that names
+    a file stands above the 署名.
+    """
+    found: list[int] = []
+    i = len(lines) - 1
+    while i >= 0 and (i in drop or FILE_LINK.fullmatch(lines[i].text.strip())):
+        if i not in drop:
+            found.append(i)
+        i -= 1
+    if found and i >= 0 and FILE_LIST_LABEL.fullmatch(lines[i].text.strip()):
+        found.append(i)
+    return found
+
+
 def beside_widgets(lines: Sequence[Line], i: int) -> bool:
     """Whether the line above or below is a widget line that says more than one character."""
     return any(0 <= k < len(lines) and WIDGET_LINE.fullmatch(lines[k].text) and not lone_widget(lines[k].text)
@@ -162,7 +180,7 @@ def strip_chrome(page: Normalised) -> Normalised:
         for i, line in enumerate(lines):
             if i not in drop and len(line.text) <= CRUMB_LINE_MAX and collapse(line.text) in sections:
                 drop[i] = "web-chrome"
-    for i in menus_between_chrome(lines, drop):
+    for i in menus_between_chrome(lines, drop) + trailing_file_links(lines, drop):
         drop[i] = "web-chrome"
     start = footer_start(lines, drop)
     if start is not None:

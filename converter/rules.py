@@ -98,8 +98,8 @@ SENTENCE_END = pattern(r"[。！？]", "。")
 # form's title word, tests/test_forms_all.py keeps the two tables equal).
 KIND_WORDS = ("决议", "决定", "命令", "令", "公报", "公告", "通告", "意见", "通知", "通报", "报告", "请示",
               "批复", "议案", "函", "纪要",
-              "方案", "计划", "规划", "要点", "办法", "规定", "条例", "细则", "规则", "章程", "守则", "规范",
-              "准则", "名单")
+              "方案", "计划", "规划", "要点", "措施", "办法", "规定", "条例", "细则", "规则", "章程", "守则", "规范",
+              "准则", "制度", "名单")
 # A bracketed note after the form word: （试行） （草案） （修订） （征求意见稿） （2024年修订）
 TITLE_SUFFIX = pattern(r"\s{0,2}[（(][^（）()]{1,16}[）)]\s{0,2}$", "管理办法（试行）", "条例(草案)")
 # A title that ends in a 文种 word, maybe before a bracketed note

@@ -25,8 +25,8 @@ ADOPTING = SHARED.plus(adoption.PLUGIN, before=SHARED.names()[0])
 
 # form → the words its titles end in, and the block rules its bodies are parsed with (read top to bottom)
 TITLE_WORD_FORMS: tuple[tuple[str, tuple[str, ...], RuleSet], ...] = (
-    ("plan", ("方案", "计划", "规划", "要点"), SHARED),
-    ("regulation", ("办法", "规定", "条例", "细则", "规则", "章程", "守则", "规范", "准则"), ADOPTING),
+    ("plan", ("方案", "计划", "规划", "要点", "措施"), SHARED),
+    ("regulation", ("办法", "规定", "条例", "细则", "规则", "章程", "守则", "规范", "准则", "制度"), ADOPTING),
     ("opinion", ("意见",), ADOPTING),
     ("announcement", ("公告",), SHARED),
     ("public-notice", ("通告",), SHARED),

@@ -71,7 +71,8 @@ def parse_official(form: Form, lines: Lines, head: Head, ctx: Context) -> Docume
     signature = find_signature(lines, head.end, attach)
     body_end = signature[1] if signature else attach
     note = attachment_note_start(lines, head.end, body_end)
-    doc.body = parse_body(head.body_lines(lines, note), ctx, form.rules)
+    body_ctx = list_context(ctx) if form.name == ROSTER_FORM else ctx
+    doc.body = parse_body(head.body_lines(lines, note), body_ctx, form.rules)
     inline = inline_attachment(lines, note, body_end, ctx, form.rules) if not signature else None
     if inline is None:
         doc.attachment_note = [whole(line) for line in lines[note:body_end]]
@@ -180,11 +181,17 @@ def note_line(line: Line) -> bool:
             and not any(rule.pattern.match(text) for rule in SECTION_RULES))
 
 
+def list_context(ctx: Context) -> Context:
+    """How a 名单 is read: one entry a line, so a line goes on the one above only after 、 or ，
+    (no page-break repair: "某某区：某某村、某某村" / "某某县：…" are two entries)."""
+    return replace(ctx, repair=False)
+
+
 def fill_attachment(attachment: Attachment, lines: Lines, ctx: Context, rules: RuleSet) -> Attachment:
     """An attachment's content: a roster document when its title ends in 名单, else its blocks."""
     if attachment.title and ROSTER_TITLE.fullmatch(collapse(plain(attachment.title))) and lines:
         roster = Document(ROSTER_FORM, attachment.title[0].line.n, title=attachment.title)
-        roster.body = parse_body(lines, ctx, rules)
+        roster.body = parse_body(lines, list_context(ctx), rules)
         attachment.title = []
         attachment.blocks = [roster]
         return attachment
@@ -212,7 +219,7 @@ def parse_attachment(lines: Lines, ctx: Context, rules: RuleSet) -> Attachment:
     attachment = Attachment(whole(label), num, title, [], label.n)
     if title and ROSTER_TITLE.fullmatch(collapse(plain(title))):
         roster = Document(ROSTER_FORM, lines[1].n, title=title)
-        roster.body = parse_body(lines[i:], ctx, rules)
+        roster.body = parse_body(lines[i:], list_context(ctx), rules)
         attachment.title = []
         attachment.blocks = [roster]
         return attachment

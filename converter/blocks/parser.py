@@ -32,6 +32,9 @@ COMMAS = ("，", "、", ",")
 # A line that opens with a full date and a space is one record of a dated list
 # (a regulation's adoption and revision lines, a chronology): "2001年12月28日 …第一次修正"
 DATED_RECORD = pattern(rf"(?:{DATE.pattern})\s", "2001年12月28日 浙江省人大常委会第一次修正")
+# A line that opens with a short label and its colon is one field of a run of them: "会议时间：…",
+# "地点：…", "联系电话：…" (the meeting's particulars, a contact block) — never the rest of the line above
+FIELD_RECORD = pattern(r"\s*[\u3400-\u9fff]{2,6}\s{0,2}[：:](?![：:])", "会议时间：2024年3月10日", "联系电话：1234567")
 # What a heading never ends in: a heading is no clause of a sentence (下列…：（一）…；).
 CLAUSE_ENDS = "；;，,、"
 # … nor, where an enumeration is open, a sentence (一、新建公园两处。).
@@ -230,7 +233,8 @@ def parse_text(state: BodyState, line: Line) -> None:
         state.pending = None
         return
     if para is not None and not line.indent and para.spans and joins(para.spans[-1].text, state.repair) \
-            and not (DATED_RECORD.match(line.text) and DATED_RECORD.match(para.spans[0].text)):
+            and not (DATED_RECORD.match(line.text) and DATED_RECORD.match(para.spans[0].text)) \
+            and not (FIELD_RECORD.match(line.text) and FIELD_RECORD.match(para.spans[0].text)):
         para.spans.append(whole(line))
         return
     state.close()

@@ -104,6 +104,8 @@ NUMERIC_DATE = pattern(r"(?P<y>\d{4})\s{0,2}[-/.]\s{0,2}(?P<m>\d{1,2})\s{0,2}[-/
 TIME_OF_DAY = pattern(r"\s{0,3}\d{1,2}\s{0,1}[:：]\s{0,1}\d{2}(?:\s{0,1}[:：]\s{0,1}\d{2})?", " 07:20:29")
 # A markdown table's separator row between catalogue rows: "|---|---|"
 TABLE_RULE = pattern(r"\|?\s{0,3}:?-{3,}:?\s{0,3}(?:\|\s{0,3}:?-{3,}:?\s{0,3}){0,20}\|?", "|---|---|")
+# A cell of a row of values: text between tabs or bars ("001/2024-00005⇥某某县人民政府⇥2024-03-05")
+ROW_CELL = pattern(r"[^\t|｜\s][^\t|｜]*?(?=\s*(?:[\t|｜]|$))", "某某县人民政府")
 # A value on the line under its label is short and holds no sentence.
 VALUE_LINE_MAX = 60
 # A catalogue block outside the head stands within this many last lines of the page (a record printed below the text),
@@ -231,6 +233,21 @@ def value_below(lines: Sequence[Line], i: int, layout_below: bool) -> bool:
             or date_value(lines[i + 1].text) is not None)
 
 
+def value_row(lines: Sequence[Line], i: int, facts: list[PageFact]) -> list[PageFact] | None:
+    """A table whose first row is labels alone ("索引号⇥发布机构⇥发布日期") and whose next row holds
+    as many values: one fact a value, named by the label above it; None for another layout."""
+    if len(facts) < 2 or any(value_of(fact) for fact in facts) or i + 1 >= len(lines):
+        return None
+    below = lines[i + 1]
+    if line_fields(below) is not None:
+        return None
+    cells = [m for m in ROW_CELL.finditer(below.text)]
+    if len(cells) != len(facts) or any(len(m.group()) > VALUE_MAX or VALUE_TEXT.search(m.group()) for m in cells):
+        return None
+    return [PageFact(fact.name, below.line_at(m.start()), m.group(), date_value(m.group()))
+            for fact, m in zip(facts, cells)]
+
+
 def take_facts(page: Normalised) -> Normalised:
     """Move the page's catalogue and byline fields out of its lines into its page record."""
     lines = page.lines
@@ -240,6 +257,12 @@ def take_facts(page: Normalised) -> Normalised:
         parsed = line_fields(lines[i])
         if parsed is not None:
             facts, widgets = parsed
+            columns = value_row(lines, i, facts)
+            if columns is not None:
+                # a row of labels over a row of values: the values are the facts, the labels' row chrome
+                found.append(((i, i + 1), columns, [Removed("web-chrome", lines[i].n, lines[i].text.strip(BETWEEN))]))
+                i += 2
+                continue
             if label_only(lines[i], facts) and value_below(lines, i, bool(found) and len(found[-1][0]) == 2):
                 value = lines[i + 1].text.strip(BETWEEN)
                 # a label without its colon ("索引号" over a cell of its own) stays apart from its value

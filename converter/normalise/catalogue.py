@@ -233,19 +233,23 @@ def value_below(lines: Sequence[Line], i: int, layout_below: bool) -> bool:
             or date_value(lines[i + 1].text) is not None)
 
 
-def value_row(lines: Sequence[Line], i: int, facts: list[PageFact]) -> list[PageFact] | None:
-    """A table whose first row is labels alone ("索引号⇥发布机构⇥发布日期") and whose next row holds
-    as many values: one fact a value, named by the label above it; None for another layout."""
-    if len(facts) < 2 or any(value_of(fact) for fact in facts) or i + 1 >= len(lines):
+def value_row(lines: Sequence[Line], i: int, facts: list[PageFact]) -> tuple[list[PageFact], int] | None:
+    """A table whose first row is labels alone ("索引号⇥发布机构⇥发布日期") and whose next row (a
+    markdown table's rule between) holds as many values: one fact a value, named by the label
+    above it, and the values' line index; None for another layout."""
+    j = i + 1
+    if j < len(lines) and TABLE_RULE.fullmatch(lines[j].text):
+        j += 1
+    if len(facts) < 2 or any(value_of(fact) for fact in facts) or j >= len(lines):
         return None
-    below = lines[i + 1]
+    below = lines[j]
     if line_fields(below) is not None:
         return None
     cells = [m for m in ROW_CELL.finditer(below.text)]
     if len(cells) != len(facts) or any(len(m.group()) > VALUE_MAX or VALUE_TEXT.search(m.group()) for m in cells):
         return None
     return [PageFact(fact.name, below.line_at(m.start()), m.group(), date_value(m.group()))
-            for fact, m in zip(facts, cells)]
+            for fact, m in zip(facts, cells)], j
 
 
 def take_facts(page: Normalised) -> Normalised:
@@ -257,11 +261,14 @@ def take_facts(page: Normalised) -> Normalised:
         parsed = line_fields(lines[i])
         if parsed is not None:
             facts, widgets = parsed
-            columns = value_row(lines, i, facts)
-            if columns is not None:
+            row = value_row(lines, i, facts)
+            if row is not None:
                 # a row of labels over a row of values: the values are the facts, the labels' row chrome
-                found.append(((i, i + 1), columns, [Removed("web-chrome", lines[i].n, lines[i].text.strip(BETWEEN))]))
-                i += 2
+                columns, j = row
+                marks = [Removed("web-chrome", lines[i].n, lines[i].text.strip(BETWEEN))]
+                marks += [Removed("markup", lines[k].n, lines[k].text) for k in range(i + 1, j)]
+                found.append((tuple(range(i, j + 1)), columns, marks))
+                i = j + 1
                 continue
             if label_only(lines[i], facts) and value_below(lines, i, bool(found) and len(found[-1][0]) == 2):
                 value = lines[i + 1].text.strip(BETWEEN)

@@ -85,8 +85,8 @@ ISSUER_MARK = pattern(rf"[{HAN}（）()、\s]{{2,60}}文\s{{0,3}}件|文\s{{0,3}
 # Names of issuing organs end in one of these (署名 lines, 发文机关标志 lines); 队 所 馆 校 end the
 # names of organs below a bureau (交通警察支队, 调查总队, 派出所, 档案馆, 党校).
 ORGAN_SUFFIX = pattern(
-    r"(?:政府|办公厅|办公室|委员会|国务院|人大常委会|常委会|委员会|部|局|厅|委|院|署|办|处|中心|会|组|室|队|所|馆|校)\s*$",
-    "武汉市新洲区人民政府", "税务总局办公厅", "某某市公安局交通警察支队", "国家统计局某某调查总队",
+    r"(?:政府|中央|办公厅|办公室|委员会|国务院|人大常委会|常委会|委员会|部|局|厅|委|院|署|办|处|中心|会|组|室|队|所|馆|校)\s*$",
+    "武汉市新洲区人民政府", "中共中央", "税务总局办公厅", "某某市公安局交通警察支队", "国家统计局某某调查总队",
 )
 # Punctuation that never stands in an organ name or a 署名.
 SENTENCE_PUNCT = pattern(r"[，。；：,;:！？!?]", "，")
@@ -98,8 +98,8 @@ SENTENCE_END = pattern(r"[。！？]", "。")
 # form's title word, tests/test_forms_all.py keeps the two tables equal).
 KIND_WORDS = ("决议", "决定", "命令", "令", "公报", "公告", "通告", "意见", "通知", "通报", "报告", "请示",
               "批复", "议案", "函", "纪要",
-              "方案", "计划", "规划", "要点", "办法", "规定", "条例", "细则", "规则", "章程", "守则", "规范",
-              "准则", "名单")
+              "方案", "计划", "规划", "要点", "措施", "办法", "规定", "条例", "细则", "规则", "章程", "守则", "规范",
+              "准则", "制度", "名单")
 # A bracketed note after the form word: （试行） （草案） （修订） （征求意见稿） （2024年修订）
 TITLE_SUFFIX = pattern(r"\s{0,2}[（(][^（）()]{1,16}[）)]\s{0,2}$", "管理办法（试行）", "条例(草案)")
 # A title that ends in a 文种 word, maybe before a bracketed note

@@ -1,6 +1,7 @@
 """The 题注 under a title: when and by whom the text was adopted, amended, promulgated.
 
     （2024年1月10日某某县第十八届人民代表大会第三次会议通过）       a 决议, a 决定, a 条例
+    （2024年2月20日）                                              the date alone (an 意见)
     （2023年12月29日第十四届全国人民代表大会常务委员会第七次会议通过
     根据2024年…决定修正）                                          wrapped until the bracket closes
     1995年8月19日 浙江省第八届人民代表大会常务委员会第二十一次会议通过   one line an event,
@@ -9,7 +10,7 @@
 Each line (or bracketed group) becomes an `adopted` @date, first in the body;
 only lines before any other block are taken, so a dated sentence further down
 stays text. Used by the forms that print it (resolution, decision, order,
-regulation), not by every body.
+regulation, opinion), not by every body.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ ADOPTED_BRACKETED = pattern(
     rf"[（(]\s{{0,2}}(?:经\s{{0,2}})?(?:{DATE.pattern})[^（）()]{{0,300}}?(?:{EVENT}[^（）()]{{0,200}}[）)]|$)",
     "（2024年1月10日某某县第十八届人民代表大会第三次会议通过）", "（二〇二四年一月十日县人大常委会第十次会议通过",
 )
+# A 题注 that prints only the date (an 意见 of 中共中央 and 国务院): "（2024年2月20日）"
+ADOPTED_DATE_ONLY = pattern(rf"[（(]\s{{0,2}}(?:{DATE.pattern})\s{{0,2}}[）)]\s*", "（2024年2月20日）", "（二〇二四年二月二十日）")
 # An event line without brackets: "1995年8月19日 浙江省…会议通过" (no sentence in it)
 ADOPTED_LINE = pattern(rf"(?:经\s{{0,2}})?(?:{DATE.pattern})\s{{0,3}}[^，。；！？,;!?]{{2,200}}?{EVENT}\s*$",
                        "1995年8月19日 浙江省第八届人民代表大会常务委员会第二十一次会议通过")
@@ -57,6 +60,8 @@ def parse_adopted(state: BodyState, line: Line, m: re.Match[str]) -> bool:
     adopted = Adopted([whole(line)], iso_date(date) if date else None)
     state.close()
     state.append(adopted)
+    if m.re is compiled(ADOPTED_DATE_ONLY) and m.end() < len(line.text):
+        return False
     if m.re is compiled(ADOPTED_BRACKETED) and not any(close in line.text for close in "）)"):
         state.open[OPEN_ADOPTED] = adopted      # the bracket closes on a line below
     return True
@@ -75,6 +80,7 @@ def parse_continued(state: BodyState, line: Line, m: re.Match[str]) -> bool:
 PLUGIN = Plugin("adoption", (
     BlockRule("adopted_more", ANY_LINE, parse_continued),
     BlockRule("adopted", ADOPTED_BRACKETED, parse_adopted, first="（("),
+    BlockRule("adopted_date", ADOPTED_DATE_ONLY, parse_adopted, first="（("),
     BlockRule("adopted_line", ADOPTED_LINE, parse_adopted, first="0123456789０１２３４５６７８９〇零○Ｏ一二三四五六七八九经"),
 ))
 

@@ -36,6 +36,9 @@ DATED_RECORD = pattern(rf"(?:{DATE.pattern})\s", "2001年12月28日 浙江省人
 # A line laid out in columns (a list of names and posts: "张某某  某某镇安监站站长"): words apart by
 # two spaces or more. Such a line is an entry of its own, never the run of a sentence over a page break.
 LAID_OUT = pattern(rf"[{HAN}）)](?: {{2,}}|\s*\u3000\s*)[{HAN}（(]", "张某某  某某镇人民政府", "张某某　县应急管理局")
+# A line that opens with a short label and its colon is one field of a run of them: "会议时间：…",
+# "地点：…", "联系电话：…" (the meeting's particulars, a contact block) — never the rest of the line above
+FIELD_RECORD = pattern(r"\s*[\u3400-\u9fff]{2,6}\s{0,2}[：:](?![：:])", "会议时间：2024年3月10日", "联系电话：1234567")
 # What a heading never ends in: a heading is no clause of a sentence (下列…：（一）…；).
 CLAUSE_ENDS = "；;，,、"
 # … nor, where an enumeration is open, a sentence (一、新建公园两处。).
@@ -245,7 +248,8 @@ def parse_text(state: BodyState, line: Line) -> None:
         return
     if para is not None and not line.indent and para.spans and joins(para.spans[-1].text, state.repair) \
             and not (DATED_RECORD.match(line.text) and DATED_RECORD.match(para.spans[0].text)) \
-            and not (LAID_OUT.search(line.text) or LAID_OUT.search(para.spans[-1].text)):
+            and not (LAID_OUT.search(line.text) or LAID_OUT.search(para.spans[-1].text)) \
+            and not (FIELD_RECORD.match(line.text) and FIELD_RECORD.match(para.spans[0].text)):
         para.spans.append(whole(line))
         return
     state.close()

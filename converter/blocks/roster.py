@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import re
 
-from converter.blocks.parser import BlockRule, BodyState, Plugin
+from converter.blocks.parser import BlockRule, BodyState, Plugin, ends_open
 from converter.model.blocks import Member, Para
 from converter.model.node import Node, node
 from converter.tree.builder import Builder, NodeFunction
 from converter.model.text import Line, collapse, whole
-from converter.patterns import HAN, pattern
+from converter.patterns import HAN, compiled, pattern
+from converter.rules import ORDINAL
 
 # The roles of a roster, as printed (letter-spaced or not): 组长, 成员, 总指挥 …
 ROLE_WORDS = ("组长", "主任", "秘书长", "总召集人", "召集人", "指挥长", "总指挥", "主席", "办公室主任",
@@ -61,6 +62,26 @@ MEMBER_LINE = pattern(
 # A name with its post in brackets: "张顺彩(市政府副市长)", "李 震（市委宣传部）"
 BRACKETED_POST = pattern(rf"(?P<name>[{HAN}](?:\s{{0,2}}[{HAN}]){{1,3}})\s{{0,2}}[（(](?P<post>[^（）()]{{1,60}})",
                          "张顺彩(市政府副市长)", "李 震（市委宣传部）")
+# A member line of a list printed without role labels (a 表彰名单 under its heading): a name of
+# two to four characters (a two-character one maybe padded: "李 皓"), a gap, a post with no space
+# in it (a letter-spaced line of text is no member) or a post in brackets:
+# "张三　某某区财政局局长", "李 皓  县人民医院院长", "王建良（县第一中学）"
+UNLABELLED_MEMBER = pattern(
+    rf"(?!第\s{{0,2}}{ORDINAL}|{ORDINAL}[、．.])[{HAN}](?:[{HAN}]{{1,3}}|\s[{HAN}])(?:[\s\u3000]{{1,4}}[^，。；：,;:！？\s（(][^，。；：,;:！？\s]{{1,59}}"
+    rf"|\s{{0,2}}[（(][^（）()，。；;]{{1,60}}[）)])\s*",
+    "张三　某某区发展和改革局局长", "李 皓  县人民医院院长", "王建良（县第一中学）", "周华驹(市政府副秘书长)",
+)
+# One of several members on a line, apart by 、 ，or ；: a name (maybe letter-spaced), its post in
+# brackets or none: "李华（副县长）", "张 伟", "王建良"
+LISTED_MEMBER = pattern(rf"\s*(?P<name>[{HAN}](?:\s{{0,2}}[{HAN}]){{1,3}}|[{HAN}]{{1,8}}·[{HAN}·]{{1,10}})"
+                        rf"\s{{0,2}}(?:[（(](?P<post>[^（）()]{{1,60}})[）)])?\s*",
+                        "李华（副县长）", "张 伟", "王建良", "阿依古丽·买买提")
+# What separates members listed on one line: "李华（副县长）、张伟（…）", "张三，李四"
+MEMBER_SEPARATOR = pattern(r"[、，,；;]", "、")
+# A line of members listed so, under a role: "李华（副县长）、张伟（县应急管理局局长）", "张三、李四、王五"
+MEMBER_LIST_LINE = pattern(rf"[{HAN}][^。：:]{{1,200}}?[、，,；;][^。：:]{{1,200}}", "张三、李四、王五")
+# The longest name printed without letter-spacing (a longer "name" is a list of units: 县委宣传部、…主要负责同志)
+NAME_MAX = 4
 # Closing formulas a bare short line may be, which are never a name: 此复, 特此通知
 CLOSING = pattern(rf"(?:特此|此)[{HAN}]{{1,2}}", "此复", "特此通知")
 # Where the roster's current role, and a role label printed alone, are kept while its member lines go on.
@@ -68,8 +89,55 @@ OPEN_ROLE = "roster_role"
 OPEN_LABEL = "roster_label"
 
 
+def members_of(line: Line, role: str, start: int, role_end: int) -> list[Member]:
+    """The members printed from `start` in the line: several apart by 、 (each a name, its post in
+    brackets or none), or one "name post" / "name（post）"."""
+    listed = listed_members(line, role, start, role_end)
+    return listed if listed else [member_of(line, role, start, role_end)]
+
+
+def listed_members(line: Line, role: str, start: int, role_end: int) -> list[Member]:
+    """Members apart by 、，；: "李华（副县长）、张伟（县应急管理局局长）", "张三、李四、王五"; [] for another line."""
+    text = line.text
+    body_end = len(text.rstrip().rstrip("。；;、，,"))     # a list that goes on the next line ends in 、
+    cuts = [m for m in MEMBER_SEPARATOR.finditer(text, start, body_end) if not inside_brackets(text, start, m.start())]
+    if not cuts:
+        return []
+    bounds = [start] + [m.end() for m in cuts]
+    ends = [m.start() for m in cuts] + [body_end]
+    members = []
+    for k, (a, b) in enumerate(zip(bounds, ends)):
+        m = LISTED_MEMBER.fullmatch(text, a, b)
+        if m is None:
+            return []
+        name_end = m.end("name")
+        if m.group("post") is not None:
+            post_start, post_end = m.start("post"), m.end("post")
+        else:
+            post_start, post_end = name_end, name_end
+        end = bounds[k + 1] if k + 1 < len(bounds) else -1
+        members.append(Member(line, role, role_end if k == 0 else 0, collapse(m.group("name")), post_start,
+                              name_end, post_end, end=end))
+    return members
+
+
+def inside_brackets(text: str, start: int, at: int) -> bool:
+    """Whether position `at` stands inside brackets opened after `start`: "王明（县委副书记、县长）"."""
+    depth = 0
+    for ch in text[start:at]:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+    return depth > 0
+
+
 def member_of(line: Line, role: str, start: int, role_end: int) -> Member:
-    """Split "name post" or "name（post）" from `start` in the line."""
+    """Split "name post" or "name（post）" from `start` in the line.
+
+    What no name begins (县委宣传部、县财政局主要负责同志: the units whose heads are members)
+    is the post of a member whose name is not printed.
+    """
     text = line.text
     bracketed = BRACKETED_POST.match(text, start)
     if bracketed is not None:
@@ -84,6 +152,9 @@ def member_of(line: Line, role: str, start: int, role_end: int) -> Member:
     while singles < min(len(tokens), 4) and len(tokens[singles]) == 1:
         singles += 1
     count = singles if singles >= 2 else 1
+    if count == 1 and len(tokens[0]) > NAME_MAX and "·" not in tokens[0]:
+        lead = text.index(tokens[0], start)
+        return Member(line, role, role_end, "", lead, lead)
     pos = start
     for token in tokens[:count]:
         pos = text.index(token, pos) + len(token)
@@ -103,48 +174,81 @@ def parse_role_line(state: BodyState, line: Line, m: re.Match[str]) -> bool:
         state.append(label)
         state.open[OPEN_LABEL] = label
         return True
-    state.append(member_of(line, role, m.start("member"), m.start("member")))
+    for member in members_of(line, role, m.start("member"), m.start("member")):
+        state.append(member)
     return True
 
 
 def parse_member_line(state: BodyState, line: Line, m: re.Match[str]) -> bool:
     role = state.open.get(OPEN_ROLE)
+    if role is None and unlabelled_roster(state, line):
+        state.close()
+        role = state.open[OPEN_ROLE] = ""
     if role is None or CLOSING.fullmatch(line.text.strip()):
         return False
-    member = member_of(line, role, 0, 0)
+    members = members_of(line, role, 0, 0) if m.re is compiled(MEMBER_LIST_LINE) else [member_of(line, role, 0, 0)]
+    if not members[0].name and m.re is compiled(MEMBER_LIST_LINE):
+        return False
     label = state.open.pop(OPEN_LABEL, None)
     children = state.container.children
     if label is not None and children and children[-1] is label:
         children.pop()
-        member.label = label.spans[0].line
-    state.append(member)
+        members[0].label = label.spans[0].line
+    for member in members:
+        state.append(member)
     return True
+
+
+def parse_member_list_line(state: BodyState, line: Line, m: re.Match[str]) -> bool:
+    """Members listed on a line under a role, apart by 、: "张三、李四、王五"."""
+    if state.open.get(OPEN_ROLE) is None or not listed_members(line, "", 0, 0):
+        return False
+    return parse_member_line(state, line, m)
+
+
+def unlabelled_roster(state: BodyState, line: Line) -> bool:
+    """Whether a member line with no role open starts a list of members printed without role labels.
+
+    Two such lines in a row at least, and not inside a paragraph that ends mid-sentence (a
+    line of text wrapped there is no member): "张三　某某区财政局局长" / "李四　某某区教育局局长".
+    """
+    if state.para is not None and state.repair and ends_open(state.para.spans[-1].line.text):
+        return False
+    following = state.lines[state.at + 1] if state.at + 1 < len(state.lines) else None
+    return (following is not None and UNLABELLED_MEMBER.fullmatch(line.text) is not None
+            and UNLABELLED_MEMBER.fullmatch(following.text) is not None)
 
 
 PLUGIN = Plugin("rosters", (
     BlockRule("roster_role", ROLE_LINE, parse_role_line,
               first="".join(sorted({w[0] for w in ROLE_WORDS + RANKS}))),
     BlockRule("roster_member", MEMBER_LINE, parse_member_line),
+    BlockRule("roster_members", MEMBER_LIST_LINE, parse_member_list_line),
 ))
 
 
 def member_node(member: Member, b: Builder) -> Node:
-    el = Node("member", {"line": str((member.label or member.line).n), "role": member.role})
+    attrs = {"line": str((member.label or member.line).n)}
+    if member.role:
+        attrs["role"] = member.role      # a list printed without role labels has none
+    el = Node("member", attrs)
     if member.label is not None:
         el.add(collapse(member.label.text))
     text = member.line.text
     if member.role_end:
         el.add(collapse(text[:member.role_end]))
     el.add(node("name", None, member.name))
-    post_end = len(text) if member.post_end < 0 else member.post_end
+    end = len(text) if member.end < 0 else member.end
+    post_end = end if member.post_end < 0 else member.post_end
     post = text[member.post_start:post_end].strip()
     if post:
         between = text[member.name_end if member.name_end >= 0 else member.post_start:member.post_start]
-        el.add(between.strip() or " ")
+        if member.name:
+            el.add(between.strip() or " ")
         el.add(node("post", None, post))
-        after = text[post_end:].strip()
-        if after:
-            el.add(after)
+    after = text[max(post_end, member.name_end):end].strip()
+    if after:
+        el.add(after)
     return el
 
 

@@ -9,8 +9,8 @@ as registered:
     work-report    政府工作报告: occasion, speaker, 各位代表, glossary
     order          命令 令, or a 令第N号 at the top (whatever the title above it):
                    signed by a person, promulgates a text
-    plan           方案 计划 规划 要点                                  (titled.py: data)
-    regulation     办法 规定 条例 细则 规则 章程 守则 规范 准则, a 题注     (titled.py)
+    plan           方案 计划 规划 要点 措施                             (titled.py: data)
+    regulation     办法 规定 条例 细则 规则 章程 守则 规范 准则 制度, a 题注  (titled.py)
     opinion announcement public-notice circular report request
                    意见 公告 通告 通报 报告 请示                            (titled.py)
     roster         名单

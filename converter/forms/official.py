@@ -26,7 +26,7 @@ from converter.model.context import Context
 from converter.model.document import Document
 from converter.model.text import Line, Lines, Span, collapse, plain, split_at, whole
 from converter.patterns import HAN, pattern
-from converter.rules import ATTACHMENT_NOTE, REMARK, TITLE_FORM_WORD
+from converter.rules import ATTACHMENT_NOTE, REMARK, SECTION_RULES, TITLE_FORM_WORD
 
 if TYPE_CHECKING:
     from converter.forms.registry import Form
@@ -35,6 +35,13 @@ if TYPE_CHECKING:
 ATTACHMENT_LABEL = pattern(r"附\s{0,2}件\s{0,2}(?P<num>[\d一二三四五六七八九十]{0,3})", "附件", "附件 1", "附件二")
 # An attachment whose title ends so is a roster (组成人员名单)
 ROSTER_TITLE = pattern(r".{0,80}名\s{0,2}单", "区防汛指挥部组成人员名单")
+# A label and the attachment's title on one line: "附件：某某任务分解表", "附件2：…"
+ATTACHMENT_TITLE_LINE = pattern(r"(?P<label>附\s{0,2}件\s{0,2}(?P<num>[\d一二三四五六七八九十]{0,3})\s{0,2}[:：])"
+                                r"\s{0,2}(?P<title>[^。；;\t|]{2,80})", "附件：某某县任务分解表", "附件2：某某名单")
+# The number of the next item of a 附件说明: "2．", "3.", "（2）"
+NOTE_ITEM_START = pattern(r"(?:[0-9０-９]{1,2}\s{0,2}[.．、]|[（(][0-9０-９]{1,2}[）)])", "2．", "（2）")
+# The longest line that wraps the title of a 附件说明's item.
+NOTE_WRAP_MAX = 40
 # The longest attachment title line.
 TITLE_MAX = 80
 # The 附件说明 stands within this many lines above the 署名.
@@ -77,8 +84,13 @@ def parse_official(form: Form, lines: Lines, head: Head, ctx: Context) -> Docume
         return doc
     body_end = signature[1] if signature else attach
     note = attachment_note_start(lines, head.end, body_end)
-    doc.body = parse_body(head.body_lines(lines, note), ctx, form.rules)
-    doc.attachment_note = [whole(line) for line in lines[note:body_end]]
+    body_ctx = list_context(ctx) if form.name == ROSTER_FORM else ctx
+    doc.body = parse_body(head.body_lines(lines, note), body_ctx, form.rules)
+    inline = inline_attachment(lines, note, body_end, ctx, form.rules) if not signature else None
+    if inline is None:
+        doc.attachment_note = [whole(line) for line in lines[note:body_end]]
+    else:
+        doc.attachments.append(inline)
     if signature:
         doc.signature = signature[0]
         rest_start = signature[2]
@@ -97,7 +109,7 @@ def parse_official(form: Form, lines: Lines, head: Head, ctx: Context) -> Docume
             doc.transmitted = ctx.parse_document(rest, ctx, issued_name(head, doc))
             return doc
         attach = rest_start
-    doc.attachments = parse_attachments(lines[attach:tail_start], ctx, form.rules)
+    doc.attachments.extend(parse_attachments(lines[attach:tail_start], ctx, form.rules))
     return doc
 
 
@@ -169,6 +181,51 @@ def attachment_note_start(lines: Lines, start: int, end: int) -> int:
     return end
 
 
+def inline_attachment(lines: Lines, note: int, end: int, ctx: Context, rules: RuleSet) -> Attachment | None:
+    """A "附件：title" line with the attachment's content right under it (a table, text), no 署名 between:
+    the attachment itself, not a 附件说明 (a plan that ends with its task table)."""
+    m = ATTACHMENT_TITLE_LINE.fullmatch(lines[note].text.strip()) if note < end else None
+    if m is None:
+        return None
+    k = note + 1
+    while k < end and note_line(lines[k]):
+        k += 1
+    if k == end:
+        return None                          # only the note's own lines: a 附件说明
+    line = lines[note]
+    lead = len(line.text) - len(line.text.lstrip())
+    label = Span(line, lead, lead + m.end("label"))
+    title = Span(line, lead + m.start("title"), lead + m.end("title"))
+    return fill_attachment(Attachment(label, m.group("num") or "", [title], [], line.n), lines[note + 1:end], ctx, rules)
+
+
+def note_line(line: Line) -> bool:
+    """A line that goes on a 附件说明: the next item (2．…), or a short wrapped line of a title."""
+    text = line.text.strip()
+    if NOTE_ITEM_START.match(text):
+        return True
+    return (0 < len(text) <= NOTE_WRAP_MAX and not is_row(line) and "。" not in text
+            and not any(rule.pattern.match(text) for rule in SECTION_RULES))
+
+
+def list_context(ctx: Context) -> Context:
+    """How a 名单 is read: one entry a line, so a line goes on the one above only after 、 or ，
+    (no page-break repair: "某某区：某某村、某某村" / "某某县：…" are two entries)."""
+    return replace(ctx, repair=False)
+
+
+def fill_attachment(attachment: Attachment, lines: Lines, ctx: Context, rules: RuleSet) -> Attachment:
+    """An attachment's content: a roster document when its title ends in 名单, else its blocks."""
+    if attachment.title and ROSTER_TITLE.fullmatch(collapse(plain(attachment.title))) and lines:
+        roster = Document(ROSTER_FORM, attachment.title[0].line.n, title=attachment.title)
+        roster.body = parse_body(lines, list_context(ctx), rules)
+        attachment.title = []
+        attachment.blocks = [roster]
+        return attachment
+    attachment.blocks = parse_body(lines, ctx, rules)
+    return attachment
+
+
 def parse_attachments(lines: Lines, ctx: Context, rules: RuleSet) -> list[Attachment]:
     """Split at each 附件 label; each attachment: label, title, content."""
     starts = [i for i, line in enumerate(lines) if is_label(line)]
@@ -189,7 +246,7 @@ def parse_attachment(lines: Lines, ctx: Context, rules: RuleSet) -> Attachment:
     attachment = Attachment(whole(label), num, title, [], label.n)
     if title and ROSTER_TITLE.fullmatch(collapse(plain(title))):
         roster = Document(ROSTER_FORM, lines[1].n, title=title)
-        roster.body = parse_body(lines[i:], ctx, rules)
+        roster.body = parse_body(lines[i:], list_context(ctx), rules)
         attachment.title = []
         attachment.blocks = [roster]
         return attachment

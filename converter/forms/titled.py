@@ -8,7 +8,7 @@ its own.
 
     plan           方案 …: a body numbered 一、（一）1.
     regulation     办法 … 条例 …: 第X章 chapters, 第X条 articles, a 题注 under the title
-    opinion        意见: numbered like a plan
+    opinion        意见: numbered like a plan, a 题注 of its date under the title
     announcement   公告       public-notice   通告        circular   通报
     report         报告       request         请示
 """
@@ -20,14 +20,14 @@ from converter.blocks.parser import RuleSet
 from converter.forms.official import parse_official
 from converter.forms.registry import Form, Registry
 
-# Regulations print a 题注 (adopted, amended) under the title.
+# Regulations print a 题注 (adopted, amended) under the title; an 意见 its date so.
 ADOPTING = SHARED.plus(adoption.PLUGIN, before=SHARED.names()[0])
 
 # form → the words its titles end in, and the block rules its bodies are parsed with (read top to bottom)
 TITLE_WORD_FORMS: tuple[tuple[str, tuple[str, ...], RuleSet], ...] = (
-    ("plan", ("方案", "计划", "规划", "要点"), SHARED),
-    ("regulation", ("办法", "规定", "条例", "细则", "规则", "章程", "守则", "规范", "准则"), ADOPTING),
-    ("opinion", ("意见",), SHARED),
+    ("plan", ("方案", "计划", "规划", "要点", "措施"), SHARED),
+    ("regulation", ("办法", "规定", "条例", "细则", "规则", "章程", "守则", "规范", "准则", "制度"), ADOPTING),
+    ("opinion", ("意见",), ADOPTING),
     ("announcement", ("公告",), SHARED),
     ("public-notice", ("通告",), SHARED),
     ("circular", ("通报",), SHARED),

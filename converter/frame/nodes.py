@@ -17,6 +17,9 @@ from converter.patterns import pattern
 # Two or more spaces: a column gap, as between the organs and 文件 of a joint 发文机关标志
 WIDE_GAP = pattern(r"\s{2,}", "发展改革委办公厅  文件")
 
+# The number of an item of a 附件说明 at the start of its line: "2．", "3.", "4、", "（2）"
+NOTE_ITEM = pattern(r"\s*(?:[0-9０-９]{1,2}\s{0,2}[.．、]|[（(][0-9０-９]{1,2}[）)])", "      2．", "3.", "（2）")
+
 
 def document_node(doc: Document, b: Builder) -> Node:
     el = Node("document", {"form": doc.form, "id": doc.id, "line": str(doc.line)})
@@ -52,7 +55,7 @@ def document_node(doc: Document, b: Builder) -> Node:
         body.children.extend(b.nodes(doc.body))
         el.add(body)
     if doc.attachment_note:
-        el.add(Node("attachmentNote", {"line": str(doc.attachment_note[0].line.n)}, b.inline(doc.attachment_note)))
+        el.add(attachment_note_node(doc.attachment_note, b))
     if doc.signature:
         el.add(signature_node("signature", doc.signature))
     for remark in doc.remarks:
@@ -72,6 +75,22 @@ def document_node(doc: Document, b: Builder) -> Node:
     if doc.printer:
         el.add(signature_node("printer", doc.printer))
     return el
+
+
+def attachment_note_node(spans: list[Span], b: Builder) -> Node:
+    """附件说明: a line wrapped inside an item goes on it; a line that starts the next item a space apart."""
+    runs: list[list[Span]] = []
+    for span in spans:
+        if runs and not NOTE_ITEM.match(span.text):
+            runs[-1].append(span)
+        else:
+            runs.append([span])
+    children: list[Node | str] = []
+    for k, run in enumerate(runs):
+        if k and not runs[k - 1][-1].text.rstrip().endswith(("：", ":")):
+            children.append(" ")
+        children.extend(b.inline(run))
+    return Node("attachmentNote", {"line": str(spans[0].line.n)}, children)
 
 
 def doc_number_node(number: DocNumber) -> Node:

@@ -4,7 +4,7 @@
     ( 吉府发〔2003〕37号 )                  … inside brackets                                  "line"
     东府办函[2003]248号2003年12月16日广东省   … glued to a date and more (a database line)       "glued"
     广州市人民政府令第5号                   an order's number: prefix and seq, no year          "serial"
-    第 5 号   （2024年第3号）                a bare number (under an order's mark, a 公告's title) "serial"
+    第 5 号   （2024年第3号）  〔2024〕第3号  a bare number (under an order's mark, a 公告's title) "serial"
     (1985年5月4日皖政〔1985〕38号)  根据…    a dated 题注, body text after it                    "caption"
 
 Only whole head lines are read: a 文号 cited inside a sentence of the body
@@ -32,12 +32,14 @@ GLUED_NUMBER = pattern(
     "东府办函[2003]248号2003年12月16日广东省", "某政发〔2024〕3号    签发人：王明",
     "某政请〔2024〕8号                              签发人：王明",
 )
-# An order's or a 公告's number: "第5号", "（2024年第3号）", "第十二号" (seq), maybe with a year
-SERIAL = (r"[（(]?\s{0,2}(?:(?P<year>\d{4})\s{0,2}年\s{0,2})?第\s{0,2}"
+# An order's or a 公告's number: "第5号", "（2024年第3号）", "〔2024〕第3号", "第十二号" (seq), maybe with a year
+SERIAL = (r"[（(]?\s{0,2}(?:(?P<year>\d{4})\s{0,2}年\s{0,2}"
+          r"|(?P<bracketed>[〔\[［【﹝]\s{0,2}(?P<year2>\d{4})\s{0,2}[〕\]］】﹞])\s{0,2})?第\s{0,2}"
           r"(?P<seq>\d{1,5}|[一二三四五六七八九十百千零〇两]{1,8})\s{0,2}号\s{0,2}[）)]?")
 # … after the organ's 令 or 公告 on the same line: "广州市人民政府令第5号", "国家税务总局公告2019年第41号"
 SERIAL_NUMBER = pattern(rf"(?P<prefix>[{HAN}]{{2,40}}?(?:令|公告|通告))?\s{{0,3}}{SERIAL}",
-                        "广州市人民政府令第5号", "第 5 号", "（2024年第3号）", "国家税务总局公告2019年第41号")
+                        "广州市人民政府令第5号", "第 5 号", "（2024年第3号）", "国家税务总局公告2019年第41号",
+                        "〔2024〕第3号")
 # A dated 题注 with the 文号 in it, at the start of a line: "(1985年5月4日皖政〔1985〕38号)"
 CAPTION = pattern(rf"[（(]\s{{0,2}}(?P<date>{DATE.pattern})\s{{0,3}}[，,、]?\s{{0,3}}(?:{DOC_NUMBER.pattern})\s{{0,2}}[）)]",
                   "(1985年5月4日皖政〔1985〕38号)")
@@ -77,11 +79,11 @@ def read_number(line: Line) -> HeadNumber | None:
         if not seq:
             return None
         start = m.start("prefix") if m.group("prefix") else serial_start(stripped, m)
-        end = len(stripped)
-        if not any(bracket in stripped[start:] for bracket in "（("):
-            end = len(stripped.rstrip("）)").rstrip())   # a closing bracket whose opening one is left out goes too
+        # brackets around the number alone are not its text; one opened after a prefix closes in it
+        end = len(stripped) if any(b in stripped[start:] for b in "（(") else len(stripped.rstrip("）)").rstrip())
         span = Span(line, lead + start, lead + end)
-        year = int(m.group("year")) if m.group("year") else None
+        printed_year = m.group("year") or m.group("year2")
+        year = int(printed_year) if printed_year else None
         return HeadNumber(DocNumber((span,), m.group("prefix") or "", year, seq), "serial", None, len(text))
     m = CAPTION.match(stripped) or CAPTION_NUMBER_FIRST.match(stripped)
     if m:
@@ -97,7 +99,9 @@ def read_number(line: Line) -> HeadNumber | None:
 
 def serial_start(text: str, m: re.Match[str]) -> int:
     """Where a bare number's printed text begins: its year or 第, inside any bracket."""
-    return m.start("year") if m.group("year") else text.index("第", m.start())
+    if m.group("year"):
+        return m.start("year")
+    return m.start("bracketed") if m.group("bracketed") else text.index("第", m.start())
 
 
 def doc_number(line: Line, lead: int, m: re.Match[str]) -> DocNumber:

@@ -25,6 +25,8 @@ from converter.rules import (DATE, ISSUER_MARK, ORGAN_SUFFIX, RECIPIENTS_END, SE
 # The longest line that can be a title line; the longest organ name or 署名.
 TITLE_LINE_MAX = 60
 ORGAN_MAX = 30
+# Where the seal stands, printed after the 署名 in a copy: "（印）", "（盖章）", "(公章)"
+SEAL_MARK = pattern(r"\s{0,3}[（(]\s{0,2}(?:盖\s{0,2}章|公\s{0,2}章|印|章)\s{0,2}[）)]\s*$", "某某县人民政府（印）", "(盖章)")
 # The longest line that finishes a wrapped title ("的通知").
 TITLE_END_MAX = 20
 # The most lines a 主送 wraps over.
@@ -120,8 +122,8 @@ def signer_text(text: str) -> str:
 
 
 def is_signer(text: str) -> bool:
-    """A 署名: an organ, or a person by role and name."""
-    return is_organ(text) or is_person_signer(text)
+    """A 署名: an organ (a seal's mark after it allowed: 某某县人民政府（印）), or a person by role and name."""
+    return is_organ(SEAL_MARK.sub("", text)) or is_person_signer(text)
 
 
 def is_date_line(text: str) -> bool:

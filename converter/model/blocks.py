@@ -65,6 +65,7 @@ class Member:
     name_end: int = -1   # where the printed name ends in line.text (-1: at post_start)
     post_end: int = -1   # where the post ends ("张顺彩(市政府副市长)": before the bracket; -1: line end)
     label: Line | None = None    # a role label printed alone on the line above ("副组长:")
+    end: int = -1        # where the member's text ends in line.text (-1: line end; several a line: at the next)
 
 
 @dataclass(slots=True)

@@ -30,7 +30,7 @@ from converter.model.page import PageFact
 from converter.model.text import Line, Removed
 from converter.normalise.page import Normalised
 from converter.normalise.region import HEAD_SCAN, starts_text
-from converter.patterns import HAN, pattern
+from converter.patterns import HAN, compiled, pattern
 from converter.rules import DATE
 from converter.values import iso_date
 
@@ -77,11 +77,15 @@ BRACKETED_BYLINE = pattern(
     "（来源：某某日报）", "(作者：王明)",
 )
 # What a field's label ends with (a column name such as 【通知公告】 ends otherwise): 标题, 类别, 部门, 日期 …
-FIELD_NOUN = (r"(?:标题|名称|类别|分类|部门|单位|机关|机构|日期|时间|字号|文号|编号|级别|状态|性|来源|主题|关键词|类型|"
-              r"范围|方式|形式|地区|区域|层级)")
+FIELD_NOUN = (r"(?:标题|名称|类别|分类|部门|单位|机关|机构|日期|时间|字号|文号|编号|索引号|级别|状态|性|来源|主题|关键词|类型|"
+              r"种类|范围|方式|形式|地区|区域|层级)")
 # A database field of a label the tables above do not know, beside fields they know: "【法规类别】地方法规"
 GENERIC_FIELD = pattern(rf"[【]\s{{0,2}}(?P<label>[{HAN}]{{1,6}}{FIELD_NOUN})\s{{0,2}}[】]\s{{0,2}}[:：]?\s{{0,2}}"
                         rf"(?P<value>[^【】。！？]{{1,80}})", "【法规类别】地方法规")
+# … and such a label before a colon, at a line's start or after a gap, beside fields the tables know:
+# "信息索引号：00249-2024-00031", "公文种类：通知", "…办公室　　文件状态：现行有效"
+GENERIC_START = pattern(rf"(?P<label>[{HAN}]{{1,6}}{FIELD_NOUN})\s{{0,2}}(?P<colon>[:：])",
+                        "信息索引号：", "公文种类：", "文件状态：")
 # A date (and time) printed before a byline's fields: "2024年03月05日08:20 | 来源：某某网"
 LEADING_DATE = pattern(r"\d{4}\s{0,2}[-/.年]\s{0,2}\d{1,2}\s{0,2}[-/.月]\s{0,2}\d{1,2}\s{0,2}日?"
                        r"(?:\s{0,3}\d{1,2}\s{0,1}[:：]\s{0,1}\d{2}(?:\s{0,1}[:：]\s{0,1}\d{2})?)?\s{0,3}[|｜]?\s{0,3}",
@@ -100,6 +104,8 @@ NUMERIC_DATE = pattern(r"(?P<y>\d{4})\s{0,2}[-/.]\s{0,2}(?P<m>\d{1,2})\s{0,2}[-/
 TIME_OF_DAY = pattern(r"\s{0,3}\d{1,2}\s{0,1}[:：]\s{0,1}\d{2}(?:\s{0,1}[:：]\s{0,1}\d{2})?", " 07:20:29")
 # A markdown table's separator row between catalogue rows: "|---|---|"
 TABLE_RULE = pattern(r"\|?\s{0,3}:?-{3,}:?\s{0,3}(?:\|\s{0,3}:?-{3,}:?\s{0,3}){0,20}\|?", "|---|---|")
+# A cell of a row of values: text between tabs or bars ("001/2024-00005⇥某某县人民政府⇥2024-03-05")
+ROW_CELL = pattern(r"[^\t|｜\s][^\t|｜]*?(?=\s*(?:[\t|｜]|$))", "某某县人民政府")
 # A value on the line under its label is short and holds no sentence.
 VALUE_LINE_MAX = 60
 # A catalogue block outside the head stands within this many last lines of the page (a record printed below the text),
@@ -128,27 +134,46 @@ def date_value(value: str) -> str | None:
     return None
 
 
-def field_starts(text: str) -> list[re.Match[str]]:
-    """The fields that begin in a line: a label without a colon only where a cell begins."""
+def field_starts(text: str, generic: bool = False) -> list[re.Match[str]]:
+    """The fields that begin in a line: a label without a colon only where a cell begins.
+
+    A label the tables do not know begins a field where a cell begins and a colon
+    follows it, in a line that holds a known one (or when `generic`).
+    """
     found = []
     for m in FIELD_START.finditer(text):
         bare = m.group("label") is not None and m.group("colon") is None
         if bare and m.start() > 0 and text[m.start() - 1] not in BETWEEN:
             continue
         found.append(m)
+    if found or generic:
+        for m in GENERIC_START.finditer(text):
+            if m.start() > 0 and text[m.start() - 1] not in BETWEEN:
+                continue
+            # a known label at the end of a longer one ("信息索引号：") is that one's
+            found = [k for k in found if not m.start() < k.start() < m.end()]
+            if not any(k.start() < m.end() and m.start() < k.end() for k in found):
+                found.append(m)
+        found.sort(key=lambda m: m.start())
     return found
 
 
-def line_fields(line: Line) -> tuple[list[PageFact], list[Removed]] | None:
-    """The facts of a line made of fields from end to end, and any widget left in it; None for another line."""
+def line_fields(line: Line, generic: bool = False) -> tuple[list[PageFact], list[Removed]] | None:
+    """The facts of a line made of fields from end to end, and any widget left in it; None for another line.
+
+    With `generic`, a line of labels the tables do not know is fields too.
+    """
     text = line.text
     lead = len(text) - len(text.lstrip(BETWEEN))
     dated = LEADING_DATE.match(text, lead) if text[lead:lead + 1].isdigit() else None
     if dated and dated.end() < len(text):
         lead = dated.end()
-    if text[lead:lead + 1] not in FIRST_CHARS or not FIELD_START.match(text, lead):
+    known = text[lead:lead + 1] in FIRST_CHARS and FIELD_START.match(text, lead)
+    if not known and not GENERIC_START.match(text, lead):
         return None                          # the quick test: a field line starts with a label
-    starts = field_starts(text)
+    starts = field_starts(text, generic)
+    if not generic and not any(m.re is compiled(FIELD_START) for m in starts):
+        return None                          # labels the tables do not know alone: not here
     if not starts or text[:starts[0].start()].strip(BETWEEN) and not dated:
         return None
     if dated and starts[0].start() != lead:
@@ -170,7 +195,7 @@ def line_fields(line: Line) -> tuple[list[PageFact], list[Removed]] | None:
         value = value.strip(BETWEEN)
         if len(value) > VALUE_MAX or VALUE_TEXT.search(value) or "\t" in value:
             return None                      # a value of several cells: a table's row (类别 ⇥ 序号 ⇥ 项目名称)
-        label = m.group("bracketed") or m.group("label")
+        label = m.groupdict().get("bracketed") or m.group("label")
         if re.sub(r"\s", "", label) in DATE_ONLY and value and date_value(value) is None:
             return None
         facts.append(PageFact(re.sub(r"\s", "", label), line.line_at(m.start()), text[m.start():end].strip(BETWEEN),
@@ -194,6 +219,39 @@ def value_line(line: Line) -> bool:
             and line_fields(line) is None)
 
 
+def value_below(lines: Sequence[Line], i: int, layout_below: bool) -> bool:
+    """Whether the label alone on line i has its value on the next line, or is empty.
+
+    A record prints its values under their labels throughout, or not at all: beside
+    pairs on one line, an empty field ("主题词：") is empty, and the line after it (the
+    document's title) is no value. So the next line is the value when the field above
+    was printed so, when another field follows it, or when it is a date.
+    """
+    if i + 1 >= len(lines) or not value_line(lines[i + 1]):
+        return False
+    return (layout_below or (i + 2 < len(lines) and line_fields(lines[i + 2]) is not None)
+            or date_value(lines[i + 1].text) is not None)
+
+
+def value_row(lines: Sequence[Line], i: int, facts: list[PageFact]) -> tuple[list[PageFact], int] | None:
+    """A table whose first row is labels alone ("索引号⇥发布机构⇥发布日期") and whose next row (a
+    markdown table's rule between) holds as many values: one fact a value, named by the label
+    above it, and the values' line index; None for another layout."""
+    j = i + 1
+    if j < len(lines) and TABLE_RULE.fullmatch(lines[j].text):
+        j += 1
+    if len(facts) < 2 or any(value_of(fact) for fact in facts) or j >= len(lines):
+        return None
+    below = lines[j]
+    if line_fields(below) is not None:
+        return None
+    cells = [m for m in ROW_CELL.finditer(below.text)]
+    if len(cells) != len(facts) or any(len(m.group()) > VALUE_MAX or VALUE_TEXT.search(m.group()) for m in cells):
+        return None
+    return [PageFact(fact.name, below.line_at(m.start()), m.group(), date_value(m.group()))
+            for fact, m in zip(facts, cells)], j
+
+
 def take_facts(page: Normalised) -> Normalised:
     """Move the page's catalogue and byline fields out of its lines into its page record."""
     lines = page.lines
@@ -203,9 +261,20 @@ def take_facts(page: Normalised) -> Normalised:
         parsed = line_fields(lines[i])
         if parsed is not None:
             facts, widgets = parsed
-            if label_only(lines[i], facts) and i + 1 < len(lines) and value_line(lines[i + 1]):
-                value = lines[i + 1].text
-                found.append(((i, i + 1), [replace(facts[0], text=facts[0].text + value, value=date_value(value))], []))
+            row = value_row(lines, i, facts)
+            if row is not None:
+                # a row of labels over a row of values: the values are the facts, the labels' row chrome
+                columns, j = row
+                marks = [Removed("web-chrome", lines[i].n, lines[i].text.strip(BETWEEN))]
+                marks += [Removed("markup", lines[k].n, lines[k].text) for k in range(i + 1, j)]
+                found.append((tuple(range(i, j + 1)), columns, marks))
+                i = j + 1
+                continue
+            if label_only(lines[i], facts) and value_below(lines, i, bool(found) and len(found[-1][0]) == 2):
+                value = lines[i + 1].text.strip(BETWEEN)
+                # a label without its colon ("索引号" over a cell of its own) stays apart from its value
+                text = facts[0].text + ("" if facts[0].text.endswith((":", "：")) else " ") + value
+                found.append(((i, i + 1), [replace(facts[0], text=text, value=date_value(value))], []))
                 i += 2
                 continue
             found.append(((i,), facts, widgets))
@@ -235,7 +304,7 @@ def take_facts(page: Normalised) -> Normalised:
 
 
 def unknown_fields(lines: Sequence[Line], end: int, taken: dict[int, list[PageFact]]) -> dict[int, list[PageFact]]:
-    """【label】value lines of labels the tables do not know, in the head next to field lines that they do."""
+    """Fields of labels the tables do not know (【label】value, label：value), in the head next to field lines."""
     found: dict[int, list[PageFact]] = {}
     grew = True
     while grew:
@@ -243,9 +312,15 @@ def unknown_fields(lines: Sequence[Line], end: int, taken: dict[int, list[PageFa
         for k in range(end):
             if k in taken or k in found:
                 continue
+            if not any(j in taken or j in found for j in (k - 1, k + 1)):
+                continue
             m = GENERIC_FIELD.fullmatch(lines[k].text.strip(BETWEEN))
-            if m and any(j in taken or j in found for j in (k - 1, k + 1)):
+            parsed = line_fields(lines[k], generic=True) if m is None else None
+            if m:
                 found[k] = [PageFact(m.group("label"), lines[k].n, lines[k].text.strip(BETWEEN), date_value(m.group("value")))]
+                grew = True
+            elif parsed is not None and not parsed[1]:
+                found[k] = parsed[0]
                 grew = True
     return found
 

@@ -1,7 +1,9 @@
 """Page furniture: whole lines that a page prints and a document does not hold.
 
-Page numbers, a page's note of itself (（此页无正文）), a browser's print header (timestamp, then the page title) and
-footer (the address, the page counter). Each goes to residue with its reason.
+Page numbers, a page's note of itself (（此页无正文）), a browser's print header (timestamp, then
+the page title) and footer (the address, the page counter); the count of copies under a 版记's
+印发 line (（共印50份）); a rule across the page (the lines of a 版记, the star
+under a 党委 head, a markdown break). Each goes to residue with its reason.
 """
 
 from __future__ import annotations
@@ -28,6 +30,13 @@ PAGE_NOTE = pattern(r"[（(]\s{0,2}此\s{0,2}页\s{0,2}无\s{0,2}正\s{0,2}文\s
 PRINT_TIMESTAMP = pattern(r"\d{4}/\d{1,2}/\d{1,2}\s{1,3}\d{1,2}:\d{2}(?::\d{2})?", "2026/5/19 19:11")
 # "https://www.example.gov.cn/…": the address a browser prints at the foot of each page
 URL_LINE = pattern(r"(?:https?://|www\.)\S{1,2000}", "https://www.example.gov.cn/a.html")
+# "（共印50份）": the count of copies printed under the 印发 line of a document's 版记 (no element holds it)
+PRINT_COUNT = pattern(r"[（(]?\s{0,2}共\s{0,2}印\s{0,2}[0-9０-９]{1,6}\s{0,2}份\s{0,2}[）)]?", "（共印50份）", "共印 120 份")
+# A rule across the page: the lines of a 版记 (above 抄送, 印发), the line under the head with its
+# star, a markdown thematic break: "────────", "________", "---", "═══", "★", "——★——"
+RULE_LINE = pattern(r"[─━—_＿=＝\-－~～═﹏\s]{0,200}[★☆][─━—_＿=＝\-－~～═﹏\s]{0,200}"
+                    r"|[─━—_＿=＝\-－~～═﹏](?:\s{0,3}[─━—_＿=＝\-－~～═﹏]){2,400}",
+                    "────────", "___________", "---", "★", "——★——", "- - -")
 
 FURNITURE_RULES: tuple[Rule, ...] = (
     Rule("page_number", PAGE_NUMBER, "page-number"),
@@ -35,6 +44,8 @@ FURNITURE_RULES: tuple[Rule, ...] = (
     Rule("page_note", PAGE_NOTE, "page-note"),
     Rule("print_timestamp", PRINT_TIMESTAMP, "running-header"),
     Rule("url_line", URL_LINE, "web-chrome"),
+    Rule("print_count", PRINT_COUNT, "other"),
+    Rule("rule_line", RULE_LINE, "markup"),
 )
 # Reasons that show the text was printed on pages (so page-break repair applies).
 PAGE_REASONS = ("page-number", "running-header", "page-note")

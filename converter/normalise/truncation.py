@@ -10,7 +10,7 @@ no section number, or it ends in a colon announcing what is missing — and
 none of the lines a document may end with: a 成文日期 (with or without its
 署名), an organ's name, an 印发 or 抄送 line, a 附注 in brackets, an 附件
 line, a table row, a roster member line, a label with names (a 纪要's
-记录：…). A short heading or label alone at the end (an empty section) is no
+记录：…), a line of blank form fields (a 回执's 单位：　　联系人：　　). A short heading or label alone at the end (an empty section) is no
 evidence of a cut.
 """
 
@@ -33,6 +33,9 @@ INNER_MARK = pattern(r"[，、；：,;:。！？!?]", "，", "巡查。主管")
 # A label and the names after it, as a 纪要 ends: "记录：陈静", "审核：王明、李华"
 LABELLED_NAMES = pattern(rf"[{HAN}]{{2,4}}\s{{0,2}}[:：]\s{{0,2}}[{HAN}]{{2,4}}(?:\s{{0,2}}[、，,\s]\s{{0,2}}[{HAN}]{{2,4}}){{0,8}}",
                          "记录：陈静", "审核：王明、李华")
+# A line of blank form fields, as a 回执 (reply slip) ends: "单位：　　　　联系人：　　　　电话："
+BLANK_FIELDS = pattern(rf"(?:[{HAN}]{{1,8}}\s{{0,2}}[:：](?:[\s_＿]{{2,40}}|[\s_＿]*$)){{2,}}",
+                       "单位：　　　　联系人：　　　　电话：", "姓名：____ 电话：____")
 # A line longer than this, with no section number, is running text, not a heading.
 HEADING_MAX = 10
 # An 附件 label: "附件", "附件2", "附件：…"
@@ -51,7 +54,7 @@ def ends_document(text: str) -> bool:
         or SIGNATURE_DATE.fullmatch(plain) or DATE.search(plain[-16:]) or PRINTED_DATE.fullmatch(plain)
         or REMARK.fullmatch(plain) or CC.match(plain) or ATTACHMENT_NOTE.match(plain) or ATTACHMENT_LABEL.match(plain)
         or (len(plain) <= ORGAN_MAX and ORGAN_SUFFIX.search(plain)) or MEMBER_LINE.fullmatch(text.strip())
-        or LABELLED_NAMES.fullmatch(text.strip())
+        or LABELLED_NAMES.fullmatch(text.strip()) or BLANK_FIELDS.fullmatch(text.strip())
     )
 
 

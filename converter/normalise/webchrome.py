@@ -5,10 +5,13 @@ buttons, breadcrumbs, menus, navigation, captions, collection notes, editor
 lines, blurbs) goes to residue as `web-chrome`, and so do:
 
 - a short line inside a run of widget lines (a toolbar read one word a line:
-  下载 / 打印 / 听新闻 / 收藏 — the word nobody listed is still a button);
+  下载 / 打印 / 听新闻 / 收藏 — the word nobody listed is still a button), and
+  short lines with chrome right above and below them (a site's menu read one
+  item a line: 首页 / 政务公开 / 互动交流 / 当前位置：…);
 - a line that is a step of the page's own breadcrumb (the site's section
   name printed again on its own: a site's label); the last step counts when
   it is as short as a column name, for a longer one names the page itself;
+- the links to files that end a page (附件：某某清单.doc, 某某名录.pdf);
 - everything from a footer's first line to the end: the site footer
   (主办单位, 版权所有, ICP备 …), a licence footer, a list of related links
   or attachments (相关报道：…, 附件下载：…) — once the document's text has begun,
@@ -29,12 +32,12 @@ from __future__ import annotations
 from typing import Sequence
 
 from converter.model.text import Line, collapse
-from converter.normalise.chrome_lines import (FOOTER_START, LICENCE_START, SENTENCE_END_MARK, SENTENCE_MARK, WIDGET_LINE,
-                                              crumb_steps, is_chrome_line, lone_widget)
+from converter.normalise.chrome_lines import (FILE_LINK, FILE_LIST_LABEL, FOOTER_START, LICENCE_START, SENTENCE_END_MARK,
+                                              SENTENCE_MARK, WIDGET_LINE, crumb_steps, is_chrome_line, lone_widget)
 from converter.normalise.page import Normalised, take_out_at
 from converter.normalise.region import starts_text
 from converter.patterns import pattern
-from converter.rules import SECTION_RULES
+from converter.rules import ORGAN_SUFFIX, SECTION_RULES, TITLE_FORM_WORD
 
 # The longest footer taken as chrome, in lines; a longer tail is more likely text.
 FOOTER_MAX_LINES = 80
@@ -42,6 +45,11 @@ FOOTER_MAX_LINES = 80
 FOOTER_FORBIDS = SECTION_RULES[:4]
 # The longest unknown word taken as a button inside a run of widget lines.
 BUTTON_MAX = 4
+# A site menu read one item a line: its items are this short (the site's name, an organ's, this), and
+# a run of them at most this long.
+MENU_LINE_MAX = 6
+SITE_NAME_MAX = 20
+MENU_RUN_MAX = 8
 # A run of this many lines that are only links' text, each at most this long, is a link list.
 LINK_RUN_MIN = 3
 LINK_TEXT_MAX = 30
@@ -77,6 +85,54 @@ def buttons_in_toolbars(lines: Sequence[Line], drop: dict[int, str]) -> list[int
         if (i not in drop and len(text) <= BUTTON_MAX and not SENTENCE_MARK.search(text)
                 and WIDGET_LINE.fullmatch(lines[i - 1].text) and WIDGET_LINE.fullmatch(lines[i + 1].text)):
             found.append(i)
+    return found
+
+
+def menus_between_chrome(lines: Sequence[Line], drop: dict[int, str]) -> list[int]:
+    """Short lines between chrome lines: the items of a site's menu read one a line.
+
+    "首页 / 政务公开 / 政务服务 / 互动交流 / 走进某某 / 当前位置：…": the items nobody listed
+    stand between items that are chrome, and so does the site's name in its header. A
+    run is taken only when chrome stands right above and right below it (a title's
+    organ line has the title below it), and never a line ending in a 文种 word.
+    """
+    found: list[int] = []
+    i = 1
+    while i < len(lines):
+        if i in drop or (i - 1) not in drop:
+            i += 1
+            continue
+        end = i
+        while end < len(lines) and end not in drop and menu_item(lines[end].text) and end - i < MENU_RUN_MAX:
+            end += 1
+        if end > i and end in drop:
+            found.extend(range(i, end))
+        i = end + 1
+    return found
+
+
+def menu_item(text: str) -> bool:
+    """A line that may be an item of a menu, or the site's name: short, no sentence, no number, no 文种 word."""
+    text = collapse(text)
+    longest = SITE_NAME_MAX if ORGAN_SUFFIX.search(text) else MENU_LINE_MAX
+    return (0 < len(text) <= longest and not SENTENCE_MARK.search(text) and not any(ch.isdigit() for ch in text)
+            and TITLE_FORM_WORD.search(text) is None)
+
+
+def trailing_file_links(lines: Sequence[Line], drop: dict[int, str]) -> list[int]:
+    """The links to files that end a page ("附件：某某任务清单.doc", "某某名录.pdf"), with their label.
+
+    Only at the page's end, with nothing but chrome after them: a 附件说明 that names
+    a file stands above the 署名.
+    """
+    found: list[int] = []
+    i = len(lines) - 1
+    while i >= 0 and (i in drop or FILE_LINK.fullmatch(lines[i].text.strip())):
+        if i not in drop:
+            found.append(i)
+        i -= 1
+    if found and i >= 0 and FILE_LIST_LABEL.fullmatch(lines[i].text.strip()):
+        found.append(i)
     return found
 
 
@@ -124,6 +180,8 @@ def strip_chrome(page: Normalised) -> Normalised:
         for i, line in enumerate(lines):
             if i not in drop and len(line.text) <= CRUMB_LINE_MAX and collapse(line.text) in sections:
                 drop[i] = "web-chrome"
+    for i in menus_between_chrome(lines, drop) + trailing_file_links(lines, drop):
+        drop[i] = "web-chrome"
     start = footer_start(lines, drop)
     if start is not None:
         for i in range(start, len(lines)):

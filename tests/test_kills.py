@@ -100,7 +100,9 @@ def test_sigkill_of_a_worker_costs_its_one_file(tmp_path):
     [line] = stderr.splitlines()
     assert line.startswith("gongwen: ") and line.endswith(": the worker converting it died (killed by SIGKILL); "
                                                           "please report it")
-    assert len(written(out)) == 6 * len(ALL_SAMPLES) - 1
+    # the file the worker was converting is lost, unless the kill came after it renamed its output into
+    # place and before it answered: then that output is there, whole (the run still reports the death)
+    assert len(written(out)) in (6 * len(ALL_SAMPLES) - 1, 6 * len(ALL_SAMPLES))
     assert temporaries(out) == []
     assert_complete(written(out))
 

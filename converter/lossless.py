@@ -98,8 +98,19 @@ def fold_digits(chars: str, beyond: bool | None = None) -> str:
         beyond = beyond_bmp(chars)
     other = OTHER_DIGIT if beyond else OTHER_DIGIT_BMP
     if other.search(chars):
-        chars = other.sub(lambda m: str(unicodedata.digit(m.group())), chars)
+        chars = other.sub(lambda m: str(digit_value(m.group())), chars)
     return chars
+
+
+def digit_value(digit: str) -> int:
+    """A decimal digit's value: by the interpreter's Unicode, else by its place in its block of ten (a digit
+    of a newer Unicode than the interpreter's, which the table of digits already holds)."""
+    value = unicodedata.digit(digit, None)
+    if value is not None:
+        return value
+    code = ord(digit)
+    start = next((a for a, b in DIGIT_RANGES if a <= code <= b), code)
+    return (code - start) % 10
 
 
 def reading_runs(text: str, lines: bool = False) -> str:

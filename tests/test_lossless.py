@@ -114,3 +114,18 @@ def test_the_flow_and_the_anchored_items_found_fast_are_those_the_xpath_definiti
         assert lossless.anchored_in_order(root) == lossless.ANCHORED_IN_ORDER(root)
     assert lossless.flow_text(tricky) == "一二四六十十一十二十三十四十五"     # 四: its parent is b
     assert [el.get("line") for el in lossless.anchored_in_order(tricky)] == ["3", "4", "5", "1", "2", "6"]
+
+
+def test_a_digit_of_a_newer_unicode_than_the_interpreters_folds_by_its_place_in_its_block():
+    """Fuzz case 1-1011: 𐵃 (U+10D43, a Garay digit of Unicode 16) is in the table of digits but not in
+    Python 3.11's unicodedata: folding raised "not a digit" and the conversion failed."""
+    import unicodedata
+
+    from converter.lossless import digit_value, fold_digits
+    from converter.unicode_ranges import DIGIT_RANGES
+
+    assert fold_digits("第\U00010d43条") == "第3条"
+    for start, end in DIGIT_RANGES:               # where the interpreter knows the digit, both agree
+        for code in range(start, end + 1):
+            known = unicodedata.digit(chr(code), None)
+            assert known is None or digit_value(chr(code)) == known

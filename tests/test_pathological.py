@@ -47,6 +47,8 @@ CASES = {
         (f"{k}\t项目{k}\t区局\n" if k % 50 else "序号\t项目\t单位\n") for k in range(1, 30_000)),
     # a two-row table 20,000 cells wide whose second row ends empty (realigning it was quadratic)
     "wide-table": lambda: "1" + "\t甲" * 20_000 + "\n2" + "\t甲" * 19_999 + "\t\n",
+    # a roster's member line of 120,000 、 (finding those outside brackets rescanned the line at each one)
+    "roster-separators": lambda: "某某县领导小组名单\n成员：" + "张三、李四（县委副书记、县长）、" * 40_000 + "\n",
     # a long run of characters that only almost make a page number, URL or date
     "near-misses": lambda: ("— 2" * 50_000 + "\n") + ("2023年1月" * 50_000 + "\n") + ("http:/" * 50_000 + "\n"),
 }
@@ -63,3 +65,4 @@ def test_pathological_input_converts(name, tmp_path):
     root = etree.fromstring(done.stdout)
     assert validation.problems(root) == []
     assert lossless.check(text, root) is None
+

@@ -100,7 +100,7 @@ def listed_members(line: Line, role: str, start: int, role_end: int) -> list[Mem
     """Members apart by 、，；: "李华（副县长）、张伟（县应急管理局局长）", "张三、李四、王五"; [] for another line."""
     text = line.text
     body_end = len(text.rstrip().rstrip("。；;、，,"))     # a list that goes on the next line ends in 、
-    cuts = [m for m in MEMBER_SEPARATOR.finditer(text, start, body_end) if not inside_brackets(text, start, m.start())]
+    cuts = outside_brackets(text, start, list(MEMBER_SEPARATOR.finditer(text, start, body_end)))
     if not cuts:
         return []
     bounds = [start] + [m.end() for m in cuts]
@@ -121,15 +121,21 @@ def listed_members(line: Line, role: str, start: int, role_end: int) -> list[Mem
     return members
 
 
-def inside_brackets(text: str, start: int, at: int) -> bool:
-    """Whether position `at` stands inside brackets opened after `start`: "王明（县委副书记、县长）"."""
-    depth = 0
-    for ch in text[start:at]:
-        if ch in "（(":
-            depth += 1
-        elif ch in "）)":
-            depth = max(0, depth - 1)
-    return depth > 0
+def outside_brackets(text: str, start: int, separators: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The separators that stand outside brackets opened after `start` (not the 、 of "王明（县委副书记、县长）"),
+    in one pass over the text."""
+    kept: list[re.Match[str]] = []
+    depth, pos = 0, start
+    for m in separators:
+        for ch in text[pos:m.start()]:
+            if ch in "（(":
+                depth += 1
+            elif ch in "）)":
+                depth = max(0, depth - 1)
+        pos = m.start()
+        if depth == 0:
+            kept.append(m)
+    return kept
 
 
 def member_of(line: Line, role: str, start: int, role_end: int) -> Member:

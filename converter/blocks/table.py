@@ -66,16 +66,20 @@ def parse_row(state: BodyState, line: Line, m: re.Match[str]) -> bool:
     if table is None and not is_row(line):
         return False
     if table is None:
-        table = TableBlock([line])
-        caption = take_caption(state)
-        if caption:
-            table.caption = caption
-        state.close()
-        state.open[OPEN_TABLE] = table
-        state.append(table)
+        open_table(state, TableBlock([line]))
     else:
         table.lines.append(line)
     return True
+
+
+def open_table(state: BodyState, table: TableBlock) -> None:
+    """A table starts: the short line above is its caption; it stays open while its rows go on."""
+    caption = take_caption(state)
+    if caption:
+        table.caption = caption
+    state.close()
+    state.open[OPEN_TABLE] = table
+    state.append(table)
 
 
 def parse_spaced_row(state: BodyState, line: Line, m: re.Match[str]) -> bool:
@@ -91,13 +95,7 @@ def parse_spaced_row(state: BodyState, line: Line, m: re.Match[str]) -> bool:
         return False            # a table laid out with spaces starts with its header of labels
     if spaced_rows_below(state, len(cells)) < SPACED_ROWS_MIN - 1:
         return False
-    table = TableBlock([line], spaced=True)
-    caption = take_caption(state)
-    if caption:
-        table.caption = caption
-    state.close()
-    state.open[OPEN_TABLE] = table
-    state.append(table)
+    open_table(state, TableBlock([line], spaced=True))
     return True
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,16 @@ SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 ALL_SAMPLES = sorted([*SAMPLES.glob("seeds/*.txt"), *SAMPLES.glob("more/*.txt")])
 
 
+
+
+def sample_corpus(folder: Path, copies: int) -> Path:
+    """`folder` holding `copies` subfolders batch00, batch01 … of every sample: a batch to convert or kill."""
+    for k in range(copies):
+        sub = folder / f"batch{k:02d}"
+        sub.mkdir(parents=True)
+        for path in ALL_SAMPLES:
+            shutil.copy(path, sub / path.name)
+    return folder
 
 
 def golden_path(sample: Path) -> Path:

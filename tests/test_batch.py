@@ -17,7 +17,7 @@ from lxml import etree
 
 from converter import inputs, pool, validation, writer
 from converter.cli import main
-from tests.conftest import ALL_SAMPLES, SAMPLES
+from tests.conftest import ALL_SAMPLES, SAMPLES, sample_corpus
 
 SEEDS = sorted((SAMPLES / "seeds").glob("*.txt"))
 MORE = sorted((SAMPLES / "more").glob("*.txt"))
@@ -215,22 +215,13 @@ def test_a_progress_bar_on_a_terminal(tree, tmp_path):
 
 # --- interruption: only complete files, no temporaries ---------------------------------
 
-def big_corpus(folder: Path, copies: int) -> Path:
-    for k in range(copies):
-        sub = folder / f"batch{k:02d}"
-        sub.mkdir(parents=True)
-        for path in ALL_SAMPLES:
-            shutil.copy(path, sub / path.name)
-    return folder
-
-
 def leftovers(folder: Path) -> list[Path]:
     return [p for p in folder.rglob("*") if p.is_file() and not p.name.endswith(".xml")]
 
 
 @pytest.mark.parametrize("signum,jobs", [(signal.SIGINT, "2"), (signal.SIGTERM, "2"), (signal.SIGTERM, "1")])
 def test_an_interrupted_batch_leaves_only_complete_files(tmp_path, signum, jobs):
-    corpus = big_corpus(tmp_path / "in", 12)
+    corpus = sample_corpus(tmp_path / "in", 12)
     out = tmp_path / "out"
     proc = subprocess.Popen([sys.executable, "-m", "converter", "convert", str(corpus), "-o", str(out),
                              "--jobs", jobs, "-q"], stderr=subprocess.PIPE, text=True, cwd=REPO)

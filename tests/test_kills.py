@@ -15,19 +15,11 @@ import pytest
 from lxml import etree
 
 from converter import validation, writer
-from tests.conftest import ALL_SAMPLES
+from tests.conftest import ALL_SAMPLES, sample_corpus
 
 REPO = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
 
-
-def corpus(folder: Path, copies: int) -> Path:
-    for k in range(copies):
-        sub = folder / f"batch{k:02d}"
-        sub.mkdir(parents=True)
-        for path in ALL_SAMPLES:
-            shutil.copy(path, sub / path.name)
-    return folder
 
 
 def start(*args, **kwargs) -> subprocess.Popen:
@@ -79,7 +71,7 @@ def assert_complete(paths: list[Path]) -> None:
 
 def test_sigkill_of_the_parent_stops_the_workers_and_closes_the_pipes(tmp_path):
     out = tmp_path / "out"
-    proc = start("convert", corpus(tmp_path / "in", 12), "-o", out, "--jobs", "2", "-q")
+    proc = start("convert", sample_corpus(tmp_path / "in", 12), "-o", out, "--jobs", "2", "-q")
     wait_for(lambda: len(written(out)) >= 3 and len(children(proc.pid)) == 2)
     workers = children(proc.pid)
     proc.kill()
@@ -91,7 +83,7 @@ def test_sigkill_of_the_parent_stops_the_workers_and_closes_the_pipes(tmp_path):
 
 def test_sigkill_of_a_worker_costs_its_one_file(tmp_path):
     out = tmp_path / "out"
-    inputs = corpus(tmp_path / "in", 6)
+    inputs = sample_corpus(tmp_path / "in", 6)
     proc = start("convert", inputs, "-o", out, "--jobs", "2", "-q")
     wait_for(lambda: len(written(out)) >= 3 and len(children(proc.pid)) == 2)
     os.kill(children(proc.pid)[0], signal.SIGKILL)
@@ -109,7 +101,7 @@ def test_sigkill_of_a_worker_costs_its_one_file(tmp_path):
 
 def test_sigkill_of_the_process_group_leaves_complete_files_and_a_rerun_sweeps_the_rest(tmp_path):
     out = tmp_path / "out"
-    inputs = corpus(tmp_path / "in", 6)
+    inputs = sample_corpus(tmp_path / "in", 6)
     proc = start("convert", inputs, "-o", out, "--jobs", "2", "-q", start_new_session=True)
     wait_for(lambda: len(written(out)) >= 3 and len(children(proc.pid)) == 2)
     os.killpg(proc.pid, signal.SIGKILL)
@@ -125,7 +117,7 @@ def test_sigkill_of_the_process_group_leaves_complete_files_and_a_rerun_sweeps_t
 
 def test_two_runs_into_one_folder_do_not_delete_each_others_temporaries(tmp_path):
     out = tmp_path / "out"
-    inputs = corpus(tmp_path / "in", 3)
+    inputs = sample_corpus(tmp_path / "in", 3)
     out.mkdir()
     foreign = out / f".x.xml.{writer.machine_tag()}-{os.getpid()}.abcdefgh.tmp"    # a live writer's
     foreign.write_bytes(b"<archive")
@@ -155,7 +147,7 @@ def small_disk(tmp_path):
 
 
 def test_a_disk_that_fills_mid_batch(tmp_path, small_disk):
-    inputs = corpus(tmp_path / "in", 4)
+    inputs = sample_corpus(tmp_path / "in", 4)
     out = small_disk / "out"
     first = start("convert", inputs / "batch00", "-o", out / "batch00", "-q")
     first.communicate(timeout=60)

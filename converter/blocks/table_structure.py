@@ -241,11 +241,19 @@ def add_row(table: Table, cells: list[Cell], line: Line, width: int, ctx: Contex
 def numbered_after_first(table: Table, cells: list[Cell]) -> bool:
     """Whether the row has its own number in a 序号 column after the first (类别 ⇥ 序号 ⇥ …): the empty
     first cell is then covered by the cell above, and the row is a row of its own."""
-    header = next((r for r in table.rows if r.kind == "header"), None)
-    if header is None:
-        return False
-    column = next((k for k, c in enumerate(header.cells) if k and key(c.text) in SERIAL_LABELS), None)
+    column = serial_column(header_row(table), start=1)
     return column is not None and column < len(cells) and SERIAL.fullmatch(key(cells[column].text)) is not None
+
+
+def header_row(table: Table) -> Row | None:
+    return next((r for r in table.rows if r.kind == "header"), None)
+
+
+def serial_column(header: Row | None, start: int = 0) -> int | None:
+    """The header's 序号 column (the first from `start`), if it has one."""
+    if header is None:
+        return None
+    return next((k for k, c in enumerate(header.cells) if k >= start and key(c.text) in SERIAL_LABELS), None)
 
 
 def continue_cell(row: Row, cell: Cell, line: Line, table: Table, ctx: Context) -> None:
@@ -256,7 +264,7 @@ def continue_cell(row: Row, cell: Cell, line: Line, table: Table, ctx: Context) 
     """
     target = max(range(len(row.cells)), key=lambda k: (len(cell_text(row.cells[k])), -k))
     row.cells[target].merged.extend(cell.spans)
-    header = next((r for r in table.rows if r.kind == "header"), None)
+    header = header_row(table)
     column = f" ({cell_text(header.cells[target])})" if header is not None and target < len(header.cells) else ""
     ctx.warn(line.n, f"a line without cells between table rows: read as the rest of column {target + 1}{column} "
                      "of the row above")
@@ -344,8 +352,7 @@ def span_rows(table: Table, width: int) -> None:
         return
     data = [r for r in data if not TOTAL_LABEL.fullmatch(r.cells[0].text.strip())]
     hierarchical = []
-    header = next((r for r in table.rows if r.kind == "header"), None)
-    numbered = next((k for k, c in enumerate(header.cells) if key(c.text) in SERIAL_LABELS), 0) if header else 0
+    numbered = serial_column(header_row(table)) or 0
     for k in (k for k in range(width) if k != numbered and (numbered or k)):
         empties = sum(1 for r in data if not r.cells[k].spans and not r.cells[k].merged)
         if empties == 0:

@@ -146,6 +146,11 @@ def brief_date(line: Line, year: int | None) -> str | None:
     if full is not None or m is None or year is None:
         return full
     month, day = (int(n) for n in DIGITS.findall(m.group())[-2:])
+    return day_of(year, month, day)
+
+
+def day_of(year: int, month: int, day: int) -> str | None:
+    """The ISO date of a month and day printed in the issue's year; None for one no calendar has."""
     try:
         return datetime.date(year, month, day).isoformat()
     except ValueError:
@@ -183,9 +188,8 @@ def parse_events(section: Records, lines: Lines, year: int | None, ctx: Context)
                 got_month = m.group("m") or m.group("month") or (month if m.group("alone") else None)
                 day = m.group("d") or m.group("day") or m.group("alone")
                 if got_month and day and year:
-                    try:
-                        date = datetime.date(year, int(got_month), int(day)).isoformat()
-                    except ValueError:
+                    date = day_of(year, int(got_month), int(day))
+                    if date is None:
                         ctx.warn(line.n, "大事记 entry with an impossible date")
             section.items.append(Record([whole(line)], date))
         else:

@@ -12,6 +12,7 @@ what changed. `force` reconverts everything.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
@@ -51,6 +52,9 @@ class Options:
     to: str = "xml"                  # the output format (converter.publish); only xml outputs are skipped
     name: str | None = None          # source/@name of the one input (standard input: <stdin>)
     timeout: float | None = None                 # seconds a task may take in a batch (None: no limit)
+    # the process that renames outputs into place in groups (`committed`): an output is then left
+    # as a complete temporary named for it; None: each output is synced and renamed as it is written
+    owner: int | None = None
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,7 @@ class Record:
     seconds: float = 0.0
     size: int = 0                                # input bytes
     documents: int = 0                           # documents not inside another (a bulletin's all count)
+    temporary: str | None = None                 # the written output, until `committed` renames it into place
 
 
 @dataclass(frozen=True)
@@ -92,7 +97,7 @@ def process(task: Task, options: Options) -> tuple[Record, bytes | None]:
         record, xml = attempt(task, options)
     except (SystemExit, KeyboardInterrupt):     # a worker stopped mid-task: leave no temporary behind
         if task.output is not None:
-            writer.remove_own_temporaries(task.output)
+            writer.remove_own_temporaries(task.output, options.owner)
         raise
     except Failed as exc:
         record, xml = Record(task.shown, shown(task), "failed", error=str(exc), size=exc.size), None
@@ -134,15 +139,24 @@ def attempt(task: Task, options: Options) -> tuple[Record, bytes | None]:
         raise Failed(str(exc), len(data)) from None
     # another format is rendered from the validated archive tree
     rendered = publish.render(result.root, options.to) if options.to != "xml" else None
+    temporary = None
     if task.output is not None:
         try:
-            result.write(task.output) if rendered is None else writer.write_atomic(task.output, rendered)
+            if options.owner is not None:
+                temporary = str(writer.write_temporary(task.output, result.root if rendered is None else rendered,
+                                                       options.owner))
+            else:
+                result.write(task.output) if rendered is None else writer.write_atomic(task.output, rendered)
         except OSError as exc:
-            raise Failed(f"cannot write output {task.output}: {exc.strerror or exc}", len(data)) from None
+            raise Failed(write_failure(task.output, exc.strerror or str(exc)), len(data)) from None
     documents = result.documents
     record = Record(task.shown, shown(task), "converted", result.forms, result.warnings, size=len(data),
-                    documents=documents)
+                    documents=documents, temporary=temporary)
     return record, ((result.xml if rendered is None else rendered) if task.output is None else None)
+
+
+def write_failure(output: Path | str, problem: str) -> str:
+    return f"cannot write output {output}: {problem}"
 
 
 def refuse_irregular_output(output: Path, size: int) -> None:
@@ -238,12 +252,71 @@ def run(tasks: list[Task], options: Options, jobs: int) -> Generator[Record, Non
     One job without a time limit runs in this process; a time limit needs a
     worker to stop, so then even one job runs in a worker process.
     """
-    work = functools.partial(process_record, options=options)
+    owner = os.getpid()         # this process renames every output into place (`committed`)
+    work = functools.partial(process_record, options=replace(options, owner=owner))
     if options.timeout is None and (jobs <= 1 or len(tasks) <= 1):
-        return (work(task) for task in tasks)
+        return committed((work(task) for task in tasks), len(tasks))
     from converter import pipeline  # noqa: F401  (imported once, before the workers fork, so that they share it)
     order = pool.largest_first([input_size(task) for task in tasks], HAND_OUT_WINDOW)
-    return pool.ordered_map(work, tasks, jobs, crashed, options.timeout, timed_out, order)
+    return committed(pool.ordered_map(work, tasks, jobs, functools.partial(crashed, owner=owner), options.timeout,
+                                      functools.partial(timed_out, owner=owner), order,
+                                      functools.partial(forget_outputs, owner=owner)), len(tasks))
+
+
+# Outputs renamed into place together (writer.commit): one disk barrier for the group. A group is
+# committed when it is this big, or when its first output has waited this long as another record
+# arrives, or at the end; records are given in task order all the same.
+COMMIT_GROUP = 64
+COMMIT_SECONDS = 1.0
+
+
+def committed(records: Iterator[Record], total: int) -> Generator[Record, None, None]:
+    """The `total` records, in order, each only once its output is renamed into place (durably, in groups).
+
+    The last group is committed as the last record arrives, before the
+    workers are let go: if this process dies while committing, they are
+    still there to clean up (pool.serve's `orphaned`). Outputs still held
+    when the run stops (Ctrl-C, an error) are deleted: their old files stay,
+    and the report does not count them.
+    """
+    held: list[Record] = []
+    since = 0.0
+    arrived = 0
+    try:
+        for record in records:
+            arrived += 1
+            if record.temporary is not None and not any(r.temporary for r in held):
+                since = time.monotonic()
+            held.append(record)
+            waiting = sum(r.temporary is not None for r in held)
+            if waiting >= COMMIT_GROUP or arrived == total or (waiting and time.monotonic() - since >= COMMIT_SECONDS):
+                group, held = held, []
+                yield from commit_group(group)
+        group, held = held, []
+        yield from commit_group(group)
+    finally:
+        close = getattr(records, "close", None)
+        if close is not None:
+            close()             # the workers stop first: one may still be writing
+        for record in held:
+            if record.temporary is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(record.temporary)
+
+
+def commit_group(records: list[Record]) -> list[Record]:
+    """The records with their outputs renamed into place; one whose rename failed is a failure."""
+    pending = [(Path(r.temporary), Path(r.output)) for r in records if r.temporary is not None and r.output]
+    problems = iter(writer.commit(pending) if pending else [])
+    done = []
+    for record in records:
+        problem = next(problems) if record.temporary is not None and record.output else None
+        if problem is None:
+            done.append(replace(record, temporary=None))
+        else:
+            done.append(Record(record.path, record.output, "failed", error=write_failure(record.output or "", problem),
+                               seconds=record.seconds, size=record.size))
+    return done
 
 
 def input_size(task: Task) -> int:
@@ -256,20 +329,33 @@ def input_size(task: Task) -> int:
         return 0
 
 
-def crashed(task: Task, reason: str) -> Record:
+def crashed(task: Task, reason: str, owner: int | None = None) -> Record:
     """The record of a task whose worker process died under it (a crash in a C library, the OOM killer)."""
-    if task.output is not None:
-        writer.remove_temporaries([task.output], only_these=True)
+    remove_temporary(task, owner)
     return Record(task.shown, shown(task), "failed",
                   error=f"the worker converting it died ({reason}); please report it")
 
 
-def timed_out(task: Task, seconds: float) -> Record:
+def timed_out(task: Task, seconds: float, owner: int | None = None) -> Record:
     """The record of a task stopped because it ran past the time limit."""
-    if task.output is not None:
-        writer.remove_temporaries([task.output], only_these=True)
+    remove_temporary(task, owner)
     return Record(task.shown, shown(task), "failed", seconds=seconds,
                   error=f"stopped after {seconds:g} s (the --timeout limit); nothing written")
+
+
+def remove_temporary(task: Task, owner: int | None) -> None:
+    """Delete what the dead worker of a task left: the temporary named for the run, or else one whose writer is gone."""
+    if task.output is None:
+        return
+    if owner is not None:
+        writer.remove_own_temporaries(task.output, owner)
+    else:
+        writer.remove_temporaries([task.output], only_these=True)
+
+
+def forget_outputs(tasks: list[Task], owner: int) -> None:
+    """A worker's last act when the run that owns its outputs died: delete what the run left to commit."""
+    writer.remove_temporaries(outputs(tasks), only_these=True, owner=owner)
 
 
 def outputs(tasks: list[Task]) -> list[Path]:

@@ -11,6 +11,7 @@ import codecs
 import contextlib
 import functools
 import importlib.util
+import os
 import signal
 import sys
 import time
@@ -138,7 +139,8 @@ def convert(files: tuple[str, ...], out_dir: str | None, globs: tuple[str, ...],
     except KeyboardInterrupt as exc:
         stopped = exc
         signal.signal(signal.SIGINT, signal.SIG_IGN)    # a second Ctrl-C must not cut the clean-up short
-    writer.remove_temporaries([path for path in batch.outputs(tasks) if isinstance(path, Path)])
+    # what killed workers left, of this run (nothing is left to commit now) or of runs gone
+    writer.remove_temporaries([path for path in batch.outputs(tasks) if isinstance(path, Path)], owner=os.getpid())
     report_failed = report_path is not None and not write_report(report_path, records)
     if stopped is not None:
         click.echo(f"gongwen: interrupted after {len(records)} of {len(tasks)} inputs; "

@@ -110,12 +110,13 @@ def context() -> BaseContext:
 class Worker:
     """One worker process, the parent's end of its pipe, and its task."""
 
-    def __init__(self, ctx: Any, func: Callable[..., Any], lifeline: int, inherited: list[int]) -> None:
+    def __init__(self, ctx: Any, func: Callable[..., Any], lifeline: int, inherited: list[int],
+                 orphaned: Callable[[list[Any]], None] | None = None) -> None:
         self.conn, child = ctx.Pipe()
         forked = ctx.get_start_method() == "fork"
         # what a forked child must close: every parent end, its own included, and the lifeline's write end
         to_close = [*inherited, self.conn.fileno()] if forked else []
-        self.process = ctx.Process(target=serve, args=(child, func, lifeline if forked else None, to_close),
+        self.process = ctx.Process(target=serve, args=(child, func, lifeline if forked else None, to_close, orphaned),
                                    daemon=True)
         with signals_blocked():
             self.process.start()
@@ -136,8 +137,14 @@ def signals_blocked() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
-def serve(conn: Connection, func: Callable[..., Any], lifeline: int | None, to_close: list[int]) -> None:
-    """A worker's loop: take a task, send back its result, until told to stop or orphaned."""
+def serve(conn: Connection, func: Callable[..., Any], lifeline: int | None, to_close: list[int],
+          orphaned: Callable[[list[Any]], None] | None = None) -> None:
+    """A worker's loop: take a task, send back its result, until told to stop or orphaned.
+
+    Orphaned, it calls `orphaned(items it was given)` on its way out: what
+    the dead parent would have finished with them (renamed outputs into
+    place) will not happen, and only the worker is left to clean up.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, exit_on_signal)
     if hasattr(signal, "pthread_sigmask"):
@@ -145,16 +152,39 @@ def serve(conn: Connection, func: Callable[..., Any], lifeline: int | None, to_c
     for fd in to_close:
         with contextlib.suppress(OSError):
             os.close(fd)
+    parent_gone = threading.Event()
     if lifeline is not None:
-        threading.Thread(target=stop_when_orphaned, args=(lifeline,), daemon=True).start()
+        threading.Thread(target=stop_when_orphaned, args=(lifeline, parent_gone), daemon=True).start()
+    given: list[Any] = []
+    try:
+        if not answer(conn, func, given):
+            clean_up(orphaned, given)
+    except SystemExit:          # the lifeline's SIGTERM: mid-task, or before clean_up could ignore it
+        if parent_gone.is_set():
+            clean_up(orphaned, given)
+        raise
+
+
+def clean_up(orphaned: Callable[[list[Any]], None] | None, given: list[Any]) -> None:
+    if orphaned is not None:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)   # the lifeline's SIGTERM must not cut it short
+        orphaned(given)
+
+
+def answer(conn: Connection, func: Callable[..., Any], given: list[Any]) -> bool:
+    """Take tasks and send back their results until told to stop (True) or the parent is gone (False).
+
+    Each task taken is added to `given`.
+    """
     while True:
         try:
             message = conn.recv()
         except (EOFError, OSError):
-            return               # the parent is gone
+            return False         # the parent is gone
         if message is None:
-            return
+            return True
         index, item = message
+        given.append(item)
         try:
             reply = (index, True, func(item))
         except Exception as exc:  # reported by the parent as a crash of this task
@@ -162,14 +192,15 @@ def serve(conn: Connection, func: Callable[..., Any], lifeline: int | None, to_c
         try:
             conn.send(reply)
         except OSError:
-            return               # the parent is gone
+            return False         # the parent is gone
 
 
-def stop_when_orphaned(lifeline: int) -> None:
+def stop_when_orphaned(lifeline: int, parent_gone: threading.Event) -> None:
     """Block on the lifeline; at EOF (the parent died) stop this worker as SIGTERM would."""
     with contextlib.suppress(OSError):
         while os.read(lifeline, 1):
             pass
+    parent_gone.set()
     os.kill(os.getpid(), signal.SIGTERM)
 
 
@@ -180,14 +211,16 @@ def exit_on_signal(signum: int, frame: FrameType | None) -> None:
 def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int,
                 crashed: Callable[[T, str], R], timeout: float | None = None,
                 timed_out: Callable[[T, float], R] | None = None,
-                order: Sequence[int] | None = None) -> Generator[R, None, None]:
+                order: Sequence[int] | None = None,
+                orphaned: Callable[[list[T]], None] | None = None) -> Generator[R, None, None]:
     """func(item) for each item in worker processes; results in item order.
 
     `crashed(item, reason)` stands in for the result of an item whose worker
     died or raised; `timed_out(item, seconds)` for one that ran past
     `timeout` seconds (a crash, when not given). A new worker takes the
     place of one that died or was stopped. `order` is the order to hand the
-    items out in (item order when not given).
+    items out in (item order when not given). A worker whose parent died
+    calls `orphaned(the items it was given)` as it stops.
     """
     from multiprocessing.connection import wait   # (not at the top: see context())
 
@@ -201,7 +234,7 @@ def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int,
 
     def new_worker() -> Worker:
         inherited = [lifeline_write, *(w.conn.fileno() for w in workers if not w.conn.closed)]
-        return Worker(ctx, func, lifeline_read, inherited)
+        return Worker(ctx, func, lifeline_read, inherited, orphaned)
 
     results: dict[int, R] = {}
     emitted = 0

@@ -64,6 +64,11 @@ def temporaries(out: Path) -> list[Path]:
     return [p for p in out.rglob("*") if p.is_file() and not p.name.endswith(".xml")]
 
 
+def under_way(out: Path) -> bool:
+    """Three files written (outputs, or temporaries a batch has yet to rename into place, in groups)."""
+    return out.exists() and sum(1 for p in out.rglob("*") if p.is_file()) >= 3
+
+
 def assert_complete(paths: list[Path]) -> None:
     for path in paths:
         assert validation.problems(etree.parse(str(path)).getroot()) == [], path
@@ -72,7 +77,7 @@ def assert_complete(paths: list[Path]) -> None:
 def test_sigkill_of_the_parent_stops_the_workers_and_closes_the_pipes(tmp_path):
     out = tmp_path / "out"
     proc = start("convert", sample_corpus(tmp_path / "in", 12), "-o", out, "--jobs", "2", "-q")
-    wait_for(lambda: len(written(out)) >= 3 and len(children(proc.pid)) == 2)
+    wait_for(lambda: under_way(out) and len(children(proc.pid)) == 2)
     workers = children(proc.pid)
     proc.kill()
     proc.communicate(timeout=30)            # hangs when a worker keeps the pipes open
@@ -85,7 +90,7 @@ def test_sigkill_of_a_worker_costs_its_one_file(tmp_path):
     out = tmp_path / "out"
     inputs = sample_corpus(tmp_path / "in", 6)
     proc = start("convert", inputs, "-o", out, "--jobs", "2", "-q")
-    wait_for(lambda: len(written(out)) >= 3 and len(children(proc.pid)) == 2)
+    wait_for(lambda: under_way(out) and len(children(proc.pid)) == 2)
     os.kill(children(proc.pid)[0], signal.SIGKILL)
     _, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 1
@@ -103,7 +108,7 @@ def test_sigkill_of_the_process_group_leaves_complete_files_and_a_rerun_sweeps_t
     out = tmp_path / "out"
     inputs = sample_corpus(tmp_path / "in", 6)
     proc = start("convert", inputs, "-o", out, "--jobs", "2", "-q", start_new_session=True)
-    wait_for(lambda: len(written(out)) >= 3 and len(children(proc.pid)) == 2)
+    wait_for(lambda: under_way(out) and len(children(proc.pid)) == 2)
     os.killpg(proc.pid, signal.SIGKILL)
     proc.communicate(timeout=30)
     assert_complete(written(out))           # what was renamed into place is whole

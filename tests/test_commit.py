@@ -1,0 +1,110 @@
+"""Group commit (issue 12): a batch renames its outputs into place in groups, with one disk
+barrier a group, and keeps the guarantee that a name only ever points at a complete, synced file."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from converter import batch, inputs, writer
+from tests.conftest import SAMPLES
+
+SMALL = sorted((SAMPLES / "seeds").glob("*.txt"))
+
+
+def tasks_for(tmp_path: Path, sources: list[Path]) -> list[inputs.Task]:
+    return [inputs.Task(source, source.name, tmp_path / "out" / writer.output_name(source)) for source in sources]
+
+
+def temporaries(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*.tmp"))
+
+
+def test_a_batch_syncs_its_outputs_once_not_once_a_file(tmp_path, monkeypatch):
+    calls: list[tuple[str, int]] = []
+    real_sync, real_folder = writer.sync_files, writer.sync_folder
+    monkeypatch.setattr(writer, "sync_files", lambda paths: (calls.append(("data", len(paths))), real_sync(paths))[1])
+    monkeypatch.setattr(writer, "sync_folder", lambda folder: (calls.append(("folder", 1)), real_folder(folder))[1])
+    monkeypatch.setattr(os, "fsync", lambda fd: calls.append(("fsync", 1)))
+    tasks = tasks_for(tmp_path, SMALL)
+    records = list(batch.run(tasks, batch.Options(force=True), jobs=1))
+    assert [r.status for r in records] == ["converted"] * len(SMALL)
+    assert all(r.temporary is None for r in records)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(t.output.name for t in tasks)
+    # one barrier for the data of all of them, one sync of their one folder; fsync only where syncfs is missing
+    assert calls[0] == ("data", len(SMALL)) and calls.count(("folder", 1)) == 1
+    assert calls.count(("fsync", 1)) == (1 if writer.libc_syncfs() is not None else len(SMALL) + 1)
+
+
+def test_the_data_is_synced_before_any_rename_and_the_folder_after(tmp_path, monkeypatch):
+    order: list[str] = []
+    real_replace = os.replace
+    monkeypatch.setattr(writer, "sync_files", lambda paths: order.append("data"))
+    monkeypatch.setattr(writer, "sync_folder", lambda folder: order.append("folder"))
+    monkeypatch.setattr(os, "replace", lambda a, b: (order.append("rename"), real_replace(a, b))[1])
+    list(batch.run(tasks_for(tmp_path, SMALL[:3]), batch.Options(force=True), jobs=1))
+    assert order == ["data", "rename", "rename", "rename", "folder"]
+
+
+def test_a_group_is_committed_when_it_is_full(tmp_path, monkeypatch):
+    monkeypatch.setattr(batch, "COMMIT_GROUP", 2)
+    groups: list[int] = []
+    real = writer.commit
+    monkeypatch.setattr(writer, "commit", lambda pending: (groups.append(len(pending)), real(pending))[1])
+    list(batch.run(tasks_for(tmp_path, SMALL[:5]), batch.Options(force=True), jobs=1))
+    assert groups == [2, 2, 1]
+
+
+def test_a_record_comes_only_once_its_output_is_in_place(tmp_path):
+    for record in batch.run(tasks_for(tmp_path, SMALL[:3]), batch.Options(force=True), jobs=1):
+        assert record.output is not None and Path(record.output).is_file()
+
+
+def test_an_output_that_cannot_be_renamed_fails_alone_and_leaves_no_temporary(tmp_path, monkeypatch):
+    tasks = tasks_for(tmp_path, SMALL[:3])
+    real_replace = os.replace
+
+    def replace(a, b):
+        if Path(b) == tasks[1].output:
+            raise PermissionError(13, "Permission denied")
+        real_replace(a, b)
+    monkeypatch.setattr(os, "replace", replace)
+    records = list(batch.run(tasks, batch.Options(force=True), jobs=1))
+    assert [r.status for r in records] == ["converted", "failed", "converted"]
+    assert records[1].error == f"cannot write output {tasks[1].output}: Permission denied"
+    assert not tasks[1].output.exists() and tasks[2].output.exists()
+    assert temporaries(tmp_path) == []
+
+
+def test_a_run_stopped_midway_deletes_what_it_had_not_committed(tmp_path, monkeypatch):
+    monkeypatch.setattr(batch, "COMMIT_GROUP", 2)
+    tasks = tasks_for(tmp_path, SMALL)
+    old = tasks[-1].output
+    old.parent.mkdir(parents=True)
+    old.write_bytes(b"<old/>")
+    results = batch.run(tasks, batch.Options(force=True), jobs=1)
+    first = next(results)
+    results.close()                     # as Ctrl-C closes it in the command
+    assert Path(first.output or "").is_file()
+    assert old.read_bytes() == b"<old/>"          # the old output stays: the new one was never renamed
+    assert temporaries(tmp_path) == []
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_workers_write_temporaries_the_parent_commits(tmp_path, jobs):
+    tasks = tasks_for(tmp_path, SMALL)
+    records = list(batch.run(tasks, batch.Options(force=True, timeout=60), jobs=jobs))
+    assert [r.status for r in records] == ["converted"] * len(SMALL)
+    assert all(t.output is not None and t.output.stat().st_size > 0 for t in tasks)
+    assert temporaries(tmp_path) == []
+
+
+def test_a_temporary_is_named_for_the_run_that_commits_it(tmp_path):
+    tmp = writer.write_temporary(tmp_path / "a.xml", b"<archive/>", owner=os.getpid())
+    assert tmp.name.startswith(f".a.xml.{writer.machine_tag()}-{os.getpid()}.") and tmp.read_bytes() == b"<archive/>"
+    assert writer.remove_temporaries([tmp_path / "a.xml"]) == 0            # its owner is alive: not stale
+    # the run sweeping at its end takes its own, alive as it is
+    assert writer.remove_temporaries([tmp_path / "a.xml"], owner=os.getpid()) == 1
+    assert not tmp.exists()

@@ -23,7 +23,7 @@ import click
 
 from lxml import etree
 
-from converter import __version__, batch, catalogue, cluster, inputs, outline, pool, publish, reader, report, sniff, stdio, validation, validate_formats, writer
+from converter import __version__, batch, inputs, outline, pool, publish, reader, report, sniff, stdio, validation, validate_formats, writer
 from converter.escaping import escape
 
 
@@ -95,6 +95,9 @@ def convert(files: tuple[str, ...], out_dir: str | None, globs: tuple[str, ...],
     NAME.akn.xml, NAME.json or NAME.md instead (always rewritten).
     """
     tasks: list[Any]
+    cluster: Any = None
+    if dask_address is not None:
+        from converter import cluster       # imported when used: start-up time is measured
     if any(stdio.is_stdin(Path(f)) for f in files):
         if len(files) > 1 or files_from is not None or dask_address is not None:
             raise click.UsageError("- (standard input) cannot be combined with other inputs, a list or --dask")
@@ -293,6 +296,7 @@ def catalogue_command(archives: tuple[Path, ...], output: str, quiet: bool) -> N
     DA/T 22-2015 columns, then the GB/T 33480-2016 core metadata, then where
     each row comes from; every value read from the archives, none guessed.
     """
+    from converter import catalogue         # imported when used: start-up time is measured
     if output.lower().endswith(".xlsx") and importlib.util.find_spec("openpyxl") is None:
         raise click.UsageError("writing .xlsx needs the optional extra: pip install 'gongwen[xlsx]'")
     rows, failed, read = [], 0, 0

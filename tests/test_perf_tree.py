@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Callable
+from unittest.mock import patch
 
 import pytest
 from hypothesis import given, settings
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from converter.model.node import Node
+from converter.tree import xml
 from converter.tree.xml import built, document, parsed
 from converter.writer import serialise
 
@@ -35,13 +37,15 @@ def outcome(build: Callable[[Node], etree._Element | None], node: Node) -> bytes
     return None if root is None else serialise(root)
 
 
-@settings(max_examples=400, deadline=None, derandomize=True)
-@given(nodes(3))
-def test_markup_parses_to_the_tree_built_element_by_element(node: Node) -> None:
+@pytest.mark.parametrize("long_text", [0, 3, 2000])       # (0 and 3: most texts set by lxml after the parse)
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(node=nodes(3))
+def test_markup_parses_to_the_tree_built_element_by_element(long_text: int, node: Node) -> None:
     slow = outcome(built, node)
-    fast = outcome(parsed, node)
+    with patch.object(xml, "LONG_TEXT", long_text):
+        fast = outcome(parsed, node)
+        assert outcome(document, node) == slow
     assert fast is None or fast == slow          # the markup path builds the same tree, or leaves it to lxml
-    assert outcome(document, node) == slow
     if isinstance(slow, bytes):                  # all these strings are XML: the markup path takes them
         assert fast == slow
 
@@ -57,6 +61,16 @@ def test_markup_parses_to_the_tree_built_element_by_element(node: Node) -> None:
 def test_what_the_markup_path_does_not_take_lxml_decides(node: Node) -> None:
     assert parsed(node) is None
     assert outcome(document, node) == outcome(built, node)
+    with patch.object(xml, "LONG_TEXT", 0):                     # a long text lxml refuses: the same
+        assert parsed(node) is None
+        assert outcome(document, node) == outcome(built, node)
+
+
+def test_long_texts_between_child_elements() -> None:
+    long = "中" * 5000
+    node = Node("archive", {"a": "1"}, [long, Node("p", {}, ["x", long, "&<>\r"]), long, "y", Node("b"),
+                                        Node("c", {}, [long]), "z"])
+    assert serialise(parsed(node)) == serialise(built(node))
 
 
 def test_deep_nesting_is_built_alike() -> None:

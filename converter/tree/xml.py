@@ -89,7 +89,8 @@ def write(node: Node, out: list[str], names: set[str], long_texts: list[tuple[in
     out.append("<" + name)
     for key, value in node.attrs.items():
         names.add(key)
-        out.append(f' {key}="{attribute_markup(value)}"')
+        # (most values are numbers and words: letters and digits need no escaping, one test tells)
+        out.append(f' {key}="{value if value.isalnum() else attribute_markup(value)}"')
     out.append(">")
     own = place
     place += 1

@@ -47,6 +47,9 @@ OTHER_DIGITS = tuple(r for r in DIGIT_RANGES if r not in ((0x30, 0x39), (0xFF10,
 BEYOND_BMP = pattern(r"[\U00010000-\U0010ffff]", "\U00020000")
 # How many characters beyond_bmp encodes at a time (a copy of 128 kB, whatever the input's size).
 PLANE_CHUNK = 65536
+# The commonest gaps between runs of reading text in Chinese prose (half of them), taken out before the
+# runs are found: the pattern costs some 0.3 µs a run it finds, a replace a fraction of that.
+GAPS = ("，", "、", "。")
 # Runs of reading text: "第1条", "𠀀"
 READING_RUN = pattern(f"[{char_class(ALPHABET)}]+", "第1条", "\U00020000")
 READING_RUN_BMP = pattern(f"[{char_class(bmp(ALPHABET))}]+", "第1条")
@@ -121,6 +124,8 @@ def reading_runs(text: str, lines: bool = False) -> str:
 def runs_and_plane(text: str, lines: bool = False) -> tuple[str, bool]:
     """reading_runs, and whether `text` holds characters beyond the BMP (if it holds none, neither do its runs)."""
     beyond = beyond_bmp(text)
+    for gap in GAPS:                # (not reading text: the runs are the same without them)
+        text = text.replace(gap, "")
     if lines:
         return "".join((READING_LINES if beyond else READING_LINES_BMP).findall(text)), beyond
     return "".join((READING_RUN if beyond else READING_RUN_BMP).findall(text)), beyond
@@ -204,13 +209,32 @@ def residue_by_line(root: etree._Element, references: bool = False) -> dict[int,
 
     `references`: read the character references of markup residue as the characters they name (an HTML input).
     """
-    items: dict[int, list[str]] = {}
+    lines: list[int] = []
+    texts: list[str] = []
     for el in [*anchored_in_order(root), *PAGE_FACTS(root)]:
         text = el.text or ""
         if references and el.get("reason") == "markup":
             text = html.unescape(text)
-        items.setdefault(int(el.get("line") or 0), []).append(reading_chars(text))
+        lines.append(int(el.get("line") or 0))
+        texts.append(text)
+    items: dict[int, list[str]] = {}
+    for line, chars in zip(lines, each_reading_chars(texts)):
+        items.setdefault(line, []).append(chars)
     return items
+
+
+def each_reading_chars(texts: list[str]) -> list[str]:
+    """reading_chars of each text, read in one pass over them all, line ends between (a pass costs as much as a text).
+
+    A character is reading text or not by itself and a digit folds by itself, so the reading
+    characters of the texts joined are theirs in turn; a line end, not reading text, is kept
+    between them to cut them apart again. A text holding a line end of its own is read alone.
+    """
+    joined = "\n".join(texts)
+    if joined.count("\n") != len(texts) - 1:
+        return [reading_chars(text) for text in texts]
+    runs, beyond = runs_and_plane(joined, lines=True)
+    return fold_digits(runs, None if beyond else False).split("\n")
 
 
 def take_leading(chars: str, taken: str) -> tuple[str, str]:
@@ -279,6 +303,9 @@ def check(input_text: str, xml: bytes | etree._Element) -> Loss | None:
     pos = 0
     carried = ""                  # what an anchored item still needs from the lines after its own
     for n, chars in enumerate(input_reading_chars(input_text, references), start=1):
+        if not carried and n not in residue and flow.startswith(chars, pos):
+            pos += len(chars)     # the common line: nothing anchored, its text next in the flow (as the steps below find)
+            continue
         if carried and chars:
             rest_of_line, still = take_leading(chars, carried)
             if still == carried and take_items(chars, residue.get(n, [])) != ("", ""):

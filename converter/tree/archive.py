@@ -21,8 +21,8 @@ from converter.model.page import PageFact
 from converter.model.text import Removed
 from converter.normalise import Normalised
 from converter.provenance import xml_safe
-from converter.tree.xml import subelement
-from converter.xmlnames import NS, SCHEMA_VERSION, q
+from converter.tree.xml import document
+from converter.xmlnames import SCHEMA_VERSION
 
 # Residue that stands for a whole input line (its markup is in its text already).
 WHOLE_LINE_REASONS = {"repeated-table-header", "repeated-table-row", "running-header", "markup"}
@@ -44,15 +44,12 @@ class SourceInfo(Protocol):
 def archive(source: SourceInfo, page: Normalised, content: Iterable[Node], removed: list[Removed],
             warnings: Iterable[tuple[int, str]] = ()) -> etree._Element:
     """The archive element of one input file; `warnings` are recorded in its source."""
-    root = etree.Element(q("archive"), nsmap={None: NS})
-    root.set("schemaVersion", SCHEMA_VERSION)
-    subelement(root, source_node(source, page, warnings))
+    root = Node("archive", {"schemaVersion": SCHEMA_VERSION}, [source_node(source, page, warnings)])
     if page.facts:
-        subelement(root, page_node(page.facts))
-    for item in content:
-        subelement(root, item)
-    subelement(root, residue_node(page, removed))
-    return root
+        root.add(page_node(page.facts))
+    root.children.extend(content)
+    root.add(residue_node(page, removed))
+    return document(root)
 
 
 def source_node(source: SourceInfo, page: Normalised, warnings: Iterable[tuple[int, str]]) -> Node:

@@ -77,6 +77,13 @@ class InlineOut:
 
 def inline_nodes(spans: Sequence[Span], links: Links) -> list[Node | str]:
     """The spans as mixed content; lines broken inside a Latin word are joined with a space."""
+    if not any(span.line.bold or (links and links.get(span.line.n)) for span in spans):
+        return plain_nodes(spans)
+    return marked_nodes(spans, links)
+
+
+def marked_nodes(spans: Sequence[Span], links: Links) -> list[Node | str]:
+    """inline_nodes, each span cut at its bold changes and linked markers."""
     out = InlineOut()
     last = ""            # the text written so far ends with this
     for k, span in enumerate(spans):
@@ -92,3 +99,18 @@ def inline_nodes(spans: Sequence[Span], links: Links) -> list[Node | str]:
             if piece:
                 last = piece[-1]
     return out.children
+
+
+def plain_nodes(spans: Sequence[Span]) -> list[Node | str]:
+    """inline_nodes of spans whose lines have no bold and no linked marker (most): each span is one piece,
+    its text, so the pieces and the spaces between them go straight into the list that InlineOut would fill."""
+    out: list[Node | str] = []
+    last = ""
+    for k, span in enumerate(spans):
+        text = span.line.text[span.start:span.end]
+        if k and last and needs_space(last, text):
+            out.append(" ")
+        if text:
+            out.append(text)
+            last = text[-1]
+    return out

@@ -1,5 +1,18 @@
 """Nodes → lxml elements in the archive namespace. The one place that builds XML.
 
+A whole archive (`document`) is written as markup and parsed by libxml2 in
+one call: a fifth less than building it element by element (the samples:
+about 0.8 µs an element), where lxml looks up the namespace and checks every
+name again.
+What does not parse (a string no XML may hold, a name that is not a plain
+XML name, nesting beyond libxml2's limits) is built element by element
+instead (`subelement`), which accepts or refuses it as it always did: libxml2
+accepts no string and no name that lxml refuses, so the markup path never
+takes what the other would refuse, and what it takes it builds alike (the
+same elements, attributes in order, one text node a run of text). A long
+run of text is set by lxml after the parse (LONG_TEXT): per character,
+libxml2's parse costs what lxml's copy does, the markup adds two copies.
+
 Consecutive strings among a node's children become one text node (the
 element's text, or the tail of the child before them), joined once, so a
 paragraph of many pieces costs linear time.
@@ -12,9 +25,131 @@ from typing import Sequence
 from lxml import etree
 
 from converter.model.node import Node
-from converter.xmlnames import q
+from converter.patterns import pattern
+from converter.xmlnames import NS, q
 
 SubElement = etree.SubElement
+# A name the markup path writes as it stands: a plain XML name, ASCII, no colon ("noteRef", "xml-id").
+# Any other (a Clark name "{ns}lang", a name lxml would refuse) goes to lxml, which decides as before.
+PLAIN_NAME = pattern(r"^[A-Za-z_][A-Za-z0-9_.-]*\Z", "noteRef", "schemaVersion", "a.b-c_1")
+# A run of text longer than this is set by lxml's text setter once the markup is parsed: libxml2 reads
+# text no faster than lxml copies it, and in the markup it would be copied twice more (joined, encoded).
+LONG_TEXT = 2000
+
+
+def document(node: Node) -> etree._Element:
+    """`node` built as the root of a new document, the archive namespace declared on it."""
+    root = parsed(node)
+    return root if root is not None else built(node)
+
+
+def parsed(node: Node) -> etree._Element | None:
+    """document() by the markup path; None where it leaves the node to lxml."""
+    out: list[str] = []
+    names: set[str] = set()
+    long_texts: list[tuple[int, int, str]] = []
+    write(node, out, names, long_texts, 0)
+    out[0] = f'<{node.name} xmlns="{NS}"'          # (out[0] is the root's "<name")
+    if not all(PLAIN_NAME.match(name) for name in names):
+        return None
+    # (huge_tree: an output may hold a text beyond libxml2's usual 10 MB limit)
+    parser = etree.XMLParser(huge_tree=True, resolve_entities=False, no_network=True, load_dtd=False)
+    try:
+        root: etree._Element = etree.fromstring("".join(out).encode("utf-8"), parser)
+        if long_texts:
+            elements = list(root.iter())            # (in document order, as write counted them)
+            for host, before, text in long_texts:
+                if before < 0:
+                    elements[host].text = text
+                else:
+                    elements[before].tail = text
+    except (etree.XMLSyntaxError, ValueError):
+        return None             # (a control character, a lone surrogate, nesting too deep: lxml decides)
+    return root
+
+
+def built(node: Node) -> etree._Element:
+    """document() element by element."""
+    root = etree.Element(q(node.name), nsmap={None: NS})
+    for name, value in node.attrs.items():
+        root.set(name, value)
+    fill(root, node.children)
+    return root
+
+
+def write(node: Node, out: list[str], names: set[str], long_texts: list[tuple[int, int, str]], place: int) -> int:
+    """The element's markup onto `out` ("<name", its attributes, ">", its content, "</name>"), its names onto `names`.
+
+    `place`: the element's in document order. A run of text longer than LONG_TEXT is left out of the
+    markup, onto `long_texts` as (the element's place, the place of the child element before it or -1,
+    the text). Returns the place after the element's last descendant.
+    """
+    name = node.name
+    names.add(name)
+    out.append("<" + name)
+    for key, value in node.attrs.items():
+        names.add(key)
+        # (most values are numbers and words: letters and digits need no escaping, one test tells)
+        out.append(f' {key}="{value if value.isalnum() else attribute_markup(value)}"')
+    out.append(">")
+    own = place
+    place += 1
+    children = node.children
+    if len(children) == 1 and isinstance(children[0], str):    # most elements: one run of text (add_text's work)
+        text = children[0]
+        if len(text) > LONG_TEXT:
+            long_texts.append((own, -1, text))
+        else:
+            out.append(text_markup(text))
+    else:
+        before = -1
+        run: list[str] = []         # the strings since the last child element: one text node
+        for child in children:
+            if isinstance(child, str):
+                run.append(child)
+                continue
+            if run:
+                add_text("".join(run), own, before, out, long_texts)
+                run = []
+            before = place
+            place = write(child, out, names, long_texts, place)
+        if run:
+            add_text("".join(run), own, before, out, long_texts)
+    out.append(f"</{name}>")
+    return place
+
+
+def add_text(text: str, host: int, before: int, out: list[str], long_texts: list[tuple[int, int, str]]) -> None:
+    """One run of text: into the markup, or, when long, onto `long_texts` for lxml's text setter."""
+    if len(text) > LONG_TEXT:
+        long_texts.append((host, before, text))
+    else:
+        out.append(text_markup(text))
+
+
+def text_markup(text: str) -> str:
+    """`text` as character data: & < > escaped, and a carriage return as a reference (a parser reads a bare one as \\n)."""
+    if "&" in text:             # (four scans cost less than one pattern's: most texts have none of them)
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    if "\r" in text:
+        text = text.replace("\r", "&#13;")
+    return text
+
+
+def attribute_markup(value: str) -> str:
+    """`value` as an attribute value in double quotes: a parser reads a literal tab or line end there as a space."""
+    value = text_markup(value)
+    if '"' in value:
+        value = value.replace('"', "&quot;")
+    if "\n" in value:
+        value = value.replace("\n", "&#10;")
+    if "\t" in value:
+        value = value.replace("\t", "&#9;")
+    return value
 
 
 def subelement(parent: etree._Element, node: Node) -> etree._Element:

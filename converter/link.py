@@ -86,6 +86,8 @@ def link_run(spans: Sequence[Span], resolve: Resolver | None, ctx: Context, link
     """Link the markers of one run of text (a paragraph, an item); `resolve` is None outside a glossary's reach."""
     before = ""          # the last TERM_WINDOW characters of the run, for the term a marker follows
     for span in spans:
+        if resolve is None and not span.line.sup:
+            continue     # segments() finds only text here, and `before` serves no resolver: nothing to do
         for start, end, kind in segments(span, resolve is not None):
             text = span.line.text[start:end]
             if kind != "text":

@@ -54,3 +54,39 @@ def test_a_glossary_heading_is_found_as_by_the_pattern(text):
     from converter.blocks.glossary import GLOSSARY_HEADING, is_heading_text
 
     assert is_heading_text(text) == (GLOSSARY_HEADING.fullmatch(text.strip()) is not None)
+
+
+MARKER_PIECES = ["①", "㉑", "㊱", "［1］", "[^2]", "[12]", "¹", "²³", "m²", "×²", "1", "a", "［", "]", "新物种企业", " ", ""]
+
+
+@settings(max_examples=800, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(MARKER_PIECES), max_size=6).map("".join), st.integers(0, 8), st.integers(0, 12))
+def test_a_text_without_a_marker_start_holds_no_marker(text, start, end):
+    from converter.rules import MARKER, MARKER_START
+
+    if MARKER_START.search(text, start, end) is None:
+        assert list(MARKER.finditer(text, start, end)) == []
+
+
+def test_the_title_word_cached_is_the_title_word():
+    from converter.forms.naming import title_word
+    from converter.rules import KIND_WORDS
+
+    for title in ["关于印发方案的通知", "某某县城市绿化管理办法（试行）", "《某某省水资源管理条例》", "某某县人民政府公报", "", "函"]:
+        for words in [tuple(KIND_WORDS), ("通知",), ("办法", "条例"), ()]:
+            assert title_word(title, words) == title_word.__wrapped__(title, words)
+
+
+def test_the_speech_head_read_once_is_the_one_read_again():
+    from converter.forms.speech.head import find_head
+    from converter.forms.work_report import speech_head
+    from converter.frame.head import parse_head
+    from converter.normalise import normalise
+    from tests.conftest import ALL_SAMPLES
+
+    for path in ALL_SAMPLES:
+        lines = normalise(path.read_text(encoding="utf-8")).lines
+        head = parse_head(lines)
+        assert speech_head(lines, head) is speech_head(lines, head)
+        assert speech_head(lines, head) == find_head(lines)
+        assert speech_head(lines[1:], head) == find_head(lines[1:])     # other lines: read afresh

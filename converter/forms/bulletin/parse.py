@@ -208,8 +208,7 @@ def parse(form: Form, lines: Lines, head: Head, ctx: Context) -> Bulletin:
     if b.masthead_title:
         # the bulletin's title printed again at the top of its pages is a running header
         rest = drop_running_headers(rest, plain(b.masthead_title), ctx.remove)
-    ends = [k for k in range(len(rest)) if records.heading_kind(rest[k])]
-    columns_end = ends[0] if ends else len(rest)
+    columns_end = next((k for k in range(len(rest)) if records.heading_kind(rest[k])), len(rest))
     parse_columns(b, rest[:columns_end], ctx, titles)
     records.parse_records(b.records, rest[columns_end:], ctx, form.rules, b.year)
     return b

@@ -21,7 +21,7 @@ from converter.model.context import Context
 from converter.model.document import Document, Glossary
 from converter.model.text import Span
 from converter.tree.inline import Links
-from converter.rules import EXPLICIT_MARKS, MARKER
+from converter.rules import EXPLICIT_MARKS, MARKER, MARKER_START
 
 # The longest <sup> content taken as a footnote marker.
 SUP_MARKER_MAX = 4
@@ -86,6 +86,8 @@ def link_run(spans: Sequence[Span], resolve: Resolver | None, ctx: Context, link
     """Link the markers of one run of text (a paragraph, an item); `resolve` is None outside a glossary's reach."""
     before = ""          # the last TERM_WINDOW characters of the run, for the term a marker follows
     for span in spans:
+        if resolve is None and not span.line.sup:
+            continue     # segments() finds only text here, and `before` serves no resolver: nothing to do
         for start, end, kind in segments(span, resolve is not None):
             text = span.line.text[start:end]
             if kind != "text":
@@ -115,7 +117,9 @@ def segments(span: Span, markers: bool) -> list[tuple[int, int, str]]:
     for a, b in line.sup:
         if span.start <= a and b <= span.end and b - a <= SUP_MARKER_MAX:
             marks[a] = (b, "explicit")
-    for m in MARKER.finditer(line.text, span.start, span.end):
+    text = line.text
+    found = MARKER.finditer(text, span.start, span.end) if MARKER_START.search(text, span.start, span.end) else ()
+    for m in found:
         if m.start() not in marks:
             kind = "explicit" if m.group()[0] in EXPLICIT_MARKS and markers else "bare"
             marks[m.start()] = (m.end(), kind)

@@ -65,7 +65,8 @@ def is_heading(line: Line) -> bool:
 
 
 def is_heading_text(text: str) -> bool:
-    return GLOSSARY_HEADING.fullmatch(text.strip()) is not None
+    # cheap test first: every heading GLOSSARY_HEADING matches ends its words in 释 (解释, 注释) or 明 (说明)
+    return ("释" in text or "明" in text) and GLOSSARY_HEADING.fullmatch(text.strip()) is not None
 
 
 def find_heading(lines: Sequence[Line], start: int = 0) -> int | None:

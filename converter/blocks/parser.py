@@ -98,6 +98,8 @@ Finisher = Callable[[list[Any], Context], list[Any]]
 # A claimer reads the whole body before the line rules do and claims runs of lines
 # that only make sense together (a table of contents): start index → (end index, block).
 Claimer = Callable[[Lines, Context], dict[int, tuple[int, Any]]]
+# A rule as the parser runs it: the text a match needs, the pattern, the handler
+Step = tuple["str | None", "re.Pattern[str]", Handler]
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,19 @@ class RuleSet:
         """starting(), by first character, as characters are met: a line tries only the rules that can match it."""
         return {}
 
+    def steps(self, start: str) -> tuple[Step, ...]:
+        """starting(start) as the parser runs it: each rule's `contains`, pattern and handler."""
+        found = self.steps_by_start.get(start)
+        if found is None:
+            found = self.steps_by_start[start] = tuple((rule.contains, rule.pattern, rule.parse)
+                                                       for rule in self.starting(start))
+        return found
+
+    @functools.cached_property
+    def steps_by_start(self) -> dict[str, tuple[Step, ...]]:
+        """steps(), by first character, as characters are met (the rules' fields read once, not at each line)."""
+        return {}
+
     def plus(self, plugin: Plugin, before: str | None = None) -> RuleSet:
         """This set with a plug-in's rules inserted before the rule named `before` (or last)."""
         at = self.names().index(before) if before is not None else len(self.rules)
@@ -165,9 +180,10 @@ def parse_body(lines: Lines, ctx: Context, rules: RuleSet) -> list[Any]:
     claimed: dict[int, tuple[int, Any]] = {}
     for claimer in rules.claimers:
         claimed.update(claimer(lines, ctx))
-    i = 0
-    while i < len(lines):
-        if i in claimed:
+    steps, by_start = rules.steps, rules.steps_by_start
+    i, count = 0, len(lines)
+    while i < count:
+        if claimed and i in claimed:
             end, block = claimed[i]
             state.close()
             state.append(block)
@@ -177,11 +193,12 @@ def parse_body(lines: Lines, ctx: Context, rules: RuleSet) -> list[Any]:
         state.at = i
         i += 1
         text = line.text
-        for rule in rules.starting(text[:1]):
-            if rule.contains is not None and rule.contains not in text:
+        first = text[:1]
+        for contains, rule, parse in by_start.get(first) or steps(first):
+            if contains is not None and contains not in text:
                 continue
-            m = rule.pattern.match(text)
-            if m and rule.parse(state, line, m):
+            m = rule.match(text)
+            if m and parse(state, line, m):
                 break
         else:
             parse_text(state, line)
@@ -248,13 +265,19 @@ def parse_text(state: BodyState, line: Line) -> None:
         return
     if para is not None and not line.indent and para.spans and joins(para.spans[-1].text, state.repair) \
             and not (DATED_RECORD.match(line.text) and DATED_RECORD.match(para.spans[0].text)) \
-            and not (LAID_OUT.search(line.text) or LAID_OUT.search(para.spans[-1].text)) \
+            and not (laid_out(line.text) or laid_out(para.spans[-1].text)) \
             and not (FIELD_RECORD.match(line.text) and FIELD_RECORD.match(para.spans[0].text)):
         para.spans.append(whole(line))
         return
     state.close()
     state.para = Para([whole(line)])
     state.append(state.para)
+
+
+def laid_out(text: str) -> bool:
+    """Whether a line is laid out in columns (LAID_OUT); cheap test first: a gap of two spaces or an
+    ideographic space must stand in it (LAID_OUT's gap is one or the other)."""
+    return ("  " in text or "\u3000" in text) and LAID_OUT.search(text) is not None
 
 
 def walk_blocks(blocks: Sequence[Any], expand: Callable[[Any], list[Any]]) -> list[Any]:

@@ -45,7 +45,7 @@ def split_paragraph(block: Any) -> list[Any]:
 
 
 def split_responsible(spans: list[Span]) -> tuple[list[Span], Responsible | None]:
-    text = "".join(s.text for s in spans)
+    text = spans[0].text if len(spans) == 1 else "".join(s.text for s in spans)     # (most paragraphs: one line)
     m = RESPONSIBLE.search(text) if "单位" in text or "部门" in text else None     # (every UNIT_LABEL ends so)
     if not m:
         return spans, None

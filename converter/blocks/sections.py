@@ -247,7 +247,8 @@ def parse_numbered(state: BodyState, line: Line, style: str, m: re.Match[str]) -
     rest = tail(line, m.end("num"))
     bare = rest.start >= len(line.text)
     level = level_of(style, state.stack)
-    decision = classify(state, style, level, number, rest) if not inserted_article(m) else inserted(state, number)
+    added = style == "article" and m.group("inserted") is not None     # 第十条之一 (only NUM_ARTICLE has the group)
+    decision = inserted(state, number) if added else classify(state, style, level, number, rest)
     if decision == "citation":
         state.ctx.warn(line.n, f"{num.text.strip()} cites the article printed below it; kept as text")
         return False
@@ -258,7 +259,7 @@ def parse_numbered(state: BodyState, line: Line, style: str, m: re.Match[str]) -
         return True
     if decision == "section":
         expected = {1, parent_frame(state, level).last.get(style, 0) + 1, state.numbered.get(style, 0) + 1}
-        if number not in expected and not inserted_article(m):   # items and articles number on across parents
+        if number not in expected and not added:   # items and articles number on across parents
             state.ctx.warn(line.n, f"numbering {num.text.strip()} skips ahead; taken as a section")
         state.numbered[style] = number
         inner = division_after_heading(rest) if style in LEGAL[:-1] else None
@@ -274,10 +275,6 @@ def parse_numbered(state: BodyState, line: Line, style: str, m: re.Match[str]) -
         return True
     state.ctx.warn(line.n, f"numbering {num.text.strip()} does not continue the sequence; kept as text")
     return False
-
-
-def inserted_article(m: re.Match[str]) -> bool:
-    return m.groupdict().get("inserted") is not None
 
 
 def inserted(state: BodyState, number: int) -> str:

@@ -157,6 +157,9 @@ def claim_tocs(lines: Lines, ctx: Context) -> dict[int, tuple[int, Toc]]:
     i = 0
     while i < len(lines):
         start = i
+        if lines[i].text[:1] not in ("第", "目"):
+            i += 1           # cheap test first: a 目录 opens with its title (目 录) or its first entry (第一章)
+            continue
         titled = bool(TOC_TITLE.fullmatch(lines[i].text))
         j = i + 1 if titled else i
         entries: list[TocLine] = []

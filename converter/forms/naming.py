@@ -11,6 +11,8 @@ gives it, else the formula its body names itself by).
 
 from __future__ import annotations
 
+import functools
+
 from converter.frame.head import Head
 from converter.model.text import Lines
 from converter.rules import TITLE_SUFFIX
@@ -34,8 +36,13 @@ def without_note(title: str) -> str:
     return title
 
 
+@functools.lru_cache(maxsize=4096)
 def title_word(title: str, words: tuple[str, ...]) -> str | None:
-    """The word of `words` the title ends in, before any bracketed note (（试行） （草案）)."""
+    """The word of `words` the title ends in, before any bracketed note (（试行） （草案）).
+
+    Cached: every form in the registry's order asks it of the same title in turn (a pure
+    function of a str and a tuple of str; bounded).
+    """
     title = without_note(title)
     if title.endswith(BULLETIN_TITLE_END):
         return None

@@ -166,7 +166,8 @@ def own_printer_lines(lines: Lines, start: int, end: int, ctx: Context) -> Lines
 
 
 def is_label(line: Line) -> bool:
-    return ATTACHMENT_LABEL.fullmatch(line.text.strip()) is not None
+    # cheap test first: the label starts with 附 (most lines start otherwise)
+    return line.text.lstrip()[:1] == "附" and ATTACHMENT_LABEL.fullmatch(line.text.strip()) is not None
 
 
 def first_label(lines: Lines, start: int, end: int) -> int:

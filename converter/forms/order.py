@@ -43,6 +43,8 @@ ORDER_HEAD_LINES = 12
 def find_number(lines: Lines) -> tuple[int | None, int, DocNumber] | None:
     """(the mark's line or None, the number's line, the number) near the top, if printed."""
     for k, line in enumerate(lines[:ORDER_HEAD_LINES]):
+        if "号" not in line.text:
+            continue         # cheap test first: both patterns end the number in 号 (SEQ)
         text = line.text.strip()
         m = ORDER_NUMBER.fullmatch(text)
         if m is not None and cn_number(m.group("seq")):

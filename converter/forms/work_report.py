@@ -30,14 +30,27 @@ from converter.model.text import Lines
 
 # The reason the lines of a page around a speech's head go to residue under.
 SET_ASIDE = "other"
+# The name the speech head is kept under among a head's readings.
+SPEECH_HEAD = "speech-head"
 
 
 def head_of(lines: Lines, head: Head) -> SpeechHead | None:
     """The speech's head, when the lines begin with one (and not with a 文号 or 发文机关标志)."""
     if head.doc_number is not None or head.issuer_mark:
         return None
-    found = find_head(lines)
+    found = speech_head(lines, head)
     return found if found.found else None
+
+
+def speech_head(lines: Lines, head: Head) -> SpeechHead:
+    """find_head(lines), read once for a document's lines: the speech's and the report's claims and the
+    parse all ask for it (find_head is a pure function of the lines, and nothing changes what it returns)."""
+    if head.lines is not lines:
+        return find_head(lines)
+    found = head.readings.get(SPEECH_HEAD)
+    if found is None:
+        found = head.readings[SPEECH_HEAD] = find_head(lines)
+    return found
 
 
 def claims_report(form: Form, lines: Lines, head: Head) -> bool:
@@ -51,7 +64,7 @@ def claims_speech(form: Form, lines: Lines, head: Head) -> bool:
 
 
 def parse(form: Form, lines: Lines, head: Head, ctx: Context) -> Document:
-    found = find_head(lines)
+    found = speech_head(lines, head)
     doc = Document(form.name, lines[found.first].n)
     if found.set_aside:
         count = len({span.line.n for span in found.set_aside})

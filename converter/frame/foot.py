@@ -42,6 +42,8 @@ def find_signature(lines: Lines, start: int, stop: int) -> tuple[Signature, int,
     """The first 署名 + 成文日期 between start and stop: (signature, first line, after)."""
     for j in range(start, stop):
         line = lines[j]
+        if not line.text.endswith("日"):
+            continue         # cheap test first: SIGNATURE_DATE ends in its date's 日 (most lines end otherwise)
         if PRINTED_DATE.fullmatch(line.text):
             continue
         m = SIGNATURE_DATE.fullmatch(line.text)

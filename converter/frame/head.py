@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
+from typing import Any
 
 from converter.frame.formula import formula_kind
 from converter.frame.numbers import HeadNumber, doc_number, read_number, with_prefix
@@ -65,6 +66,8 @@ class Head:
     removed: list[Removed] = field(default_factory=list)         # stepped over: applied by apply_head
     warnings: list[tuple[int, str]] = field(default_factory=list)
     lines: Lines = ()                   # the document's lines: read for a formula only when a form asks
+    # what forms read off `lines` more than once, kept by name (the speech head: two forms' claims and the parse)
+    readings: dict[str, Any] = field(default_factory=dict)
 
     @functools.cached_property
     def title_text(self) -> str:

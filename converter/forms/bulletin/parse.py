@@ -15,6 +15,7 @@ Documents are split where a new 发文机关标志 or 文号 begins, never by co
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -117,9 +118,7 @@ def is_document_start(lines: Lines, i: int, titles: frozenset[str] = frozenset()
     """A 发文机关标志 with a 文号 close below it, a 文号 with no 标志 above, an order's mark and number;
     a title (of one or two lines) with the 文号 under it; a title the 目录 lists (`titles`)."""
     line = lines[i]
-    if (titles and (collapse(line.text) in titles or (
-            i + 1 < len(lines) and collapse(line.text + lines[i + 1].text) in titles))
-            and not heads_above(lines, i)):
+    if titles and prints_listed_title(lines, i, titles) and not heads_above(lines, i):
         return True
     if is_title_over_number(lines, i):
         return True
@@ -138,6 +137,27 @@ def is_document_start(lines: Lines, i: int, titles: frozenset[str] = frozenset()
     return False
 
 
+def prints_listed_title(lines: Lines, i: int, titles: frozenset[str]) -> bool:
+    """Whether line i, alone or with the next line, prints a title the 目录 lists (white space left out).
+
+    Cheap test first: collapse only takes white space out, so the collapsed text of line i (alone or
+    joined to the next) starts with the line's first character that is no white space; a line whose
+    first such character starts no listed title prints none of them, whatever its length.
+    """
+    text = lines[i].text
+    first = text.lstrip()[:1]
+    if first and first not in title_starts(titles):
+        return False
+    return collapse(text) in titles or (i + 1 < len(lines) and collapse(text + lines[i + 1].text) in titles)
+
+
+@functools.lru_cache(maxsize=16)
+def title_starts(titles: frozenset[str]) -> frozenset[str]:
+    """The first characters of the listed titles (cached: a pure function of an immutable set, asked
+    for each line of one bulletin with the same set)."""
+    return frozenset(title[:1] for title in titles)
+
+
 def heads_above(lines: Lines, i: int) -> bool:
     """Whether a 发文机关标志, 文号 or order's mark stands in the lines right above line i (its title is theirs)."""
     for line in lines[max(0, i - MARK_TO_NUMBER - 1):i]:
@@ -151,13 +171,15 @@ def heads_above(lines: Lines, i: int) -> bool:
 def is_title_over_number(lines: Lines, i: int) -> bool:
     """A title on line i (or on lines i and i+1) with the document's 文号 right under it:
     "…关于…的通知" / "（某政发〔2024〕1号）", as a bulletin prints a document without its 标志."""
+    if not (ends_in_number_mark(lines, i + 1) or ends_in_number_mark(lines, i + 2)):
+        return False            # cheap test first: no 文号 can stand under the title (most lines)
     if i > 0 and is_organ_name(lines[i - 1].text) and starts_title(lines[i]) and is_title_over_number(lines, i - 1):
         return False            # "某某市人民政府" / "关于…的通知" / 文号: the title starts on the organ's line
     for size in (1, 2):
         below = i + size
         if below >= len(lines):
             return False
-        if not lines[below].text.rstrip().rstrip("）)").endswith("号"):     # cheap test first
+        if not ends_in_number_mark(lines, below):
             continue
         title = collapse("".join(line.text for line in lines[i:below]))
         if (len(title) <= BODY_TITLE_MAX and "。" not in title and TITLE_FORM_WORD.search(title)
@@ -166,6 +188,11 @@ def is_title_over_number(lines: Lines, i: int) -> bool:
                 and parse_doc_number(lines[below])):
             return True
     return False
+
+
+def ends_in_number_mark(lines: Lines, k: int) -> bool:
+    """Whether line k exists and ends in 号 (maybe before a bracket): a 文号 line must (DOC_NUMBER ends so)."""
+    return k < len(lines) and lines[k].text.rstrip().rstrip("）)").endswith("号")
 
 
 def parse(form: Form, lines: Lines, head: Head, ctx: Context) -> Bulletin:
@@ -181,8 +208,7 @@ def parse(form: Form, lines: Lines, head: Head, ctx: Context) -> Bulletin:
     if b.masthead_title:
         # the bulletin's title printed again at the top of its pages is a running header
         rest = drop_running_headers(rest, plain(b.masthead_title), ctx.remove)
-    ends = [k for k in range(len(rest)) if records.heading_kind(rest[k])]
-    columns_end = ends[0] if ends else len(rest)
+    columns_end = next((k for k in range(len(rest)) if records.heading_kind(rest[k])), len(rest))
     parse_columns(b, rest[:columns_end], ctx, titles)
     records.parse_records(b.records, rest[columns_end:], ctx, form.rules, b.year)
     return b

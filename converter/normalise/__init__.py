@@ -55,6 +55,9 @@ def normalise(text: str, filters: tuple[PageFilter, ...] = PAGE_FILTERS, rules: 
     after_stamp = False
     titles_under_stamp: set[int] = set()
     for n, raw in enumerate(raws, start=1):
+        if not raw:                 # what clean_line makes of an empty line: a blank, nothing taken out
+            gap = True
+            continue
         line, removed = clean_line(n, raw, gap)
         residue.extend(removed)
         if line is None:

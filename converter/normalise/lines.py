@@ -64,7 +64,9 @@ def clean_line(n: int, raw: str, gap: bool = False) -> tuple[Line | None, list[R
 
     `gap` says a blank line or page furniture stood before it.
     """
-    if (raw and not raw[0].isspace() and not raw[-1].isspace() and raw[0] not in MD_START and "\t" not in raw
+    if not raw:
+        return None, []           # an empty line (a third of most inputs) is blank, with nothing to take out
+    if (not raw[0].isspace() and not raw[-1].isspace() and raw[0] not in MD_START and "\t" not in raw
             and "*" not in raw and "<" not in raw and not FORBIDDEN_CHAR.search(raw)):
         return Line(n, None, raw, gap=gap), []       # most lines: nothing to take out (clean_line_fully keeps them so)
     return clean_line_fully(n, raw, gap)

@@ -1,0 +1,52 @@
+"""The faster spellings in model/text.py and normalise/ give what the earlier ones gave (issue 12: speed, output unchanged)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from converter.model.text import LETTER_SPACING, Line, Span, collapse, plain
+from converter.normalise.lines import split_lines
+from converter.patterns import CJK
+from tests.conftest import ALL_SAMPLES
+
+SAMPLE_LINES = [line for path in ALL_SAMPLES for line in split_lines(path.read_text(encoding="utf-8"))]
+# Characters at the edges of the classes: CJK and not, white space that is CJK (U+3000) and not, digits and not
+CHARS = ["通", "知", "a", "1", "0", "9", " ", "  ", "\u3000", "\t", "\n", "\xa0", "\u2028", "\x85", "—", "…", "“", "”",
+         "\u2013", "\u2017", "\u2020", "\u3007", "\u303f", "\u3040", "\u33ff", "\u3400", "\u4dbf", "\u4dc0", "\u9fff",
+         "\ua000", "\uf900", "\ufaff", "\ufb00", "\uff00", "\uffef", "\ufff0", "９", "\U00020000", ""]
+TEXTS = st.lists(st.one_of(st.sampled_from(CHARS), st.sampled_from(SAMPLE_LINES), st.text(max_size=3)), max_size=10)
+
+# The earlier spellings
+LOOKED_BEHIND = re.compile(rf"(?<=[{CJK}])\s+(?=[{CJK}0-9])|(?<=[{CJK}0-9])\s+(?=[{CJK}])")
+PHRASE_GAP = re.compile(rf"(?<=[{CJK}]{{2}}) *\u3000[ \u3000]*(?=[{CJK}]{{2}})")
+
+
+def earlier_collapse(text: str) -> str:
+    if not re.search(r"\s", text):
+        return text
+    return LOOKED_BEHIND.sub("", text).strip()
+
+
+def earlier_plain(text: str) -> str:
+    if not PHRASE_GAP.search(text):
+        return earlier_collapse(text)
+    pieces = PHRASE_GAP.split(text)
+    return "\u3000".join(earlier_collapse(piece) for piece in pieces)
+
+
+def test_the_samples_collapse_as_before():
+    for text in SAMPLE_LINES:
+        assert LETTER_SPACING.sub("", text) == LOOKED_BEHIND.sub("", text)
+        assert collapse(text) == earlier_collapse(text)
+
+
+@settings(max_examples=1000, deadline=None, derandomize=True)
+@given(TEXTS)
+def test_any_text_collapses_as_before(parts):
+    text = "".join(parts)
+    assert [m.span() for m in LETTER_SPACING.finditer(text)] == [m.span() for m in LOOKED_BEHIND.finditer(text)]
+    assert collapse(text) == earlier_collapse(text)
+    assert plain([Span(Line(1, None, text), 0, len(text))]) == earlier_plain(text)

@@ -50,3 +50,16 @@ def test_any_text_collapses_as_before(parts):
     assert [m.span() for m in LETTER_SPACING.finditer(text)] == [m.span() for m in LOOKED_BEHIND.finditer(text)]
     assert collapse(text) == earlier_collapse(text)
     assert plain([Span(Line(1, None, text), 0, len(text))]) == earlier_plain(text)
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(st.lists(st.one_of(st.sampled_from(["。", "：", ":", "；", "!", " ", "  ", "\u3000", "\t", "一、", "第", "第一章",
+                                           "第 2 条", "第十编", "中", ""]), st.sampled_from(SAMPLE_LINES)), max_size=8))
+def test_run_on_marks_matched_from_their_start_are_those_looked_behind_for(parts):
+    from converter.normalise.runon import AFTER_SENTENCE, SPACED_AFTER_SENTENCE, SPACED_DIVISION
+
+    division = re.compile(r"(?<=\s)(?=第\s{0,2}[〇零○一二三四五六七八九十百千两0-9０-９]{1,7}\s{0,2}[编章节条])")
+    text = "".join(parts)
+    assert [m.end() for m in SPACED_AFTER_SENTENCE.finditer(text)] == \
+        [m.end() for m in AFTER_SENTENCE.finditer(text) if m.group("space")]
+    assert [m.end() for m in SPACED_DIVISION.finditer(text)] == [m.end() for m in division.finditer(text)]

@@ -63,3 +63,24 @@ def test_run_on_marks_matched_from_their_start_are_those_looked_behind_for(parts
     assert [m.end() for m in SPACED_AFTER_SENTENCE.finditer(text)] == \
         [m.end() for m in AFTER_SENTENCE.finditer(text) if m.group("space")]
     assert [m.end() for m in SPACED_DIVISION.finditer(text)] == [m.end() for m in division.finditer(text)]
+
+
+# White space of every kind (str.isspace), and characters next to it that are none
+SPACES = [" ", "\t", "\u3000", "\xa0", "\x1c", "\x1f", "\x85", "\u2028", "\u2002", "\u200b", "\ufeff", "\x0b", "\r", "中",
+          "a", "*", "<b>", "**", "#", "- "]
+
+
+@settings(max_examples=1000, deadline=None, derandomize=True)
+@given(st.lists(st.one_of(st.sampled_from(SPACES), st.sampled_from(SAMPLE_LINES)), max_size=8), st.booleans())
+def test_a_line_is_cleaned_as_the_patterns_cleaned_it(parts, gap):
+    from converter.normalise import lines
+
+    text = "".join(parts)
+    # the indent test and the leading white space taken out, as the patterns did them
+    if text[:1].isspace():
+        assert (text[0] in "\u3000\t" or len(text) > 1 and text[1].isspace()) == \
+            bool(re.match(r"^(?:\u3000|\t|\s{2,})", text))
+        assert text.lstrip() == re.sub(r"^\s+", "", text)
+    if "*" not in text and "<" not in text:
+        assert lines.strip_inline(text) == (text, (), (), [])      # what clean_line_fully no longer asks it
+    assert lines.clean_line(3, text, gap) == lines.clean_line_fully(3, text, gap)

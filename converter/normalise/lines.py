@@ -62,7 +62,9 @@ def clean_line(n: int, raw: str, gap: bool = False) -> tuple[Line | None, list[R
     """
     if not raw:
         return None, []           # an empty line (a third of most inputs) is blank, with nothing to take out
-    if (not raw[0].isspace() and not raw[-1].isspace() and raw[0] not in MD_START and "\t" not in raw
+    # A tab inside the line (a table row) changes nothing when white space ends neither end: the
+    # trailing space taken out of a row of cells is none, and so is the leading.
+    if (not raw[0].isspace() and not raw[-1].isspace() and raw[0] not in MD_START
             and "*" not in raw and "<" not in raw and not FORBIDDEN_CHAR.search(raw)):
         return Line(n, None, raw, gap=gap), []       # most lines: nothing to take out (clean_line_fully keeps them so)
     return clean_line_fully(n, raw, gap)

@@ -78,8 +78,7 @@ def test_a_line_is_cleaned_as_the_patterns_cleaned_it(parts, gap):
     text = "".join(parts)
     # the indent test and the leading white space taken out, as the patterns did them
     if text[:1].isspace():
-        assert (text[0] in "\u3000\t" or len(text) > 1 and text[1].isspace()) == \
-            bool(re.match(r"^(?:\u3000|\t|\s{2,})", text))
+        assert lines.paragraph_indent(text) == bool(re.match(r"^(?:\u3000|\t|\s{2,})", text))
         assert text.lstrip() == re.sub(r"^\s+", "", text)
     if "*" not in text and "<" not in text:
         assert lines.strip_inline(text) == (text, (), (), [])      # what clean_line_fully no longer asks it

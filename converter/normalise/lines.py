@@ -62,12 +62,27 @@ def clean_line(n: int, raw: str, gap: bool = False) -> tuple[Line | None, list[R
     """
     if not raw:
         return None, []           # an empty line (a third of most inputs) is blank, with nothing to take out
-    # A tab inside the line (a table row) changes nothing when white space ends neither end: the
-    # trailing space taken out of a row of cells is none, and so is the leading.
-    if (not raw[0].isspace() and not raw[-1].isspace() and raw[0] not in MD_START
-            and "*" not in raw and "<" not in raw and not FORBIDDEN_CHAR.search(raw)):
-        return Line(n, None, raw, gap=gap), []       # most lines: nothing to take out (clean_line_fully keeps them so)
+    if raw[-1].isspace() or "*" in raw or "<" in raw or FORBIDDEN_CHAR.search(raw):
+        return clean_line_fully(n, raw, gap)
+    # What clean_line_fully keeps of a line with no white space at its end, no markup, no control:
+    # the line itself (a tab inside it, a table row's, changes nothing when white space ends neither
+    # end: the trailing and leading space taken out of a row of cells is none) …
+    if not raw[0].isspace():
+        if raw[0] not in MD_START:
+            return Line(n, None, raw, gap=gap), []       # most lines
+    # … or, indented and without a tab (no cells), the line without its indent
+    elif "\t" not in raw:
+        text = raw.lstrip()                              # (not empty: the last character is none)
+        if text[0] not in MD_START:
+            return Line(n, raw, text, indent=paragraph_indent(raw), gap=gap), []
     return clean_line_fully(n, raw, gap)
+
+
+def paragraph_indent(text: str) -> bool:
+    """Whether the white space that starts a line marks a new paragraph: an ideographic space, a
+    tab, or two white spaces ("　我国", "  我国")."""
+    # (told with str methods, not a pattern, for every indented line asks; str.isspace is the white space of \s)
+    return text[0] in "\u3000\t" or len(text) > 1 and text[1].isspace()
 
 
 def clean_line_fully(n: int, raw: str, gap: bool = False) -> tuple[Line | None, list[Removed]]:
@@ -85,11 +100,9 @@ def clean_line_fully(n: int, raw: str, gap: bool = False) -> tuple[Line | None, 
     text = TRAILING_SPACE.sub("", raw) if cells else raw.rstrip()
     indent = False
     if text[:1].isspace():
-        # an indent that marks a new paragraph: an ideographic space, a tab, or two white spaces
-        # ("\u3000我国", "  我国"); told with str methods, not patterns, for every indented line asks
-        # (str.isspace is the white space of \s, and str.lstrip takes what ^\s+ matches)
-        indent = text[0] in "\u3000\t" or len(text) > 1 and text[1].isspace()
-        text = LEADING_SPACE.sub("", text) if cells else text.lstrip()   # a tab that opens a cell stays
+        indent = paragraph_indent(text)
+        # (str.lstrip takes what ^\s+ matches; a tab that opens a cell stays)
+        text = LEADING_SPACE.sub("", text) if cells else text.lstrip()
     markup: list[Removed] = []
     for prefix in (MD_HEADING, MD_BULLET, MD_HEADING):
         if not text or text[0] not in MD_START:

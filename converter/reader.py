@@ -333,6 +333,8 @@ def guess(data: bytes, name: str, digest: str) -> Source | None:
 
 
 def checked(source: Source) -> Source:
-    if not source.text.strip():
+    # (not text.strip(), without a copy of the whole text: isspace is true when every character is
+    # white space that strip takes, and stops at the first that is not)
+    if not source.text or source.text.isspace():
         raise InputError("empty: no text to convert")
     return source

@@ -26,14 +26,10 @@ FORBIDDEN_CHAR = pattern(
     "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\u180e\u061c]",
     "\x0c", "\x00", "\u200b", "\ufeff", "\u2060",
 )
-# Leading white space, ideographic and no-break spaces included: "　　我国…"
-INDENT = pattern(r"^\s+", "\u3000\u3000我国")
 # White space at a line end, tabs excepted: "…分解表\t\t\t\t" keeps its empty cells.
 TRAILING_SPACE = pattern(r"[^\S\t]+$", "分解表\t\t  ")
 # White space but tabs, at a line start: "\t完成…" keeps its empty first cell.
 LEADING_SPACE = pattern(r"^[^\S\t]+", "  \t完成")
-# An indent that marks a new paragraph: two spaces, a tab, or an ideographic space.
-PARAGRAPH_INDENT = pattern(r"^(?:\u3000|\t|\s{2,})", "\u3000我国", "  我国")
 # Markdown heading marks: "## 一、…" (their levels contradict the real numbering)
 MD_HEADING = pattern(r"^#{1,6}(?=\s|$)[ \t]*", "## 一、总体要求", "#")
 # Markdown list bullets and quote marks: "- (一)…", "  - 31.…", "> …"
@@ -64,10 +60,29 @@ def clean_line(n: int, raw: str, gap: bool = False) -> tuple[Line | None, list[R
 
     `gap` says a blank line or page furniture stood before it.
     """
-    if (raw and not raw[0].isspace() and not raw[-1].isspace() and raw[0] not in MD_START and "\t" not in raw
-            and "*" not in raw and "<" not in raw and not FORBIDDEN_CHAR.search(raw)):
-        return Line(n, None, raw, gap=gap), []       # most lines: nothing to take out (clean_line_fully keeps them so)
+    if not raw:
+        return None, []           # an empty line (a third of most inputs) is blank, with nothing to take out
+    if raw[-1].isspace() or "*" in raw or "<" in raw or FORBIDDEN_CHAR.search(raw):
+        return clean_line_fully(n, raw, gap)
+    # What clean_line_fully keeps of a line with no white space at its end, no markup, no control:
+    # the line itself (a tab inside it, a table row's, changes nothing when white space ends neither
+    # end: the trailing and leading space taken out of a row of cells is none) …
+    if not raw[0].isspace():
+        if raw[0] not in MD_START:
+            return Line(n, None, raw, gap=gap), []       # most lines
+    # … or, indented and without a tab (no cells), the line without its indent
+    elif "\t" not in raw:
+        text = raw.lstrip()                              # (not empty: the last character is none)
+        if text[0] not in MD_START:
+            return Line(n, raw, text, indent=paragraph_indent(raw), gap=gap), []
     return clean_line_fully(n, raw, gap)
+
+
+def paragraph_indent(text: str) -> bool:
+    """Whether the white space that starts a line marks a new paragraph: an ideographic space, a
+    tab, or two white spaces ("　我国", "  我国")."""
+    # (told with str methods, not a pattern, for every indented line asks; str.isspace is the white space of \s)
+    return text[0] in "\u3000\t" or len(text) > 1 and text[1].isspace()
 
 
 def clean_line_fully(n: int, raw: str, gap: bool = False) -> tuple[Line | None, list[Removed]]:
@@ -85,8 +100,9 @@ def clean_line_fully(n: int, raw: str, gap: bool = False) -> tuple[Line | None, 
     text = TRAILING_SPACE.sub("", raw) if cells else raw.rstrip()
     indent = False
     if text[:1].isspace():
-        indent = bool(PARAGRAPH_INDENT.match(text))
-        text = (LEADING_SPACE if cells else INDENT).sub("", text)
+        indent = paragraph_indent(text)
+        # (str.lstrip takes what ^\s+ matches; a tab that opens a cell stays)
+        text = LEADING_SPACE.sub("", text) if cells else text.lstrip()
     markup: list[Removed] = []
     for prefix in (MD_HEADING, MD_BULLET, MD_HEADING):
         if not text or text[0] not in MD_START:
@@ -95,7 +111,7 @@ def clean_line_fully(n: int, raw: str, gap: bool = False) -> tuple[Line | None, 
         if m:
             markup.append(Removed("markup", n, m.group().strip()))
             text = text[m.end():]
-    text, bold, sup, inline = strip_inline(text)
+    text, bold, sup, inline = strip_inline(text) if "*" in text or "<" in text else (text, (), (), [])
     if inline:
         # one residue item for a line's inline markup, its tokens in order
         markup.append(Removed("markup", n, "".join(inline)))

@@ -34,12 +34,18 @@ WHOLE_TEXT_LINES = 2
 # Where a number may start a flattened line: after a sentence end, with or without white space
 # (the match's end). The mark is matched, not looked behind for: a search then starts only at marks.
 AFTER_SENTENCE = pattern(r"[。！？!?：:；;](?P<space>\s*)(?=\S)", "如下: 一、", "实施。二、")
+# … with white space after the mark: the matches of AFTER_SENTENCE whose space is not empty (a match
+# takes a mark and the white space after it, and white space is no mark, so the two meet the same
+# marks), without a match object for each mark of a long line that no white space follows
+SPACED_AFTER_SENTENCE = pattern(r"[。！？!?：:；;]\s+(?=\S)", "如下: 一、")
 # A sentence end followed by white space: a flattened line break.
 SENTENCE_BREAK = pattern(r"(?<=[。！？!?])\s+(?=\S)", "实施。 此告")
 # White space on either side of a 文号 (or the line's ends) marks it as a line of its own.
 SPACED_DOC_NUMBER = pattern(rf"(?:(?<=\s)|^)(?:{DOC_NUMBER.pattern})(?=\s|$)", "的 陆府通〔2019〕2号 为")
 # A division of a regulation after white space: "…总则 第一条 为了…" (a heading, then its first article)
-SPACED_DIVISION = pattern(r"(?<=\s)(?=第\s{0,2}[〇零○一二三四五六七八九十百千两0-9０-９]{1,7}\s{0,2}[编章节条])",
+# (The white space is matched, not looked behind for: a search then starts only at white space; the
+# match ends where the look-behind stood, and the white space before a 第 is never another's.)
+SPACED_DIVISION = pattern(r"\s(?=第\s{0,2}[〇零○一二三四五六七八九十百千两0-9０-９]{1,7}\s{0,2}[编章节条])",
                           "第一章 总则 第一条 为了")
 # The numbering styles a flattened line is cut at (the numbered sections'; 第X编 … 第X条 too).
 STYLES = tuple(rule for rule in SECTION_RULES if rule.kind != "subchapter") + tuple(
@@ -52,7 +58,7 @@ def numbered_cuts(text: str, spaced: bool) -> list[int]:
     With `spaced`, white space must stand before each; a 第X章 or 第X条 may also follow a heading so.
     """
     found: dict[str, list[tuple[int, int]]] = {}
-    starts = {m.end() for m in AFTER_SENTENCE.finditer(text) if m.group("space") or not spaced}
+    starts = {m.end() for m in (SPACED_AFTER_SENTENCE if spaced else AFTER_SENTENCE).finditer(text)}
     if spaced and "第" in text:            # (what SPACED_DIVISION looks for starts with 第)
         starts.update(m.end() for m in SPACED_DIVISION.finditer(text))
     for at in sorted(starts):

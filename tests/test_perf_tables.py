@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 
-from converter.blocks.table_structure import cell_text, cells_of, key, split_cells, tidy
+from converter.blocks.table_structure import cell_text, cells_of, split_cells, tidy
 from converter.model.blocks import Cell
 from converter.model.text import Line, Span
 from converter.patterns import HAN
@@ -78,7 +78,7 @@ def test_split_cells_and_cells_as_before():
             assert split_cells(line) == plain_split(row), row
             for cell, (a, b) in zip(cells_of(line), plain_split(row)):
                 assert cell.spans == ([Span(line, a, b)] if a < b else [])
-                assert cell.text == row[a:b] and cell.key == key(row[a:b])
+                assert cell.text == row[a:b] and cell.key == re.sub(r"\s+", "", row[a:b])
 
 
 def test_a_cells_key_and_text_are_those_of_its_spans():
@@ -95,3 +95,22 @@ def test_cell_text_skips_tidying_only_what_has_no_white_space():
         if text.strip():
             cell = Cell([Span(Line(1, None, text), 0, len(text))])
             assert cell_text(cell) == tidy(text.strip()), text
+
+
+def test_a_cell_node_holds_the_cells_text_as_cell_text_gives_it():
+    from converter.blocks.table import cell_node
+
+    for text in texts(2000, 5):
+        line = Line(1, None, text + "\t" + text)
+        half = len(text)
+        for spans in ([], [Span(line, 0, half)], [Span(line, 0, half), Span(line, half + 1, 2 * half + 1)]):
+            cell = Cell(spans)
+            expected = cell_text(cell)
+            assert cell_node(cell).children == ([expected] if expected else []), text
+
+
+def test_a_value_kind_is_that_of_the_cells_key():
+    from converter.blocks.table_realign import value_kind
+
+    for text in texts(2000, 6) + ["98 %", "0.31 吨/万元", "区 科经局", " — "]:
+        assert value_kind(text) == value_kind(re.sub(r"\s+", "", text)), text

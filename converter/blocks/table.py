@@ -152,8 +152,10 @@ def parse_pipe_rule(state: BodyState, line: Line, m: re.Match[str]) -> bool:
 def parse_inner_line(state: BodyState, line: Line, m: re.Match[str]) -> bool:
     """A short line without cells between two rows of an open table (a cell's text wrapped, a category) is the table's."""
     table: TableBlock | None = state.open.get(OPEN_TABLE)
+    if table is None:           # (the rule takes any line: most lines that come this far have no table open)
+        return False
     after = state.ahead()
-    if table is None or after is None or len(line.text) > CAPTION_MAX:
+    if after is None or len(line.text) > CAPTION_MAX:
         return False
     if not (is_row(after) or (table.spaced and SPACED_ROW.fullmatch(after.text))):
         return False
@@ -203,10 +205,7 @@ def table_node(table: Table, b: Builder) -> Node:
     if table.caption:
         el.add(node("title", table.caption[0].line.n, plain(table.caption)))
     for row in table.rows:
-        r = Node("row", {"line": str(row.line), "kind": row.kind})
-        for cell in row.cells:
-            r.add(cell_node(cell))
-        el.add(r)
+        el.add(Node("row", {"line": str(row.line), "kind": row.kind}, [cell_node(cell) for cell in row.cells]))
     return el
 
 
@@ -214,7 +213,8 @@ def cell_node(cell: Cell) -> Node:
     attrs = {"rowspan": str(cell.rowspan)} if cell.rowspan > 1 else {}
     if cell.colspan > 1:
         attrs["colspan"] = str(cell.colspan)
-    text = cell_text(cell)
+    # a cell of one span or none, without white space, is its text as printed (cell_text's own first case)
+    text = cell.text if len(cell.spans) <= 1 and len(cell.key) == len(cell.text) else cell_text(cell)
     el = Node("cell", attrs, [text] if text else [])
     for span in cell.merged:
         # text merged in from a continuation line keeps its own line number

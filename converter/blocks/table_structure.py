@@ -7,13 +7,14 @@ rows re-printed after a page break deduplicated; shifted rows realigned;
 
 from __future__ import annotations
 
-import functools
-
+from converter.blocks.table_realign import realign
 from converter.model.blocks import Cell, Row, Table, TableBlock
 from converter.model.context import Context
 from converter.model.text import Line, Span
 from converter.patterns import HAN, pattern
 
+# White space other than a tab: a tab row without any has no cell to trim ("1 区发改局")
+SPACE_BUT_TAB = pattern(r"[^\S\t]", "1 区发改局")
 # A markdown separator row: "|---|:---:|"
 PIPE_RULE = pattern(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*){0,50}\|?", "|---|:---:|")
 # A cell of a row laid out with spaces: text up to a run of two spaces or more ("城镇老旧小区改造  改造…")
@@ -30,12 +31,6 @@ GROUP_LABEL = pattern(r"(?:[一二三四五六七八九十]{1,3}\s{0,2}[、.．]
 TOTAL_LABEL = pattern(r"(?:合|总|小|共|累)\s{0,3}计", "合计", "总 计", "小计")
 # Header labels are short.
 HEADER_LABEL_MAX = 14
-# Values by kind, for realigning shifted rows: "98%", "0.31 吨/万元", "—", "1 个", "≥0"
-NUMBER_VALUE = pattern(r"[—\-–≥≤<>~约]?\s?[\d.,，]+\s?(?:%|％|个|吨.{0,4}|万.{0,3}|亿.{0,3}|家|处|人|公里|亩|月|年|次)?.{0,8}|[—\-–/]|持平",
-                       "98%", "0.31 吨/万元", "—", "1 个", "持平")
-# Organisation names: 区科经局, 各街镇, 区直各相关单位
-ORG_VALUE = pattern(r".{0,40}(?:局|镇|街|委|办|院|公司|中心|单位|部门|分局|分行|社|馆|所|站|队|处|政府|专班)",
-                    "区科经局", "各街镇", "区直各相关单位")
 
 
 def split_cells(line: Line, spaced: bool = False) -> list[tuple[int, int]]:
@@ -53,13 +48,18 @@ def split_cells(line: Line, spaced: bool = False) -> list[tuple[int, int]]:
     separator = "\t" if "\t" in text else "|"
     parts = text.split(separator)
     start = 0
+    bounds = []
+    if separator == "\t" and not SPACE_BUT_TAB.search(text):
+        for part in parts:          # nothing to trim: each part is its cell (an empty part an empty one)
+            bounds.append((start, start + len(part)))
+            start += len(part) + 1
+        return bounds
     if separator == "|":
         if not parts[0].strip():
             start = len(parts[0]) + 1
             parts = parts[1:]
         if len(parts) > 1 and not parts[-1].strip():
             parts = parts[:-1]
-    bounds = []
     for part in parts:
         size = len(part)
         lead = size - len(part.lstrip())
@@ -108,14 +108,10 @@ HAN_GAP = pattern(rf"(?<=[{HAN}])\s+(?=[{HAN}])", "产 品类废物")
 HAN_RUN = pattern(f"[{HAN}]{{1,4}}", "产品类废")
 # The same run where it ends (searched for in the four characters before a gap): "品类废物"
 HAN_RUN_END = pattern(rf"[{HAN}]{{1,4}}\Z", "品类废物")
-# White space of any kind, taken out to compare cells
+# White space of any kind (a cell without any needs no tidying)
 SPACE = pattern(r"\s+", " ")
 # What is not a word character, ignored when a row printed again is compared
 NOT_WORD = pattern(r"\W", "、")
-
-
-def key(text: str) -> str:
-    return SPACE.sub("", text) if text and SPACE.search(text) else text
 
 
 def is_header(cells: list[Cell]) -> bool:
@@ -163,18 +159,6 @@ def same_header(header: list[str], cells: list[Cell]) -> bool:
 def serial(row: Row) -> int | None:
     text = row.cells[0].key if row.cells else ""
     return int(text) if SERIAL.fullmatch(text) else None
-
-
-@functools.lru_cache(maxsize=4096)
-def value_kind(text: str) -> str:
-    text = key(text)
-    if not text:
-        return "empty"
-    if NUMBER_VALUE.fullmatch(text) and len(text) <= 16:
-        return "number"
-    if ORG_VALUE.fullmatch(text) and len(text) <= 40:
-        return "org"
-    return "text"
 
 
 def build(block: TableBlock, ctx: Context) -> Table:
@@ -265,7 +249,7 @@ def continue_cell(row: Row, cell: Cell, line: Line, table: Table, ctx: Context) 
     column wraps first), and the warning says so.
     """
     target = max(range(len(row.cells)), key=lambda k: (len(cell_text(row.cells[k])), -k))
-    row.cells[target].merged.extend(cell.spans)
+    row.cells[target].merged += tuple(cell.spans)
     header = header_row(table)
     column = f" ({cell_text(header.cells[target])})" if header is not None and target < len(header.cells) else ""
     ctx.warn(line.n, f"a line without cells between table rows: read as the rest of column {target + 1}{column} "
@@ -284,7 +268,7 @@ def merge(row: Row, cells: list[Cell]) -> None:
     """A continuation line's cells into the row above, cell by cell; extra cells into its last."""
     last = len(row.cells) - 1
     for k, cell in enumerate(cells):
-        row.cells[min(k, last)].merged.extend(cell.spans)
+        row.cells[min(k, last)].merged += tuple(cell.spans)
 
 
 def fit(cells: list[Cell], width: int, line: int, ctx: Context) -> list[Cell]:
@@ -297,53 +281,6 @@ def fit(cells: list[Cell], width: int, line: int, ctx: Context) -> list[Cell]:
         # a new last cell (a cell's spans never change); the row's cells are fresh, nothing merged yet
         return cells[:width - 1] + [Cell([s for extra in cells[width - 1:size] for s in extra.spans])]
     return cells[:size] + [Cell() for _ in range(width - size)]
-
-
-def realign(table: Table, width: int) -> None:
-    """Move a row one cell right where OCR dropped an empty cell and the values then fit.
-
-    Each column's profile counts the kinds of value (number, organisation,
-    text, empty) in the rows that are complete (their last cell filled); a
-    row with an empty last cell is shifted at the place where the counts of
-    the values' kinds in their new columns exceed those as printed by at
-    least the number of complete rows (one whole row's worth).
-    """
-    data = [r for r in table.rows if r.kind == "data"]
-    complete = [r for r in data if r.cells and r.cells[-1].spans]
-    if width < 3 or not complete:
-        return
-    counts: list[dict[str, int]] = [{} for _ in range(width)]
-    for row in complete:
-        for column, cell in zip(counts, row.cells):
-            kind = value_kind(cell.text)
-            column[kind] = column.get(kind, 0) + 1
-    for row in data:
-        if row.cells[-1].spans:
-            continue
-        at = best_shift([value_kind(c.text) for c in row.cells], counts, len(complete))
-        if at is not None:
-            row.cells = row.cells[:at] + [Cell()] + row.cells[at:-1]
-
-
-def best_shift(kinds: list[str], counts: list[dict[str, int]], margin: int) -> int | None:
-    """Where to insert an empty cell (dropping the empty last one), if that beats the row as printed by `margin`.
-
-    Linear in the width: with an empty cell at k, columns before k keep their
-    values and columns after it take their left neighbour's.
-    """
-    width = len(kinds)
-    before = [0] * (width + 1)      # before[k]: how well cells 0..k-1 fit their own columns
-    for j in range(width):
-        before[j + 1] = before[j] + counts[j].get(kinds[j], 0)
-    after = [0] * (width + 1)       # after[k]: how well columns k.. fit their left neighbour's value
-    for j in range(width - 1, 0, -1):
-        after[j] = after[j + 1] + counts[j].get(kinds[j - 1], 0)
-    best, best_score = None, before[width] + margin
-    for k in range(1, width - 1):
-        score = before[k] + counts[k].get("empty", 0) + after[k + 1]
-        if score > best_score:
-            best, best_score = k, score
-    return best
 
 
 def span_rows(table: Table, width: int) -> None:

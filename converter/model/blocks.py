@@ -117,14 +117,15 @@ class Cell:
 
     def __init__(self, spans: list[Span] | None = None, text: str | None = None) -> None:
         if spans is None:
-            spans = []
-        if text is None:
-            text = spans[0].text if len(spans) == 1 else "".join(s.text for s in spans)
+            spans, text = [], ""        # an empty cell (a third of a table's, often)
+        elif text is None:
+            text = spans[0].text if len(spans) == 1 else "".join([s.text for s in spans])
         self.spans = spans
         self.text = text
         # str.split() cuts at exactly the characters str.isspace() and the regex \s know
-        self.key = "".join(text.split())
-        self.merged: list[Span] = []     # text merged in from a continuation line
+        self.key = "".join(text.split()) if text else text
+        # text merged in from a continuation line: rare, so a shared empty tuple until there is some
+        self.merged: tuple[Span, ...] = ()
         self.rowspan = 1
         self.colspan = 1
 

@@ -61,14 +61,15 @@ OPEN_TABLE = "table"
 
 def parse_row(state: BodyState, line: Line, m: re.Match[str]) -> bool:
     table: TableBlock | None = state.open.get(OPEN_TABLE)
-    if is_division(line):
+    cuts = split_cells(line)        # once: the tests below and the table's build take it
+    if is_division(line, cuts):
         return False
-    if table is None and not is_row(line):
+    if table is None and not is_row(line, cuts):
         return False
     if table is None:
-        open_table(state, TableBlock([line]))
+        open_table(state, TableBlock([line], [cuts]))
     else:
-        table.lines.append(line)
+        table.add(line, cuts)
     return True
 
 
@@ -88,14 +89,15 @@ def parse_spaced_row(state: BodyState, line: Line, m: re.Match[str]) -> bool:
     if table is not None:
         if not table.spaced:
             return False
-        table.lines.append(line)
+        table.add(line)
         return True
-    cells = cells_of(line, spaced=True)
+    cuts = split_cells(line, spaced=True)
+    cells = cells_of(line, True, cuts)
     if not is_header(cells) or any("：" in c.text or ":" in c.text for c in cells):
         return False            # a table laid out with spaces starts with its header of labels
     if spaced_rows_below(state, len(cells)) < SPACED_ROWS_MIN - 1:
         return False
-    open_table(state, TableBlock([line], spaced=True))
+    open_table(state, TableBlock([line], [cuts], spaced=True))
     return True
 
 
@@ -143,35 +145,37 @@ def parse_pipe_rule(state: BodyState, line: Line, m: re.Match[str]) -> bool:
     table: TableBlock | None = state.open.get(OPEN_TABLE)
     if table is None:
         return False
-    table.lines.append(line)
+    table.add(line)
     return True
 
 
 def parse_inner_line(state: BodyState, line: Line, m: re.Match[str]) -> bool:
     """A short line without cells between two rows of an open table (a cell's text wrapped, a category) is the table's."""
     table: TableBlock | None = state.open.get(OPEN_TABLE)
+    if table is None:           # (the rule takes any line: most lines that come this far have no table open)
+        return False
     after = state.ahead()
-    if table is None or after is None or len(line.text) > CAPTION_MAX:
+    if after is None or len(line.text) > CAPTION_MAX:
         return False
     if not (is_row(after) or (table.spaced and SPACED_ROW.fullmatch(after.text))):
         return False
     if is_header(cells_of(after, table.spaced)):
         return False            # the caption of the next table, above its header
-    table.lines.append(line)
+    table.add(line)
     return True
 
 
-def is_row(line: Line) -> bool:
-    """Whether a line is a table row on its own (two filled cells at least)."""
+def is_row(line: Line, cuts: list[tuple[int, int]] | None = None) -> bool:
+    """Whether a line is a table row on its own (two filled cells at least); `cuts`: its split_cells, if made."""
     text = line.text
     if not (TAB_ROW.fullmatch(text) or PIPE_ROW.fullmatch(text)) or PIPE_RULE.fullmatch(text):
         return False
-    return sum(1 for a, b in split_cells(line) if a < b) >= 2
+    return sum(1 for a, b in (split_cells(line) if cuts is None else cuts) if a < b) >= 2
 
 
-def is_division(line: Line) -> bool:
+def is_division(line: Line, cuts: list[tuple[int, int]]) -> bool:
     """Whether a tab-separated line is a 编/章/节/条 number and its text, two cells and no more."""
-    cells = [(a, b) for a, b in split_cells(line) if a < b]
+    cells = [(a, b) for a, b in cuts if a < b]
     return len(cells) == 2 and DIVISION_CELL.fullmatch(line.text[cells[0][0]:cells[0][1]]) is not None
 
 
@@ -201,10 +205,7 @@ def table_node(table: Table, b: Builder) -> Node:
     if table.caption:
         el.add(node("title", table.caption[0].line.n, plain(table.caption)))
     for row in table.rows:
-        r = Node("row", {"line": str(row.line), "kind": row.kind})
-        for cell in row.cells:
-            r.add(cell_node(cell))
-        el.add(r)
+        el.add(Node("row", {"line": str(row.line), "kind": row.kind}, [cell_node(cell) for cell in row.cells]))
     return el
 
 
@@ -212,10 +213,9 @@ def cell_node(cell: Cell) -> Node:
     attrs = {"rowspan": str(cell.rowspan)} if cell.rowspan > 1 else {}
     if cell.colspan > 1:
         attrs["colspan"] = str(cell.colspan)
-    el = Node("cell", attrs)
-    text = cell_text(cell)
-    if text:
-        el.add(text)
+    # a cell of one span or none, without white space, is its text as printed (cell_text's own first case)
+    text = cell.text if len(cell.spans) <= 1 and len(cell.key) == len(cell.text) else cell_text(cell)
+    el = Node("cell", attrs, [text] if text else [])
     for span in cell.merged:
         # text merged in from a continuation line keeps its own line number
         el.add(node("merged", span.line.n, span.text.strip()))

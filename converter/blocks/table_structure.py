@@ -7,13 +7,14 @@ rows re-printed after a page break deduplicated; shifted rows realigned;
 
 from __future__ import annotations
 
-import functools
-
+from converter.blocks.table_realign import realign
 from converter.model.blocks import Cell, Row, Table, TableBlock
 from converter.model.context import Context
 from converter.model.text import Line, Span
 from converter.patterns import HAN, pattern
 
+# White space other than a tab: a tab row without any has no cell to trim ("1 区发改局")
+SPACE_BUT_TAB = pattern(r"[^\S\t]", "1 区发改局")
 # A markdown separator row: "|---|:---:|"
 PIPE_RULE = pattern(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*){0,50}\|?", "|---|:---:|")
 # A cell of a row laid out with spaces: text up to a run of two spaces or more ("城镇老旧小区改造  改造…")
@@ -30,12 +31,6 @@ GROUP_LABEL = pattern(r"(?:[一二三四五六七八九十]{1,3}\s{0,2}[、.．]
 TOTAL_LABEL = pattern(r"(?:合|总|小|共|累)\s{0,3}计", "合计", "总 计", "小计")
 # Header labels are short.
 HEADER_LABEL_MAX = 14
-# Values by kind, for realigning shifted rows: "98%", "0.31 吨/万元", "—", "1 个", "≥0"
-NUMBER_VALUE = pattern(r"[—\-–≥≤<>~约]?\s?[\d.,，]+\s?(?:%|％|个|吨.{0,4}|万.{0,3}|亿.{0,3}|家|处|人|公里|亩|月|年|次)?.{0,8}|[—\-–/]|持平",
-                       "98%", "0.31 吨/万元", "—", "1 个", "持平")
-# Organisation names: 区科经局, 各街镇, 区直各相关单位
-ORG_VALUE = pattern(r".{0,40}(?:局|镇|街|委|办|院|公司|中心|单位|部门|分局|分行|社|馆|所|站|队|处|政府|专班)",
-                    "区科经局", "各街镇", "区直各相关单位")
 
 
 def split_cells(line: Line, spaced: bool = False) -> list[tuple[int, int]]:
@@ -53,26 +48,34 @@ def split_cells(line: Line, spaced: bool = False) -> list[tuple[int, int]]:
     separator = "\t" if "\t" in text else "|"
     parts = text.split(separator)
     start = 0
+    bounds = []
+    if separator == "\t" and not SPACE_BUT_TAB.search(text):
+        for part in parts:          # nothing to trim: each part is its cell (an empty part an empty one)
+            bounds.append((start, start + len(part)))
+            start += len(part) + 1
+        return bounds
     if separator == "|":
         if not parts[0].strip():
             start = len(parts[0]) + 1
             parts = parts[1:]
         if len(parts) > 1 and not parts[-1].strip():
             parts = parts[:-1]
-    bounds = []
     for part in parts:
-        stripped = part.strip()
-        if stripped:
-            lead = start + len(part) - len(part.lstrip())
-            bounds.append((lead, lead + len(stripped)))
+        size = len(part)
+        lead = size - len(part.lstrip())
+        if lead < size:         # the part has text: it runs from its first to its last non-space
+            bounds.append((start + lead, start + len(part.rstrip())))
         else:
             bounds.append((start, start))
-        start += len(part) + 1
+        start += size + 1
     return bounds
 
 
-def cells_of(line: Line, spaced: bool = False) -> list[Cell]:
-    return [Cell([Span(line, a, b)] if a < b else []) for a, b in split_cells(line, spaced)]
+def cells_of(line: Line, spaced: bool = False, cuts: list[tuple[int, int]] | None = None) -> list[Cell]:
+    """The cells of a printed row; `cuts` is its split_cells when the caller has it already."""
+    text = line.text
+    return [Cell([Span(line, a, b)], text[a:b]) if a < b else Cell()
+            for a, b in (split_cells(line, spaced) if cuts is None else cuts)]
 
 
 def tidy(text: str) -> str:
@@ -80,47 +83,39 @@ def tidy(text: str) -> str:
 
     A gap between Han characters goes when the Han run on one side is one or
     two characters long and the other at least four (a word broken by a wrap);
-    "区科经局 区发改局" and "祝莹 肖新锋" (names) keep their space.
+    "区科经局 区发改局" and "祝莹 肖新锋" (names) keep their space. Each run is
+    counted up to four (all the rule needs) with one match: the longest run from
+    the gap's end, and the longest that ends at its start within four characters.
     """
     if not SPACE.search(text):
         return text
     out, pos = [], 0
     for m in HAN_GAP.finditer(text):
-        left = han_run(text, m.start() - 1, -1)
-        right = han_run(text, m.end(), 1)
-        out.append(text[pos:m.start()])
-        if min(left, right) > 2 or max(left, right) < 4:
-            out.append(m.group())
-        pos = m.end()
+        start, end = m.span()
+        after, before = HAN_RUN.match(text, end), HAN_RUN_END.search(text, max(0, start - 4), start)
+        assert after is not None and before is not None         # HAN_GAP's lookarounds
+        right, left = after.end() - end, start - before.start()
+        if min(left, right) <= 2 and max(left, right) >= 4:
+            out.append(text[pos:start])
+            pos = end
     out.append(text[pos:])
     return "".join(out)
 
 
-def han_run(text: str, at: int, step: int, limit: int = 4) -> int:
-    """Length of the Han run from `at` going `step`, counted up to `limit` (all the rule needs)."""
-    n = 0
-    while 0 <= at < len(text) and n < limit and HAN_CHAR.match(text[at]):
-        n += 1
-        at += step
-    return n
-
-
 # White space between two Han characters
 HAN_GAP = pattern(rf"(?<=[{HAN}])\s+(?=[{HAN}])", "产 品类废物")
-# One Han character
-HAN_CHAR = pattern(f"[{HAN}]", "汉")
-# White space of any kind, taken out to compare cells
+# A run of Han characters, up to the four that tidy counts: "产品类废物" (its first four)
+HAN_RUN = pattern(f"[{HAN}]{{1,4}}", "产品类废")
+# The same run where it ends (searched for in the four characters before a gap): "品类废物"
+HAN_RUN_END = pattern(rf"[{HAN}]{{1,4}}\Z", "品类废物")
+# White space of any kind (a cell without any needs no tidying)
 SPACE = pattern(r"\s+", " ")
 # What is not a word character, ignored when a row printed again is compared
 NOT_WORD = pattern(r"\W", "、")
 
 
-def key(text: str) -> str:
-    return SPACE.sub("", text) if text and SPACE.search(text) else text
-
-
 def is_header(cells: list[Cell]) -> bool:
-    texts = [key(c.text) for c in cells]
+    texts = [c.key for c in cells]
     filled = [t for t in texts if t]
     if len(filled) < 2 or SERIAL.fullmatch(texts[0] or "x"):
         return False
@@ -129,7 +124,7 @@ def is_header(cells: list[Cell]) -> bool:
 
 def wraps_header(cells: list[Cell]) -> bool:
     """A line right under the header with its first cell empty and short labels in others: the labels' second line."""
-    filled = [key(c.text) for c in cells if c.spans]
+    filled = [c.key for c in cells if c.spans]
     return (len(cells) > 1 and not cells[0].spans and bool(filled)
             and all(len(t) <= HEADER_LABEL_MAX and not SERIAL.fullmatch(t) for t in filled))
 
@@ -154,28 +149,16 @@ def spans_columns(top: list[Cell], below: list[Cell]) -> bool:
 def same_header(header: list[str], cells: list[Cell]) -> bool:
     """A repeat of the header (its cell keys), slight variants included (分管 区领导, 市、区下达的…)."""
     a = header
-    if len(a) != len(cells) or not cells or a[0] != key(cells[0].text):
+    if len(a) != len(cells) or not cells or a[0] != cells[0].key:
         return False
-    b = [key(c.text) for c in cells]
+    b = [c.key for c in cells]
     same = sum(1 for x, y in zip(a, b) if x == y)
     return same * 2 >= len(a)
 
 
 def serial(row: Row) -> int | None:
-    text = key(row.cells[0].text) if row.cells else ""
+    text = row.cells[0].key if row.cells else ""
     return int(text) if SERIAL.fullmatch(text) else None
-
-
-@functools.lru_cache(maxsize=4096)
-def value_kind(text: str) -> str:
-    text = key(text)
-    if not text:
-        return "empty"
-    if NUMBER_VALUE.fullmatch(text) and len(text) <= 16:
-        return "number"
-    if ORG_VALUE.fullmatch(text) and len(text) <= 40:
-        return "org"
-    return "text"
 
 
 def build(block: TableBlock, ctx: Context) -> Table:
@@ -184,51 +167,54 @@ def build(block: TableBlock, ctx: Context) -> Table:
     header_more: list[str] | None = None     # those of its second line, when its labels wrap
     repeated = False                         # the line before was a repeat of the header
     width = 0
-    for line in block.lines:
-        if PIPE_RULE.fullmatch(line.text):
+    numbered: int | None = None              # the header's 序号 column after the first, if any
+    for line, cuts in zip(block.lines, block.cuts):
+        if "---" in line.text and PIPE_RULE.fullmatch(line.text):     # (a separator row has "---")
             ctx.remove("markup", line.n, line.raw.strip())
             continue
-        cells = cells_of(line, block.spaced)
+        cells = cells_of(line, block.spaced, cuts)
         if header is None and not table.rows and is_header(cells):
-            header, width = [key(c.text) for c in cells], len(cells)
+            header, width = [c.key for c in cells], len(cells)
             table.rows.append(Row("header", cells, line.n))
+            numbered = serial_column(table.rows[0], start=1)
             continue
         if header is not None and len(table.rows) == 1 and header_more is None and wraps_header(cells):
             if spans_columns(table.rows[0].cells, cells):
                 table.rows.append(Row("header", cells, line.n))     # a second level: 2023年 / 产量 增长
             else:
                 merge(table.rows[0], cells)        # the rest of the labels: 总投资 / （万元）
-            header_more = [key(c.text) for c in cells]
+            header_more = [c.key for c in cells]
             continue
         if header is not None and same_header(header, cells) or (
-                repeated and header_more == [key(c.text) for c in cells]):
+                repeated and header_more == [c.key for c in cells]):
             ctx.remove("repeated-table-header", line.n, line.raw.strip())
             repeated = True
             continue
         repeated = False
         width = width or len(cells)
-        add_row(table, cells, line, width, ctx)
+        add_row(table, cells, line, width, numbered, ctx)
     realign(table, width)
     span_rows(table, width)
     for line in block.notes:
-        table.rows.append(Row("note", [Cell([Span(line, 0, len(line.text))])], line.n))
+        table.rows.append(Row("note", [Cell([Span(line, 0, len(line.text))], line.text)], line.n))
     check_numbering(table, ctx)
     return table
 
 
-def add_row(table: Table, cells: list[Cell], line: Line, width: int, ctx: Context) -> None:
+def add_row(table: Table, cells: list[Cell], line: Line, width: int, numbered: int | None, ctx: Context) -> None:
+    """A printed row into the table; `numbered`: the header's 序号 column after the first, if any."""
     filled = [c for c in cells if c.spans]
     previous = table.rows[-1] if table.rows and table.rows[-1].kind == "data" else None
     if len(cells) == 1 and previous is not None and not GROUP_LABEL.match(line.text.strip()):
         continue_cell(previous, cells[0], line, table, ctx)     # a line of text between rows, no cells
         return
-    if len(filled) == 1 and cells[0].spans and not SERIAL.fullmatch(key(cells[0].text)):
+    if len(filled) == 1 and cells[0].spans and not SERIAL.fullmatch(cells[0].key):
         table.rows.append(Row("group", [cells[0]], line.n))
         return
-    if previous is not None and not cells[0].spans and filled and not numbered_after_first(table, cells):
+    if previous is not None and not cells[0].spans and filled and not numbered_after_first(numbered, cells):
         merge(previous, cells)             # a continuation line: empty 序号
         return
-    if previous is not None and serial(previous) is not None and key(cells[0].text) == key(previous.cells[0].text):
+    if previous is not None and serial(previous) is not None and cells[0].key == previous.cells[0].key:
         if repeats(previous, cells):       # the row split by a page break, printed again in full
             printed = previous.cells[0].spans[0].line      # the earlier copy, now residue
             ctx.remove("repeated-table-row", printed.n, printed.raw.strip())
@@ -238,22 +224,22 @@ def add_row(table: Table, cells: list[Cell], line: Line, width: int, ctx: Contex
     table.rows.append(Row("data", fit(cells, width, line.n, ctx), line.n))
 
 
-def numbered_after_first(table: Table, cells: list[Cell]) -> bool:
-    """Whether the row has its own number in a 序号 column after the first (类别 ⇥ 序号 ⇥ …): the empty
-    first cell is then covered by the cell above, and the row is a row of its own."""
-    column = serial_column(header_row(table), start=1)
-    return column is not None and column < len(cells) and SERIAL.fullmatch(key(cells[column].text)) is not None
+def numbered_after_first(column: int | None, cells: list[Cell]) -> bool:
+    """Whether the row has its own number in the header's 序号 `column` after the first (类别 ⇥ 序号 ⇥ …):
+    the empty first cell is then covered by the cell above, and the row is a row of its own."""
+    return column is not None and column < len(cells) and SERIAL.fullmatch(cells[column].key) is not None
 
 
 def header_row(table: Table) -> Row | None:
-    return next((r for r in table.rows if r.kind == "header"), None)
+    """The table's first header row: its first row, when a header (build puts header rows first)."""
+    return table.rows[0] if table.rows and table.rows[0].kind == "header" else None
 
 
 def serial_column(header: Row | None, start: int = 0) -> int | None:
     """The header's 序号 column (the first from `start`), if it has one."""
     if header is None:
         return None
-    return next((k for k, c in enumerate(header.cells) if k >= start and key(c.text) in SERIAL_LABELS), None)
+    return next((k for k, c in enumerate(header.cells) if k >= start and c.key in SERIAL_LABELS), None)
 
 
 def continue_cell(row: Row, cell: Cell, line: Line, table: Table, ctx: Context) -> None:
@@ -263,7 +249,7 @@ def continue_cell(row: Row, cell: Cell, line: Line, table: Table, ctx: Context) 
     column wraps first), and the warning says so.
     """
     target = max(range(len(row.cells)), key=lambda k: (len(cell_text(row.cells[k])), -k))
-    row.cells[target].merged.extend(cell.spans)
+    row.cells[target].merged += tuple(cell.spans)
     header = header_row(table)
     column = f" ({cell_text(header.cells[target])})" if header is not None and target < len(header.cells) else ""
     ctx.warn(line.n, f"a line without cells between table rows: read as the rest of column {target + 1}{column} "
@@ -282,67 +268,19 @@ def merge(row: Row, cells: list[Cell]) -> None:
     """A continuation line's cells into the row above, cell by cell; extra cells into its last."""
     last = len(row.cells) - 1
     for k, cell in enumerate(cells):
-        row.cells[min(k, last)].merged.extend(cell.spans)
+        row.cells[min(k, last)].merged += tuple(cell.spans)
 
 
 def fit(cells: list[Cell], width: int, line: int, ctx: Context) -> list[Cell]:
     """Exactly `width` cells: trailing empties dropped or added."""
-    while len(cells) > width and not cells[-1].spans:
-        cells = cells[:-1]
-    if len(cells) > width:
-        ctx.warn(line, f"table row has {len(cells)} cells, the header {width}; extra cells joined to the last")
-        last = cells[width - 1]
-        for extra in cells[width:]:
-            last.spans.extend(extra.spans)
-        cells = cells[:width]
-    return cells + [Cell() for _ in range(width - len(cells))]
-
-
-def realign(table: Table, width: int) -> None:
-    """Move a row one cell right where OCR dropped an empty cell and the values then fit.
-
-    Each column's profile counts the kinds of value (number, organisation,
-    text, empty) in the rows that are complete (their last cell filled); a
-    row with an empty last cell is shifted at the place where the counts of
-    the values' kinds in their new columns exceed those as printed by at
-    least the number of complete rows (one whole row's worth).
-    """
-    data = [r for r in table.rows if r.kind == "data"]
-    complete = [r for r in data if r.cells and r.cells[-1].spans]
-    if width < 3 or not complete:
-        return
-    counts: list[dict[str, int]] = [{} for _ in range(width)]
-    for row in complete:
-        for k, cell in enumerate(row.cells):
-            kind = value_kind(cell.text)
-            counts[k][kind] = counts[k].get(kind, 0) + 1
-    for row in data:
-        if row.cells[-1].spans:
-            continue
-        at = best_shift([value_kind(c.text) for c in row.cells], counts, len(complete))
-        if at is not None:
-            row.cells = row.cells[:at] + [Cell()] + row.cells[at:-1]
-
-
-def best_shift(kinds: list[str], counts: list[dict[str, int]], margin: int) -> int | None:
-    """Where to insert an empty cell (dropping the empty last one), if that beats the row as printed by `margin`.
-
-    Linear in the width: with an empty cell at k, columns before k keep their
-    values and columns after it take their left neighbour's.
-    """
-    width = len(kinds)
-    before = [0] * (width + 1)      # before[k]: how well cells 0..k-1 fit their own columns
-    for j in range(width):
-        before[j + 1] = before[j] + counts[j].get(kinds[j], 0)
-    after = [0] * (width + 1)       # after[k]: how well columns k.. fit their left neighbour's value
-    for j in range(width - 1, 0, -1):
-        after[j] = after[j + 1] + counts[j].get(kinds[j - 1], 0)
-    best, best_score = None, before[width] + margin
-    for k in range(1, width - 1):
-        score = before[k] + counts[k].get("empty", 0) + after[k + 1]
-        if score > best_score:
-            best, best_score = k, score
-    return best
+    size = len(cells)
+    while size > width and not cells[size - 1].spans:
+        size -= 1
+    if size > width:
+        ctx.warn(line, f"table row has {size} cells, the header {width}; extra cells joined to the last")
+        # a new last cell (a cell's spans never change); the row's cells are fresh, nothing merged yet
+        return cells[:width - 1] + [Cell([s for extra in cells[width - 1:size] for s in extra.spans])]
+    return cells[:size] + [Cell() for _ in range(width - size)]
 
 
 def span_rows(table: Table, width: int) -> None:
@@ -351,6 +289,7 @@ def span_rows(table: Table, width: int) -> None:
     if len(data) < 2:
         return
     data = [r for r in data if not TOTAL_LABEL.fullmatch(r.cells[0].text.strip())]
+    kept = {id(r) for r in data}             # rows are told apart by identity (as `in data` did)
     hierarchical = []
     numbered = serial_column(header_row(table)) or 0
     for k in (k for k in range(width) if k != numbered and (numbered or k)):
@@ -361,7 +300,7 @@ def span_rows(table: Table, width: int) -> None:
     for k in hierarchical:
         owner: Cell | None = None
         for row in table.rows:
-            if row.kind != "data" or row not in data:
+            if id(row) not in kept:
                 owner = None
                 continue
             cell = row.cells[k]
@@ -391,5 +330,7 @@ def cell_text(cell: Cell) -> str:
     """The text of a cell; cells a row printed beyond the header's width, joined into its last, keep a space apart."""
     spans = cell.spans
     if len(spans) == 1:
-        return tidy(spans[0].text.strip())
+        text = cell.text
+        # no white space in it (its key as long): nothing to strip or tidy
+        return text if len(cell.key) == len(text) else tidy(text.strip())
     return " ".join(tidy(s.text.strip()) for s in spans if s.text.strip())

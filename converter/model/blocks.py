@@ -82,9 +82,14 @@ class Responsible:
 
 @dataclass(slots=True)
 class TableBlock:
-    """Rows of a table as printed (tab- or pipe-separated lines), before they are structured."""
+    """Rows of a table as printed (tab- or pipe-separated lines), before they are structured.
+
+    `cuts` holds, for each line, its cells' (start, end) when the parser split it already
+    (a tab or pipe row: the split it tested the row with), else None: a row is split once.
+    """
 
     lines: list[Line]
+    cuts: list[list[tuple[int, int]] | None]
     caption: list[Span] = field(default_factory=list)
     notes: list[Line] = field(default_factory=list)
     spaced: bool = False        # cells apart by runs of spaces (a PDF's text laid out in columns)
@@ -93,23 +98,42 @@ class TableBlock:
     def line(self) -> int:
         return (self.caption[0].line if self.caption else self.lines[0]).n
 
+    def add(self, line: Line, cuts: list[tuple[int, int]] | None = None) -> None:
+        self.lines.append(line)
+        self.cuts.append(cuts)
 
-@dataclass(slots=True)
+
 class Cell:
-    spans: list[Span] = field(default_factory=list)
-    merged: list[Span] = field(default_factory=list)     # text merged in from a continuation line
-    rowspan: int = 1
-    colspan: int = 1
+    """A cell: its spans, their text and its key (the text without white space), worked out once.
 
-    @property
-    def text(self) -> str:
-        spans = self.spans
-        if len(spans) == 1:             # nearly every cell: its one span, nothing to join
-            return spans[0].text
-        return "".join(s.text for s in spans)
+    Cells are made by the thousand and their text is asked for again and again (is it a
+    header, a 序号, a repeat, what kind of value): a plain slotted class that joins the text
+    and takes out its white space when it is made. The spans never change after (a cell that
+    takes more text, cells beyond the header's width, is a new cell), so neither do `text`
+    and `key`. `text`, when given, is the spans' text (the caller has it at hand already).
+    """
+
+    __slots__ = ("spans", "text", "key", "merged", "rowspan", "colspan")
+
+    def __init__(self, spans: list[Span] | None = None, text: str | None = None) -> None:
+        if spans is None:
+            spans, text = [], ""        # an empty cell (a third of a table's, often)
+        elif text is None:
+            text = spans[0].text if len(spans) == 1 else "".join([s.text for s in spans])
+        self.spans = spans
+        self.text = text
+        # str.split() cuts at exactly the characters str.isspace() and the regex \s know
+        self.key = "".join(text.split()) if text else text
+        # text merged in from a continuation line: rare, so a shared empty tuple until there is some
+        self.merged: tuple[Span, ...] = ()
+        self.rowspan = 1
+        self.colspan = 1
+
+    def __repr__(self) -> str:
+        return f"Cell({self.text!r}, rowspan={self.rowspan}, colspan={self.colspan}, merged={len(self.merged)})"
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Row:
     kind: str            # header | group | data | note
     cells: list[Cell]

@@ -16,7 +16,7 @@ regulation, opinion), not by every body.
 from __future__ import annotations
 
 import re
-from converter.blocks.parser import BlockRule, BodyState, Plugin
+from converter.blocks.parser import BlockRule, BodyState, Plugin, opened
 from converter.model.blocks import Adopted
 from converter.model.node import Node, node
 from converter.model.text import Line, plain, whole
@@ -78,7 +78,7 @@ def parse_continued(state: BodyState, line: Line, m: re.Match[str]) -> bool:
 
 
 PLUGIN = Plugin("adoption", (
-    BlockRule("adopted_more", ANY_LINE, parse_continued),
+    BlockRule("adopted_more", ANY_LINE, parse_continued, when=opened(OPEN_ADOPTED)),
     BlockRule("adopted", ADOPTED_BRACKETED, parse_adopted, first="（("),
     BlockRule("adopted_date", ADOPTED_DATE_ONLY, parse_adopted, first="（("),
     BlockRule("adopted_line", ADOPTED_LINE, parse_adopted, first="0123456789０１２３４５６７８９〇零○Ｏ一二三四五六七八九经"),

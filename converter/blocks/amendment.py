@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from converter.blocks.parser import BlockRule, BodyState, Plugin, joins
+from converter.blocks.parser import BlockRule, BodyState, Plugin, joins, opened
 from converter.model.blocks import Amendment, Para
 from converter.model.node import Node, node
 from converter.model.text import Line, Span, tail, whole
@@ -80,7 +80,7 @@ def parse_new_text(state: BodyState, line: Line, m: re.Match[str]) -> bool:
 
 
 PLUGIN = Plugin("amendments", (
-    BlockRule("amendment_text", ANY_LINE, parse_new_text),
+    BlockRule("amendment_text", ANY_LINE, parse_new_text, when=opened(OPEN_AMENDMENT)),
     BlockRule("amendment", AMENDMENT_ITEM, parse_item, first=CN_DIGITS + OPEN),
 ))
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from converter.blocks.parser import BlockRule, BodyState, Plugin
+from converter.blocks.parser import BlockRule, BodyState, Plugin, opened
 from converter.model.blocks import Attendance
 from converter.model.node import Node, node
 from converter.model.text import Line, Span, collapse, tail, whole
@@ -80,7 +80,7 @@ def parse_more(state: BodyState, line: Line, m: re.Match[str]) -> bool:
 
 
 PLUGIN = Plugin("attendance", (
-    BlockRule("attendance_more", ANY_LINE, parse_more),
+    BlockRule("attendance_more", ANY_LINE, parse_more, when=opened(OPEN_ATTENDANCE)),
     BlockRule("attendance", ATTENDANCE_LINE, parse_attendance, first="".join(sorted({w[0] for w in LABELS}))),
 ))
 

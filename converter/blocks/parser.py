@@ -94,12 +94,15 @@ class BodyState:
 
 
 Handler = Callable[[BodyState, Line, "re.Match[str]"], bool]
+# When a rule applies, on the parse state alone (a table is open, a roster's role): where it says
+# no, the handler would pass whatever the line, so the parser tries neither pattern nor handler.
+Guard = Callable[[BodyState], bool]
 Finisher = Callable[[list[Any], Context], list[Any]]
 # A claimer reads the whole body before the line rules do and claims runs of lines
 # that only make sense together (a table of contents): start index → (end index, block).
 Claimer = Callable[[Lines, Context], dict[int, tuple[int, Any]]]
-# A rule as the parser runs it: the text a match needs, the pattern, the handler
-Step = tuple["str | None", "re.Pattern[str]", Handler]
+# A rule as the parser runs it: the text a match needs, its guard, the pattern, the handler
+Step = tuple["str | None", "Guard | None", "re.Pattern[str]", Handler]
 
 
 @dataclass(frozen=True)
@@ -107,7 +110,10 @@ class BlockRule:
     """A named block pattern and its handler; the handler returns False to pass.
 
     `first` (the characters a match can start with) and `contains` (a text a
-    match needs) let the parser skip a rule without running its pattern.
+    match needs) let the parser skip a rule without running its pattern; so
+    does `when` (the rule applies only while it holds of the parse state: a
+    rule that takes any line inside an open table skips the lines outside).
+    A guard must say no only where the handler would return False anyway.
     """
 
     name: str
@@ -115,6 +121,7 @@ class BlockRule:
     parse: Handler
     first: str | None = None
     contains: str | None = None
+    when: Guard | None = None
 
 
 @dataclass(frozen=True)
@@ -152,10 +159,10 @@ class RuleSet:
         return {}
 
     def steps(self, start: str) -> tuple[Step, ...]:
-        """starting(start) as the parser runs it: each rule's `contains`, pattern and handler."""
+        """starting(start) as the parser runs it: each rule's `contains`, guard, pattern and handler."""
         found = self.steps_by_start.get(start)
         if found is None:
-            found = self.steps_by_start[start] = tuple((rule.contains, rule.pattern, rule.parse)
+            found = self.steps_by_start[start] = tuple((rule.contains, rule.when, rule.pattern, rule.parse)
                                                        for rule in self.starting(start))
         return found
 
@@ -194,8 +201,10 @@ def parse_body(lines: Lines, ctx: Context, rules: RuleSet) -> list[Any]:
         i += 1
         text = line.text
         first = text[:1]
-        for contains, rule, parse in by_start.get(first) or steps(first):
+        for contains, when, rule, parse in by_start.get(first) or steps(first):
             if contains is not None and contains not in text:
+                continue
+            if when is not None and not when(state):
                 continue
             m = rule.match(text)
             if m and parse(state, line, m):
@@ -206,6 +215,14 @@ def parse_body(lines: Lines, ctx: Context, rules: RuleSet) -> list[Any]:
     for finish in rules.finishers:
         blocks = finish(blocks, ctx)
     return blocks
+
+
+def opened(key: str) -> Guard:
+    """The guard of a rule that goes on a block a plug-in keeps open under `key` in BodyState.open
+    (its handler passes while nothing is kept there)."""
+    def guard(state: BodyState) -> bool:
+        return state.open.get(key) is not None
+    return guard
 
 
 def ends_open(text: str) -> bool:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from converter.blocks.parser import BlockRule, BodyState, Plugin, ends_open
+from converter.blocks.parser import BlockRule, BodyState, Plugin, ends_open, opened
 from converter.model.blocks import Member, Para
 from converter.model.node import Node, node
 from converter.tree.builder import Builder, NodeFunction
@@ -229,7 +229,7 @@ PLUGIN = Plugin("rosters", (
     BlockRule("roster_role", ROLE_LINE, parse_role_line,
               first="".join(sorted({w[0] for w in ROLE_WORDS + RANKS}))),
     BlockRule("roster_member", MEMBER_LINE, parse_member_line),
-    BlockRule("roster_members", MEMBER_LIST_LINE, parse_member_list_line),
+    BlockRule("roster_members", MEMBER_LIST_LINE, parse_member_list_line, when=opened(OPEN_ROLE)),
 ))
 
 

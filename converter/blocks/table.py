@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from converter.blocks.parser import BlockRule, BodyState, Plugin, ends_open, walk_blocks
+from converter.blocks.parser import BlockRule, BodyState, Plugin, ends_open, opened, walk_blocks
 from converter.blocks.table_structure import PIPE_RULE, build, cell_text, cells_of, is_header, split_cells
 from converter.model.blocks import Cell, Para, Table, TableBlock
 from converter.model.context import Context
@@ -57,11 +57,15 @@ DIVISION_CELL = pattern(rf"第\s{{0,2}}{ORDINAL}\s{{0,2}}[编章节条]", "第�
 CAPTION_MAX = 60
 # Where a plug-in keeps the table whose rows are being read.
 OPEN_TABLE = "table"
+# Where parse_inner_line keeps the row below it as split, (line, split_cells of it), for parse_row
+OPEN_SPLIT = "table_split"
 
 
 def parse_row(state: BodyState, line: Line, m: re.Match[str]) -> bool:
     table: TableBlock | None = state.open.get(OPEN_TABLE)
-    cuts = split_cells(line)        # once: the tests below and the table's build take it
+    split = state.open.get(OPEN_SPLIT)
+    # once: the tests below and the table's build take it (parse_inner_line may have split this line)
+    cuts = split[1] if split is not None and split[0] is line else split_cells(line)
     if is_division(line, cuts):
         return False
     if table is None and not is_row(line, cuts):
@@ -152,16 +156,22 @@ def parse_pipe_rule(state: BodyState, line: Line, m: re.Match[str]) -> bool:
 def parse_inner_line(state: BodyState, line: Line, m: re.Match[str]) -> bool:
     """A short line without cells between two rows of an open table (a cell's text wrapped, a category) is the table's."""
     table: TableBlock | None = state.open.get(OPEN_TABLE)
-    if table is None:           # (the rule takes any line: most lines that come this far have no table open)
+    if table is None:           # (the rule's guard skips the line already; called directly, it passes)
         return False
     after = state.ahead()
     if after is None or len(line.text) > CAPTION_MAX:
         return False
-    if not (is_row(after) or (table.spaced and SPACED_ROW.fullmatch(after.text))):
+    # the row below split once, for is_row, its cells here and parse_row's at the next line (kept in
+    # state.open for it); a tab or pipe row (what is_row takes) splits the same spaced or not
+    cuts = split_cells(after) if "\t" in after.text or "|" in after.text else None
+    row = cuts is not None and is_row(after, cuts)
+    if not (row or (table.spaced and SPACED_ROW.fullmatch(after.text))):
         return False
-    if is_header(cells_of(after, table.spaced)):
+    if is_header(cells_of(after, table.spaced, cuts if row else None)):
         return False            # the caption of the next table, above its header
     table.add(line)
+    if cuts is not None:
+        state.open[OPEN_SPLIT] = (after, cuts)
     return True
 
 
@@ -179,18 +189,25 @@ def is_division(line: Line, cuts: list[tuple[int, int]]) -> bool:
     return len(cells) == 2 and DIVISION_CELL.fullmatch(line.text[cells[0][0]:cells[0][1]]) is not None
 
 
+def notes_open(state: BodyState) -> bool:
+    """The guard of table_note_more: for the line that rule matches (any line, no NOTE_START match)
+    parse_note passes unless the last block is a table with a note already."""
+    children = state.container.children
+    return bool(children) and isinstance(children[-1], TableBlock) and bool(children[-1].notes)
+
+
 def finish(blocks: list[Any], ctx: Context) -> list[Any]:
     """Replace every collected TableBlock (at any depth) by its structured Table."""
     return walk_blocks(blocks, lambda block: [build(block, ctx)] if isinstance(block, TableBlock) else [block])
 
 
 PLUGIN = Plugin("tables", (
-    BlockRule("table_rule", PIPE_RULE, parse_pipe_rule, first="|:-"),
+    BlockRule("table_rule", PIPE_RULE, parse_pipe_rule, first="|:-", when=opened(OPEN_TABLE)),
     BlockRule("table_row", TAB_ROW, parse_row, contains="\t"),
     BlockRule("table_pipe_row", PIPE_ROW, parse_row, first="|"),
     BlockRule("table_note", NOTE_START, parse_note, first="注"),
-    BlockRule("table_note_more", ANY_LINE, parse_note),
-    BlockRule("table_inner_line", ANY_LINE, parse_inner_line),
+    BlockRule("table_note_more", ANY_LINE, parse_note, when=notes_open),
+    BlockRule("table_inner_line", ANY_LINE, parse_inner_line, when=opened(OPEN_TABLE)),
 ), finish)
 
 # Rows laid out with spaces come after the rosters (a roster's lines also stand apart by spaces:

@@ -102,8 +102,10 @@ def tidy(text: str) -> str:
     return "".join(out)
 
 
-# White space between two Han characters
-HAN_GAP = pattern(rf"(?<=[{HAN}])\s+(?=[{HAN}])", "产 品类废物")
+# White space between two Han characters. It starts with the white space and looks behind from there
+# (the Han character before, then the space itself), so the engine tries it only where a space stands,
+# not at every character; the matches are those of (?<=[HAN])\s+(?=[HAN]): whole runs of white space.
+HAN_GAP = pattern(rf"\s(?<=[{HAN}]\s)\s*(?=[{HAN}])", "产 品类废物")
 # A run of Han characters, up to the four that tidy counts: "产品类废物" (its first four)
 HAN_RUN = pattern(f"[{HAN}]{{1,4}}", "产品类废")
 # The same run where it ends (searched for in the four characters before a gap): "品类废物"

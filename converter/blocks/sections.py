@@ -73,7 +73,10 @@ def level_of(style: str, stack: list[Frame]) -> int:
 
 
 def parent_frame(state: BodyState, level: int) -> Frame:
-    return next(f for f in reversed(state.stack) if f.section.level < level)
+    for frame in reversed(state.stack):     # a loop, not next(generator): asked twice at each numbered line
+        if frame.section.level < level:
+            return frame
+    raise StopIteration                     # (never: the root's level is 0, every section's at least 1)
 
 
 def heading_of(state: BodyState, rest: Span, bare: bool) -> str | None:
@@ -108,9 +111,7 @@ def classify(state: BodyState, style: str, level: int, number: int, rest: Span) 
     if state.stack[-1].items.get(style) == number - 1:
         # an enumeration goes on, even after paragraphs between its items; when the
         # section sequence fits too, a line that is a heading (not a sentence) is the section
-        if section and titled:
-            return "section"
-        return "item"
+        return "section" if section and titled else "item"
     if section:
         return section
     if last is not None and number == 1:
@@ -180,8 +181,7 @@ def announces_list(state: BodyState) -> bool:
     children = state.container.children
     if not children or not isinstance(children[-1], Para):
         return False
-    text = children[-1].spans[-1].text.rstrip()
-    return text.endswith(("：", ":"))
+    return children[-1].spans[-1].text.rstrip().endswith(("：", ":"))
 
 
 def starts_again(state: BodyState, style: str, level: int, last: int) -> bool:

@@ -2,7 +2,8 @@
 
 - a rule's guard (`BlockRule.when`) only skips lines its handler would pass: parsing with the
   guards and with every guard taken out gives the same blocks and warnings;
-- HAN_GAP, written to start at the white space, finds what the look-behind-first pattern found.
+- HAN_GAP, written to start at the white space, finds what the look-behind-first pattern found;
+- a bulletin's 目录 leader (TOC_LEADER) is searched for only in a line that ends as its match must.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from converter.blocks import SHARED
 from converter.blocks.parser import RuleSet, parse_body
 from converter.blocks.table_structure import HAN_GAP
 from converter.forms import decision, minutes
+from converter.forms.bulletin.parse import ends_like_leader
+from converter.forms.bulletin.toc import TOC_LEADER
 from converter.model.blocks import Cell
 from converter.model.context import Context
 from converter.model.text import Line
@@ -91,3 +94,14 @@ def test_han_gap_finds_what_the_look_behind_first_pattern_found():
         assert [m.span() for m in HAN_GAP.finditer(text)] == [m.span() for m in OLD_HAN_GAP.finditer(text)], text
         for pos in range(min(len(text), 4)):          # searched from inside the text too, as tidy never does
             assert [m.span() for m in HAN_GAP.finditer(text, pos)] == [m.span() for m in OLD_HAN_GAP.finditer(text, pos)]
+
+
+def test_toc_leader_only_where_the_cheap_test_lets_it():
+    rng = random.Random(3)
+    alphabet = ALPHABET + "…·.．・-—（()）0123456789١٣１\U0001d7ce"
+    ends = ["", "(1)", "（13）", "…(1)", "…… 13", "……１２", "……١٣", "……(2) \u3000", "…(3)\n", "…3\n\n", "……𝟎"]
+    texts = ends + ["区人民政府关于…的通知…" + e for e in ends]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20))) + rng.choice(ends) for _ in range(20000)]
+    for text in texts:
+        if TOC_LEADER.search(text):
+            assert ends_like_leader(text), text

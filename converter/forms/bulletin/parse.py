@@ -260,7 +260,8 @@ def parse_toc(b: Bulletin, lines: Lines, i: int, ctx: Context) -> int:
     b.toc_title = [whole(lines[i])]
     i += 1
     window = range(i, min(len(lines), i + TOC_LINES_MAX))
-    last = max((k for k in window if TOC_LEADER.search(lines[k].text)), default=i - 1)
+    last = max((k for k in window if ends_like_leader(lines[k].text) and TOC_LEADER.search(lines[k].text)),
+               default=i - 1)
     end = last + 1
     if toc_cut_short(lines, end):
         # the text ends inside the 目录: what follows the last leader is entries, not documents
@@ -272,6 +273,14 @@ def parse_toc(b: Bulletin, lines: Lines, i: int, ctx: Context) -> int:
         return i
     b.toc = parse_entries(lines[i:end], ctx)
     return end
+
+
+def ends_like_leader(text: str) -> bool:
+    """A cheap test before TOC_LEADER, which is searched for at every character of up to 200 lines: its
+    match ends the text but for white space, with a bracket or a digit; rstrip() strips what the pattern's
+    white space matches, and isdecimal() is true of what its digit matches (Unicode category Nd)."""
+    last = text.rstrip()[-1:]
+    return last != "" and (last in "）)" or last.isdecimal())
 
 
 def toc_cut_short(lines: Lines, end: int) -> bool:

@@ -305,3 +305,12 @@ def walk_blocks(blocks: Sequence[Any], expand: Callable[[Any], list[Any]]) -> li
             block.children = walk_blocks(block.children, expand)
         out.extend(expand(block))
     return out
+
+
+def holds(blocks: Sequence[Any], kind: type) -> bool:
+    """Whether a block of `kind` stands in `blocks`, sections entered at any depth (as walk_blocks enters
+    them): a finishing step that expands only such blocks has nothing to do without one."""
+    for block in blocks:
+        if isinstance(block, kind) or isinstance(block, Section) and holds(block.children, kind):
+            return True
+    return False

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from converter.blocks.parser import BlockRule, BodyState, Plugin, ends_open, opened, walk_blocks
+from converter.blocks.parser import BlockRule, BodyState, Plugin, ends_open, holds, opened, walk_blocks
 from converter.blocks.table_structure import PIPE_RULE, build, cell_text, cells_of, is_header, split_cells
 from converter.model.blocks import Cell, Para, Table, TableBlock
 from converter.model.context import Context
@@ -198,6 +198,8 @@ def notes_open(state: BodyState) -> bool:
 
 def finish(blocks: list[Any], ctx: Context) -> list[Any]:
     """Replace every collected TableBlock (at any depth) by its structured Table."""
+    if not holds(blocks, TableBlock):
+        return blocks       # most bodies have no table: the walk would give the same blocks in new lists
     return walk_blocks(blocks, lambda block: [build(block, ctx)] if isinstance(block, TableBlock) else [block])
 
 

@@ -220,20 +220,23 @@ SPACED_PLUGIN = Plugin("spaced tables", (BlockRule("table_spaced_row", SPACED_RO
 # --- nodes ---------------------------------------------------------------------------
 
 def table_node(table: Table, b: Builder) -> Node:
-    el = Node("table", {"line": str(table.line)})
-    if table.caption:
-        el.add(node("title", table.caption[0].line.n, plain(table.caption)))
-    for row in table.rows:
-        el.add(Node("row", {"line": str(row.line), "kind": row.kind}, [cell_node(cell) for cell in row.cells]))
-    return el
+    # (the rows and their cells made in one go each: a bulletin's tables are a few hundred rows, thousands of cells)
+    children: list[Node | str] = [node("title", table.caption[0].line.n, plain(table.caption))] if table.caption else []
+    children += [Node("row", {"line": str(row.line), "kind": row.kind}, [cell_node(cell) for cell in row.cells])
+                 for row in table.rows]
+    return Node("table", {"line": str(table.line)}, children)
 
 
 def cell_node(cell: Cell) -> Node:
+    text = cell.text
+    # a cell of one span or none, without white space, is its text as printed (cell_text's own first case)
+    if len(cell.spans) > 1 or len(cell.key) != len(text):
+        text = cell_text(cell)
+    if cell.rowspan == 1 and cell.colspan == 1 and not cell.merged:    # most cells: their text alone
+        return Node("cell", {}, [text] if text else [])
     attrs = {"rowspan": str(cell.rowspan)} if cell.rowspan > 1 else {}
     if cell.colspan > 1:
         attrs["colspan"] = str(cell.colspan)
-    # a cell of one span or none, without white space, is its text as printed (cell_text's own first case)
-    text = cell.text if len(cell.spans) <= 1 and len(cell.key) == len(cell.text) else cell_text(cell)
     el = Node("cell", attrs, [text] if text else [])
     for span in cell.merged:
         # text merged in from a continuation line keeps its own line number

@@ -46,12 +46,12 @@ def document(node: Node) -> etree._Element:
 def parsed(node: Node) -> etree._Element | None:
     """document() by the markup path; None where it leaves the node to lxml."""
     out: list[str] = []
-    names: set[str] = set()
     long_texts: list[tuple[int, int, str]] = []
-    write(node, out, names, long_texts, 0)
-    out[0] = f'<{node.name} xmlns="{NS}"'          # (out[0] is the root's "<name")
-    if not all(PLAIN_NAME.match(name) for name in names):
-        return None
+    try:
+        write([node], out, ({}, {}), long_texts, -1, 0)
+    except NotMarkup:
+        return None             # (a name that is not plain: lxml decides)
+    out[0] = f'<{node.name} xmlns="{NS}"' + (">" if out[0][-1] == ">" else "")     # (out[0]: the root's start tag)
     # (huge_tree: an output may hold a text beyond libxml2's usual 10 MB limit)
     parser = etree.XMLParser(huge_tree=True, resolve_entities=False, no_network=True, load_dtd=False)
     try:
@@ -77,45 +77,82 @@ def built(node: Node) -> etree._Element:
     return root
 
 
-def write(node: Node, out: list[str], names: set[str], long_texts: list[tuple[int, int, str]], place: int) -> int:
-    """The element's markup onto `out` ("<name", its attributes, ">", its content, "</name>"), its names onto `names`.
+class NotMarkup(Exception):
+    """A name that is not PLAIN_NAME: the markup path leaves the whole node to lxml."""
 
-    `place`: the element's in document order. A run of text longer than LONG_TEXT is left out of the
-    markup, onto `long_texts` as (the element's place, the place of the child element before it or -1,
-    the text). Returns the place after the element's last descendant.
+
+# An element's tags in markup: "<name>" (no attributes), "<name" (attributes follow), "</name>"
+Tags = tuple[str, str, str]
+
+
+def element_tags(name: str, tags: dict[str, Tags]) -> Tags:
+    """The tags of an element name, kept in `tags` (each name is matched and its tags made once a document)."""
+    if not PLAIN_NAME.match(name):
+        raise NotMarkup(name)
+    made = tags[name] = (f"<{name}>", f"<{name}", f"</{name}>")
+    return made
+
+
+def attribute_start(key: str, starts: dict[str, str]) -> str:
+    """' key="' for an attribute name, kept in `starts` as element_tags keeps tags."""
+    if not PLAIN_NAME.match(key):
+        raise NotMarkup(key)
+    made = starts[key] = f' {key}="'
+    return made
+
+
+def write(children: Sequence[Node | str], out: list[str], names: tuple[dict[str, Tags], dict[str, str]],
+          long_texts: list[tuple[int, int, str]], host: int, place: int) -> int:
+    """The markup of an element's `children` onto `out` (write([node], ..., -1, 0) writes `node`).
+
+    `names`: the tags of the element names and the starts of the attribute names met so far (NotMarkup at
+    a name that is not plain). `host`: the element's place in document order, `place` that of its first
+    child element. A run of text longer than LONG_TEXT is left out of the markup, onto `long_texts` as (the
+    element's place, the place of the child element before it or -1, the text). Returns the place after
+    the last descendant.
+
+    A child element of one run of text (most) is written here, not by a call of its own: a call costs what
+    writing such an element does.
     """
-    name = node.name
-    names.add(name)
-    out.append("<" + name)
-    for key, value in node.attrs.items():
-        names.add(key)
-        # (most values are numbers and words: letters and digits need no escaping, one test tells)
-        out.append(f' {key}="{value if value.isalnum() else attribute_markup(value)}"')
-    out.append(">")
-    own = place
-    place += 1
-    children = node.children
-    if len(children) == 1 and isinstance(children[0], str):    # most elements: one run of text (add_text's work)
-        text = children[0]
-        if len(text) > LONG_TEXT:
-            long_texts.append((own, -1, text))
-        else:
-            out.append(text_markup(text))
-    else:
-        before = -1
-        run: list[str] = []         # the strings since the last child element: one text node
-        for child in children:
-            if isinstance(child, str):
-                run.append(child)
-                continue
-            if run:
-                add_text("".join(run), own, before, out, long_texts)
-                run = []
-            before = place
-            place = write(child, out, names, long_texts, place)
+    tags, starts = names
+    before = -1
+    run: list[str] = []         # the strings since the last child element: one text node
+    for child in children:
+        if isinstance(child, str):
+            run.append(child)
+            continue
         if run:
-            add_text("".join(run), own, before, out, long_texts)
-    out.append(f"</{name}>")
+            add_text("".join(run), host, before, out, long_texts)
+            run = []
+        before = place
+        tag = tags.get(child.name) or element_tags(child.name, tags)
+        attrs = child.attrs
+        if attrs:
+            out.append(tag[1])
+            for key, value in attrs.items():
+                out.append(starts.get(key) or attribute_start(key, starts))
+                # (most values are numbers and words: letters and digits need no escaping, one test tells)
+                out.append(value if value.isalnum() else attribute_markup(value))
+                out.append('"')
+            out.append(">")
+        else:
+            out.append(tag[0])
+        content = child.children
+        if len(content) == 1 and isinstance(text := content[0], str):     # most elements: one run of text
+            if len(text) > LONG_TEXT:
+                long_texts.append((place, -1, text))
+            elif "&" in text or "<" in text or ">" in text or "\r" in text:     # (text_markup's tests, inline)
+                out.append(text_markup(text))
+            else:
+                out.append(text)
+            place += 1
+        elif content:
+            place = write(content, out, names, long_texts, place, place + 1)
+        else:
+            place += 1
+        out.append(tag[2])
+    if run:
+        add_text("".join(run), host, before, out, long_texts)
     return place
 
 

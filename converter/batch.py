@@ -46,6 +46,8 @@ HAND_OUT_WINDOW = 256
 
 @dataclass(frozen=True)
 class Options:
+    """How a batch converts each input (one set for all of them)."""
+
     encoding: str | None = None
     errors: str = "strict"
     force: bool = False

@@ -33,6 +33,8 @@ class InputError(Exception):
 
 @dataclass(frozen=True)
 class Source:
+    """A decoded input: its name, digest, encoding, text and the decoding's warnings."""
+
     name: str
     sha256: str
     encoding: str

@@ -21,7 +21,6 @@ import os
 import re
 import time
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Iterator
 
@@ -42,6 +41,8 @@ MAX_PROBLEMS = 20
 
 @dataclass(frozen=True)
 class Problem:
+    """One problem found in an archive: where, what, and of which kind."""
+
     line: int
     column: int
     message: str
@@ -83,6 +84,7 @@ ATTRIBUTE_REASON = pattern(r"^attribute (?P<name>[\w:.-]+)=", "attribute level='
 
 
 def schema_path() -> Path:
+    from importlib import resources     # here, not at the top: once a process (start-up time is measured)
     try:
         ref = resources.files("converter.schemas") / SCHEMA_FILE
         if ref.is_file():

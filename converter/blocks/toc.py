@@ -58,6 +58,8 @@ class TocLine:
 
 @dataclass(slots=True)
 class Toc:
+    """A table of contents: its title and entries."""
+
     title: Span | None
     entries: list[TocLine] = field(default_factory=list)
 

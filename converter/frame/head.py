@@ -56,6 +56,8 @@ NOT_PLACED = "other"
 
 @dataclass
 class Head:
+    """What the head of a document holds: 发文机关标志, 文号, title, 主送机关, and where the body starts."""
+
     issuer_mark: list[Span] = field(default_factory=list)
     doc_number: DocNumber | None = None
     title: list[Span] = field(default_factory=list)
@@ -104,6 +106,8 @@ def parse_doc_number(line: Line) -> DocNumber | None:
 
 @dataclass(frozen=True)
 class Role:
+    """What a line of a head is (its kind), and the 文号 it prints."""
+
     kind: str                         # mark | order-mark | number | title | row | other
     number: HeadNumber | None = None
 

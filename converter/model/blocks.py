@@ -36,6 +36,8 @@ class Item:
 
 @dataclass(slots=True)
 class ListBlock:
+    """A list of numbered items."""
+
     style: str
     items: list[Item] = field(default_factory=list)
 
@@ -135,6 +137,8 @@ class Cell:
 
 @dataclass(slots=True, eq=False)
 class Row:
+    """One row of a table: its kind and cells."""
+
     kind: str            # header | group | data | note
     cells: list[Cell]
     line: int

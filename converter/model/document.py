@@ -72,6 +72,8 @@ class Entry:
 
 @dataclass(slots=True)
 class Glossary:
+    """A glossary (名词解释): title, notes and entries."""
+
     title: list[Span]
     notes: list[Para]
     entries: list[Entry]

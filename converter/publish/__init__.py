@@ -26,6 +26,8 @@ from lxml import etree
 
 @dataclass(frozen=True)
 class Format:
+    """One output format: the suffix of its files and the module that renders it."""
+
     suffix: str          # what replaces an input's last suffix: a.txt → a.html
     module: str | None   # the module under converter.publish whose render() makes it; None: the archive
 

@@ -57,6 +57,8 @@ BRIEF_TITLE_MAX = 60
 
 @dataclass
 class Record:
+    """One record of a 政务简讯 / 人事任免 / 大事记 column: its text and date."""
+
     spans: list[Span]
     date: str | None
     heading: bool = False       # a heading among the records (a month of the 大事记)
@@ -68,6 +70,8 @@ class Record:
 
 @dataclass
 class Records:
+    """A column of records (政务简讯, 人事任免, 大事记) and its items."""
+
     kind: str
     title: list[Span]
     items: list[Any] = field(default_factory=list)      # Record, or Document for briefs

@@ -45,6 +45,8 @@ GOES_ON = ("关于", "的", "和", "及", "与", "、", "《", "“", "（", "("
 
 @dataclass
 class TocEntry:
+    """One entry of an issue's 目录: the title as printed, its page, what it lists."""
+
     spans: list[Span]
     leader: Span | None
     page: int | None

@@ -55,7 +55,7 @@ class Planned(Protocol):
 T = TypeVar("T", bound=Planned)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Task:
     """One input: where it is, how to name it to the user, where its XML goes."""
 

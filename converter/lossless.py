@@ -75,7 +75,7 @@ PAGE_FACTS = etree.XPath("*[local-name()='page']/*[local-name()='fact']")
 NOT_FLOW = ("source", "page", "residue")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Loss:
     """Where input and output part: the input line and what each side has there."""
 

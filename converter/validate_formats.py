@@ -24,7 +24,7 @@ FORMATS = ("text", "json", "junit")
 SUITE = "gongwen validate"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Run:
     """A whole `gongwen validate`: its files, when it started, how long it took."""
 

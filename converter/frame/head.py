@@ -54,7 +54,7 @@ REPEATED_NUMBER = "repeated-doc-number"
 NOT_PLACED = "other"
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Head:
     """What the head of a document holds: 发文机关标志, 文号, title, 主送机关, and where the body starts."""
 
@@ -104,7 +104,7 @@ def parse_doc_number(line: Line) -> DocNumber | None:
     return found.number if found and found.kind == "line" else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Role:
     """What a line of a head is (its kind), and the 文号 it prints."""
 

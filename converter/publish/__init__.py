@@ -24,7 +24,7 @@ from pathlib import Path
 from lxml import etree
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Format:
     """One output format: the suffix of its files and the module that renders it."""
 

@@ -72,7 +72,7 @@ TOC_LINES_MAX = 200
 IMPRINT_TITLE_WITHIN = 8
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Fact:
     """One fact of an issue's imprint: its name and printed text."""
 
@@ -80,7 +80,7 @@ class Fact:
     spans: list[Span]
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Part:
     """A column of an issue (县政府文件 …) and the documents in it."""
 
@@ -89,7 +89,7 @@ class Part:
     documents: list[Document] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Bulletin:
     """A whole 政府公报 issue: about, masthead, 目录, cover, imprint, columns, records."""
 

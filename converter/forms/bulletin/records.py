@@ -55,7 +55,7 @@ BRIEF_FORM = "brief"
 BRIEF_TITLE_MAX = 60
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Record:
     """One record of a 政务简讯 / 人事任免 / 大事记 column: its text and date."""
 
@@ -68,7 +68,7 @@ class Record:
         return self.spans[0].line.n
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Records:
     """A column of records (政务简讯, 人事任免, 大事记) and its items."""
 

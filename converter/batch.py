@@ -44,8 +44,10 @@ DEFAULT_TIMEOUT = 300.0
 HAND_OUT_WINDOW = 256
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Options:
+    """How a batch converts each input (one set for all of them)."""
+
     encoding: str | None = None
     errors: str = "strict"
     force: bool = False
@@ -57,7 +59,7 @@ class Options:
     owner: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Record:
     """What became of one input: for messages, the summary and the JSON report."""
 
@@ -73,7 +75,7 @@ class Record:
     temporary: str | None = None                 # the written output, until `committed` renames it into place
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Contents:
     """What an archive holds, for the report: its forms and how many documents."""
 

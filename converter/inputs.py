@@ -31,7 +31,6 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Iterator, Protocol, Sequence, TypeVar
@@ -56,7 +55,7 @@ class Planned(Protocol):
 T = TypeVar("T", bound=Planned)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Task:
     """One input: where it is, how to name it to the user, where its XML goes."""
 
@@ -248,6 +247,8 @@ def shard_of(key: str, n: int) -> int:
 
 def output_folder_problem(out_dir: Path) -> str | None:
     """Why nothing could be written into out_dir (made if missing), or None: checked once, up front."""
+    import tempfile     # here, not at the top: only a batch into a folder probes it (start-up time is measured)
+
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         fd, probe = tempfile.mkstemp(prefix=".gongwen-probe.", dir=out_dir)

@@ -24,7 +24,6 @@ already read so (`normalise.html.looks_like_html` tells such an input).
 
 from __future__ import annotations
 
-import html
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -76,7 +75,7 @@ PAGE_FACTS = etree.XPath("*[local-name()='page']/*[local-name()='fact']")
 NOT_FLOW = ("source", "page", "residue")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Loss:
     """Where input and output part: the input line and what each side has there."""
 
@@ -152,6 +151,8 @@ def input_reading_chars(text: str, references: bool = False) -> list[str]:
     `references`: read character references as the characters they name (an HTML input).
     """
     if references:
+        import html     # here, not at the top: only HTML inputs need it (its table of entities is costly to import)
+
         joined = "\n".join(html.unescape(line).replace("\n", " ") for line in split_lines(text))
     elif "\r" in text:
         joined = "\n".join(split_lines(text))
@@ -214,6 +215,8 @@ def residue_by_line(root: etree._Element, references: bool = False) -> dict[int,
     for el in [*anchored_in_order(root), *PAGE_FACTS(root)]:
         text = el.text or ""
         if references and el.get("reason") == "markup":
+            import html     # (only HTML inputs: see input_reading_chars)
+
             text = html.unescape(text)
         lines.append(int(el.get("line") or 0))
         texts.append(text)

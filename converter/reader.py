@@ -31,8 +31,10 @@ class InputError(Exception):
     """An input that cannot be converted; the message is one line for the user."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Source:
+    """A decoded input: its name, digest, encoding, text and the decoding's warnings."""
+
     name: str
     sha256: str
     encoding: str

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from converter.batch import Record
@@ -61,5 +60,7 @@ def as_json(record: Record) -> dict[str, object]:
 
 def write_report(path: Path, records: list[Record]) -> None:
     """A JSON array, one object per input, in input order; written atomically."""
+    import json     # here, not at the top: only --report needs it (start-up time is measured)
+
     text = json.dumps([as_json(record) for record in records], ensure_ascii=False, indent=1)
     write_atomic(path, (text + "\n").encode("utf-8"))

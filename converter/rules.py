@@ -30,7 +30,7 @@ TERMINAL = "。！？!?：:…"
 CLOSERS = "”’」』）)》〉】\"'"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Rule:
     """A named pattern; `kind` says what a match means to the stage using it."""
 

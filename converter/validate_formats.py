@@ -12,7 +12,6 @@ File names and messages are escaped by converter.escaping in every format.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -25,7 +24,7 @@ FORMATS = ("text", "json", "junit")
 SUITE = "gongwen validate"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Run:
     """A whole `gongwen validate`: its files, when it started, how long it took."""
 
@@ -48,6 +47,8 @@ def as_text(run: Run) -> str:
 
 
 def as_json(run: Run) -> str:
+    import json     # here, not at the top: only --format json needs it (start-up time is measured)
+
     records = [
         {"file": escape(str(checked.path)), "valid": not checked.problems,
          "problems": [{"line": p.line, "column": p.column, "kind": p.kind, "message": one_line(p.message)}

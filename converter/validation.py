@@ -21,7 +21,6 @@ import os
 import re
 import time
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Iterator
 
@@ -83,13 +82,18 @@ ATTRIBUTE_REASON = pattern(r"^attribute (?P<name>[\w:.-]+)=", "attribute level='
 
 
 def schema_path() -> Path:
+    # where importlib.resources finds it (installed: converter/schemas; a checkout or an editable install, which maps
+    # converter.schemas there: schemas/), looked up first without it (it imports tempfile, shutil, bz2 …: 5 ms)
+    for path in (Path(__file__).parent / "schemas" / SCHEMA_FILE, Path(__file__).resolve().parent.parent / "schemas" / SCHEMA_FILE):
+        if path.is_file():
+            return path
+    from importlib import resources
     try:
-        ref = resources.files("converter.schemas") / SCHEMA_FILE
-        if ref.is_file():
+        if (ref := resources.files("converter.schemas") / SCHEMA_FILE).is_file():
             return Path(str(ref))
     except ModuleNotFoundError:
         pass
-    return Path(__file__).resolve().parent.parent / "schemas" / SCHEMA_FILE
+    return path
 
 
 @functools.cache

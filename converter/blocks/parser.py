@@ -45,7 +45,7 @@ CLAUSE_ENDS = "；;，,、"
 SENTENCE_ENDS = "。！？!?"
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Frame:
     """An open section and the sequences counted inside it."""
 
@@ -54,7 +54,7 @@ class Frame:
     items: dict[str, int] = field(default_factory=dict)   # last list item number by style
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class BodyState:
     """The parsing state of one body, kept apart from the rules."""
 
@@ -105,7 +105,7 @@ Claimer = Callable[[Lines, Context], dict[int, tuple[int, Any]]]
 Step = tuple["str | None", "Guard | None", "re.Pattern[str]", Handler]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class BlockRule:
     """A named block pattern and its handler; the handler returns False to pass.
 
@@ -124,7 +124,7 @@ class BlockRule:
     when: Guard | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Plugin:
     """Block rules that go together, and what finishes their blocks once the body is read."""
 
@@ -134,7 +134,7 @@ class Plugin:
     claim: Claimer | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class RuleSet:
     """The rules a body is parsed with, in the order they are tried, the claimers and the finishing steps."""
 

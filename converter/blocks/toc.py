@@ -42,7 +42,7 @@ DIVISIONS = (("part", NUM_PART), ("chapter", NUM_CHAPTER), ("subchapter", NUM_SU
 MIN_ENTRIES = 2
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class TocLine:
     """One entry: the numeral as printed, the heading after it, the division it names."""
 
@@ -56,8 +56,10 @@ class TocLine:
     wrapped: Span | None = None     # the rest of a heading wrapped onto the next line
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Toc:
+    """A table of contents: its title and entries."""
+
     title: Span | None
     entries: list[TocLine] = field(default_factory=list)
 

@@ -36,7 +36,7 @@ def by_title_words(form: Form, lines: Lines, head: Head) -> bool:
     return bool(form.title_words) and document_word(lines, head, form.title_words) is not None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Form:
     """One document form: how it is told, parsed and rendered."""
 

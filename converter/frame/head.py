@@ -54,8 +54,10 @@ REPEATED_NUMBER = "repeated-doc-number"
 NOT_PLACED = "other"
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Head:
+    """What the head of a document holds: 发文机关标志, 文号, title, 主送机关, and where the body starts."""
+
     issuer_mark: list[Span] = field(default_factory=list)
     doc_number: DocNumber | None = None
     title: list[Span] = field(default_factory=list)
@@ -102,8 +104,10 @@ def parse_doc_number(line: Line) -> DocNumber | None:
     return found.number if found and found.kind == "line" else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Role:
+    """What a line of a head is (its kind), and the 文号 it prints."""
+
     kind: str                         # mark | order-mark | number | title | row | other
     number: HeadNumber | None = None
 

@@ -49,7 +49,7 @@ CAPTION_NUMBER_FIRST = pattern(
     "（某政发〔2024〕3号 2024年3月5日）")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class HeadNumber:
     """A number line of the head: the number, how it was printed, and the line's text around it."""
 

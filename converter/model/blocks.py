@@ -14,7 +14,9 @@ from typing import Any
 from converter.model.text import Line, Span
 
 
-@dataclass(slots=True)
+# eq=False, repr=False: nothing compares or prints these (converter/model/__init__.py says why)
+
+@dataclass(slots=True, eq=False, repr=False)
 class Para:
     """One paragraph: lines joined, page-break splits repaired."""
 
@@ -25,7 +27,7 @@ class Para:
         return self.spans[0].line.n
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Item:
     """A numbered item that is not a heading (一、 restarting inside a section)."""
 
@@ -34,13 +36,15 @@ class Item:
     line: int
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class ListBlock:
+    """A list of numbered items."""
+
     style: str
     items: list[Item] = field(default_factory=list)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Section:
     """A numbered section: 一、 （一） 1. （1） 第X章 第X条."""
 
@@ -53,7 +57,7 @@ class Section:
     children: list[Any] = field(default_factory=list)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Member:
     """One member of a roster: "组 长:舒基元 区人民政府代理区长"."""
 
@@ -68,7 +72,7 @@ class Member:
     end: int = -1        # where the member's text ends in line.text (-1: line end; several a line: at the next)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Responsible:
     """（责任单位：…） at the end of a plan's item: its printed text and the units in it."""
 
@@ -80,7 +84,7 @@ class Responsible:
         return self.printed[0].line.n
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class TableBlock:
     """Rows of a table as printed (tab- or pipe-separated lines), before they are structured.
 
@@ -133,14 +137,16 @@ class Cell:
         return f"Cell({self.text!r}, rowspan={self.rowspan}, colspan={self.colspan}, merged={len(self.merged)})"
 
 
-@dataclass(slots=True, eq=False)
+@dataclass(slots=True, eq=False, repr=False)
 class Row:
+    """One row of a table: its kind and cells."""
+
     kind: str            # header | group | data | note
     cells: list[Cell]
     line: int
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Table:
     """A table as meant: one header, group, data and note rows."""
 
@@ -149,7 +155,7 @@ class Table:
     line: int
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Attachment:
     """附件 N: its label line, title and content."""
 
@@ -162,7 +168,7 @@ class Attachment:
 
 # --- what particular forms add (blocks of their own plug-ins) ---------------------------
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Adopted:
     """A line of a 题注 under the title: （2024年1月10日…会议通过）, …第一次修正."""
 
@@ -170,7 +176,7 @@ class Adopted:
     date: str | None     # ISO date of the first date printed
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Amendment:
     """One item of a 修改决定: "一、第二条修改为：…", and the paragraphs of new text under it."""
 
@@ -179,7 +185,7 @@ class Amendment:
     line: int
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Answers:
     """The reference to the document a reply answers: 你省《关于…的请示》（…号）收悉。"""
 
@@ -193,7 +199,7 @@ class Answers:
         return self.spans[0].line.n
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Attendance:
     """出席：… / 列席：… in 纪要: the label, and the attendees split at 、，；."""
 

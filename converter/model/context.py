@@ -21,7 +21,7 @@ class Diagnostic(NamedTuple):
     message: str
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Context:
     """The state of one conversion that is not the model.
 

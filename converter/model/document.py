@@ -9,7 +9,9 @@ from converter.model.blocks import Attachment, Para
 from converter.model.text import Span
 
 
-@dataclass(frozen=True)
+# eq=False, repr=False: nothing compares or prints these (converter/model/__init__.py says why)
+
+@dataclass(frozen=True, eq=False, repr=False)
 class DocNumber:
     """发文字号 as printed, with its parts.
 
@@ -24,7 +26,7 @@ class DocNumber:
     date: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Dated:
     """A date as printed with its ISO value."""
 
@@ -32,7 +34,7 @@ class Dated:
     iso: str
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Signature:
     """署名 and 成文日期 (or 印发机关 and 印发日期)."""
 
@@ -40,7 +42,7 @@ class Signature:
     date: Dated
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Dateline:
     """The issuing organ and date printed under the title (a 公报, a 纪要): first in the body."""
 
@@ -58,7 +60,7 @@ class Author:
     name_start: int        # where the name begins in span.text
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Entry:
     """One glossary entry (名词解释)."""
 
@@ -70,15 +72,17 @@ class Entry:
     id: str = ""                 # given by the link pass
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Glossary:
+    """A glossary (名词解释): title, notes and entries."""
+
     title: list[Span]
     notes: list[Para]
     entries: list[Entry]
     line: int
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class Document:
     """One official document (公文) as FORMAT.md lays it out."""
 

@@ -21,9 +21,7 @@ input's references so too (lossless.py).
 
 from __future__ import annotations
 
-import html
 import re
-from html.parser import HTMLParser
 
 from converter.model.text import Line, Removed
 from converter.normalise.html_lines import BOLD, SUP, LineReader
@@ -85,48 +83,6 @@ def looks_like_html(text: str) -> bool:
     return tagged >= FRAGMENT_MIN and tagged >= FRAGMENT_SHARE * len(lines)
 
 
-class _Events(HTMLParser):
-    """Where each construct of an HTML source starts (line, column), what it is, and its tag."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.found: list[tuple[int, int, str, str]] = []
-
-    def _add(self, kind: str, tag: str = "") -> None:
-        line, col = self.getpos()
-        self.found.append((line, col, kind, tag))
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._add("start", tag)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._add("empty", tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        self._add("end", tag)
-
-    def handle_data(self, data: str) -> None:
-        self._add("data")
-
-    def handle_entityref(self, name: str) -> None:
-        self._add("entity")
-
-    def handle_charref(self, name: str) -> None:
-        self._add("entity")
-
-    def handle_comment(self, data: str) -> None:
-        self._add("markup")
-
-    def handle_decl(self, decl: str) -> None:
-        self._add("markup")
-
-    def handle_pi(self, data: str) -> None:
-        self._add("markup")
-
-    def unknown_decl(self, data: str) -> None:
-        self._add("markup")
-
-
 def masked(text: str) -> str:
     """`text` with template code turned into comments of the same length (line breaks kept in place)."""
     def comment(m: re.Match[str]) -> str:
@@ -137,7 +93,9 @@ def masked(text: str) -> str:
 
 def tokens(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, kind, tag) of every construct, in order; the pieces cover the text exactly."""
-    parser = _Events()
+    from converter.normalise.html_events import Events     # only HTML inputs pay for importing html.parser
+
+    parser = Events()
     parser.feed(masked(text))
     parser.close()
     newline_starts = [0] + [m.end() for m in re.finditer("\n", text)]
@@ -205,6 +163,8 @@ def entity(reader: LineReader, start: int, piece: str) -> None:
     A reference without its semicolon ends where html.unescape stops reading
     it: "&nbsp000014349" is &nbsp and the digits after it.
     """
+    import html     # here, not at the top: only HTML inputs need it (its table of entities is costly to import)
+
     decoded = html.unescape(piece)
     if decoded == piece:                     # "&" and what follows, no reference
         reader.text(start, piece)

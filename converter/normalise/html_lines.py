@@ -34,7 +34,7 @@ SUP = ("sup",)
 CELL_STRIP = " \u3000\u00a0"
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class LineReader:
     """The line being read and what has been read: the state of one pass over the tokens."""
 

@@ -9,7 +9,7 @@ from converter.model.page import PageFact
 from converter.model.text import Line, Removed
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Normalised:
     """The content lines of a file and everything taken out of it."""
 

@@ -24,8 +24,10 @@ from pathlib import Path
 from lxml import etree
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Format:
+    """One output format: the suffix of its files and the module that renders it."""
+
     suffix: str          # what replaces an input's last suffix: a.txt → a.html
     module: str | None   # the module under converter.publish whose render() makes it; None: the archive
 

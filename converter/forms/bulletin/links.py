@@ -9,8 +9,6 @@ is often abridged or misprinted (民生实项目 for 民生实事项目).
 
 from __future__ import annotations
 
-import difflib
-
 from converter.forms.bulletin.parse import Bulletin, Part
 from converter.forms.bulletin.toc import TocEntry
 from converter.link import link_document, link_run
@@ -62,6 +60,8 @@ def listed_as(doc: Document) -> list[tuple[str, str]]:
 
 def link_toc(b: Bulletin, ctx: Context) -> None:
     """Point each TOC entry at the id of the document (or record section) it lists, by title."""
+    import difflib      # here, not at the top: only a bulletin's 目录 needs it (start-up time is measured)
+
     candidates: list[tuple[str, str]] = []
     for item in b.parts:
         for doc in (item.documents if isinstance(item, Part) else [item]):

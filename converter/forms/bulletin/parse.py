@@ -72,21 +72,27 @@ TOC_LINES_MAX = 200
 IMPRINT_TITLE_WITHIN = 8
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Fact:
+    """One fact of an issue's imprint: its name and printed text."""
+
     name: str
     spans: list[Span]
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Part:
+    """A column of an issue (县政府文件 …) and the documents in it."""
+
     label: Span | None
     title: str
     documents: list[Document] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Bulletin:
+    """A whole 政府公报 issue: about, masthead, 目录, cover, imprint, columns, records."""
+
     about_title: list[Span] = field(default_factory=list)
     about: list[Para] = field(default_factory=list)
     masthead_title: list[Span] = field(default_factory=list)

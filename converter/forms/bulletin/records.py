@@ -55,8 +55,10 @@ BRIEF_FORM = "brief"
 BRIEF_TITLE_MAX = 60
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Record:
+    """One record of a 政务简讯 / 人事任免 / 大事记 column: its text and date."""
+
     spans: list[Span]
     date: str | None
     heading: bool = False       # a heading among the records (a month of the 大事记)
@@ -66,8 +68,10 @@ class Record:
         return self.spans[0].line.n
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Records:
+    """A column of records (政务简讯, 人事任免, 大事记) and its items."""
+
     kind: str
     title: list[Span]
     items: list[Any] = field(default_factory=list)      # Record, or Document for briefs

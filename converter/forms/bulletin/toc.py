@@ -43,8 +43,10 @@ PART_MAX = 12
 GOES_ON = ("关于", "的", "和", "及", "与", "、", "《", "“", "（", "(", "，")
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class TocEntry:
+    """One entry of an issue's 目录: the title as printed, its page, what it lists."""
+
     spans: list[Span]
     leader: Span | None
     page: int | None

@@ -57,7 +57,7 @@ PROSE_MIN = 80
 SENTENCE_PROSE_MIN = 40
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Occasion:
     """An occasion line (maybe wrapped), and what was printed on its lines besides."""
 

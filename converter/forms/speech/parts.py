@@ -46,7 +46,7 @@ PART_HEADING_MAX = 30
 ATTACHMENT_TITLE_MAX = 80
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)
 class PartHeading:
     """A heading without a numeral that stands above the numbered sections of a part."""
 
@@ -57,7 +57,7 @@ class PartHeading:
         return self.spans[0].line.n
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Rest:
     """The body, attachments and glossary of a speech, from its head down to its foot."""
 

@@ -60,7 +60,7 @@ NEXT_YEAR_FROM_MONTH = 11
 TITLE_GAP = pattern(r"\s+", " ")
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Title:
     """A title as printed, and the lines it stands on."""
 

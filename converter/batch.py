@@ -281,18 +281,22 @@ def committed(records: Iterator[Record], total: int) -> Generator[Record, None, 
     when the run stops (Ctrl-C, an error) are deleted: their old files stay,
     and the report does not count them.
     """
-    held: list[Record] = []
+    held: list[Record] = []         # from the first record whose output awaits its commit on
+    waiting = 0                     # how many of them have an output to commit
     since = 0.0
     arrived = 0
     try:
         for record in records:
             arrived += 1
-            if record.temporary is not None and not any(r.temporary for r in held):
-                since = time.monotonic()
+            if record.temporary is None and not held:
+                yield record        # (a skipped or failed input, nothing before it waiting: at once)
+                continue
+            if record.temporary is not None:
+                since = time.monotonic() if waiting == 0 else since
+                waiting += 1
             held.append(record)
-            waiting = sum(r.temporary is not None for r in held)
-            if waiting >= COMMIT_GROUP or arrived == total or (waiting and time.monotonic() - since >= COMMIT_SECONDS):
-                group, held = held, []
+            if waiting >= COMMIT_GROUP or arrived == total or time.monotonic() - since >= COMMIT_SECONDS:
+                group, held, waiting = held, [], 0
                 yield from commit_group(group)
         group, held = held, []
         yield from commit_group(group)

@@ -108,3 +108,25 @@ def test_a_temporary_is_named_for_the_run_that_commits_it(tmp_path):
     # the run sweeping at its end takes its own, alive as it is
     assert writer.remove_temporaries([tmp_path / "a.xml"], owner=os.getpid()) == 1
     assert not tmp.exists()
+
+
+def test_records_with_nothing_to_commit_come_at_once():
+    # a re-run that skips everything: no record waits for the end of the batch
+    pulled: list[int] = []
+
+    def source():
+        for k in range(1000):
+            pulled.append(k)
+            yield batch.Record(f"in{k}.txt", f"out{k}.xml", "skipped")
+    records = batch.committed(source(), 1000)
+    assert next(records).path == "in0.txt" and pulled == [0]
+    assert [r.path for r in records] == [f"in{k}.txt" for k in range(1, 1000)]
+
+
+def test_a_record_after_an_output_waiting_to_be_committed_waits_with_it(tmp_path):
+    tmp = writer.write_temporary(tmp_path / "a.xml", b"<archive/>", owner=os.getpid())
+    waiting = batch.Record("a.txt", str(tmp_path / "a.xml"), "converted", temporary=str(tmp))
+    failed = batch.Record("b.txt", None, "failed", error="no such file")
+    assert [(r.path, r.status) for r in batch.committed(iter([waiting, failed]), 2)] == [("a.txt", "converted"),
+                                                                                            ("b.txt", "failed")]
+    assert (tmp_path / "a.xml").read_bytes() == b"<archive/>" and temporaries(tmp_path) == []

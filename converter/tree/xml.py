@@ -164,29 +164,29 @@ def add_text(text: str, host: int, before: int, out: list[str], long_texts: list
         out.append(text_markup(text))
 
 
-def text_markup(text: str) -> str:
-    """`text` as character data: & < > escaped, and a carriage return as a reference (a parser reads a bare one as \\n)."""
-    if "&" in text:             # (four scans cost less than one pattern's: most texts have none of them)
-        text = text.replace("&", "&amp;")
-    if "<" in text:
-        text = text.replace("<", "&lt;")
-    if ">" in text:
-        text = text.replace(">", "&gt;")
-    if "\r" in text:
-        text = text.replace("\r", "&#13;")
+# What character data escapes: & first (the other references hold one), < >, and a carriage
+# return, which a parser would read as \n
+TEXT_ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("\r", "&#13;"))
+# What an attribute value in double quotes escapes besides: the quote, and a tab or line end,
+# which a parser would read as a space
+ATTRIBUTE_ESCAPES = (*TEXT_ESCAPES, ('"', "&quot;"), ("\n", "&#10;"), ("\t", "&#9;"))
+
+
+def escaped(text: str, escapes: tuple[tuple[str, str], ...]) -> str:
+    for char, reference in escapes:
+        if char in text:        # (a scan a character costs less than one pattern's: most texts have none)
+            text = text.replace(char, reference)
     return text
 
 
+def text_markup(text: str) -> str:
+    """`text` as character data."""
+    return escaped(text, TEXT_ESCAPES)
+
+
 def attribute_markup(value: str) -> str:
-    """`value` as an attribute value in double quotes: a parser reads a literal tab or line end there as a space."""
-    value = text_markup(value)
-    if '"' in value:
-        value = value.replace('"', "&quot;")
-    if "\n" in value:
-        value = value.replace("\n", "&#10;")
-    if "\t" in value:
-        value = value.replace("\t", "&#9;")
-    return value
+    """`value` as an attribute value in double quotes."""
+    return escaped(value, ATTRIBUTE_ESCAPES)
 
 
 def subelement(parent: etree._Element, node: Node) -> etree._Element:

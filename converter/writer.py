@@ -96,12 +96,14 @@ def commit(pending: Sequence[tuple[Path, Path]]) -> list[str | None]:
     The data of every temporary reaches the disk before any of them is
     renamed (else a crash could leave a name on an empty file), and each
     folder is synced once after its renames. A temporary that cannot be
-    renamed is deleted: the old output stays.
+    synced or renamed is deleted: the old output stays.
     """
-    sync_files([tmp for tmp, _ in pending])
+    unsynced = sync_files([tmp for tmp, _ in pending])
     problems: list[str | None] = []
     for tmp, path in pending:
         try:
+            if tmp in unsynced:
+                raise unsynced[tmp]
             os.replace(tmp, path)
             problems.append(None)
         except OSError as exc:
@@ -113,8 +115,11 @@ def commit(pending: Sequence[tuple[Path, Path]]) -> list[str | None]:
     return problems
 
 
-def sync_files(paths: Sequence[Path]) -> None:
-    """Flush these files' data to the disk: one syncfs per file system where there is one, else an fsync each."""
+def sync_files(paths: Sequence[Path]) -> dict[Path, OSError]:
+    """Flush these files' data to the disk: one syncfs per file system where there is one, else an fsync each.
+
+    Returns the files whose fsync failed (a disk error), with the error: they must not be renamed into place.
+    """
     # one file's fsync is barrier enough, and less than a syncfs: its data alone must reach the disk (and ctypes,
     # which syncfs needs, is not imported for a one-file batch: 5 ms of its start)
     syncfs = libc_syncfs() if len(paths) > 1 else None
@@ -122,16 +127,22 @@ def sync_files(paths: Sequence[Path]) -> None:
     for path in paths:
         with contextlib.suppress(OSError):          # a file gone already fails at its rename
             devices.setdefault(os.stat(path).st_dev, []).append(path)
+    failed: dict[Path, OSError] = {}
     for group in devices.values():
         if syncfs is not None and syncfs_ok(syncfs, group[0].parent):
             continue
         for path in group:
-            with contextlib.suppress(OSError):
+            try:
                 fd = os.open(path, os.O_RDONLY)
-                try:
-                    os.fsync(fd)
-                finally:
-                    os.close(fd)
+            except OSError:
+                continue                            # gone already: it fails at its rename
+            try:
+                os.fsync(fd)
+            except OSError as exc:
+                failed[path] = exc
+            finally:
+                os.close(fd)
+    return failed
 
 
 def syncfs_ok(syncfs: Callable[[int], int], folder: Path) -> bool:

@@ -41,7 +41,7 @@ def test_a_batch_syncs_its_outputs_once_not_once_a_file(tmp_path, monkeypatch):
 def test_the_data_is_synced_before_any_rename_and_the_folder_after(tmp_path, monkeypatch):
     order: list[str] = []
     real_replace = os.replace
-    monkeypatch.setattr(writer, "sync_files", lambda paths: order.append("data"))
+    monkeypatch.setattr(writer, "sync_files", lambda paths: (order.append("data"), {})[1])
     monkeypatch.setattr(writer, "sync_folder", lambda folder: order.append("folder"))
     monkeypatch.setattr(os, "replace", lambda a, b: (order.append("rename"), real_replace(a, b))[1])
     list(batch.run(tasks_for(tmp_path, SMALL[:3]), batch.Options(force=True), jobs=1))
@@ -130,3 +130,25 @@ def test_a_record_after_an_output_waiting_to_be_committed_waits_with_it(tmp_path
     assert [(r.path, r.status) for r in batch.committed(iter([waiting, failed]), 2)] == [("a.txt", "converted"),
                                                                                             ("b.txt", "failed")]
     assert (tmp_path / "a.xml").read_bytes() == b"<archive/>" and temporaries(tmp_path) == []
+
+
+def test_an_output_whose_data_cannot_be_synced_is_not_renamed(tmp_path, monkeypatch):
+    # a disk error at the barrier: that output fails (its old file stays), the others go on
+    tasks = tasks_for(tmp_path, SMALL[:2])
+    tasks[0].output.parent.mkdir(parents=True)
+    tasks[0].output.write_bytes(b"<old/>")
+    monkeypatch.setattr(writer, "libc_syncfs", lambda: None)        # an fsync a file, as where there is no syncfs
+    real = os.fsync
+    synced: list[int] = []
+
+    def fsync(fd):
+        if not synced:
+            synced.append(fd)
+            raise OSError(5, "Input/output error")
+        real(fd)
+    monkeypatch.setattr(os, "fsync", fsync)
+    records = list(batch.run(tasks, batch.Options(force=True), jobs=1))
+    assert [r.status for r in records] == ["failed", "converted"]
+    assert records[0].error == f"cannot write output {tasks[0].output}: Input/output error"
+    assert tasks[0].output.read_bytes() == b"<old/>" and tasks[1].output.is_file()
+    assert temporaries(tmp_path) == []

@@ -5,7 +5,10 @@
 - the glossary heading rule, given once for 释 and once for 明 (`contains`), parses as the one rule did;
 - level_of, a loop from the top of the stack, gives the level the lists of all holders gave;
 - take_responsible, which walks the blocks only when a paragraph ends in a （责任单位：…）, gives
-  what the walk always gave.
+  what the walk always gave;
+- section_start (a cheap test on the first character, then SECTION_RULES) says what the rules say;
+- a bulletin's record headings and document starts, found with cheap tests first, are those found
+  without them.
 """
 
 from __future__ import annotations
@@ -20,11 +23,14 @@ from converter.blocks.parser import LONG_LINE, BlockRule, Frame, RuleSet, walk_b
 from converter.blocks.roster import MEMBER_LINE, MEMBER_LINE_LONGEST
 from converter.blocks.sections import LEGAL, STYLE_LEVEL, level_of
 from converter.forms import decision, minutes
+from converter.forms.bulletin import records
+from converter.forms.bulletin.parse import document_starts, is_document_start, is_part_marker
 from converter.forms.speech import parts
 from converter.model.blocks import Para, Section
 from converter.model.context import Context
 from converter.model.text import Line, Span
-from tests.test_perf2_parse import POOL, parsed
+from converter.rules import SECTION_RULES, section_start
+from tests.test_perf2_parse import ALPHABET, POOL, parsed
 
 # Han, white space of every kind (the \x1c … separators are white space to str.isspace and to \s),
 # brackets, the punctuation MEMBER_LINE refuses, and what is none of them
@@ -141,3 +147,43 @@ def test_take_responsible_as_the_walk_gave_it():
         rng.setstate(state)
         slow = shape(walk_blocks(blocks(0), responsible.split_paragraph))
         assert fast == slow
+
+
+def test_section_start_says_what_the_rules_say():
+    rng = random.Random(6)
+    openers = ["", "第", "（", "(", "一", "十二", "1", "１２", "١", "𝟏", "〇", "两", "第十条之一 ", "( 二 )", "（1）", "一、",
+               "1.", "第一章", "第 三 编", "x", " 一、", "\u3000第一条"]
+    tails = ["", "、", ".", "．", "）", ")", "章", "条", "节", "编", " 总则", "、二、三", "、总体要求", "2.4 万人", "之一"]
+    texts = [a + b for a in openers for b in tails]
+    texts += ["".join(rng.choice(ALPHABET + "第（一二十1１、.章条") for _ in range(rng.randint(0, 8))) for _ in range(20000)]
+    for text in texts:
+        assert section_start(text) == any(rule.pattern.match(text) for rule in SECTION_RULES), text
+
+
+def old_heading_kind(line: Line) -> str | None:
+    if len(line.text) > records.HEADING_MAX:
+        return None
+    return next((kind for kind, p in records.HEADINGS.items() if p.fullmatch(line.text)), None)
+
+
+# Lines of a bulletin's columns: marks, 文号, titles over them, orders, the listed titles, record headings
+BULLETIN_POOL = (
+    "武汉市新洲区人民政府文件", "新政发〔2023〕1号", "（新政发〔2023〕2号）", "区人民政府关于印发某某方案的通知",
+    "区人民政府关于", "印发某某方案的通知", "某某市人民政府", "关于某某工作的通知", "某某省人民政府令", "第265号",
+    "某某省人民政府令第265号", "◆ 区级文件选登 ◆", "【市政府文件】", "政务简讯", "人 事 任 免", "大事记（2024年1月）",
+    "政务大事记", "正文内容。", "各镇人民政府：", "附件", "2023年1月10日", "区人民政府关于某某工作的意见",
+    "区人民政府关于某某工作的意见（", "）", "新政办〔2023〕3号 ", "文件", "号", "令", "件", "", " ", "\u3000号）",
+)
+
+
+def test_record_headings_and_document_starts_as_found_without_the_cheap_tests():
+    rng = random.Random(10)
+    for text in BULLETIN_POOL + ("大事", "简讯", "免", "记", "讯记免") + tuple(POOL):
+        assert records.heading_kind(Line(1, None, text)) == old_heading_kind(Line(1, None, text)), text
+    listed = [frozenset(), frozenset({"区人民政府关于印发某某方案的通知", "关于某某工作的通知"}),
+              frozenset({"区人民政府关于某某工作的意见", "正文内容。"})]
+    for _ in range(3000):
+        lines = [Line(n, None, rng.choice(BULLETIN_POOL)) for n in range(rng.randint(0, 25))]
+        titles = rng.choice(listed)
+        slow = [k for k in range(len(lines)) if is_document_start(lines, k, titles) or is_part_marker(lines[k])]
+        assert document_starts(lines, titles) == slow, [line.text for line in lines]

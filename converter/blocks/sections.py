@@ -30,7 +30,7 @@ from converter.model.text import Line, Span, piece_of, plain, tail, whole
 from converter.numerals import cn_number
 from converter.patterns import pattern
 from converter.tree.builder import Builder, NodeFunction
-from converter.rules import CN_DIGITS, NUM_L1, NUM_L2, OPEN, ORDINAL, RUN_IN_END, SECTION_RULES
+from converter.rules import CN_DIGITS, NUM_L1, NUM_L2, OPEN, ORDINAL, RUN_IN_END, SECTION_RULES, section_start
 
 # Section styles by the level they stand for (FORMAT.md): 一、=1 （一）=2 1.=3 （1）=4
 STYLE_LEVEL = {"1": 1, "2": 2, "3": 3, "4": 4}
@@ -93,7 +93,7 @@ def heading_of(state: BodyState, rest: Span, bare: bool) -> str | None:
     if not bare:
         return rest.text
     following = state.ahead()
-    if following is None or any(rule.pattern.match(following.text) for rule in SECTION_RULES):
+    if following is None or section_start(following.text):
         return None
     return following.text
 

@@ -6,7 +6,8 @@
 - level_of, a loop from the top of the stack, gives the level the lists of all holders gave;
 - take_responsible, which walks the blocks only when a paragraph ends in a （责任单位：…）, gives
   what the walk always gave;
-- section_start (a cheap test on the first character, then SECTION_RULES) says what the rules say;
+- section_start (a cheap test on the first character, then SECTION_RULES) says what the rules say,
+  and so do the head's role tests with their cheap tests (issuer mark, date line, table row);
 - a bulletin's record headings and document starts, found with cheap tests first, are those found
   without them.
 """
@@ -29,7 +30,8 @@ from converter.forms.speech import parts
 from converter.model.blocks import Para, Section
 from converter.model.context import Context
 from converter.model.text import Line, Span
-from converter.rules import SECTION_RULES, section_start
+from converter.frame import roles
+from converter.rules import CN_DIGITS, ISSUER_MARK, NUM_L1, SECTION_RULES, section_start
 from tests.test_perf2_parse import ALPHABET, POOL, parsed
 
 # Han, white space of every kind (the \x1c … separators are white space to str.isspace and to \s),
@@ -187,3 +189,18 @@ def test_record_headings_and_document_starts_as_found_without_the_cheap_tests():
         titles = rng.choice(listed)
         slow = [k for k in range(len(lines)) if is_document_start(lines, k, titles) or is_part_marker(lines[k])]
         assert document_starts(lines, titles) == slow, [line.text for line in lines]
+
+
+def test_role_tests_say_what_their_patterns_say():
+    rng = random.Random(11)
+    words = ["文件", "文 件", "文\u3000件", "件", "某某市人民政府", "2024年3月5日", "（2024年3月5日）", "日", "|", "| 序号 | 指标 |",
+             "\t", " ", "", "（", "）", "号", "二〇二四年三月五日", "|a"]
+    texts = ["".join(rng.choice(words) for _ in range(rng.randint(0, 4))) for _ in range(20000)]
+    texts += ["".join(rng.choice(ALPHABET + "文件日年月|") for _ in range(rng.randint(0, 10))) for _ in range(20000)]
+    for text in texts:
+        assert roles.is_issuer_mark(text) == (ISSUER_MARK.fullmatch(text.strip()) is not None), text
+        assert roles.is_date_line(text) == (roles.DATE_LINE.fullmatch(text.strip()) is not None), text
+        line = Line(1, None, text)
+        assert roles.is_row(line) == ("\t" in text or roles.PIPE_ROW.fullmatch(text.strip()) is not None), text
+        if NUM_L1.match(text):
+            assert text[0] in CN_DIGITS          # part_headings' cheap test

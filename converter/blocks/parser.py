@@ -307,15 +307,18 @@ def parse_text(state: BodyState, line: Line) -> None:
         state.pending.heading = [whole(line)]   # "一、" alone, its heading on the next line
         state.pending = None
         return
-    if para is not None and not line.indent and para.spans and joins(para.spans[-1].text, state.repair) \
-            and not (DATED_RECORD.match(line.text) and DATED_RECORD.match(para.spans[0].text)) \
-            and not (laid_out(line.text) or laid_out(para.spans[-1].text)) \
-            and not (FIELD_RECORD.match(line.text) and FIELD_RECORD.match(para.spans[0].text)):
-        para.spans.append(whole(line))
-        return
+    if para is not None and not line.indent and para.spans:
+        last = para.spans[-1].text          # (a slice of its line: made once, not at each test)
+        text = line.text
+        if joins(last, state.ctx.repair) \
+                and not (DATED_RECORD.match(text) and DATED_RECORD.match(para.spans[0].text)) \
+                and not (laid_out(text) or laid_out(last)) \
+                and not (FIELD_RECORD.match(text) and FIELD_RECORD.match(para.spans[0].text)):
+            para.spans.append(whole(line))
+            return
     state.close()
-    state.para = Para([whole(line)])
-    state.append(state.para)
+    state.para = new = Para([whole(line)])
+    state.stack[-1].section.children.append(new)        # state.append, without its two calls
 
 
 def laid_out(text: str) -> bool:

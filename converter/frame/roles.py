@@ -106,7 +106,8 @@ def is_organ_name(text: str) -> bool:
 
 
 def is_issuer_mark(text: str) -> bool:
-    return ISSUER_MARK.fullmatch(text.strip()) is not None
+    # cheap test first: both of ISSUER_MARK's alternatives end in 件 (most lines hold none)
+    return "件" in text and ISSUER_MARK.fullmatch(text.strip()) is not None
 
 
 def is_person_signer(text: str) -> bool:
@@ -127,7 +128,8 @@ def is_signer(text: str) -> bool:
 
 
 def is_date_line(text: str) -> bool:
-    return DATE_LINE.fullmatch(text.strip()) is not None
+    # cheap test first: a DATE ends in 日
+    return "日" in text and DATE_LINE.fullmatch(text.strip()) is not None
 
 
 def is_section_start(text: str) -> bool:
@@ -149,7 +151,9 @@ def is_body_line(line: Line) -> bool:
 
 def is_row(line: Line) -> bool:
     """A table row, tab- or pipe-separated."""
-    return "\t" in line.text or PIPE_ROW.fullmatch(line.text.strip()) is not None
+    text = line.text
+    # cheap test first: a PIPE_ROW match opens and closes with |
+    return "\t" in text or ("|" in text and PIPE_ROW.fullmatch(text.strip()) is not None)
 
 
 def unquoted(text: str) -> str:

@@ -100,7 +100,8 @@ def part_headings(lines: Lines) -> list[int]:
     for k in range(len(lines) - 1, -1, -1):
         if (opens_numbering and is_part_heading(lines, k)) or numbered_part(lines[k]):
             heads.append(k)
-        m = NUM_L1.match(lines[k].text)
+        text = lines[k].text
+        m = NUM_L1.match(text) if text and text[0] in CN_DIGITS else None     # (a match opens with a numeral)
         number = cn_number(m.group("n")) if m else None
         if number is not None:
             opens_numbering = number == 1

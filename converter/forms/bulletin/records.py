@@ -89,7 +89,7 @@ def heading_kind(line: Line) -> str | None:
     if len(text) > HEADING_MAX:
         return None
     for kind, pattern in HEADINGS.items():
-        if HEADING_CHARS[kind] in text and pattern.fullmatch(text):     # cheap test first
+        if HEADING_CHARS.get(kind, "") in text and pattern.fullmatch(text):     # cheap test first (none: "" is in any)
             return kind
     return None
 

@@ -10,7 +10,7 @@ articles is a division (divisions.py). A form adds its own plug-ins with `SHARED
 
 from __future__ import annotations
 
-from converter.blocks import closing, divisions, glossary, responsible, roster, sections, table
+from converter.blocks import closing, divisions, glossary, responsible, roster, section_nodes, sections, table
 from converter.blocks.parser import RuleSet
 from converter.tree.builder import NodeFunction
 
@@ -24,5 +24,5 @@ SHARED: RuleSet = (RuleSet()
                    .plus(responsible.PLUGIN))
 
 # Node functions of every block type the plug-ins produce.
-RENDERS: dict[type, NodeFunction] = {**sections.RENDERS, **table.RENDERS, **roster.RENDERS, **responsible.RENDERS,
+RENDERS: dict[type, NodeFunction] = {**section_nodes.RENDERS, **table.RENDERS, **roster.RENDERS, **responsible.RENDERS,
                             **glossary.RENDERS}

@@ -25,11 +25,9 @@ from converter.blocks import toc
 from converter.blocks.parser import (BlockRule, BodyState, Frame, Handler, Plugin, ends_open, is_clause,
                                      is_heading_like, is_title_line)
 from converter.model.blocks import Item, ListBlock, Para, Section
-from converter.model.node import Node, node
-from converter.model.text import Line, Span, piece_of, plain, tail, whole
+from converter.model.text import Line, Span, piece_of, tail, whole
 from converter.numerals import cn_number
 from converter.patterns import pattern
-from converter.tree.builder import Builder, NodeFunction
 from converter.rules import CN_DIGITS, NUM_L1, NUM_L2, OPEN, ORDINAL, RUN_IN_END, SECTION_RULES, section_start
 
 # Section styles by the level they stand for (FORMAT.md): 一、=1 （一）=2 1.=3 （1）=4
@@ -382,33 +380,3 @@ PLUGIN = Plugin("sections", tuple(
     BlockRule(rule.name, rule.pattern, section_handler(rule.kind), first=SECTION_FIRST[rule.kind])
     for rule in SECTION_RULES
 ), claim=toc.claim_tocs)
-
-
-# --- nodes ---------------------------------------------------------------------------
-
-def para_node(para: Para, b: Builder) -> Node:
-    return Node("p", {"line": str(para.line)}, b.inline(para.spans))
-
-
-def section_node(section: Section, b: Builder) -> Node:
-    el = Node("section", {"line": str(section.line), "level": str(section.level)})
-    if section.num is not None:
-        el.add(node("num", None, section.num.text.strip()))
-    if section.heading:
-        el.add(node("heading", section.heading[0].line.n, plain(section.heading)))
-    el.children.extend(b.nodes(section.children))
-    return el
-
-
-def list_node(block: ListBlock, b: Builder) -> Node:
-    el = Node("list")
-    for item in block.items:
-        entry = Node("item", {"line": str(item.line)})
-        if item.num is not None:
-            entry.add(node("num", None, item.num.text.strip()))
-        entry.children.extend(b.inline(item.spans))
-        el.add(entry)
-    return el
-
-
-RENDERS: dict[type, NodeFunction] = {Para: para_node, Section: section_node, ListBlock: list_node, **toc.RENDERS}

@@ -1,0 +1,37 @@
+"""The nodes of the numbered sections, lists and paragraphs (sections.py parses them)."""
+
+from __future__ import annotations
+
+from converter.blocks import toc
+from converter.model.blocks import ListBlock, Para, Section
+from converter.model.node import Node, node
+from converter.model.text import plain
+from converter.tree.builder import Builder, NodeFunction
+
+
+def para_node(para: Para, b: Builder) -> Node:
+    return Node("p", {"line": str(para.line)}, b.inline(para.spans))
+
+
+def section_node(section: Section, b: Builder) -> Node:
+    el = Node("section", {"line": str(section.line), "level": str(section.level)})
+    if section.num is not None:
+        el.add(node("num", None, section.num.text.strip()))
+    if section.heading:
+        el.add(node("heading", section.heading[0].line.n, plain(section.heading)))
+    el.children.extend(b.nodes(section.children))
+    return el
+
+
+def list_node(block: ListBlock, b: Builder) -> Node:
+    el = Node("list")
+    for item in block.items:
+        entry = Node("item", {"line": str(item.line)})
+        if item.num is not None:
+            entry.add(node("num", None, item.num.text.strip()))
+        entry.children.extend(b.inline(item.spans))
+        el.add(entry)
+    return el
+
+
+RENDERS: dict[type, NodeFunction] = {Para: para_node, Section: section_node, ListBlock: list_node, **toc.RENDERS}

@@ -114,7 +114,9 @@ def convert_file(path: Path, encoding: str | None = None, errors: str = "strict"
 
 def convert_bytes(data: bytes, name: str, encoding: str | None = None, errors: str = "strict") -> Result:
     """Convert the raw bytes of an input named `name` (the batch path reads them itself)."""
-    return convert_decoded(reader.decode(data, name, encoding, errors))
+    source = reader.decode(data, name, encoding, errors)
+    del data            # (a caller that holds the bytes no more, as batch.attempt, has them freed here)
+    return convert_decoded(source)
 
 
 def convert_decoded(source: Source) -> Result:

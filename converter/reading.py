@@ -7,6 +7,7 @@ ASCII digit of its value. lossless.py compares the input's with the output's.
 from __future__ import annotations
 
 import unicodedata
+from itertools import chain
 from typing import Iterator
 
 from converter.normalise.lines import split_lines
@@ -114,26 +115,36 @@ def input_reading_chars(text: str, references: bool = False) -> list[str]:
         joined = "\n".join(html.unescape(line).replace("\n", " ") for line in split_lines(text))
     elif "\r" in text:
         joined = "\n".join(split_lines(text))
-    else:                                   # the lines joined again are the text without its last line end
-        joined = text[:-1] if text.endswith("\n") else text
+    else:                                   # the lines joined again are the text without its last line end:
+        runs, beyond = runs_and_plane(text, lines=True)
+        lines = fold_digits(runs, None if beyond else False).split("\n")
+        if text.endswith("\n"):
+            lines.pop()                     # (read with it, not copied without it: the runs end with it)
+        return lines
     runs, beyond = runs_and_plane(joined, lines=True)
     return fold_digits(runs, None if beyond else False).split("\n")
 
 
 def input_lines(text: str, references: bool = False) -> Iterator[str]:
-    """input_reading_chars, READ_CHUNK characters of the input at a time.
+    """input_reading_chars, READ_CHUNK characters of the input at a time (chained: no step of Python a line)."""
+    return chain.from_iterable(input_reading_chars(piece, references) for piece in line_pieces(text))
 
-    The text is cut just after a line end, where the lines before it end alike however the text goes on
-    (a CRLF's LF is its last character), so the lines of the pieces are those of the text.
+
+def line_pieces(text: str) -> Iterator[str]:
+    """The text in pieces of about READ_CHUNK characters, each but the last cut just after a line end.
+
+    The lines before a line end end alike however the text goes on (a CRLF's LF is its last character), so
+    the lines of the pieces are those of the text. An empty text is one empty piece (one empty line to
+    input_reading_chars, as it reads the text whole).
     """
     start = 0
-    while start < len(text):
+    while True:
         cut = text.find("\n", start + READ_CHUNK - 1)
         end = len(text) if cut < 0 else cut + 1
-        yield from input_reading_chars(text[start:end], references)
+        yield text[start:end]
         start = end
-    if not text:
-        yield ""        # (as input_reading_chars reads it: a text without lines is one empty line)
+        if start >= len(text):
+            return
 
 
 def each_reading_chars(texts: list[str]) -> list[str]:

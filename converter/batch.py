@@ -136,11 +136,14 @@ def attempt(task: Task, options: Options) -> tuple[Record, bytes | None]:
     if sniff.is_archive_xml(data):
         raise Failed(ARCHIVE_GIVEN, len(data))
     from converter import pipeline      # here: `gongwen --version` and the parent of workers need none of it
+    size = len(data)
+    given = [data]
+    del data        # (handed on alone, the bytes are freed once decoded, before the conversion's peak: 1× the input)
     try:
-        result = pipeline.convert_bytes(data, stdio.source_name(task.source, options.name), options.encoding,
+        result = pipeline.convert_bytes(given.pop(), stdio.source_name(task.source, options.name), options.encoding,
                                         options.errors)
     except InputError as exc:
-        raise Failed(str(exc), len(data)) from None
+        raise Failed(str(exc), size) from None
     # another format is rendered from the validated archive tree
     rendered = publish.render(result.root, options.to) if options.to != "xml" else None
     temporary = None
@@ -152,9 +155,9 @@ def attempt(task: Task, options: Options) -> tuple[Record, bytes | None]:
             else:
                 result.write(task.output) if rendered is None else writer.write_atomic(task.output, rendered)
         except OSError as exc:
-            raise Failed(write_failure(task.output, exc.strerror or str(exc)), len(data)) from None
+            raise Failed(write_failure(task.output, exc.strerror or str(exc)), size) from None
     documents = result.documents
-    record = Record(task.shown, shown(task), "converted", result.forms, result.warnings, size=len(data),
+    record = Record(task.shown, shown(task), "converted", result.forms, result.warnings, size=size,
                     documents=documents, temporary=temporary)
     return record, ((result.xml if rendered is None else rendered) if task.output is None else None)
 

@@ -7,10 +7,12 @@ from dataclasses import fields
 from functools import lru_cache
 from pathlib import Path
 
+from converter.model.text import Line
+from converter.normalise import chrome_lines as C
 from converter.normalise import Normalised, normalise
 from converter.normalise.furniture import FURNITURE, FURNITURE_RULES, furniture_reason, may_be_furniture
-from converter.model.text import Line
 from converter.normalise.lines import FORBIDDEN_CHAR, clean_as_printed, clean_line, clean_line_fully, split_lines
+from converter.normalise.runon import RUN_ON_MIN, cut_points
 from converter.patterns import EXAMPLES
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -24,6 +26,9 @@ ODD = [
     "一、总体要求", "（一）加强", "关于印发某某办法的通知", "各乡镇人民政府：", "特此通知。", "打印", "【字号：大 中 小】",
     "|首页|政务公开|", "首页 | 政务公开 | 互动交流", "您的位置：首页 » 政务公开", "本报记者 张三 摄", "免责声明：本站内容仅供参考",
     "**加粗**正文", "正文<sup>①</sup>", "a*b", "a<b", "正文**加粗**", "正文<br/>", "## 一、", "- 列表", "> 引文", "+ 项", "#话题",
+    "[Home。] [Help。]", "字号：大。中。小", "← 上一篇。", "下一篇。 →", "维基百科", "姊妹计划: 数据项。", "分享到：微信 微博",
+    "扫一扫在手机打开当前页", "某某县人民政府门户网站", "您是第 12345 位访问者", "（责任编辑：王明）", "收录于《某某》。",
+    "本作品收录于《某某公报/2004年/第7号", "县长王明作政府工作报告。本报记者 张三 摄", "首页 » 法律法规 »",
     "𠀀𠀁𠀂", "\ud7ff\ue000", "ｈｔｔｐ://a", "Ａ＋", "a" * 5000, "。" * 400, "字" * 61, "第" * 321, "　" * 70 + "正文",
 ]
 
@@ -122,3 +127,73 @@ def test_normalise_fast_path_gives_what_the_slow_path_gives() -> None:
     assert slow_rules is not FURNITURE_RULES and slow_rules == FURNITURE_RULES
     for text in documents():
         assert same_page(normalise(text), normalise(text, rules=slow_rules)), text[:80]
+
+
+def test_white_space_but_the_space_is_unprintable() -> None:
+    # split_run_on and the fast paths tell a line without white space by str.isprintable and " "
+    for c in map(chr, range(0x110000)):
+        if c.isspace() and c != " ":
+            assert not c.isprintable(), hex(ord(c))
+
+
+def long_lines() -> list[str]:
+    """Long lines as a flattened document prints them, with and without white space at its breaks."""
+    rng = random.Random(7)
+    parts = ["一、", "二、", "三、", "（一）", "（二）", "1.", "2.", "第一条", "第二条", "第一章", "第二章", "为了加强管理，",
+             "现将有关事项通知如下：", "此告。", "实施。", "陆府通〔2019〕2号", "；", "！", "?", ":", "。", " ", "\u3000", "\t",
+             "关于做好某某工作的通告", "各有关单位", "第 三 条", "第3条"]
+    out = []
+    for k in range(400):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(20, 80)))
+        out.append(text if k % 2 else text.replace(" ", "").replace("\u3000", "").replace("\t", ""))
+    return out
+
+
+def test_a_long_line_without_white_space_is_cut_nowhere() -> None:
+    tested = 0
+    for text in long_lines() + list(inputs()):
+        if text.isprintable() and " " not in text:
+            tested += len(text) >= RUN_ON_MIN
+            assert cut_points(text, False) == [], text
+    assert tested > 200
+
+
+def slow_chrome_shaped(text: str) -> bool:
+    """chrome_shaped as it was before its cheap tests of one character."""
+    if len(text) > C.LONG_CHROME:
+        return False
+    if len(text) <= C.SHORT_LINE and (
+            text[0] in C.WIDGET_FIRST and C.WIDGET_LINE.fullmatch(text)
+            or "分享" in text and C.SHARE_LINE.fullmatch(text)
+            or ("扫" in text or "码" in text) and C.QR_PROMPT.fullmatch(text)
+            or "[" in text and C.LATIN_NAV.fullmatch(text)
+            or "字" in text and C.FONT_LABEL.fullmatch(text)
+            or ("|" in text or "｜" in text or "│" in text) and C.is_menu(text)
+            or "网" in text and C.SITE_NAME.fullmatch(text)
+            or "访" in text and C.VISITOR_COUNTER.fullmatch(text)
+            or ("←" in text or "→" in text or "⇐" in text or "⇒" in text or "维基" in text or "姊妹" in text)
+            and C.WIKI_NAV.fullmatch(text)):
+        return True
+    head = text[:12]
+    return bool(("：" in head or ":" in head) and (C.EDITOR_LINE.fullmatch(text) or C.BREADCRUMB_LABEL.fullmatch(text))
+                or (">" in text or "»" in text or "›" in text or "＞" in text or "/" in text or "／" in text)
+                and C.crumb_steps(text)
+                or ("摄" in text or "图" in text) and C.CAPTION_HINT.search(text) and C.CAPTION.fullmatch(text)
+                or "收录于" in text and C.COLLECTION_NOTE.fullmatch(text)
+                or C.BLURB_HINT.search(text) and C.BLURB.fullmatch(text))
+
+
+def blurb_edges() -> list[str]:
+    """Blurbs whose words stand near the end of where BLURB looks for them, and lines like them."""
+    words = ["如有侵权", "侵权请", "请联系删除", "请联系我们删除", "请联系本站删除", "联系我们删除", "联系本网删除", "转载请注明",
+             "版权归原作者", "本站所载文章来源于网络", "本网内容仅供参考", "本站整理", "声明", "点击此处下载", "下载地址："]
+    return ["某" * k + word + tail for word in words for k in range(54, 70) for tail in ("", "。", "，谢谢")] + [
+        head + tail for tail in ("本站内容仅供参考", "以上内容仅供参考") for head in ("免责声明：", "版权声明: ", "特别声明 ：")]
+
+
+def test_chrome_shaped_gives_what_it_gave() -> None:
+    chrome = 0
+    for text in [t for t in inputs() if t] + blurb_edges():
+        chrome += C.chrome_shaped(text)
+        assert C.chrome_shaped(text) == bool(slow_chrome_shaped(text)), repr(text)
+    assert chrome > 300

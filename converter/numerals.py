@@ -13,6 +13,8 @@ line as text and say so.
 
 from __future__ import annotations
 
+import functools
+
 # The digits; 两 counts only before 百 and 千 (两百, 两千), never as the units digit.
 DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "０": 0, "一": 1, "二": 2, "两": 2, "三": 3,
           "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -22,6 +24,9 @@ UNITS = {"十": 10, "百": 100, "千": 1000}
 NUMERAL_CHARS = "".join(DIGITS) + "".join(UNITS)
 
 
+# (cached: a pure function of a str, asked again for the same few numerals at every numbered line, by the
+# parser and the look-aheads over the lines below; bounded, so a hostile input cannot grow it)
+@functools.lru_cache(maxsize=4096)
 def cn_number(text: str) -> int | None:
     """The value of a printed numeral, or None when it is no well-formed number.
 

@@ -145,6 +145,22 @@ SECTION_RULES: tuple[Rule, ...] = (
     Rule("subchapter", NUM_SUBCHAPTER, "subchapter"),
 )
 
+# The characters a match of SECTION_RULES can start with (each pattern starts with one of them: 第, a
+# bracket, a Chinese numeral), besides the decimal digits \d matches (str.isdecimal: Unicode category Nd)
+SECTION_OPENERS = "第" + OPEN + CN_DIGITS
+
+
+def section_start(text: str) -> bool:
+    """Whether a numbered section's number starts the text (a rule of SECTION_RULES matches it).
+
+    Cheap test first: a text that opens with no character a number can start with (most lines) is none.
+    """
+    first = text[:1]
+    if not first or not (first in SECTION_OPENERS or first.isdecimal()):
+        return False
+    return any(rule.pattern.match(text) for rule in SECTION_RULES)
+
+
 # A run-in heading ends at its first full stop: "（一）全面实施…承诺制。" + body text
 RUN_IN_END = pattern(r"[。！？!?]", "承诺制。")
 

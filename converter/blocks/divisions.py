@@ -21,7 +21,7 @@ from converter.blocks.sections import level_of
 from converter.model.blocks import Section
 from converter.model.text import Line, whole
 from converter.patterns import pattern
-from converter.rules import NUM_ARTICLE, SECTION_RULES
+from converter.rules import NUM_ARTICLE, section_start
 
 # A division's name alone on its line, maybe letter-spaced: "附　　则", "总则", "分 则"
 BARE_DIVISION = pattern(r"\s{0,8}[总分附]\s{0,6}则\s{0,4}", "附　　则", "总则", "分 则")
@@ -35,7 +35,7 @@ def article_follows(state: BodyState) -> bool:
         line = state.ahead(k)
         if line is None:
             return False
-        if any(rule.pattern.match(line.text) for rule in SECTION_RULES):
+        if section_start(line.text):
             return NUM_ARTICLE.match(line.text) is not None
     return False
 

@@ -167,7 +167,15 @@ def keep_heading_as_text(state: BodyState, line: Line, m: re.Match[str]) -> bool
 
 
 # Read in a body: a glossary heading with no entries under it (the glossary itself is cut off before)
-HEADING_AS_TEXT = Plugin("glossary-heading", (BlockRule("glossary-heading", GLOSSARY_HEADING, keep_heading_as_text),))
+# A heading GLOSSARY_HEADING matches holds 释 (解释, 注释) or 明 (说明), and keep_heading_as_text passes any
+# other line (is_heading says no) without touching the parse state: the rule is given once for each of the
+# two, so that the parser skips it, by `contains`, on a line with neither (most lines) without running the
+# pattern. A line with both is tried twice, the second time as the first (same line, same state): a pass
+# again, or never tried, the first having taken the line.
+HEADING_AS_TEXT = Plugin("glossary-heading", (
+    BlockRule("glossary-heading", GLOSSARY_HEADING, keep_heading_as_text, contains="释"),
+    BlockRule("glossary-heading-ming", GLOSSARY_HEADING, keep_heading_as_text, contains="明"),
+))
 
 
 def term_key(text: str) -> str:

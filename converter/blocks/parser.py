@@ -45,7 +45,8 @@ CLAUSE_ENDS = "；;，,、"
 SENTENCE_ENDS = "。！？!?"
 
 
-@dataclass(eq=False, repr=False)
+# (slotted: a Frame is made at each section opened, and the parse state's fields are read at every line)
+@dataclass(slots=True, eq=False, repr=False)
 class Frame:
     """An open section and the sequences counted inside it."""
 
@@ -54,7 +55,7 @@ class Frame:
     items: dict[str, int] = field(default_factory=dict)   # last list item number by style
 
 
-@dataclass(eq=False, repr=False)
+@dataclass(slots=True, eq=False, repr=False)
 class BodyState:
     """The parsing state of one body, kept apart from the rules."""
 
@@ -103,6 +104,9 @@ Finisher = Callable[[list[Any], Context], list[Any]]
 Claimer = Callable[[Lines, Context], dict[int, tuple[int, Any]]]
 # A rule as the parser runs it: the text a match needs, its guard, the pattern, the handler
 Step = tuple["str | None", "Guard | None", "re.Pattern[str]", Handler]
+# A line longer than this (trailing white space aside) is a long one: it tries no rule whose match is
+# bounded below this length (BlockRule.longest). Most lines of a body are paragraphs, longer than that.
+LONG_LINE = 80
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -114,6 +118,9 @@ class BlockRule:
     does `when` (the rule applies only while it holds of the parse state: a
     rule that takes any line inside an open table skips the lines outside).
     A guard must say no only where the handler would return False anyway.
+    `longest` is the longest line (trailing white space aside) the pattern can
+    match, when it is bounded (anchored at the line's end): a line longer than
+    LONG_LINE skips a rule whose `longest` is no more than that.
     """
 
     name: str
@@ -122,6 +129,7 @@ class BlockRule:
     first: str | None = None
     contains: str | None = None
     when: Guard | None = None
+    longest: int | None = None
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -171,6 +179,20 @@ class RuleSet:
         """steps(), by first character, as characters are met (the rules' fields read once, not at each line)."""
         return {}
 
+    def long_steps(self, start: str) -> tuple[Step, ...]:
+        """steps(start) for a line longer than LONG_LINE: without the rules no such line can match."""
+        found = self.long_steps_by_start.get(start)
+        if found is None:
+            found = self.long_steps_by_start[start] = tuple(
+                (rule.contains, rule.when, rule.pattern, rule.parse) for rule in self.starting(start)
+                if rule.longest is None or rule.longest > LONG_LINE)
+        return found
+
+    @functools.cached_property
+    def long_steps_by_start(self) -> dict[str, tuple[Step, ...]]:
+        """long_steps(), by first character, as characters are met."""
+        return {}
+
     def plus(self, plugin: Plugin, before: str | None = None) -> RuleSet:
         """This set with a plug-in's rules inserted before the rule named `before` (or last)."""
         at = self.names().index(before) if before is not None else len(self.rules)
@@ -188,6 +210,7 @@ def parse_body(lines: Lines, ctx: Context, rules: RuleSet) -> list[Any]:
     for claimer in rules.claimers:
         claimed.update(claimer(lines, ctx))
     steps, by_start = rules.steps, rules.steps_by_start
+    long_steps, long_by_start = rules.long_steps, rules.long_steps_by_start
     i, count = 0, len(lines)
     while i < count:
         if claimed and i in claimed:
@@ -201,7 +224,11 @@ def parse_body(lines: Lines, ctx: Context, rules: RuleSet) -> list[Any]:
         i += 1
         text = line.text
         first = text[:1]
-        for contains, when, rule, parse in by_start.get(first) or steps(first):
+        if len(text) > LONG_LINE and len(text.rstrip()) > LONG_LINE:
+            line_steps = long_by_start.get(first) or long_steps(first)
+        else:
+            line_steps = by_start.get(first) or steps(first)
+        for contains, when, rule, parse in line_steps:
             if contains is not None and contains not in text:
                 continue
             if when is not None and not when(state):

@@ -7,10 +7,11 @@ placed right after the paragraph it ended.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from converter.blocks.parser import Plugin, walk_blocks
-from converter.model.blocks import Para, Responsible
+from converter.model.blocks import Para, Responsible, Section
 from converter.model.context import Context
 from converter.model.node import Node, node
 from converter.tree.builder import Builder, NodeFunction
@@ -32,7 +33,21 @@ NEXT_LABEL = pattern(rf"{UNIT_LABEL}\s{{0,2}}", "配合单位:")
 
 def take_responsible(blocks: list[Any], ctx: Context) -> list[Any]:
     """Split a trailing （责任单位：…） off every paragraph, at any depth."""
+    if not any_responsible(blocks):
+        return blocks       # most bodies have none: the walk would give the same blocks in new lists
     return walk_blocks(blocks, split_paragraph)
+
+
+def any_responsible(blocks: list[Any]) -> bool:
+    """Whether a paragraph in `blocks` (sections entered at any depth, as walk_blocks enters them)
+    ends in a （责任单位：…）: split_paragraph splits only such a one, and gives every other block as it is."""
+    for block in blocks:
+        if isinstance(block, Para):
+            if responsible_match(block.spans) is not None:
+                return True
+        elif isinstance(block, Section) and any_responsible(block.children):
+            return True
+    return False
 
 
 def split_paragraph(block: Any) -> list[Any]:
@@ -44,11 +59,17 @@ def split_paragraph(block: Any) -> list[Any]:
     return [Para(before), responsible] if before else [responsible]
 
 
-def split_responsible(spans: list[Span]) -> tuple[list[Span], Responsible | None]:
+def responsible_match(spans: list[Span]) -> re.Match[str] | None:
+    """RESPONSIBLE searched in the spans' joined text."""
     text = spans[0].text if len(spans) == 1 else "".join(s.text for s in spans)     # (most paragraphs: one line)
-    m = RESPONSIBLE.search(text) if "单位" in text or "部门" in text else None     # (every UNIT_LABEL ends so)
+    return RESPONSIBLE.search(text) if "单位" in text or "部门" in text else None   # (every UNIT_LABEL ends so)
+
+
+def split_responsible(spans: list[Span]) -> tuple[list[Span], Responsible | None]:
+    m = responsible_match(spans)
     if not m:
         return spans, None
+    text = m.string
     before = cut(spans, 0, m.start())
     inside = cut(spans, m.start(), len(text.rstrip()))
     units: list[Span] = []

@@ -30,12 +30,14 @@ from converter.model.text import Line, Span, piece_of, plain, tail, whole
 from converter.numerals import cn_number
 from converter.patterns import pattern
 from converter.tree.builder import Builder, NodeFunction
-from converter.rules import CN_DIGITS, NUM_L1, NUM_L2, OPEN, ORDINAL, RUN_IN_END, SECTION_RULES
+from converter.rules import CN_DIGITS, NUM_L1, NUM_L2, OPEN, ORDINAL, RUN_IN_END, SECTION_RULES, section_start
 
 # Section styles by the level they stand for (FORMAT.md): 一、=1 （一）=2 1.=3 （1）=4
 STYLE_LEVEL = {"1": 1, "2": 2, "3": 3, "4": 4}
 # The divisions of a regulation, outermost first: 编 章 节 条, each nesting in those before it.
 LEGAL = ("part", "chapter", "subchapter", "article")
+# The divisions each division nests in (those before it in LEGAL)
+OUTER_LEGAL = {style: LEGAL[:k] for k, style in enumerate(LEGAL)}
 # What a section number of each style starts with: 第, a bracket, a numeral, a digit
 SECTION_FIRST = {"part": "第", "chapter": "第", "subchapter": "第", "article": "第", "2": OPEN, "4": OPEN,
                  "1": CN_DIGITS, "3": "0123456789０１２３４５６７８９"}
@@ -61,14 +63,21 @@ INNER_DIVISION = pattern(rf"\s+(?=第\s{{0,2}}{ORDINAL}\s{{0,2}}[节条])", "总
 
 
 def level_of(style: str, stack: list[Frame]) -> int:
-    """The level a section of `style` takes, given the open sections."""
-    if style in LEGAL:
-        holders = [f.section for f in stack if f.section.style in LEGAL[:LEGAL.index(style)]]
-        return holders[-1].level + 1 if holders else 1
-    articles = [f.section for f in stack if f.section.style == "article"]
-    if articles:
-        # items inside an article sit below it, in their own order
-        return articles[-1].level + max(1, STYLE_LEVEL[style] - 1)
+    """The level a section of `style` takes, given the open sections.
+
+    (The innermost open section that holds it is the first met from the top of the stack: a loop from
+    there, not a list of them all, asked at each numbered line.)
+    """
+    outer = OUTER_LEGAL.get(style)
+    if outer is not None:
+        for frame in reversed(stack):
+            if frame.section.style in outer:
+                return frame.section.level + 1
+        return 1
+    for frame in reversed(stack):
+        if frame.section.style == "article":
+            # items inside an article sit below it, in their own order
+            return frame.section.level + max(1, STYLE_LEVEL[style] - 1)
     return STYLE_LEVEL[style]
 
 
@@ -84,7 +93,7 @@ def heading_of(state: BodyState, rest: Span, bare: bool) -> str | None:
     if not bare:
         return rest.text
     following = state.ahead()
-    if following is None or any(rule.pattern.match(following.text) for rule in SECTION_RULES):
+    if following is None or section_start(following.text):
         return None
     return following.text
 
@@ -258,8 +267,9 @@ def parse_numbered(state: BodyState, line: Line, style: str, m: re.Match[str]) -
         open_section(state, style, level, number, num, rest, bare)
         return True
     if decision == "section":
-        expected = {1, parent_frame(state, level).last.get(style, 0) + 1, state.numbered.get(style, 0) + 1}
-        if number not in expected and not added:   # items and articles number on across parents
+        # items and articles number on across parents: 1, the next under the parent, or the next of the style
+        if (number != 1 and number != parent_frame(state, level).last.get(style, 0) + 1
+                and number != state.numbered.get(style, 0) + 1 and not added):
             state.ctx.warn(line.n, f"numbering {num.text.strip()} skips ahead; taken as a section")
         state.numbered[style] = number
         inner = division_after_heading(rest) if style in LEGAL[:-1] else None
@@ -320,15 +330,16 @@ def open_section(state: BodyState, style: str, level: int, number: int, num: Spa
         state.para = Para([rest])
         section.children.append(state.para)
         return
-    stop = RUN_IN_END.search(rest.text)
-    if stop and rest.text[stop.end():].strip() and not claused_sentence(rest.text[:stop.end()], RUN_IN_CLAUSES):
+    text = rest.text        # (a slice of the line: made once, not at each test)
+    stop = RUN_IN_END.search(text)
+    if stop and text[stop.end():].strip() and not claused_sentence(text[:stop.end()], RUN_IN_CLAUSES):
         # run-in heading: "（一）全面实施…承诺制。" followed by body text
         cut = rest.start + stop.end()
         section.heading = [Span(rest.line, rest.start, cut)]
         body = tail(rest.line, cut)
         state.para = Para([body])
         section.children.append(state.para)
-    elif is_heading_like(rest.text) and not claused_sentence(rest.text, LINE_CLAUSES):
+    elif is_heading_like(text) and not claused_sentence(text, LINE_CLAUSES):
         section.heading = [rest]
     else:
         # a numbered paragraph ("一、任何单位和个人未经许可，严禁…。"): no heading, its text a paragraph

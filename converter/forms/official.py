@@ -26,7 +26,7 @@ from converter.model.context import Context
 from converter.model.document import Document
 from converter.model.text import Line, Lines, Span, collapse, plain, split_at, whole
 from converter.patterns import HAN, pattern
-from converter.rules import ATTACHMENT_NOTE, REMARK, SECTION_RULES, TITLE_FORM_WORD
+from converter.rules import ATTACHMENT_NOTE, REMARK, TITLE_FORM_WORD, section_start
 
 if TYPE_CHECKING:
     from converter.forms.registry import Form
@@ -206,7 +206,7 @@ def note_line(line: Line) -> bool:
     if NOTE_ITEM_START.match(text):
         return True
     return (0 < len(text) <= NOTE_WRAP_MAX and not is_row(line) and "。" not in text
-            and not any(rule.pattern.match(text) for rule in SECTION_RULES))
+            and not section_start(text))
 
 
 def list_context(ctx: Context) -> Context:

@@ -19,8 +19,8 @@ from __future__ import annotations
 from converter.blocks.table import PIPE_ROW
 from converter.model.text import Line, Lines, Span, collapse, joined, plain, whole
 from converter.patterns import HAN, pattern
-from converter.rules import (DATE, ISSUER_MARK, ORGAN_SUFFIX, RECIPIENTS_END, SECTION_RULES, SENTENCE_END,
-                             SENTENCE_PUNCT, TITLE_FORM_WORD)
+from converter.rules import (DATE, ISSUER_MARK, ORGAN_SUFFIX, RECIPIENTS_END, SENTENCE_END, SENTENCE_PUNCT,
+                             TITLE_FORM_WORD, section_start)
 
 # The longest line that can be a title line; the longest organ name or 署名.
 TITLE_LINE_MAX = 60
@@ -131,7 +131,7 @@ def is_date_line(text: str) -> bool:
 
 
 def is_section_start(text: str) -> bool:
-    return any(rule.pattern.match(text) for rule in SECTION_RULES)
+    return section_start(text)
 
 
 def is_body_line(line: Line) -> bool:

@@ -143,6 +143,31 @@ def is_document_start(lines: Lines, i: int, titles: frozenset[str] = frozenset()
     return False
 
 
+def document_starts(lines: Lines, titles: frozenset[str]) -> list[int]:
+    """The lines that start a document or a column: [k for k in range(len(lines)) if is_document_start(lines,
+    k, titles) or is_part_marker(lines[k])], with a cheap test first on what each line ends in, read once.
+
+    is_document_start is true of line k only if the line may print a listed title (`titles` given, and
+    the line opens with no character but one a title starts with: prints_listed_title's own first test),
+    a 文号 may stand under it (line k+1 or k+2 ends in 号: is_title_over_number's first test), or it
+    ends in 件, 号 or 令 itself (its test before the marks and numbers); other lines are no start.
+    """
+    ends = [line.text.rstrip().rstrip("）)")[-1:] for line in lines] + ["", ""]    # as ends_in_number_mark reads it
+    starts_of = title_starts(titles) if titles else frozenset()
+    found = []
+    for k, line in enumerate(lines):
+        text = line.text
+        if text[:1] in PART_MARKS and PART_MARKER.fullmatch(text):        # is_part_marker
+            found.append(k)
+            continue
+        first = text.lstrip()[:1]
+        may = (ends[k + 1] == "号" or ends[k + 2] == "号" or ends[k] in ("件", "号", "令")
+               or (bool(titles) and (not first or first in starts_of)))
+        if may and is_document_start(lines, k, titles):
+            found.append(k)
+    return found
+
+
 def prints_listed_title(lines: Lines, i: int, titles: frozenset[str]) -> bool:
     """Whether line i, alone or with the next line, prints a title the 目录 lists (white space left out).
 
@@ -331,7 +356,7 @@ def listed_titles(b: Bulletin) -> frozenset[str]:
 def parse_columns(b: Bulletin, lines: Lines, ctx: Context, titles: frozenset[str] = frozenset()) -> None:
     """Columns (◆ … ◆) and the documents in them, split at each document start."""
     part: Part | None = None
-    starts = [k for k in range(len(lines)) if is_document_start(lines, k, titles) or is_part_marker(lines[k])]
+    starts = document_starts(lines, titles)
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
     for _, chunk in split_at(lines, starts):

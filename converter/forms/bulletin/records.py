@@ -80,13 +80,16 @@ class Records:
 
 # The record headings are short; a longer line is none of them.
 HEADING_MAX = 20
+# A character each heading's match holds (its last word's: 简讯, 任免, 大事记): a line without it is not that heading
+HEADING_CHARS = {"briefs": "讯", "appointments": "免", "chronicle": "记"}
 
 
 def heading_kind(line: Line) -> str | None:
-    if len(line.text) > HEADING_MAX:
+    text = line.text
+    if len(text) > HEADING_MAX:
         return None
     for kind, pattern in HEADINGS.items():
-        if pattern.fullmatch(line.text):
+        if HEADING_CHARS[kind] in text and pattern.fullmatch(text):     # cheap test first
             return kind
     return None
 

@@ -24,7 +24,7 @@ from converter.forms.speech.title import (OCCASION_DATE, SPOKEN_WORDS, other_for
 from converter.model.document import Author
 from converter.model.text import Line, Lines, Span, collapse, joined, plain, whole
 from converter.patterns import pattern
-from converter.rules import DATE, DOC_NUMBER, SECTION_RULES, SENTENCE_END
+from converter.rules import DATE, DOC_NUMBER, SENTENCE_END, section_start
 from converter.values import iso_date
 
 # The date a report was given, in brackets at the end of its title's line: "政府工作报告（2026年1月20日）"
@@ -107,7 +107,7 @@ def is_prose(line: Line, sentences: bool) -> bool:
     text = collapse(line.text)
     if len(text) > PROSE_MIN or (sentences and len(text) > SENTENCE_PROSE_MIN and SENTENCE_END.search(text[-1:])):
         return not starts_occasion(text)       # a title run on with its occasion is no prose
-    return any(rule.pattern.match(text) for rule in SECTION_RULES)
+    return section_start(text)
 
 
 def starts_occasion(text: str) -> bool:

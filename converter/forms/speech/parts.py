@@ -31,7 +31,7 @@ from converter.model.node import Node, node
 from converter.model.text import Line, Lines, Span, collapse, plain, split_at, whole
 from converter.patterns import pattern
 from converter.tree.builder import Builder, NodeFunction
-from converter.rules import CN_DIGITS, NUM_L1, SECTION_RULES, SENTENCE_END, SENTENCE_PUNCT
+from converter.rules import CN_DIGITS, NUM_L1, SENTENCE_END, SENTENCE_PUNCT, section_start
 from converter.values import cn_number
 
 # A label and its title on one line: "附件：2026年民生实事", "附件2：…", "附：2026年…民生实事项目"
@@ -118,7 +118,7 @@ def is_part_heading(lines: Lines, k: int) -> bool:
     text = collapse(line.text)
     if not 2 <= len(text) <= PART_HEADING_MAX or SENTENCE_PUNCT.search(text) or is_row(line) or text[-1] in "、":
         return False
-    if any(rule.pattern.match(text) for rule in SECTION_RULES) or glossary.is_heading(line) or is_salutation(line):
+    if section_start(text) or glossary.is_heading(line) or is_salutation(line):
         return False
     if k + 1 >= len(lines):
         return False

@@ -222,7 +222,9 @@ def add_row(table: Table, cells: list[Cell], line: Line, width: int, numbered: i
     if previous is not None and not cells[0].spans and filled and not numbered_after_first(numbered, cells):
         merge(previous, cells)             # a continuation line: empty 序号
         return
-    if previous is not None and serial(previous) is not None and cells[0].key == previous.cells[0].key:
+    # (the keys compared first: they differ in most rows, and serial, as pure, may go second; a data row
+    # has the table's width of cells, one at least: previous.cells[0] is always there)
+    if previous is not None and cells[0].key == previous.cells[0].key and serial(previous) is not None:
         if repeats(previous, cells):       # the row split by a page break, printed again in full
             printed = previous.cells[0].spans[0].line      # the earlier copy, now residue
             ctx.remove("repeated-table-row", printed.n, printed.raw.strip())

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import hashlib
 import os
 import re
@@ -26,6 +27,7 @@ from typing import BinaryIO, Generator, Iterator
 from lxml import etree
 
 from converter import __version__, pool, publish, reader, sniff, stdio, validation, writer
+from converter.commit import committed
 from converter.inputs import Task
 from converter.patterns import pattern
 from converter.reader import InputError
@@ -134,11 +136,14 @@ def attempt(task: Task, options: Options) -> tuple[Record, bytes | None]:
     if sniff.is_archive_xml(data):
         raise Failed(ARCHIVE_GIVEN, len(data))
     from converter import pipeline      # here: `gongwen --version` and the parent of workers need none of it
+    size = len(data)
+    given = [data]
+    del data        # (handed on alone, the bytes are freed once decoded, before the conversion's peak: 1× the input)
     try:
-        result = pipeline.convert_bytes(data, stdio.source_name(task.source, options.name), options.encoding,
+        result = pipeline.convert_bytes(given.pop(), stdio.source_name(task.source, options.name), options.encoding,
                                         options.errors)
     except InputError as exc:
-        raise Failed(str(exc), len(data)) from None
+        raise Failed(str(exc), size) from None
     # another format is rendered from the validated archive tree
     rendered = publish.render(result.root, options.to) if options.to != "xml" else None
     temporary = None
@@ -150,9 +155,9 @@ def attempt(task: Task, options: Options) -> tuple[Record, bytes | None]:
             else:
                 result.write(task.output) if rendered is None else writer.write_atomic(task.output, rendered)
         except OSError as exc:
-            raise Failed(write_failure(task.output, exc.strerror or str(exc)), len(data)) from None
+            raise Failed(write_failure(task.output, exc.strerror or str(exc)), size) from None
     documents = result.documents
-    record = Record(task.shown, shown(task), "converted", result.forms, result.warnings, size=len(data),
+    record = Record(task.shown, shown(task), "converted", result.forms, result.warnings, size=size,
                     documents=documents, temporary=temporary)
     return record, ((result.xml if rendered is None else rendered) if task.output is None else None)
 
@@ -257,72 +262,35 @@ def run(tasks: list[Task], options: Options, jobs: int) -> Generator[Record, Non
     owner = os.getpid()         # this process renames every output into place (`committed`)
     work = functools.partial(process_record, options=replace(options, owner=owner))
     if options.timeout is None and (jobs <= 1 or len(tasks) <= 1):
-        return committed((work(task) for task in tasks), len(tasks))
+        return committed((work(task) for task in tasks), len(tasks), settle)
     from converter import pipeline  # noqa: F401  (imported once, before the workers fork, so that they share it)
     order = pool.largest_first([input_size(task) for task in tasks], HAND_OUT_WINDOW)
     return committed(pool.ordered_map(work, tasks, jobs, functools.partial(crashed, owner=owner), options.timeout,
                                       functools.partial(timed_out, owner=owner), order,
-                                      functools.partial(forget_outputs, owner=owner)), len(tasks))
+                                      functools.partial(forget_outputs, owner=owner)), len(tasks), settle)
 
 
-# Outputs renamed into place together (writer.commit): one disk barrier for the group. A group is
-# committed when it is this big, or when its first output has waited this long as another record
-# arrives, or at the end; records are given in task order all the same.
-COMMIT_GROUP = 64
-COMMIT_SECONDS = 1.0
+# The collector's first threshold in a batch run. A conversion makes a few hundred thousand objects
+# that live until it ends and leaves no reference cycles (tests/test_batch_gc.py), so collecting
+# every 700 allocations, Python's default, walks the same live objects again and again: 5-6% of
+# the conversion. Every 10,000 it still takes the cycles an error's traceback makes soon enough.
+GC_THRESHOLD = 10_000
 
 
-def committed(records: Iterator[Record], total: int) -> Generator[Record, None, None]:
-    """The `total` records, in order, each only once its output is renamed into place (durably, in groups).
-
-    The last group is committed as the last record arrives, before the
-    workers are let go: if this process dies while committing, they are
-    still there to clean up (pool.serve's `orphaned`). Outputs still held
-    when the run stops (Ctrl-C, an error) are deleted: their old files stay,
-    and the report does not count them.
-    """
-    held: list[Record] = []         # from the first record whose output awaits its commit on
-    waiting = 0                     # how many of them have an output to commit
-    since = 0.0
-    arrived = 0
-    try:
-        for record in records:
-            arrived += 1
-            if record.temporary is None and not held:
-                yield record        # (a skipped or failed input, nothing before it waiting: at once)
-                continue
-            if record.temporary is not None:
-                since = time.monotonic() if waiting == 0 else since
-                waiting += 1
-            held.append(record)
-            if waiting >= COMMIT_GROUP or arrived == total or time.monotonic() - since >= COMMIT_SECONDS:
-                group, held, waiting = held, [], 0
-                yield from commit_group(group)
-        group, held = held, []
-        yield from commit_group(group)
-    finally:
-        close = getattr(records, "close", None)
-        if close is not None:
-            close()             # the workers stop first: one may still be writing
-        for record in held:
-            if record.temporary is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(record.temporary)
+def collect_less() -> None:
+    """Set the collector for a batch run: start-up's objects (modules, the schema) out of its walks, young ones
+    collected less often. For the command's own process: a library caller's process keeps its settings."""
+    gc.freeze()
+    first, middle, oldest = gc.get_threshold()
+    gc.set_threshold(max(GC_THRESHOLD, first), middle, oldest)
 
 
-def commit_group(records: list[Record]) -> list[Record]:
-    """The records with their outputs renamed into place; one whose rename failed is a failure."""
-    pending = [(Path(r.temporary), Path(r.output)) for r in records if r.temporary is not None and r.output]
-    problems = iter(writer.commit(pending) if pending else [])
-    done = []
-    for record in records:
-        problem = next(problems) if record.temporary is not None and record.output else None
-        if problem is None:
-            done.append(replace(record, temporary=None))
-        else:
-            done.append(Record(record.path, record.output, "failed", error=write_failure(record.output or "", problem),
-                               seconds=record.seconds, size=record.size))
-    return done
+def settle(record: Record, problem: str | None) -> Record:
+    """A record once its group is committed: its output in place, or a failure saying why the rename failed."""
+    if problem is None:
+        return replace(record, temporary=None) if record.temporary is not None else record
+    return Record(record.path, record.output, "failed", error=write_failure(record.output or "", problem),
+                  seconds=record.seconds, size=record.size)
 
 
 def input_size(task: Task) -> int:

@@ -128,6 +128,7 @@ def convert(files: tuple[str, ...], out_dir: str | None, globs: tuple[str, ...],
         click.echo(f"gongwen: {out_dir}: {folder_problem}; nothing was converted", err=True)
         sys.exit(1)
     validation.lxml_schema()     # parsed once, before workers fork, so they share it
+    batch.collect_less()
     start = time.perf_counter()
     records: list[batch.Record] = []
     bar = progress_bar(len(tasks), quiet)

@@ -29,6 +29,7 @@ and of the other inputs, so every machine can list its inputs its own way.
 from __future__ import annotations
 
 import fnmatch
+import functools
 import hashlib
 import os
 from dataclasses import dataclass
@@ -179,11 +180,13 @@ def excluded(relative: Sequence[str], excludes: tuple[str, ...]) -> bool:
     return False
 
 
-def pattern_of(pattern: str) -> list[str]:
+# (cached: a walk asks it of each pattern for each file, and a run has a handful of patterns)
+@functools.lru_cache(maxsize=256)
+def pattern_of(pattern: str) -> tuple[str, ...]:
     """A pattern's folder-by-folder parts, lower-cased; a leading ./ or / and a trailing / do not count."""
     text = pattern.lower().replace("\\", "/").strip("/")
-    parts = [part for part in text.split("/") if part not in ("", ".")]
-    return parts or ["*"]
+    parts = tuple(part for part in text.split("/") if part not in ("", "."))
+    return parts or ("*",)
 
 
 def parts_match(pattern: Sequence[str], names: Sequence[str]) -> bool:

@@ -24,44 +24,21 @@ already read so (`normalise.html.looks_like_html` tells such an input).
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from typing import Iterable, Iterator
 
 from lxml import etree
 
 from converter.normalise.html import looks_like_html
-from converter.normalise.lines import split_lines
-from converter.patterns import pattern
-from converter.unicode_ranges import DIGIT_RANGES, HAN_RANGES, bmp, char_class
+# (the reading text is found by converter.reading; the names tests and callers read here are offered here still)
+from converter.reading import (BEYOND_BMP as BEYOND_BMP, PLANE_CHUNK as PLANE_CHUNK, READ_CHUNK,
+                               READING_LINES as READING_LINES, READING_RUN as READING_RUN, beyond_bmp as beyond_bmp,
+                               digit_value as digit_value, each_reading_chars, fold_digits as fold_digits, input_lines,
+                               reading_chars, reading_runs as reading_runs, runs_and_plane as runs_and_plane)
 
-# The reading text: Han ideographs and decimal digits of any script (\p{Han}, \p{Nd}).
-ALPHABET = HAN_RANGES + DIGIT_RANGES
-# Decimal digits that are neither ASCII nor full-width: Arabic-Indic, Devanagari …
-OTHER_DIGITS = tuple(r for r in DIGIT_RANGES if r not in ((0x30, 0x39), (0xFF10, 0xFF19)))
-# A character beyond the Basic Multilingual Plane: "𠀀" (an ideograph of extension B), an emoji.
-# Text without any (nearly all) is read by the patterns of BMP characters alone, which re
-# tells by one table lookup a character; with astral ranges in a class it tries each in turn.
-# (The definition: beyond_bmp answers it at a tenth of this search's cost; the tests compare.)
-BEYOND_BMP = pattern(r"[\U00010000-\U0010ffff]", "\U00020000")
-# How many characters beyond_bmp encodes at a time (a copy of 128 kB, whatever the input's size).
-PLANE_CHUNK = 65536
-# The commonest gaps between runs of reading text in Chinese prose (half of them), taken out before the
-# runs are found: the pattern costs some 0.3 µs a run it finds, a replace a fraction of that.
-GAPS = ("，", "、", "。")
-# Runs of reading text: "第1条", "𠀀"
-READING_RUN = pattern(f"[{char_class(ALPHABET)}]+", "第1条", "\U00020000")
-READING_RUN_BMP = pattern(f"[{char_class(bmp(ALPHABET))}]+", "第1条")
-# Runs of reading text and line ends: the input is read in one pass and cut into lines after.
-READING_LINES = pattern(f"[{char_class(ALPHABET)}\n]+", "第1条\n")
-READING_LINES_BMP = pattern(f"[{char_class(bmp(ALPHABET))}\n]+", "第1条\n")
-# A decimal digit that is neither ASCII nor full-width: ٣ (Arabic-Indic), ३ (Devanagari)
-OTHER_DIGIT = pattern(f"[{char_class(OTHER_DIGITS)}]", "٣", "३", "\U0001d7ce")
-OTHER_DIGIT_BMP = pattern(f"[{char_class(bmp(OTHER_DIGITS))}]", "٣", "३")
-# Full-width digits, the common case, each folded to its ASCII twin.
-FULL_WIDTH_DIGITS = tuple(zip("０１２３４５６７８９", "0123456789"))
 # The text nodes of a content element that are reading flow: all but a merged cell's own text.
-# (The definition; add_flow computes it faster, and the tests compare the two.)
+# (The definition; element_flow computes it faster, and the tests compare the two.)
 FLOW_TEXT = etree.XPath("descendant::text()[not(parent::*[local-name()='merged'])]", smart_strings=False)
 # Line-anchored items, checked against their @line instead of the flow: residue items and text
 # merged into a table row from the line below it, in document order; then the facts a site
@@ -73,6 +50,12 @@ PAGE_FACTS = etree.XPath("*[local-name()='page']/*[local-name()='fact']")
 # Children of the archive that are not reading flow: what the input is, what a site
 # printed about it (line-anchored facts), and the residue (line-anchored).
 NOT_FLOW = ("source", "page", "residue")
+# An input longer than this has its flow written subtree by subtree (at most SUBTREE_ELEMENTS elements each);
+# a shorter one's is written whole, one text no longer than a few READ_CHUNKs.
+BIG_INPUT = 4 * READ_CHUNK
+SUBTREE_ELEMENTS = 1000
+# How many elements a subtree holds below its root.
+DESCENDANTS = etree.XPath("count(descendant::*)")
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -87,108 +70,69 @@ class Loss:
         return f"line {self.line}: input has {self.expected!r}, output has {self.found!r}"
 
 
-def fold_digits(chars: str, beyond: bool | None = None) -> str:
-    """Every decimal digit as its ASCII twin.
-
-    `beyond`: whether `chars` may hold characters beyond the BMP; None: look (a
-    pattern's scan, as costly as the folding: reading_chars knows it already).
-    """
-    for full_width, ascii_digit in FULL_WIDTH_DIGITS:
-        if full_width in chars:             # ten scans cost less than translating every character
-            chars = chars.replace(full_width, ascii_digit)
-    if beyond is None:
-        beyond = beyond_bmp(chars)
-    other = OTHER_DIGIT if beyond else OTHER_DIGIT_BMP
-    if other.search(chars):
-        chars = other.sub(lambda m: str(digit_value(m.group())), chars)
-    return chars
-
-
-def digit_value(digit: str) -> int:
-    """A decimal digit's value: by the interpreter's Unicode, else by its place in its block of ten (a digit
-    of a newer Unicode than the interpreter's, which the table of digits already holds)."""
-    value = unicodedata.digit(digit, None)
-    if value is not None:
-        return value
-    code = ord(digit)
-    start = next((a for a, b in DIGIT_RANGES if a <= code <= b), code)
-    return (code - start) % 10
-
-
-def reading_runs(text: str, lines: bool = False) -> str:
-    """The Han characters and digits of `text` (and its line ends, with `lines`), digits as printed."""
-    return runs_and_plane(text, lines)[0]
-
-
-def runs_and_plane(text: str, lines: bool = False) -> tuple[str, bool]:
-    """reading_runs, and whether `text` holds characters beyond the BMP (if it holds none, neither do its runs)."""
-    beyond = beyond_bmp(text)
-    for gap in GAPS:                # (not reading text: the runs are the same without them)
-        text = text.replace(gap, "")
-    if lines:
-        return "".join((READING_LINES if beyond else READING_LINES_BMP).findall(text)), beyond
-    return "".join((READING_RUN if beyond else READING_RUN_BMP).findall(text)), beyond
-
-
-def beyond_bmp(text: str) -> bool:
-    """Whether `text` holds a character beyond the BMP: UTF-16 writes each such character as two units."""
-    for start in range(0, len(text), PLANE_CHUNK):
-        chunk = text[start:start + PLANE_CHUNK]
-        if len(chunk.encode("utf-16-le", "surrogatepass")) != 2 * len(chunk):
-            return True
-    return False
-
-
-def reading_chars(text: str) -> str:
-    """The Han characters and digits of `text`, digits folded to ASCII."""
-    runs, beyond = runs_and_plane(text)
-    return fold_digits(runs, None if beyond else False)
-
-
-def input_reading_chars(text: str, references: bool = False) -> list[str]:
-    """reading_chars of each input line (split as normalise splits them), in one pass over the text.
-
-    `references`: read character references as the characters they name (an HTML input).
-    """
-    if references:
-        import html     # here, not at the top: only HTML inputs need it (its table of entities is costly to import)
-
-        joined = "\n".join(html.unescape(line).replace("\n", " ") for line in split_lines(text))
-    elif "\r" in text:
-        joined = "\n".join(split_lines(text))
-    else:                                   # the lines joined again are the text without its last line end
-        joined = text[:-1] if text.endswith("\n") else text
-    runs, beyond = runs_and_plane(joined, lines=True)
-    return fold_digits(runs, None if beyond else False).split("\n")
-
-
 def flow_text(root: etree._Element) -> str:
     """Text of the reading flow: all text outside source, page and residue, but merged cell text."""
-    parts: list[str] = []
+    return "".join(flow_parts(root))
+
+
+def flow_parts(root: etree._Element, bounded: bool = False) -> Iterator[str]:
+    """flow_text in parts, in order; `bounded`: none written from a subtree of over SUBTREE_ELEMENTS elements."""
     for child in root:
         if isinstance(child.tag, str) and etree.QName(child).localname not in NOT_FLOW:
-            add_flow(child, parts)
-    return "".join(parts)
+            yield from element_flow(child, bounded)
 
 
-def add_flow(el: etree._Element, parts: list[str]) -> None:
-    """The flow text of `el` (not its tail) onto `parts`: FLOW_TEXT's text nodes, in order.
+def element_flow(el: etree._Element, bounded: bool) -> Iterator[str]:
+    """The flow text of `el` (not its tail) in parts: FLOW_TEXT's text nodes, in order.
 
-    A subtree without merged cell text lxml writes whole; only the elements
-    above a merged cell are walked, and a merged cell's own text (its text and
-    its children's tails) is left out.
+    A subtree without merged cell text lxml writes whole (`bounded`: only one of at most SUBTREE_ELEMENTS
+    elements); only the elements above a merged cell or a bigger subtree are walked, and a merged cell's own
+    text (its text and its children's tails) is left out.
     """
-    if next(el.iter("{*}merged"), None) is None:
-        parts.append(etree.tostring(el, method="text", encoding=str, with_tail=False))
+    if next(el.iter("{*}merged"), None) is None and not (bounded and DESCENDANTS(el) > SUBTREE_ELEMENTS):
+        yield etree.tostring(el, method="text", encoding=str, with_tail=False)
         return
     own = etree.QName(el).localname != "merged"
     if own and el.text:
-        parts.append(el.text)
+        yield el.text
     for child in el:
         if isinstance(child.tag, str):      # (a comment's text is no text node)
-            add_flow(child, parts)
+            yield from element_flow(child, bounded)
         if own and child.tail:
-            parts.append(child.tail)
+            yield child.tail
+
+
+def rechunked(parts: Iterable[str]) -> Iterator[str]:
+    """The text of `parts`, in order, in pieces of about READ_CHUNK characters (parts gathered, or cut)."""
+    batch: list[str] = []
+    size = 0
+    for part in parts:
+        batch.append(part)
+        size += len(part)
+        if size >= READ_CHUNK:
+            text = "".join(batch)
+            batch, size = [], 0
+            for start in range(0, len(text), READ_CHUNK):
+                yield text[start:start + READ_CHUNK]
+    yield "".join(batch)
+
+
+def flow_reading(root: etree._Element, bounded: bool) -> Iterator[str]:
+    """reading_chars of the flow text, in pieces: READ_CHUNK characters of its text at a time."""
+    return (reading_chars(text) for text in rechunked(flow_parts(root, bounded)))
+
+
+def refilled(flow: str, pos: int, need: int, pieces: Iterator[str]) -> str:
+    """flow[pos:], then the flow's next `pieces` until it holds `need` characters or the flow ends."""
+    parts = [flow[pos:]]
+    size = len(parts[0])
+    while size < need:
+        piece = next(pieces, None)
+        if piece is None:
+            break
+        parts.append(piece)
+        size += len(piece)
+    return "".join(parts)
 
 
 def anchored_in_order(root: etree._Element) -> list[etree._Element]:
@@ -210,34 +154,30 @@ def residue_by_line(root: etree._Element, references: bool = False) -> dict[int,
 
     `references`: read the character references of markup residue as the characters they name (an HTML input).
     """
+    items: dict[int, list[str]] = {}
     lines: list[int] = []
     texts: list[str] = []
+    size = 0
     for el in [*anchored_in_order(root), *PAGE_FACTS(root)]:
         text = el.text or ""
         if references and el.get("reason") == "markup":
-            import html     # (only HTML inputs: see input_reading_chars)
+            import html     # (only HTML inputs: see reading.input_reading_chars)
 
             text = html.unescape(text)
         lines.append(int(el.get("line") or 0))
         texts.append(text)
-    items: dict[int, list[str]] = {}
-    for line, chars in zip(lines, each_reading_chars(texts)):
-        items.setdefault(line, []).append(chars)
+        size += len(text)
+        if size >= READ_CHUNK:          # (READ_CHUNK characters at a time: each text is read alone alike)
+            add_items(items, lines, texts)
+            lines, texts, size = [], [], 0
+    add_items(items, lines, texts)
     return items
 
 
-def each_reading_chars(texts: list[str]) -> list[str]:
-    """reading_chars of each text, read in one pass over them all, line ends between (a pass costs as much as a text).
-
-    A character is reading text or not by itself and a digit folds by itself, so the reading
-    characters of the texts joined are theirs in turn; a line end, not reading text, is kept
-    between them to cut them apart again. A text holding a line end of its own is read alone.
-    """
-    joined = "\n".join(texts)
-    if joined.count("\n") != len(texts) - 1:
-        return [reading_chars(text) for text in texts]
-    runs, beyond = runs_and_plane(joined, lines=True)
-    return fold_digits(runs, None if beyond else False).split("\n")
+def add_items(items: dict[int, list[str]], lines: list[int], texts: list[str]) -> None:
+    """The reading characters of each text onto `items`, under its line."""
+    for line, chars in zip(lines, each_reading_chars(texts)):
+        items.setdefault(line, []).append(chars)
 
 
 def take_leading(chars: str, taken: str) -> tuple[str, str]:
@@ -302,13 +242,19 @@ def check(input_text: str, xml: bytes | etree._Element) -> Loss | None:
     root = etree.fromstring(xml) if isinstance(xml, bytes) else xml
     references = looks_like_html(input_text)
     residue = residue_by_line(root, references)
-    flow = reading_chars(flow_text(root))
+    # The flow's reading characters are read as the lines need them: `flow` holds them from the next a line
+    # reads (at `pos`) on, before the steps below at least as many as the line has or all the flow has left
+    # (they read at most flow[pos:pos + len(chars)], and a line takes no more from it).
+    ahead = flow_reading(root, len(input_text) > BIG_INPUT)
+    flow = ""
     pos = 0
     carried = ""                  # what an anchored item still needs from the lines after its own
-    for n, chars in enumerate(input_reading_chars(input_text, references), start=1):
+    for n, chars in enumerate(input_lines(input_text, references), start=1):
         if not carried and n not in residue and flow.startswith(chars, pos):
             pos += len(chars)     # the common line: nothing anchored, its text next in the flow (as the steps below find)
             continue
+        if len(flow) - pos < len(chars):      # (then the steps below find what the test above would have)
+            flow, pos = refilled(flow, pos, len(chars), ahead), 0
         if carried and chars:
             rest_of_line, still = take_leading(chars, carried)
             if still == carried and take_items(chars, residue.get(n, [])) != ("", ""):
@@ -331,6 +277,7 @@ def check(input_text: str, xml: bytes | etree._Element) -> Loss | None:
         pos += len(rest)
     if carried:
         return Loss(0, "", f"residue running past the end {carried!r}")
-    if pos != len(flow):
-        return Loss(0, "", flow[pos:pos + 40])
+    rest = refilled(flow, pos, 40, ahead)       # (what the flow holds after the last line's)
+    if rest:
+        return Loss(0, "", rest[:40])
     return None

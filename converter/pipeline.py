@@ -28,9 +28,10 @@ from converter.model.context import Context, Diagnostic
 from converter.model.text import Lines
 from converter.normalise import normalise
 from converter.reader import InputError, Source
-from converter.tree.archive import archive
+from converter.tree.archive import archive_node
 from converter.tree.builder import Builder
 from converter.tree.inline import Links
+from converter.tree.xml import document
 
 
 # The documents of an archive that no other document holds (the definition; Result.documents counts them faster).
@@ -96,8 +97,10 @@ def convert_source(source: Source) -> Result:
     builder = Builder({**blocks.RENDERS, **frame_nodes.RENDERS, **forms.renders()}, links)
     warnings = ctx.sorted_warnings()
     # the warnings are kept in the archive (source/warning), so a re-run that skips it can report them
-    root = archive(source, page, [builder.node(content)], ctx.residue, warnings)
-    del page, content, builder          # the tree holds all it needs: free the model before serialising
+    node = archive_node(source, page, [builder.node(content)], ctx.residue, warnings)
+    del page, content, builder          # the node holds all the tree needs: the model freed before the tree is built
+    root = document(node)
+    del node
     found = validation.problems(root)
     if found:
         raise InputError(f"output does not validate (a gongwen bug, please report): {found[0].message}")
@@ -114,7 +117,9 @@ def convert_file(path: Path, encoding: str | None = None, errors: str = "strict"
 
 def convert_bytes(data: bytes, name: str, encoding: str | None = None, errors: str = "strict") -> Result:
     """Convert the raw bytes of an input named `name` (the batch path reads them itself)."""
-    return convert_decoded(reader.decode(data, name, encoding, errors))
+    source = reader.decode(data, name, encoding, errors)
+    del data            # (a caller that holds the bytes no more, as batch.attempt, has them freed here)
+    return convert_decoded(source)
 
 
 def convert_decoded(source: Source) -> Result:

@@ -4,11 +4,12 @@ barrier a group, and keeps the guarantee that a name only ever points at a compl
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
 
-from converter import batch, inputs, writer
+from converter import batch, commit, inputs, writer
 from tests.conftest import SAMPLES
 
 SMALL = sorted((SAMPLES / "seeds").glob("*.txt"))
@@ -49,7 +50,7 @@ def test_the_data_is_synced_before_any_rename_and_the_folder_after(tmp_path, mon
 
 
 def test_a_group_is_committed_when_it_is_full(tmp_path, monkeypatch):
-    monkeypatch.setattr(batch, "COMMIT_GROUP", 2)
+    monkeypatch.setattr(commit, "COMMIT_GROUP", 2)
     groups: list[int] = []
     real = writer.commit
     monkeypatch.setattr(writer, "commit", lambda pending: (groups.append(len(pending)), real(pending))[1])
@@ -79,7 +80,7 @@ def test_an_output_that_cannot_be_renamed_fails_alone_and_leaves_no_temporary(tm
 
 
 def test_a_run_stopped_midway_deletes_what_it_had_not_committed(tmp_path, monkeypatch):
-    monkeypatch.setattr(batch, "COMMIT_GROUP", 2)
+    monkeypatch.setattr(commit, "COMMIT_GROUP", 2)
     tasks = tasks_for(tmp_path, SMALL)
     old = tasks[-1].output
     old.parent.mkdir(parents=True)
@@ -118,7 +119,7 @@ def test_records_with_nothing_to_commit_come_at_once():
         for k in range(1000):
             pulled.append(k)
             yield batch.Record(f"in{k}.txt", f"out{k}.xml", "skipped")
-    records = batch.committed(source(), 1000)
+    records = commit.committed(source(), 1000, batch.settle)
     assert next(records).path == "in0.txt" and pulled == [0]
     assert [r.path for r in records] == [f"in{k}.txt" for k in range(1, 1000)]
 
@@ -127,7 +128,7 @@ def test_a_record_after_an_output_waiting_to_be_committed_waits_with_it(tmp_path
     tmp = writer.write_temporary(tmp_path / "a.xml", b"<archive/>", owner=os.getpid())
     waiting = batch.Record("a.txt", str(tmp_path / "a.xml"), "converted", temporary=str(tmp))
     failed = batch.Record("b.txt", None, "failed", error="no such file")
-    assert [(r.path, r.status) for r in batch.committed(iter([waiting, failed]), 2)] == [("a.txt", "converted"),
+    assert [(r.path, r.status) for r in commit.committed(iter([waiting, failed]), 2, batch.settle)] == [("a.txt", "converted"),
                                                                                             ("b.txt", "failed")]
     assert (tmp_path / "a.xml").read_bytes() == b"<archive/>" and temporaries(tmp_path) == []
 
@@ -151,4 +152,48 @@ def test_an_output_whose_data_cannot_be_synced_is_not_renamed(tmp_path, monkeypa
     assert [r.status for r in records] == ["failed", "converted"]
     assert records[0].error == f"cannot write output {tasks[0].output}: Input/output error"
     assert tasks[0].output.read_bytes() == b"<old/>" and tasks[1].output.is_file()
+    assert temporaries(tmp_path) == []
+
+
+def test_the_conversion_goes_on_while_a_group_is_committed(tmp_path, monkeypatch):
+    # a busy disk holds a group's renames for a while: the next records are taken meanwhile
+    monkeypatch.setattr(commit, "COMMIT_GROUP", 2)
+    disk_ready = threading.Event()
+    real_commit = writer.commit
+    monkeypatch.setattr(writer, "commit", lambda pending: (disk_ready.wait(5), real_commit(pending))[1])
+    outputs = [tmp_path / f"{k}.xml" for k in range(6)]
+    seen_in_place: list[bool] = []
+
+    def source():
+        for k, output in enumerate(outputs):
+            if k == 3:          # the first group is being committed; its outputs are not in place yet
+                seen_in_place.append(outputs[0].exists())
+                disk_ready.set()
+            tmp = writer.write_temporary(output, f"<a n='{k}'/>".encode(), owner=os.getpid())
+            yield batch.Record(f"{k}.txt", str(output), "converted", temporary=str(tmp))
+    records = list(commit.committed(source(), len(outputs), batch.settle))
+    assert seen_in_place == [False]
+    assert [r.path for r in records] == [f"{k}.txt" for k in range(6)] and all(r.temporary is None for r in records)
+    assert [o.read_bytes() for o in outputs] == [f"<a n='{k}'/>".encode() for k in range(6)]
+    assert temporaries(tmp_path) == []
+
+
+def test_a_run_stopped_while_a_group_is_committed_lets_it_land_and_deletes_the_rest(tmp_path, monkeypatch):
+    monkeypatch.setattr(commit, "COMMIT_GROUP", 2)
+    disk_ready = threading.Event()
+    real_commit = writer.commit
+    monkeypatch.setattr(writer, "commit", lambda pending: (disk_ready.wait(5), real_commit(pending))[1])
+    outputs = [tmp_path / f"{k}.xml" for k in range(4)]
+
+    def source():
+        for k, output in enumerate(outputs):
+            if k == 3:
+                disk_ready.set()
+                raise KeyboardInterrupt          # Ctrl-C as the fourth input is converted
+            tmp = writer.write_temporary(output, b"<a/>", owner=os.getpid())
+            yield batch.Record(f"{k}.txt", str(output), "converted", temporary=str(tmp))
+    with pytest.raises(KeyboardInterrupt):
+        list(commit.committed(source(), len(outputs), batch.settle))
+    # the group under way landed whole; the third output, held for the next group, was deleted
+    assert [o.exists() for o in outputs] == [True, True, False, False]
     assert temporaries(tmp_path) == []

@@ -222,7 +222,13 @@ SPACED_PLUGIN = Plugin("spaced tables", (BlockRule("table_spaced_row", SPACED_RO
 def table_node(table: Table, b: Builder) -> Node:
     # (the rows and their cells made in one go each: a bulletin's tables are a few hundred rows, thousands of cells)
     children: list[Node | str] = [node("title", table.caption[0].line.n, plain(table.caption))] if table.caption else []
-    children += [Node("row", {"line": str(row.line), "kind": row.kind}, [cell_node(cell) for cell in row.cells])
+    # A plain cell (most: one span or none, no white space in it, nothing merged in, no spans of rows or
+    # columns) is made here, not by a call of cell_node: what cell_node gives such a cell, its text alone.
+    children += [Node("row", {"line": str(row.line), "kind": row.kind},
+                      [Node("cell", {}, [text] if text else [])
+                       if len(cell.key) == len(text := cell.text) and len(cell.spans) < 2
+                       and cell.rowspan == cell.colspan == 1 and not cell.merged else cell_node(cell)
+                       for cell in row.cells])
                  for row in table.rows]
     return Node("table", {"line": str(table.line)}, children)
 

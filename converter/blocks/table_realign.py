@@ -7,6 +7,7 @@ the kinds of its values (number, organisation, text, empty) then fit their colum
 from __future__ import annotations
 
 import functools
+from collections import Counter
 
 from converter.model.blocks import Cell, Table
 from converter.patterns import pattern
@@ -44,11 +45,10 @@ def realign(table: Table, width: int) -> None:
     complete = [r for r in data if r.cells and r.cells[-1].spans]
     if width < 3 or not complete:
         return
-    counts: list[dict[str, int]] = [{} for _ in range(width)]
-    for row in complete:
-        for column, cell in zip(counts, row.cells):
-            kind = value_kind(cell.key)
-            column[kind] = column.get(kind, 0) + 1
+    # every data row has `width` cells (fit made them so): the columns are those of the complete rows
+    # side by side, each counted in one go (a Counter is a dict: best_shift's .get sees the same counts)
+    counts: list[dict[str, int]] = [Counter(map(value_kind, [cell.key for cell in column]))
+                                    for column in zip(*[row.cells for row in complete])]
     for row in data:
         if row.cells[-1].spans:
             continue

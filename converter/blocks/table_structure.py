@@ -86,8 +86,10 @@ def tidy(text: str) -> str:
     "区科经局 区发改局" and "祝莹 肖新锋" (names) keep their space. Each run is
     counted up to four (all the rule needs) with one match: the longest run from
     the gap's end, and the longest that ends at its start within four characters.
+    Most cells with a gap keep it: one search for a gap the rule takes out (SHORT_GAP)
+    tells those apart without counting each gap's runs.
     """
-    if not SPACE.search(text):
+    if not SHORT_GAP.search(text):
         return text
     out, pos = [], 0
     for m in HAN_GAP.finditer(text):
@@ -110,8 +112,12 @@ HAN_GAP = pattern(rf"\s(?<=[{HAN}]\s)\s*(?=[{HAN}])", "产 品类废物")
 HAN_RUN = pattern(f"[{HAN}]{{1,4}}", "产品类废")
 # The same run where it ends (searched for in the four characters before a gap): "品类废物"
 HAN_RUN_END = pattern(rf"[{HAN}]{{1,4}}\Z", "品类废物")
-# White space of any kind (a cell without any needs no tidying)
-SPACE = pattern(r"\s+", " ")
+# A gap tidy takes out: a Han run of one or two characters (none before it) on one side, of four on
+# the other ("产 品类废物", "处置量下降幅 度"). Like HAN_GAP it starts at the gap's first white space and looks
+# behind from there (a fixed width each: one Han character, or two, with none before). Its matches are
+# exactly the gaps tidy removes: HAN_GAP's gaps whose runs, counted up to four, are ≤ 2 and ≥ 4 long.
+SHORT_GAP = pattern(rf"\s(?:(?:(?<=(?<![{HAN}])[{HAN}]\s)|(?<=(?<![{HAN}])[{HAN}]{{2}}\s))\s*[{HAN}]{{4}}"
+                    rf"|(?<=[{HAN}]{{4}}\s)\s*[{HAN}]{{1,2}}(?![{HAN}]))", "产 品类废物", "处置量下降幅 度", "产\u3000品类废物")
 # What is not a word character, ignored when a row printed again is compared
 NOT_WORD = pattern(r"\W", "、")
 
@@ -216,7 +222,9 @@ def add_row(table: Table, cells: list[Cell], line: Line, width: int, numbered: i
     if previous is not None and not cells[0].spans and filled and not numbered_after_first(numbered, cells):
         merge(previous, cells)             # a continuation line: empty 序号
         return
-    if previous is not None and serial(previous) is not None and cells[0].key == previous.cells[0].key:
+    # (the keys compared first: they differ in most rows, and serial, as pure, may go second; a data row
+    # has the table's width of cells, one at least: previous.cells[0] is always there)
+    if previous is not None and cells[0].key == previous.cells[0].key and serial(previous) is not None:
         if repeats(previous, cells):       # the row split by a page break, printed again in full
             printed = previous.cells[0].spans[0].line      # the earlier copy, now residue
             ctx.remove("repeated-table-row", printed.n, printed.raw.strip())

@@ -24,7 +24,7 @@ from converter.normalise.catalogue import take_facts
 from converter.normalise.furniture import (FURNITURE_RULES, PAGE_REASONS, PRINT_TIMESTAMP, drop_bare_page_numbers,
                                            drop_print_titles, furniture_pattern, furniture_reason)
 from converter.normalise.html import looks_like_html, read_html_page
-from converter.normalise.lines import clean_line, split_lines, strip_inline
+from converter.normalise.lines import clean_as_printed, clean_line, split_lines, strip_inline
 from converter.normalise.page import Normalised, PageFilter, take_out, take_out_at
 from converter.normalise.pagehead import drop_page_head
 from converter.normalise.runon import split_run_on
@@ -61,11 +61,16 @@ def normalise(text: str, filters: tuple[PageFilter, ...] = PAGE_FILTERS, rules: 
         if not raw:                 # what clean_line makes of an empty line: a blank, nothing taken out
             gap = True
             continue
-        line, removed = clean_line(n, shared.setdefault(raw, raw), gap)
-        residue.extend(removed)
-        if line is None:
-            gap = True
-            continue
+        raw = shared.setdefault(raw, raw)
+        if clean_as_printed(raw):
+            line = Line(n, None, raw, False, gap)       # what clean_line makes of it, no residue
+        else:
+            cleaned, removed = clean_line(n, raw, gap)
+            residue.extend(removed)
+            if cleaned is None:
+                gap = True
+                continue
+            line = cleaned
         reason = furniture_reason(line.text, rules, compiled)
         if reason is None and line.markup:
             # "- 3 -" is a page number, not a list bullet before "3 -"

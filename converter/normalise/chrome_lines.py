@@ -115,6 +115,18 @@ FOOTER_START = pattern(
     "主办单位：某区人民政府办公室", "本作品在全世界都属于公有领域", "鄂ICP备12345678号", "相关报道：", "上一篇：某某通知",
     "相关稿件", "关联文件：", "【相关解读】", "政策解读：",
 )
+# What a line FOOTER_START matches starts with, or holds: the first characters of its alternatives that
+# start with a word (主办单位：, 技术支持：, 本作品…, 猜你喜欢, 附件下载, 上一篇 …); the words that the
+# alternative after .{0,40} holds (版权所有, Copyright, ICP备 …; 网站 of 网站标识码 and 网站地图); and the
+# bracketed headings of related links are 13 characters at most ("【 相关报道 】：")
+FOOTER_FIRST = frozenset("链友相主承版备网联技建本猜附上下")
+FOOTER_HEADING_MAX = 13
+
+
+def may_start_footer(text: str) -> bool:
+    """False when FOOTER_START cannot match the whole line (most lines): told by str methods."""
+    return (len(text) <= FOOTER_HEADING_MAX or text[:1] in FOOTER_FIRST or "版权所有" in text or "opyright" in text
+            or "ICP备" in text or "公网安备" in text or "网站" in text or "隐私声明" in text)
 
 # A link to a file the page offers for download: "附件：某某任务清单.doc", "附件2：某某表.xlsx", "某某名录.pdf"
 FILE_LINK = pattern(r"(?:附\s{0,2}件\s{0,2}[0-9０-９一二三四五六七八九十]{0,3}\s{0,2}[:：]?\s{0,3})?"
@@ -131,6 +143,10 @@ LONG_CHROME = 320
 # (every alternative of CAPTION_HINT holds 摄 or 图, which chrome_shaped looks for first)
 CAPTION_HINT = pattern(r"摄[)）]?$|摄影$|图片|资料图", "本报记者 张三 摄")
 BLURB_HINT = pattern(r"声明|侵权|删除|转载|版权归|本站|本网|点击|单击|下载地址", "免责声明")
+# Where a blurb's hint ends at the latest: BLURB's alternatives start with 免责声明, 点击, 下载地址 …, or
+# hold their words after at most 60 characters (.{0,60}), the last hint of which, 删除 of 请联系我们删除,
+# ends at 60 + 7; each hint holds one of 声侵删载权站网击
+BLURB_HINT_END = 67
 # The characters a widget line starts with.
 WIDGET_FIRST = frozenset(word[0] for word in WIDGET_WORDS) | frozenset(" \t[]【】()（）|｜/／·•:：,，、\u3000")
 # The longest item of a site menu and of a breadcrumb step before the last.
@@ -152,29 +168,34 @@ def lone_widget(text: str) -> bool:
 
 def chrome_shaped(text: str) -> bool:
     """Whether a whole clean line has the shape of chrome. Cheap tests first (the line's length,
-    a text each pattern needs): most lines are text.
+    a text each pattern needs, a character of it first): most lines are text.
     """
     if len(text) > LONG_CHROME:
         return False
     if len(text) <= SHORT_LINE and (
-            text[0] in WIDGET_FIRST and WIDGET_LINE.fullmatch(text)
-            or "分享" in text and SHARE_LINE.fullmatch(text)
-            or ("扫" in text or "码" in text) and QR_PROMPT.fullmatch(text)
+            # none of these six holds a full stop (each pattern's classes exclude 。, is_menu's items too)
+            "。" not in text and (
+                text[0] in WIDGET_FIRST and WIDGET_LINE.fullmatch(text)
+                or "享" in text and "分享" in text and SHARE_LINE.fullmatch(text)
+                or ("扫" in text or "码" in text) and QR_PROMPT.fullmatch(text)
+                or ("|" in text or "｜" in text or "│" in text) and is_menu(text)
+                or "网" in text and SITE_NAME.fullmatch(text)
+                or "访" in text and VISITOR_COUNTER.fullmatch(text))
             or "[" in text and LATIN_NAV.fullmatch(text)
             or "字" in text and FONT_LABEL.fullmatch(text)
-            or ("|" in text or "｜" in text or "│" in text) and is_menu(text)
-            or "网" in text and SITE_NAME.fullmatch(text)
-            or "访" in text and VISITOR_COUNTER.fullmatch(text)
-            or ("←" in text or "→" in text or "⇐" in text or "⇒" in text or "维基" in text or "姊妹" in text)
-            and WIKI_NAV.fullmatch(text)):
+            or ("←" in text or "→" in text or "⇐" in text or "⇒" in text or "基" in text and "维基" in text
+                or "姊" in text and "姊妹" in text) and WIKI_NAV.fullmatch(text)):
         return True
     head = text[:12]
     return bool(("：" in head or ":" in head) and (EDITOR_LINE.fullmatch(text) or BREADCRUMB_LABEL.fullmatch(text))
                 or (">" in text or "»" in text or "›" in text or "＞" in text or "/" in text or "／" in text)
                 and crumb_steps(text)
                 or ("摄" in text or "图" in text) and CAPTION_HINT.search(text) and CAPTION.fullmatch(text)
-                or "收录于" in text and COLLECTION_NOTE.fullmatch(text)
-                or BLURB_HINT.search(text) and BLURB.fullmatch(text))
+                or "录" in text and "收录于" in text and COLLECTION_NOTE.fullmatch(text)
+                # a character of each hint first, and the hint where BLURB would hold it
+                or ("声" in text or "侵" in text or "删" in text or "载" in text or "权" in text or "站" in text
+                    or "网" in text or "击" in text) and BLURB_HINT.search(text, 0, BLURB_HINT_END)
+                and BLURB.fullmatch(text))
 
 
 def is_menu(text: str) -> bool:

@@ -66,8 +66,29 @@ def furniture_pattern(rules: tuple[Rule, ...]) -> re.Pattern[str]:
     return FURNITURE if rules is FURNITURE_RULES else re.compile(alternation(rules))
 
 
+# The characters a line of FURNITURE may start with, but digits (\d: str.isdecimal), 第 and brackets,
+# which may_be_furniture asks more of, and white space (\s: str.isspace): PAGE_NUMBER's dashes and dots,
+# URL_LINE's h and w, PRINT_COUNT's 共, RULE_LINE's rule characters and stars
+FURNITURE_FIRST = frozenset("—–-－―─·•hw共─━—_＿=＝-－~～═﹏★☆")
+
+
+def may_be_furniture(text: str) -> bool:
+    """False when FURNITURE cannot match the whole line: told by its first character (and one more it
+    would need), for most lines cheaply."""
+    first = text[:1]
+    if first.isdecimal():       # a digit starts only PAGE_COUNTER's "1/3" and PRINT_TIMESTAMP's "2026/5/19 …"
+        return "/" in text
+    if first == "第":           # PAGE_COUNTER's "第 3 页"
+        return "页" in text
+    if first in ("（", "("):    # PAGE_NOTE's "（此页无正文）", PRINT_COUNT's "（共印50份）"
+        return "页" in text or "份" in text
+    return first in FURNITURE_FIRST or first.isspace()
+
+
 def furniture_reason(text: str, rules: tuple[Rule, ...], compiled: re.Pattern[str]) -> str | None:
     """The residue reason when a whole clean line is page furniture."""
+    if compiled is FURNITURE and not may_be_furniture(text):
+        return None             # the cheap test first, for the usual rules: most lines are text
     m = compiled.fullmatch(text)
     return rules[int(m.lastgroup[1:])].kind if m and m.lastgroup else None
 

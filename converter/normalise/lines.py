@@ -42,6 +42,8 @@ SUP_CLOSE = pattern(r"</sup\s*>", "</sup>", flags=re.IGNORECASE)
 
 # A quick test for the rare lines that need the markdown prefix patterns.
 MD_START = frozenset("#-*+>")
+# … and the space, the one white space a printable line may start with
+MD_OR_SPACE = MD_START | {" "}
 
 Spans = tuple[tuple[int, int], ...]
 
@@ -55,6 +57,16 @@ def split_lines(text: str) -> list[str]:
     return parts
 
 
+def clean_as_printed(raw: str) -> bool:
+    """Whether clean_line keeps the line as it stands (the commonest line), told with str methods only.
+
+    A printable line holds no forbidden character (each is a control, format, surrogate or
+    non-character) and no white space but U+0020, so white space that ends neither end is none to
+    take out; no markdown mark starts it, no markup is inside.
+    """
+    return raw[0] not in MD_OR_SPACE and raw.isprintable() and raw[-1] != " " and "*" not in raw and "<" not in raw
+
+
 def clean_line(n: int, raw: str, gap: bool = False) -> tuple[Line | None, list[Removed]]:
     """Clean one line. Returns None for a blank line, plus the control chars taken out.
 
@@ -62,7 +74,8 @@ def clean_line(n: int, raw: str, gap: bool = False) -> tuple[Line | None, list[R
     """
     if not raw:
         return None, []           # an empty line (a third of most inputs) is blank, with nothing to take out
-    if raw[-1].isspace() or "*" in raw or "<" in raw or FORBIDDEN_CHAR.search(raw):
+    # (a printable line holds no forbidden character: each is a control, format, surrogate or non-character)
+    if raw[-1].isspace() or "*" in raw or "<" in raw or not raw.isprintable() and FORBIDDEN_CHAR.search(raw):
         return clean_line_fully(n, raw, gap)
     # What clean_line_fully keeps of a line with no white space at its end, no markup, no control:
     # the line itself (a tab inside it, a table row's, changes nothing when white space ends neither
@@ -89,7 +102,7 @@ def clean_line_fully(n: int, raw: str, gap: bool = False) -> tuple[Line | None, 
     """clean_line, every step taken."""
     controls: list[Removed] = []
     page_break = False
-    if FORBIDDEN_CHAR.search(raw):
+    if not raw.isprintable() and FORBIDDEN_CHAR.search(raw):
         controls = [Removed("control-char", n, codepoint=f"U+{ord(m.group()):04X}")
                     for m in FORBIDDEN_CHAR.finditer(raw)]
         page_break = "\f" in raw

@@ -123,9 +123,13 @@ def split_run_on(page: Normalised) -> Normalised:
     lines: list[Line] = []
     changed = False
     for line in page.lines:
-        # a table row (tab- or pipe-separated) keeps its numbered cell text: "1.…； 2.…"
-        table_row = "\t" in line.text or "|" in line.text
-        points = cut_points(line.text, whole_text) if len(line.text) >= RUN_ON_MIN and not table_row else []
+        text = line.text
+        # a table row (tab- or pipe-separated) keeps its numbered cell text: "1.…； 2.…"; but in a file
+        # of one or two lines, a line without white space is cut nowhere (the cheap test, for most long
+        # lines: every spaced cut follows white space, and a printable line holds none but U+0020)
+        points = cut_points(text, whole_text) if (
+            len(text) >= RUN_ON_MIN and "\t" not in text and "|" not in text
+            and (whole_text or not text.isprintable() or " " in text)) else []
         if points:
             lines.extend(pieces(line, points))
             changed = True

@@ -44,12 +44,19 @@ class SourceInfo(Protocol):
 def archive(source: SourceInfo, page: Normalised, content: Iterable[Node], removed: list[Removed],
             warnings: Iterable[tuple[int, str]] = ()) -> etree._Element:
     """The archive element of one input file; `warnings` are recorded in its source."""
+    return document(archive_node(source, page, content, removed, warnings))
+
+
+def archive_node(source: SourceInfo, page: Normalised, content: Iterable[Node], removed: list[Removed],
+                 warnings: Iterable[tuple[int, str]] = ()) -> Node:
+    """archive() as a node: it holds all the tree needs, so a caller can free the model before the tree is built
+    (libxml2 then builds it in the memory the model held: a big input's peak is the lower)."""
     root = Node("archive", {"schemaVersion": SCHEMA_VERSION}, [source_node(source, page, warnings)])
     if page.facts:
         root.add(page_node(page.facts))
     root.children.extend(content)
     root.add(residue_node(page, removed))
-    return document(root)
+    return root
 
 
 def source_node(source: SourceInfo, page: Normalised, warnings: Iterable[tuple[int, str]]) -> Node:

@@ -35,7 +35,15 @@ class Builder:
         return render(item, self)
 
     def nodes(self, items: Iterable[Any]) -> list[Node]:
-        return [self.node(item) for item in items]
+        """[self.node(item) for item in items], the look-up written out: one call an item, not two."""
+        renders = self.renders
+        out: list[Node] = []
+        for item in items:
+            render = renders.get(type(item))
+            if render is None:
+                raise RenderError(f"no node function is registered for {type(item).__name__}")
+            out.append(render(item, self))
+        return out
 
     def inline(self, spans: Sequence[Span]) -> list[Node | str]:
         """Running text with its bold phrases and linked footnote markers."""

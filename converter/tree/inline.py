@@ -77,9 +77,17 @@ class InlineOut:
 
 def inline_nodes(spans: Sequence[Span], links: Links) -> list[Node | str]:
     """The spans as mixed content; lines broken inside a Latin word are joined with a space."""
-    if not any(span.line.bold or (links and links.get(span.line.n)) for span in spans):
-        return plain_nodes(spans)
-    return marked_nodes(spans, links)
+    if len(spans) == 1:         # (most: a paragraph of one line, plain_nodes of one span its text, if any)
+        span = spans[0]
+        line = span.line
+        if line.bold or (links and links.get(line.n)):
+            return marked_nodes(spans, links)
+        text = line.text[span.start:span.end]
+        return [text] if text else []
+    for span in spans:          # (a loop, not any() over a generator: a paragraph costs a few steps less)
+        if span.line.bold or (links and links.get(span.line.n)):
+            return marked_nodes(spans, links)
+    return plain_nodes(spans)
 
 
 def marked_nodes(spans: Sequence[Span], links: Links) -> list[Node | str]:

@@ -55,7 +55,9 @@ def parsed(node: Node) -> etree._Element | None:
     # (huge_tree: an output may hold a text beyond libxml2's usual 10 MB limit)
     parser = etree.XMLParser(huge_tree=True, resolve_entities=False, no_network=True, load_dtd=False)
     try:
-        root: etree._Element = etree.fromstring("".join(out).encode("utf-8"), parser)
+        markup = "".join(out).encode("utf-8")
+        out.clear()             # (the pieces freed before libxml2 builds the tree: a lower peak)
+        root: etree._Element = etree.fromstring(markup, parser)
         if long_texts:
             elements = list(root.iter())            # (in document order, as write counted them)
             for host, before, text in long_texts:

@@ -1,0 +1,131 @@
+"""Group commit: a batch's outputs renamed into place in groups, while the conversion goes on.
+
+Workers write complete temporaries (`writer.write_temporary`); the run makes
+a group of them durable with one disk barrier and renames them
+(`writer.commit`). A group's barrier and renames wait on the disk: tens of
+milliseconds on a quiet one, half a second on a busy one. The run's own
+thread also hands the workers their tasks, so the groups are committed in a
+thread of their own, one at a time, and the workers are kept busy meanwhile.
+
+What a reader of the outputs and of the report can rely on is unchanged:
+a record is given only once its output is in place, records come in task
+order, and the last group is committed before the workers are let go (if
+the run dies while committing it, they are still there to clean up).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from typing import TYPE_CHECKING, Callable, Generator, Iterator, Protocol, Sequence, TypeVar
+
+from converter import writer
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
+    from pathlib import Path
+
+# A group is committed when it holds this many outputs, or when its first output has waited
+# this long as another record arrives, or at the last record.
+COMMIT_GROUP = 64
+COMMIT_SECONDS = 1.0
+
+
+class Committable(Protocol):
+    """What a record tells the commit: the temporary written for it and its output's path (or None)."""
+
+    @property
+    def temporary(self) -> str | None: ...
+
+    @property
+    def output(self) -> str | None: ...
+
+
+R = TypeVar("R", bound=Committable)
+# What a record becomes once its group is committed: given the record and why its rename failed (None: it did not).
+Settle = Callable[[R, "str | None"], R]
+
+
+def committed(records: Iterator[R], total: int, settle: Settle[R]) -> Generator[R, None, None]:
+    """The `total` records, in order, each settled once its output is renamed into place.
+
+    Outputs still held when the run stops (Ctrl-C, an error) are deleted:
+    their old files stay, and the report does not count them. A group
+    already being committed then is waited for: its outputs are in place,
+    though no record tells of them.
+    """
+    held: list[R] = []              # from the first record whose output awaits its commit on
+    waiting = 0                     # how many of them have an output to commit
+    since = 0.0
+    arrived = 0
+    running: tuple[list[R], Future[list[str | None]]] | None = None    # the group the thread commits
+    committer: ThreadPoolExecutor | None = None
+    try:
+        for record in records:
+            arrived += 1
+            if record.temporary is None and not held and running is None:
+                yield record        # (a skipped or failed input, nothing before it waiting: at once)
+                continue
+            if record.temporary is not None:
+                since = time.monotonic() if waiting == 0 else since
+                waiting += 1
+            held.append(record)     # (before any yield: a run stopped there deletes what is held)
+            if running is not None and running[1].done():
+                group, future = running
+                running = None
+                yield from settled(group, future.result(), settle)
+                if waiting == 0:    # what arrived meanwhile waited for that group alone
+                    group, held = held, []
+                    yield from group
+            if waiting >= COMMIT_GROUP or arrived == total or (waiting and time.monotonic() - since >= COMMIT_SECONDS):
+                if running is not None:         # one commit at a time: the groups land in task order
+                    group, future = running
+                    running = None
+                    yield from settled(group, future.result(), settle)
+                group, held, waiting = held, [], 0
+                if arrived == total:            # the last: here, before the workers are let go
+                    yield from settled(group, commit(group), settle)
+                else:
+                    committer = committer or thread()
+                    running = (group, committer.submit(commit, group))
+        if running is not None:
+            group, future = running
+            running = None
+            yield from settled(group, future.result(), settle)
+        group, held = held, []
+        yield from settled(group, commit(group), settle)
+    finally:
+        close = getattr(records, "close", None)
+        if close is not None:
+            close()             # the workers stop first: one may still be writing
+        if committer is not None:
+            committer.shutdown(wait=True)       # a group under way lands (or fails) whole
+        for record in held:
+            if record.temporary is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(record.temporary)
+
+
+def thread() -> ThreadPoolExecutor:
+    """The thread that commits the groups before the last."""
+    from concurrent.futures import ThreadPoolExecutor   # (here: a batch of one group never needs it)
+
+    writer.libc_syncfs()        # looked up here: an import in the thread could hold the import lock as a worker forks
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="gongwen-commit")
+
+
+def commit(group: Sequence[R]) -> list[str | None]:
+    """Rename the group's outputs into place, durably; for each record, None or why its output failed."""
+    from pathlib import Path
+
+    pending: list[tuple[Path, Path]] = []
+    for record in group:
+        if record.temporary is not None and record.output:
+            pending.append((Path(record.temporary), Path(record.output)))
+    problems = iter(writer.commit(pending) if pending else [])
+    return [next(problems) if record.temporary is not None and record.output else None for record in group]
+
+
+def settled(group: Sequence[R], problems: list[str | None], settle: Settle[R]) -> list[R]:
+    return [settle(record, problem) for record, problem in zip(group, problems)]

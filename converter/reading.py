@@ -1,0 +1,161 @@
+"""The reading text of the lossless guarantee (FORMAT.md): the Han characters and decimal digits of a text.
+
+A full-width digit counts as its ASCII twin, any other decimal digit as the
+ASCII digit of its value. lossless.py compares the input's with the output's.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from itertools import chain
+from typing import Iterator
+
+from converter.normalise.lines import split_lines
+from converter.patterns import pattern
+from converter.unicode_ranges import DIGIT_RANGES, HAN_RANGES, bmp, char_class
+
+# The reading text: Han ideographs and decimal digits of any script (\p{Han}, \p{Nd}).
+ALPHABET = HAN_RANGES + DIGIT_RANGES
+# Decimal digits that are neither ASCII nor full-width: Arabic-Indic, Devanagari …
+OTHER_DIGITS = tuple(r for r in DIGIT_RANGES if r not in ((0x30, 0x39), (0xFF10, 0xFF19)))
+# A character beyond the Basic Multilingual Plane: "𠀀" (an ideograph of extension B), an emoji.
+# Text without any (nearly all) is read by the patterns of BMP characters alone, which re
+# tells by one table lookup a character; with astral ranges in a class it tries each in turn.
+# (The definition: beyond_bmp answers it at a tenth of this search's cost; the tests compare.)
+BEYOND_BMP = pattern(r"[\U00010000-\U0010ffff]", "\U00020000")
+# How many characters beyond_bmp encodes at a time (a copy of 128 kB, whatever the input's size).
+PLANE_CHUNK = 65536
+# The commonest gaps between runs of reading text in Chinese prose (half of them), taken out before the
+# runs are found: the pattern costs some 0.3 µs a run it finds, a replace a fraction of that.
+GAPS = ("，", "、", "。")
+# Runs of reading text: "第1条", "𠀀"
+READING_RUN = pattern(f"[{char_class(ALPHABET)}]+", "第1条", "\U00020000")
+READING_RUN_BMP = pattern(f"[{char_class(bmp(ALPHABET))}]+", "第1条")
+# Runs of reading text and line ends: the input is read in one pass and cut into lines after.
+READING_LINES = pattern(f"[{char_class(ALPHABET)}\n]+", "第1条\n")
+READING_LINES_BMP = pattern(f"[{char_class(bmp(ALPHABET))}\n]+", "第1条\n")
+# A decimal digit that is neither ASCII nor full-width: ٣ (Arabic-Indic), ३ (Devanagari)
+OTHER_DIGIT = pattern(f"[{char_class(OTHER_DIGITS)}]", "٣", "३", "\U0001d7ce")
+OTHER_DIGIT_BMP = pattern(f"[{char_class(bmp(OTHER_DIGITS))}]", "٣", "३")
+# Full-width digits, the common case, each folded to its ASCII twin.
+FULL_WIDTH_DIGITS = tuple(zip("０１２３４５６７８９", "0123456789"))
+# How much text the check reads at a time (the input cut after a line end, the flow's text gathered or cut,
+# the residue's texts gathered): what it holds besides the tree and the input is a few times this, whatever
+# the input's size. A character is reading text or not by itself, and a digit folds by itself, so the
+# reading characters of the pieces, in turn, are those of the whole.
+READ_CHUNK = 1 << 16
+
+
+def fold_digits(chars: str, beyond: bool | None = None) -> str:
+    """Every decimal digit as its ASCII twin.
+
+    `beyond`: whether `chars` may hold characters beyond the BMP; None: look (a
+    pattern's scan, as costly as the folding: reading_chars knows it already).
+    """
+    for full_width, ascii_digit in FULL_WIDTH_DIGITS:
+        if full_width in chars:             # ten scans cost less than translating every character
+            chars = chars.replace(full_width, ascii_digit)
+    if beyond is None:
+        beyond = beyond_bmp(chars)
+    other = OTHER_DIGIT if beyond else OTHER_DIGIT_BMP
+    if other.search(chars):
+        chars = other.sub(lambda m: str(digit_value(m.group())), chars)
+    return chars
+
+
+def digit_value(digit: str) -> int:
+    """A decimal digit's value: by the interpreter's Unicode, else by its place in its block of ten (a digit
+    of a newer Unicode than the interpreter's, which the table of digits already holds)."""
+    value = unicodedata.digit(digit, None)
+    if value is not None:
+        return value
+    code = ord(digit)
+    start = next((a for a, b in DIGIT_RANGES if a <= code <= b), code)
+    return (code - start) % 10
+
+
+def reading_runs(text: str, lines: bool = False) -> str:
+    """The Han characters and digits of `text` (and its line ends, with `lines`), digits as printed."""
+    return runs_and_plane(text, lines)[0]
+
+
+def runs_and_plane(text: str, lines: bool = False) -> tuple[str, bool]:
+    """reading_runs, and whether `text` holds characters beyond the BMP (if it holds none, neither do its runs)."""
+    beyond = beyond_bmp(text)
+    for gap in GAPS:                # (not reading text: the runs are the same without them)
+        text = text.replace(gap, "")
+    if lines:
+        return "".join((READING_LINES if beyond else READING_LINES_BMP).findall(text)), beyond
+    return "".join((READING_RUN if beyond else READING_RUN_BMP).findall(text)), beyond
+
+
+def beyond_bmp(text: str) -> bool:
+    """Whether `text` holds a character beyond the BMP: UTF-16 writes each such character as two units."""
+    for start in range(0, len(text), PLANE_CHUNK):
+        chunk = text[start:start + PLANE_CHUNK]
+        if len(chunk.encode("utf-16-le", "surrogatepass")) != 2 * len(chunk):
+            return True
+    return False
+
+
+def reading_chars(text: str) -> str:
+    """The Han characters and digits of `text`, digits folded to ASCII."""
+    runs, beyond = runs_and_plane(text)
+    return fold_digits(runs, None if beyond else False)
+
+
+def input_reading_chars(text: str, references: bool = False) -> list[str]:
+    """reading_chars of each input line (split as normalise splits them), in one pass over the text.
+
+    `references`: read character references as the characters they name (an HTML input).
+    """
+    if references:
+        import html     # here, not at the top: only HTML inputs need it (its table of entities is costly to import)
+
+        joined = "\n".join(html.unescape(line).replace("\n", " ") for line in split_lines(text))
+    elif "\r" in text:
+        joined = "\n".join(split_lines(text))
+    else:                                   # the lines joined again are the text without its last line end:
+        runs, beyond = runs_and_plane(text, lines=True)
+        lines = fold_digits(runs, None if beyond else False).split("\n")
+        if text.endswith("\n"):
+            lines.pop()                     # (read with it, not copied without it: the runs end with it)
+        return lines
+    runs, beyond = runs_and_plane(joined, lines=True)
+    return fold_digits(runs, None if beyond else False).split("\n")
+
+
+def input_lines(text: str, references: bool = False) -> Iterator[str]:
+    """input_reading_chars, READ_CHUNK characters of the input at a time (chained: no step of Python a line)."""
+    return chain.from_iterable(input_reading_chars(piece, references) for piece in line_pieces(text))
+
+
+def line_pieces(text: str) -> Iterator[str]:
+    """The text in pieces of about READ_CHUNK characters, each but the last cut just after a line end.
+
+    The lines before a line end end alike however the text goes on (a CRLF's LF is its last character), so
+    the lines of the pieces are those of the text. An empty text is one empty piece (one empty line to
+    input_reading_chars, as it reads the text whole).
+    """
+    start = 0
+    while True:
+        cut = text.find("\n", start + READ_CHUNK - 1)
+        end = len(text) if cut < 0 else cut + 1
+        yield text[start:end]
+        start = end
+        if start >= len(text):
+            return
+
+
+def each_reading_chars(texts: list[str]) -> list[str]:
+    """reading_chars of each text, read in one pass over them all, line ends between (a pass costs as much as a text).
+
+    A character is reading text or not by itself and a digit folds by itself, so the reading
+    characters of the texts joined are theirs in turn; a line end, not reading text, is kept
+    between them to cut them apart again. A text holding a line end of its own is read alone.
+    """
+    joined = "\n".join(texts)
+    if joined.count("\n") != len(texts) - 1:
+        return [reading_chars(text) for text in texts]
+    runs, beyond = runs_and_plane(joined, lines=True)
+    return fold_digits(runs, None if beyond else False).split("\n")

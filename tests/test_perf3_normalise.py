@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import fields
 from functools import lru_cache
 from pathlib import Path
@@ -12,8 +13,10 @@ from converter.normalise import chrome_lines as C
 from converter.normalise import Normalised, normalise
 from converter.normalise.furniture import FURNITURE, FURNITURE_RULES, furniture_reason, may_be_furniture
 from converter.normalise.lines import FORBIDDEN_CHAR, clean_as_printed, clean_line, clean_line_fully, split_lines
+from converter.normalise.region import ENDS_WITH_COLON, NUMBER_FIRST, TEXT_MARK, starts_text
 from converter.normalise.runon import RUN_ON_MIN, cut_points
 from converter.patterns import EXAMPLES
+from converter.rules import SECTION_RULES
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -197,3 +200,49 @@ def test_chrome_shaped_gives_what_it_gave() -> None:
         chrome += C.chrome_shaped(text)
         assert C.chrome_shaped(text) == bool(slow_chrome_shaped(text)), repr(text)
     assert chrome > 300
+
+
+def slow_starts_text(text: str) -> bool:
+    return bool(TEXT_MARK.search(text) or ENDS_WITH_COLON.search(text)
+                or any(rule.pattern.match(text) for rule in SECTION_RULES))
+
+
+def test_starts_text_gives_what_it_gave() -> None:
+    for text in list(inputs()) + long_lines():
+        assert starts_text(text) == slow_starts_text(text), repr(text)
+
+
+def test_every_section_number_starts_with_a_number_first() -> None:
+    tails = {x[k:] for rule in SECTION_RULES for x in EXAMPLES.get(rule.pattern, ()) for k in (1, 2)}
+    tails |= {"", "一章", "1条", "一）", "1）", "、", ".", "．", "1.", "十、", " 一 章", "三节", "二编", "十条之一", "2、"}
+    # one pattern for the eight, their group names dropped (they repeat)
+    anyone = re.compile(re.sub(r"\(\?P<\w+>", "(?:", "|".join(f"(?:{rule.pattern.pattern})" for rule in SECTION_RULES)))
+    assert "(?P" not in anyone.pattern
+    for rule in SECTION_RULES:
+        for x in EXAMPLES[rule.pattern]:
+            assert anyone.match(x) and anyone.match(x).end() >= rule.pattern.match(x).end() > 0
+    for c in [*map(chr, range(0x10000)), "\U0001d7d8", "\U00020000"]:
+        if not (c in NUMBER_FIRST or c.isdecimal()):
+            assert not any(anyone.match(c + tail) for tail in tails), repr(c)
+
+
+def test_footer_gate_lets_through_every_footer() -> None:
+    # each example with any character first, or with up to 40 characters before it, and the lines above
+    tails = {x[k:] for x in EXAMPLES[C.FOOTER_START] for k in (1, 2)}
+    tails |= {"ICP备1号", "opyright 2024", "网站标识码：1", "网站地图", "隐私声明", "公网安备1号", "版权所有：某某", "情链接：",
+              "办单位：某某", "作品在", "你喜欢", "件下载：", "一篇：某某", "术支持：某某", "站维护：", "设维护：", "系我们："}
+    tails = {tail + "某" * 30 for tail in tails}            # longer than a heading (a heading passes by length)
+    # a match starts with a character its pattern spells, or one that . or \s takes (the words after .{0,40}
+    # are tried with characters before them, below, and a heading starting with white space is short)
+    firsts = set(C.FOOTER_START.pattern) | {" ", "\u3000", "\t", "\U00020000"} | set(random.Random(5).choices(
+        [chr(c) for c in range(0x10000)], k=3000))
+    texts = [c + tail for c in firsts for tail in tails]
+    texts += ["某" * k + tail for k in range(0, 45) for tail in tails]
+    texts += ["【  相关报道  】  ：", "[  政策解读  ]  :", "【相关报道】"]
+    texts += list(inputs())
+    matched = 0
+    for text in texts:
+        if C.FOOTER_START.fullmatch(text):
+            matched += 1
+            assert C.may_start_footer(text), repr(text)
+    assert matched > 1000

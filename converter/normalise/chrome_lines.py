@@ -115,6 +115,18 @@ FOOTER_START = pattern(
     "主办单位：某区人民政府办公室", "本作品在全世界都属于公有领域", "鄂ICP备12345678号", "相关报道：", "上一篇：某某通知",
     "相关稿件", "关联文件：", "【相关解读】", "政策解读：",
 )
+# What a line FOOTER_START matches starts with, or holds: the first characters of its alternatives that
+# start with a word (主办单位：, 技术支持：, 本作品…, 猜你喜欢, 附件下载, 上一篇 …); the words that the
+# alternative after .{0,40} holds (版权所有, Copyright, ICP备 …; 网站 of 网站标识码 and 网站地图); and the
+# bracketed headings of related links are 13 characters at most ("【 相关报道 】：")
+FOOTER_FIRST = frozenset("链友相主承版备网联技建本猜附上下")
+FOOTER_HEADING_MAX = 13
+
+
+def may_start_footer(text: str) -> bool:
+    """False when FOOTER_START cannot match the whole line (most lines): told by str methods."""
+    return (len(text) <= FOOTER_HEADING_MAX or text[:1] in FOOTER_FIRST or "版权所有" in text or "opyright" in text
+            or "ICP备" in text or "公网安备" in text or "网站" in text or "隐私声明" in text)
 
 # A link to a file the page offers for download: "附件：某某任务清单.doc", "附件2：某某表.xlsx", "某某名录.pdf"
 FILE_LINK = pattern(r"(?:附\s{0,2}件\s{0,2}[0-9０-９一二三四五六七八九十]{0,3}\s{0,2}[:：]?\s{0,3})?"

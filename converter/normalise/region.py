@@ -23,10 +23,17 @@ ENDS_WITH_COLON = pattern(r"[:：]\s{0,3}$", "各乡镇人民政府：")
 HEAD_SCAN = 40
 
 
+# What a section number starts with (SECTION_RULES): 第 of 第X章 / 第X条 / 第X编 / 第X节, a bracket of
+# （一） and （1）, a Chinese numeral of 一、 (a digit, of 1., is told by str.isdecimal, as \d is)
+NUMBER_FIRST = frozenset("第（(〇零○Ｏ一二三四五六七八九十百千两")
+
+
 def starts_text(text: str) -> bool:
     """Whether a line is running text of the document (or its 主送), not a line of the head."""
+    first = text[:1]            # (the cheap test before the section rules: most lines start otherwise)
     return bool(TEXT_MARK.search(text) or ENDS_WITH_COLON.search(text)
-                or any(rule.pattern.match(text) for rule in SECTION_RULES))
+                or (first in NUMBER_FIRST or first.isdecimal())
+                and any(rule.pattern.match(text) for rule in SECTION_RULES))
 
 
 def head_end(lines: Sequence[Line]) -> int:

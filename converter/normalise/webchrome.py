@@ -33,7 +33,8 @@ from typing import Sequence
 
 from converter.model.text import Line, collapse
 from converter.normalise.chrome_lines import (FILE_LINK, FILE_LIST_LABEL, FOOTER_START, LICENCE_START, SENTENCE_END_MARK,
-                                              SENTENCE_MARK, WIDGET_LINE, crumb_steps, is_chrome_line, lone_widget)
+                                              SENTENCE_MARK, WIDGET_LINE, crumb_steps, is_chrome_line, lone_widget,
+                                              may_start_footer)
 from converter.normalise.page import Normalised, take_out_at
 from converter.normalise.region import starts_text
 from converter.patterns import pattern
@@ -67,7 +68,7 @@ def footer_start(lines: Sequence[Line], drop: dict[int, str]) -> int | None:
     if first_text is None:
         return None
     for i in range(max(first_text + 1, len(lines) - FOOTER_MAX_LINES), len(lines)):
-        if i in drop or not FOOTER_START.fullmatch(lines[i].text):
+        if i in drop or not (may_start_footer(lines[i].text) and FOOTER_START.fullmatch(lines[i].text)):
             continue
         tail = [later for k, later in enumerate(lines[i:], start=i) if k not in drop]
         if any(rule.pattern.match(later.text) for later in tail for rule in FOOTER_FORBIDS):

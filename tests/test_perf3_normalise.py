@@ -12,7 +12,8 @@ from converter.model.text import Line
 from converter.normalise import chrome_lines as C
 from converter.normalise import Normalised, normalise
 from converter.normalise.furniture import FURNITURE, FURNITURE_RULES, furniture_reason, may_be_furniture
-from converter.normalise.lines import FORBIDDEN_CHAR, clean_as_printed, clean_line, clean_line_fully, split_lines
+from converter.normalise.lines import (FORBIDDEN_CHAR, clean_as_printed, clean_line, clean_line_fully, may_hold_forbidden,
+                                      split_lines)
 from converter.normalise.region import ENDS_WITH_COLON, NUMBER_FIRST, TEXT_MARK, starts_text
 from converter.normalise.runon import RUN_ON_MIN, cut_points
 from converter.patterns import EXAMPLES
@@ -32,6 +33,7 @@ ODD = [
     "[Home。] [Help。]", "字号：大。中。小", "← 上一篇。", "下一篇。 →", "维基百科", "姊妹计划: 数据项。", "分享到：微信 微博",
     "扫一扫在手机打开当前页", "某某县人民政府门户网站", "您是第 12345 位访问者", "（责任编辑：王明）", "收录于《某某》。",
     "本作品收录于《某某公报/2004年/第7号", "县长王明作政府工作报告。本报记者 张三 摄", "首页 » 法律法规 »",
+    "【分享】", "分享至", "姊妹计划 数据项", "责编:王明", "单击这里查看全文", "如有侵权请联系删除", "本网所载内容来源于网络",
     "𠀀𠀁𠀂", "\ud7ff\ue000", "ｈｔｔｐ://a", "Ａ＋", "a" * 5000, "。" * 400, "字" * 61, "第" * 321, "　" * 70 + "正文",
 ]
 
@@ -246,3 +248,11 @@ def test_footer_gate_lets_through_every_footer() -> None:
             matched += 1
             assert C.may_start_footer(text), repr(text)
     assert matched > 1000
+
+
+def test_a_line_that_cannot_hold_a_forbidden_character_holds_none() -> None:
+    texts = [c + "\u3000\t正文" for c in map(chr, range(0x10000))] + list(inputs()) + ["\u3000\t", "\t\x0c", "\u3000\ufeff"]
+    for text in texts:
+        if not may_hold_forbidden(text):
+            assert not FORBIDDEN_CHAR.search(text), repr(text)
+    assert may_hold_forbidden("\u3000\x00") and not may_hold_forbidden("\u3000正文\t")

@@ -147,6 +147,10 @@ BLURB_HINT = pattern(r"声明|侵权|删除|转载|版权归|本站|本网|点�
 # hold their words after at most 60 characters (.{0,60}), the last hint of which, 删除 of 请联系我们删除,
 # ends at 60 + 7; each hint holds one of 声侵删载权站网击
 BLURB_HINT_END = 67
+# Every character that a test of chrome_shaped but the widget line's asks for before its pattern (分享's
+# 享, 扫, 码, the bars, 网, 访, [, 字, the arrows, 维基's 基, 姊妹's 姊, the colons, the crumb separators,
+# 摄, 图, 收录于's 录, the blurb hints' 声侵删载权站网击): a line holding none is no other chrome
+CHROME_CHAR = pattern(r"[享扫码|｜│网访\[字←→⇐⇒基姊：:>»›＞/／摄图录声侵删载权站击]", "分享", "首页 | 政务公开")
 # The characters a widget line starts with.
 WIDGET_FIRST = frozenset(word[0] for word in WIDGET_WORDS) | frozenset(" \t[]【】()（）|｜/／·•:：,，、\u3000")
 # The longest item of a site menu and of a breadcrumb step before the last.
@@ -172,6 +176,9 @@ def chrome_shaped(text: str) -> bool:
     """
     if len(text) > LONG_CHROME:
         return False
+    if not CHROME_CHAR.search(text):        # one search for the thirty tests below: a widget line is left
+        return (len(text) <= SHORT_LINE and "。" not in text and text[0] in WIDGET_FIRST
+                and bool(WIDGET_LINE.fullmatch(text)))
     if len(text) <= SHORT_LINE and (
             # none of these six holds a full stop (each pattern's classes exclude 。, is_menu's items too)
             "。" not in text and (

@@ -67,6 +67,13 @@ def clean_as_printed(raw: str) -> bool:
     return raw[0] not in MD_OR_SPACE and raw.isprintable() and raw[-1] != " " and "*" not in raw and "<" not in raw
 
 
+def may_hold_forbidden(raw: str) -> bool:
+    """False when a line holds no forbidden character, told by str methods (the cheap test before
+    FORBIDDEN_CHAR): each is a control, format, surrogate or non-character, so unprintable, and the
+    tab and the ideographic space, which leave many lines unprintable, are none."""
+    return not raw.isprintable() and not raw.replace("\u3000", "").replace("\t", "").isprintable()
+
+
 def clean_line(n: int, raw: str, gap: bool = False) -> tuple[Line | None, list[Removed]]:
     """Clean one line. Returns None for a blank line, plus the control chars taken out.
 
@@ -74,8 +81,7 @@ def clean_line(n: int, raw: str, gap: bool = False) -> tuple[Line | None, list[R
     """
     if not raw:
         return None, []           # an empty line (a third of most inputs) is blank, with nothing to take out
-    # (a printable line holds no forbidden character: each is a control, format, surrogate or non-character)
-    if raw[-1].isspace() or "*" in raw or "<" in raw or not raw.isprintable() and FORBIDDEN_CHAR.search(raw):
+    if raw[-1].isspace() or "*" in raw or "<" in raw or may_hold_forbidden(raw) and FORBIDDEN_CHAR.search(raw):
         return clean_line_fully(n, raw, gap)
     # What clean_line_fully keeps of a line with no white space at its end, no markup, no control:
     # the line itself (a tab inside it, a table row's, changes nothing when white space ends neither
@@ -102,7 +108,7 @@ def clean_line_fully(n: int, raw: str, gap: bool = False) -> tuple[Line | None, 
     """clean_line, every step taken."""
     controls: list[Removed] = []
     page_break = False
-    if not raw.isprintable() and FORBIDDEN_CHAR.search(raw):
+    if may_hold_forbidden(raw) and FORBIDDEN_CHAR.search(raw):
         controls = [Removed("control-char", n, codepoint=f"U+{ord(m.group()):04X}")
                     for m in FORBIDDEN_CHAR.finditer(raw)]
         page_break = "\f" in raw

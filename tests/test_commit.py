@@ -155,12 +155,18 @@ def test_an_output_whose_data_cannot_be_synced_is_not_renamed(tmp_path, monkeypa
     assert temporaries(tmp_path) == []
 
 
-def test_the_conversion_goes_on_while_a_group_is_committed(tmp_path, monkeypatch):
-    # a busy disk holds a group's renames for a while: the next records are taken meanwhile
+@pytest.fixture
+def slow_disk(monkeypatch) -> threading.Event:
+    """Groups of two, whose commits wait until the event is set (a busy disk), 5 s at most."""
     monkeypatch.setattr(commit, "COMMIT_GROUP", 2)
     disk_ready = threading.Event()
     real_commit = writer.commit
     monkeypatch.setattr(writer, "commit", lambda pending: (disk_ready.wait(5), real_commit(pending))[1])
+    return disk_ready
+
+
+def test_the_conversion_goes_on_while_a_group_is_committed(tmp_path, slow_disk):
+    # a busy disk holds a group's renames for a while: the next records are taken meanwhile
     outputs = [tmp_path / f"{k}.xml" for k in range(6)]
     seen_in_place: list[bool] = []
 
@@ -168,7 +174,7 @@ def test_the_conversion_goes_on_while_a_group_is_committed(tmp_path, monkeypatch
         for k, output in enumerate(outputs):
             if k == 3:          # the first group is being committed; its outputs are not in place yet
                 seen_in_place.append(outputs[0].exists())
-                disk_ready.set()
+                slow_disk.set()
             tmp = writer.write_temporary(output, f"<a n='{k}'/>".encode(), owner=os.getpid())
             yield batch.Record(f"{k}.txt", str(output), "converted", temporary=str(tmp))
     records = list(commit.committed(source(), len(outputs), batch.settle))
@@ -178,17 +184,13 @@ def test_the_conversion_goes_on_while_a_group_is_committed(tmp_path, monkeypatch
     assert temporaries(tmp_path) == []
 
 
-def test_a_run_stopped_while_a_group_is_committed_lets_it_land_and_deletes_the_rest(tmp_path, monkeypatch):
-    monkeypatch.setattr(commit, "COMMIT_GROUP", 2)
-    disk_ready = threading.Event()
-    real_commit = writer.commit
-    monkeypatch.setattr(writer, "commit", lambda pending: (disk_ready.wait(5), real_commit(pending))[1])
+def test_a_run_stopped_while_a_group_is_committed_lets_it_land_and_deletes_the_rest(tmp_path, slow_disk):
     outputs = [tmp_path / f"{k}.xml" for k in range(4)]
 
     def source():
         for k, output in enumerate(outputs):
             if k == 3:
-                disk_ready.set()
+                slow_disk.set()
                 raise KeyboardInterrupt          # Ctrl-C as the fourth input is converted
             tmp = writer.write_temporary(output, b"<a/>", owner=os.getpid())
             yield batch.Record(f"{k}.txt", str(output), "converted", temporary=str(tmp))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import re
 
 from _pytest.monkeypatch import MonkeyPatch
 
@@ -15,11 +14,8 @@ from converter.model.blocks import Cell, Row, Table, TableBlock
 from converter.model.context import Context
 from converter.model.node import Node
 from converter.model.text import Line, Span
-from converter.patterns import HAN
 from converter.tree.builder import Builder
-
-HAN_CHAR = re.compile(f"[{HAN}]")
-HAN_GAP = re.compile(rf"(?<=[{HAN}])\s+(?=[{HAN}])")
+from tests.test_perf_tables import plain_tidy
 
 # Han of every block (〇, extension A, unified, compatibility) weighted so that runs of every length
 # stand around gaps; white space of every kind; and what is neither (an astral character among them)
@@ -33,28 +29,9 @@ def gappy_texts(n: int, seed: int) -> list[str]:
     return fixed + ["".join(rng.choice(GAPPY) for _ in range(rng.randint(0, 16))) for _ in range(n)]
 
 
-def counted_tidy(text: str) -> str:
-    """tidy without its SHORT_GAP shortcut: every gap between Han characters, its runs counted one by one."""
-    def han_run(at: int, step: int) -> int:
-        n = 0
-        while 0 <= at < len(text) and n < 4 and HAN_CHAR.match(text[at]):
-            n += 1
-            at += step
-        return n
-    out, pos = [], 0
-    for m in HAN_GAP.finditer(text):
-        left, right = han_run(m.start() - 1, -1), han_run(m.end(), 1)
-        out.append(text[pos:m.start()])
-        if min(left, right) > 2 or max(left, right) < 4:
-            out.append(m.group())
-        pos = m.end()
-    out.append(text[pos:])
-    return "".join(out)
-
-
 def test_tidy_with_its_short_gap_search_is_tidy_gap_by_gap() -> None:
     for text in gappy_texts(20000, 31):
-        assert tidy(text) == counted_tidy(text), text
+        assert tidy(text) == plain_tidy(text), text      # (every gap, its runs counted one by one)
 
 
 def shape(node: Node | str) -> object:

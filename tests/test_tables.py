@@ -6,7 +6,11 @@ import pytest
 from lxml import etree
 
 from converter import lossless, pipeline
+from converter.blocks import table_structure
 from converter.blocks.table_structure import tidy
+from converter.model.blocks import TableBlock
+from converter.model.context import Context
+from converter.model.text import Line
 from converter.normalise import normalise
 from tests.conftest import SAMPLES
 
@@ -172,3 +176,13 @@ def test_cells_joined_beyond_the_header_keep_a_space_apart(tmp_path):
             "1\t城关镇\t500\n2\t西山乡\t900\t补植\t另计\n")
     root = convert_text(text, tmp_path)
     assert [cells(r) for r in xp(root, "//g:row[@kind='data']")][-1] == ["2", "西山乡", "900 补植 另计"]
+
+
+def test_a_line_of_white_space_inside_a_table_is_passed_over():
+    # (normalise makes such a line a gap before the parser sees it; the table builder holds up without that)
+    rows = ["序号  指标  目标", "1  产值  98%", "   ", "2  税收  10%"]
+    lines = [Line(k + 1, None, row) for k, row in enumerate(rows)]
+    ctx = Context(True, lambda *args: None)
+    table = table_structure.build(TableBlock(lines, [None] * len(lines), spaced=True), ctx)
+    assert [(row.kind, [cell.key for cell in row.cells]) for row in table.rows] == [
+        ("header", ["序号", "指标", "目标"]), ("data", ["1", "产值", "98%"]), ("data", ["2", "税收", "10%"])]

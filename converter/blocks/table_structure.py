@@ -181,6 +181,8 @@ def build(block: TableBlock, ctx: Context) -> Table:
             ctx.remove("markup", line.n, line.raw.strip())
             continue
         cells = cells_of(line, block.spaced, cuts)
+        if not cells:       # white space alone (normalise makes such a line a gap): no cell, nothing to keep
+            continue
         if header is None and not table.rows and is_header(cells):
             header, width = [c.key for c in cells], len(cells)
             table.rows.append(Row("header", cells, line.n))

@@ -18,13 +18,13 @@ from __future__ import annotations
 import contextlib
 import os
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Generator, Iterator, Protocol, Sequence, TypeVar
 
 from converter import writer
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ThreadPoolExecutor
-    from pathlib import Path
 
 # A group is committed when it holds this many outputs, or when its first output has waited
 # this long as another record arrives, or at the last record.
@@ -72,17 +72,15 @@ def committed(records: Iterator[R], total: int, settle: Settle[R]) -> Generator[
                 waiting += 1
             held.append(record)     # (before any yield: a run stopped there deletes what is held)
             if running is not None and running[1].done():
-                group, future = running
-                running = None
-                yield from settled(group, future.result(), settle)
+                done, running = landed(running, settle), None
+                yield from done
                 if waiting == 0:    # what arrived meanwhile waited for that group alone
                     group, held = held, []
                     yield from group
             if waiting >= COMMIT_GROUP or arrived == total or (waiting and time.monotonic() - since >= COMMIT_SECONDS):
                 if running is not None:         # one commit at a time: the groups land in task order
-                    group, future = running
-                    running = None
-                    yield from settled(group, future.result(), settle)
+                    done, running = landed(running, settle), None
+                    yield from done
                 group, held, waiting = held, [], 0
                 if arrived == total:            # the last: here, before the workers are let go
                     yield from settled(group, commit(group), settle)
@@ -90,9 +88,8 @@ def committed(records: Iterator[R], total: int, settle: Settle[R]) -> Generator[
                     committer = committer or thread()
                     running = (group, committer.submit(commit, group))
         if running is not None:
-            group, future = running
-            running = None
-            yield from settled(group, future.result(), settle)
+            done, running = landed(running, settle), None
+            yield from done
         group, held = held, []
         yield from settled(group, commit(group), settle)
     finally:
@@ -115,10 +112,14 @@ def thread() -> ThreadPoolExecutor:
     return ThreadPoolExecutor(max_workers=1, thread_name_prefix="gongwen-commit")
 
 
+def landed(running: tuple[list[R], Future[list[str | None]]], settle: Settle[R]) -> list[R]:
+    """The records of the group the thread commits, settled once it has (waiting for it if need be)."""
+    group, future = running
+    return settled(group, future.result(), settle)
+
+
 def commit(group: Sequence[R]) -> list[str | None]:
     """Rename the group's outputs into place, durably; for each record, None or why its output failed."""
-    from pathlib import Path
-
     pending: list[tuple[Path, Path]] = []
     for record in group:
         if record.temporary is not None and record.output:

@@ -32,9 +32,10 @@ import fnmatch
 import functools
 import hashlib
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Iterator, Protocol, Sequence, TypeVar
+from typing import BinaryIO, Callable, Iterator, Protocol, Sequence, TypeVar
 
 from converter.writer import output_name
 
@@ -87,12 +88,20 @@ def tasks_for(arg: Path, out_dir: Path | None, globs: tuple[str, ...], excludes:
     if out_dir is None or not arg.is_dir():
         return [Task(arg, str(arg), output)]
     tasks = []
-    for path, error in walk_or_complain(arg, globs, out_dir, excludes):
+    found = False
+    folders: dict[tuple[str, ...], Path] = {(): out_dir}     # (an output folder made once, not once a file)
+    for path, relative, error in walk_parts(arg, globs, out_dir, excludes):
+        found = True
         if error:
             tasks.append(Task(path, str(path), None, error))
-        else:
-            relative = path.relative_to(arg)
-            tasks.append(Task(path, str(path), out_dir / relative.parent / output_name(relative)))
+            continue
+        parts = relative[:-1]
+        folder = folders.get(parts)
+        if folder is None:
+            folder = folders[parts] = out_dir.joinpath(*parts)
+        tasks.append(Task(path, str(path), folder / output_name(path)))
+    if not found:
+        tasks.append(Task(arg, str(arg), None, nothing_selected(globs)))
     return tasks
 
 
@@ -119,7 +128,11 @@ def walk_or_complain(top: Path, globs: tuple[str, ...], skip: Path | None = None
                      excludes: tuple[str, ...] = ()) -> list[tuple[Path, str | None]]:
     """walk(), or the directory itself with an error when nothing in it is selected."""
     found = list(walk(top, globs, skip, excludes))
-    return found or [(top, f"no input files matching {', '.join(globs)}")]
+    return found or [(top, nothing_selected(globs))]
+
+
+def nothing_selected(globs: tuple[str, ...]) -> str:
+    return f"no input files matching {', '.join(globs)}"
 
 
 def walk(top: Path, globs: tuple[str, ...], skip: Path | None = None,
@@ -129,6 +142,13 @@ def walk(top: Path, globs: tuple[str, ...], skip: Path | None = None,
     An unreadable folder comes as (folder, why). `skip` (the output folder)
     and excluded folders are not entered.
     """
+    for path, _, error in walk_parts(top, globs, skip, excludes):
+        yield path, error
+
+
+def walk_parts(top: Path, globs: tuple[str, ...], skip: Path | None = None,
+               excludes: tuple[str, ...] = ()) -> Iterator[tuple[Path, tuple[str, ...], str | None]]:
+    """walk(), each file with its path below `top` as parts (an unreadable folder with those of the folder)."""
     skipped = skip.resolve() if skip is not None else None
     stack: list[tuple[Path, tuple[str, ...]]] = [(top, ())]
     while stack:
@@ -137,50 +157,71 @@ def walk(top: Path, globs: tuple[str, ...], skip: Path | None = None,
             with os.scandir(folder) as listing:
                 entries = sorted(listing, key=lambda e: e.name)
         except OSError as exc:
-            yield folder, f"cannot be read ({exc.strerror or exc})"
+            yield folder, parts, f"cannot be read ({exc.strerror or exc})"
             continue
         subfolders: list[tuple[Path, tuple[str, ...]]] = []
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            path, relative = folder / entry.name, (*parts, entry.name)
+            relative = (*parts, entry.name)
             if entry.is_dir(follow_symlinks=False):
+                path = folder / entry.name
                 if path.resolve() != skipped and not excluded(relative, excludes):
                     subfolders.append((path, relative))
-            elif selected(relative, globs, excludes):
-                yield path, None
+            elif selected(relative, globs, excludes):       # (a Path made only for a file that is selected)
+                yield folder / entry.name, relative, None
         # depth first: the first subfolder goes on top of the stack
         stack.extend(reversed(subfolders))
 
 
 def selected(relative: Sequence[str], globs: tuple[str, ...], excludes: tuple[str, ...] = ()) -> bool:
     """Whether a file at this path below the walked directory is an input."""
-    return any(matches(relative, pattern) for pattern in globs) and not excluded(relative, excludes)
+    names = [part.lower() for part in relative]
+    return chosen(names, globs) and not excluded_names(names, excludes)
 
 
 def matches(relative: Sequence[str], pattern: str) -> bool:
     """A name pattern against the file's name; a path pattern against its whole relative path."""
-    pattern_parts = pattern_of(pattern)
-    names = [part.lower() for part in relative]
-    if len(pattern_parts) == 1:
-        return fnmatch.fnmatchcase(names[-1], pattern_parts[0])
-    return parts_match(pattern_parts, names)
+    return chosen([part.lower() for part in relative], (pattern,))
+
+
+def chosen(names: list[str], globs: tuple[str, ...]) -> bool:
+    """Whether some glob matches these lower-cased names: a name pattern the last, a path pattern all of them."""
+    by_name, by_path = split_patterns(globs)
+    return bool(by_name and by_name(names[-1])) or any(parts_match(parts, names) for parts in by_path)
 
 
 def excluded(relative: Sequence[str], excludes: tuple[str, ...]) -> bool:
     """Whether the path, or a folder it lies in, matches an exclude pattern."""
-    names = [part.lower() for part in relative]
-    for pattern in excludes:
-        pattern_parts = pattern_of(pattern)
-        if len(pattern_parts) == 1:
-            if any(fnmatch.fnmatchcase(name, pattern_parts[0]) for name in names):
-                return True
-        elif any(parts_match(pattern_parts, names[:k]) for k in range(1, len(names) + 1)):
-            return True
-    return False
+    return excluded_names([part.lower() for part in relative], excludes)
 
 
-# (cached: a walk asks it of each pattern for each file, and a run has a handful of patterns)
+def excluded_names(names: list[str], excludes: tuple[str, ...]) -> bool:
+    """excluded() of lower-cased names."""
+    if not excludes:
+        return False
+    by_name, by_path = split_patterns(excludes)
+    if by_name and any(by_name(name) for name in names):
+        return True
+    return any(parts_match(parts, names[:k]) for parts in by_path for k in range(1, len(names) + 1))
+
+
+# What fnmatch.fnmatchcase(name, p) is for any of the name patterns p: one match of their translations
+# joined (each translation ends in \Z, so a match of one alternative is the match of that pattern).
+NameTest = Callable[[str], object]
+
+
+# (cached: a walk asks it of each file, and a run has one or two sets of patterns)
+@functools.lru_cache(maxsize=64)
+def split_patterns(patterns: tuple[str, ...]) -> tuple[NameTest | None, tuple[tuple[str, ...], ...]]:
+    """The name patterns (one part) as one test of a name, and the path patterns' parts, lower-cased."""
+    parts = [pattern_of(pattern) for pattern in patterns]
+    names = [p[0] for p in parts if len(p) == 1]
+    by_name = re.compile("|".join(fnmatch.translate(name) for name in names)).match if names else None
+    return by_name, tuple(p for p in parts if len(p) > 1)
+
+
+# (cached: a walk asks it of each pattern, and a run has a handful of patterns)
 @functools.lru_cache(maxsize=256)
 def pattern_of(pattern: str) -> tuple[str, ...]:
     """A pattern's folder-by-folder parts, lower-cased; a leading ./ or / and a trailing / do not count."""
@@ -264,13 +305,14 @@ def output_folder_problem(out_dir: Path) -> str | None:
 
 def without_clashes(tasks: list[Task]) -> list[Task]:
     """The same file named twice is converted once; two inputs for one output is an error for the second."""
-    owners: dict[Path, Task] = {}
+    owners: dict[str, Task] = {}
     kept: list[Task] = []
+    here = os.getcwd()
     for task in tasks:
         if task.output is None or task.error:
             kept.append(task)
             continue
-        key = Path(os.path.normpath(os.path.abspath(task.output)))
+        key = os.path.normpath(os.path.join(here, task.output))     # (os.path.abspath, the folder read once)
         first = owners.get(key)
         if first is None:
             owners[key] = task

@@ -132,3 +132,16 @@ def test_a_shard_depends_on_the_output_path_alone_not_on_order_or_the_other_inpu
 def test_a_bad_shard_is_a_usage_error(tmp_path, bad):
     result = run("convert", ALL_SAMPLES[0], "-o", tmp_path, "--shard", bad)
     assert result.exit_code == 2 and "--shard" in result.stderr
+
+
+@pytest.mark.parametrize("patterns", [("*.txt", "*.md"), ("a|b.txt", "(x).md"), ("[ab]*.t?t",), ("*",),
+                                      ("[!a]*", "readme.*"), ("*.TXT", "2023/x.md")])
+def test_the_name_patterns_tested_at_once_match_as_fnmatch_does_one_by_one(patterns):
+    # (selection joins the name patterns' translations into one regex: a pattern's own | or ( must stay inside it)
+    import fnmatch
+    for name in ("a.txt", "A.TXT", "b.tst", "a|b.txt", "(x).md", "x.md", "readme.md", "c", "", "ab.t t", "a.txt.bak"):
+        one_by_one = any(fnmatch.fnmatchcase(name.lower(), p.lower()) for p in patterns if "/" not in p)
+        assert inputs.selected((name,), patterns) == one_by_one, (name, patterns)
+        assert inputs.excluded(("folder", name, "z.txt"), patterns) == (
+            one_by_one or any(fnmatch.fnmatchcase(n, p.lower()) for n in ("folder", "z.txt") for p in patterns
+                              if "/" not in p))

@@ -14,7 +14,7 @@ text beyond a few dozen characters is set by lxml after the parse
 (LONG_TEXT): libxml2 reads a character beyond ASCII (all of Chinese) by a
 slow path, some 160 instructions one, where lxml's text setter costs some 90
 and the markup is not encoded; a mark (LONG_MARK) holds its place, which
-lxml finds in C.
+lxml finds and strips in C.
 
 Consecutive strings among a node's children become one text node (the
 element's text, or the tail of the child before them), joined once, so a
@@ -36,10 +36,10 @@ SubElement = etree.SubElement
 # Any other (a Clark name "{ns}lang", a name lxml would refuse) goes to lxml, which decides as before.
 PLAIN_NAME = pattern(r"^[A-Za-z_][A-Za-z0-9_.-]*\Z", "noteRef", "schemaVersion", "a.b-c_1")
 # A run of text longer than this is set by lxml's text setter once the markup is parsed: per Chinese
-# character the setter costs some 60% of libxml2's parse and the markup's encoding, per text some 5,000
-# instructions more (its mark found, the setter called). The samples' tree costs least from 30 to 100
-# (instruction counts: 2000, the old limit, 119.8M a pass; 200 113.0M; 100 110.6M; 64 ~109.5M; 30 109.6M).
-LONG_TEXT = 64
+# character the setter costs some 60% of libxml2's parse and the markup's encoding, per text a few
+# thousand instructions more (its mark found, the setter called). The samples' tree costs least from 16
+# to 64 (instructions a pass: 2000, the old limit, 119.8M; 64 108.3M; 32 107.9M; 16 107.0M; 0 115.0M).
+LONG_TEXT = 32
 # What stands in the markup for a text set after the parse: a processing instruction, which no other
 # markup holds (the writer writes none, and a text's "<" is escaped), so lxml finds each mark alone.
 LONG_MARK = "<?t?>"
@@ -76,21 +76,14 @@ def parsed(node: Node) -> etree._Element | None:
 def set_long_texts(root: etree._Element, long_texts: list[str]) -> None:
     """Each LONG_MARK in `root` replaced by its text, in document order (the order write met them).
 
-    Only the marks are found: lxml walks the tree in C and makes a Python element of a mark alone. A mark
-    stands for a whole run of text (write joins a run first), so it has no text beside it: its text is the
-    text of its parent when it is the first child, else the tail of the element before it, and the mark
-    leaves no tail behind when it is removed.
+    Only the marks are found: lxml walks the tree in C and makes a Python element of a mark alone. Each
+    text is set as its mark's tail, and the marks are stripped in one go (lxml's strip_tags, in C), which
+    leaves a tail where its mark stood: the text of the parent, or the tail of the element before. A mark
+    stands for a whole run of text (write joins a run first), so no other text lies beside it.
     """
-    marks = list(root.iter(etree.ProcessingInstruction))
-    for mark, text in zip(marks, long_texts, strict=True):
-        parent = mark.getparent()
-        assert parent is not None           # (a mark is written inside an element, never beside the root)
-        before = mark.getprevious()
-        if before is None:
-            parent.text = text
-        else:
-            before.tail = text
-        parent.remove(mark)
+    for mark, text in zip(list(root.iter(etree.ProcessingInstruction)), long_texts, strict=True):
+        mark.tail = text
+    etree.strip_tags(root, etree.ProcessingInstruction)
 
 
 def built(node: Node) -> etree._Element:

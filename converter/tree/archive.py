@@ -87,10 +87,10 @@ def residue_node(page: Normalised, removed: list[Removed]) -> Node:
         if line.markup and line.n not in whole_lines:
             items.extend(line.markup)
     items.sort(key=lambda r: r.line)
-    residue = Node("residue")
+    children: list[Node | str] = []
     for item in items:
         attrs = {"line": str(item.line), "reason": item.reason}
         if item.codepoint:
             attrs["codepoint"] = item.codepoint
-        residue.add(Node("removed", attrs, [item.text] if item.text else []))
-    return residue
+        children.append(Node("removed", attrs, [item.text] if item.text else []))     # (not Node.add: a call less)
+    return Node("residue", {}, children)

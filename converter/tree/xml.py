@@ -9,9 +9,12 @@ XML name, nesting beyond libxml2's limits) is built element by element
 instead (`subelement`), which accepts or refuses it as it always did: libxml2
 accepts no string and no name that lxml refuses, so the markup path never
 takes what the other would refuse, and what it takes it builds alike (the
-same elements, attributes in order, one text node a run of text). A long
-run of text is set by lxml after the parse (LONG_TEXT): per character,
-libxml2's parse costs what lxml's copy does, the markup adds two copies.
+same elements, attributes in order, one text node a run of text). A run of
+text beyond a few dozen characters is set by lxml after the parse
+(LONG_TEXT): libxml2 reads a character beyond ASCII (all of Chinese) by a
+slow path, some 160 instructions one, where lxml's text setter costs some 90
+and the markup is not encoded; a mark (LONG_MARK) holds its place, which
+lxml finds and strips in C.
 
 Consecutive strings among a node's children become one text node (the
 element's text, or the tail of the child before them), joined once, so a
@@ -32,9 +35,14 @@ SubElement = etree.SubElement
 # A name the markup path writes as it stands: a plain XML name, ASCII, no colon ("noteRef", "xml-id").
 # Any other (a Clark name "{ns}lang", a name lxml would refuse) goes to lxml, which decides as before.
 PLAIN_NAME = pattern(r"^[A-Za-z_][A-Za-z0-9_.-]*\Z", "noteRef", "schemaVersion", "a.b-c_1")
-# A run of text longer than this is set by lxml's text setter once the markup is parsed: libxml2 reads
-# text no faster than lxml copies it, and in the markup it would be copied twice more (joined, encoded).
-LONG_TEXT = 2000
+# A run of text longer than this is set by lxml's text setter once the markup is parsed: per Chinese
+# character the setter costs some 60% of libxml2's parse and the markup's encoding, per text a few
+# thousand instructions more (its mark found, the setter called). The samples' tree costs least from 16
+# to 64 (instructions a pass: 2000, the old limit, 119.8M; 64 108.3M; 32 107.9M; 16 107.0M; 0 115.0M).
+LONG_TEXT = 32
+# What stands in the markup for a text set after the parse: a processing instruction, which no other
+# markup holds (the writer writes none, and a text's "<" is escaped), so lxml finds each mark alone.
+LONG_MARK = "<?t?>"
 
 
 def document(node: Node) -> etree._Element:
@@ -46,9 +54,9 @@ def document(node: Node) -> etree._Element:
 def parsed(node: Node) -> etree._Element | None:
     """document() by the markup path; None where it leaves the node to lxml."""
     out: list[str] = []
-    long_texts: list[tuple[int, int, str]] = []
+    long_texts: list[str] = []
     try:
-        write([node], out, ({}, {}), long_texts, -1, 0)
+        write([node], out, ({}, {}), long_texts)
     except NotMarkup:
         return None             # (a name that is not plain: lxml decides)
     out[0] = f'<{node.name} xmlns="{NS}"' + (">" if out[0][-1] == ">" else "")     # (out[0]: the root's start tag)
@@ -59,15 +67,23 @@ def parsed(node: Node) -> etree._Element | None:
         out.clear()             # (the pieces freed before libxml2 builds the tree: a lower peak)
         root: etree._Element = etree.fromstring(markup, parser)
         if long_texts:
-            elements = list(root.iter())            # (in document order, as write counted them)
-            for host, before, text in long_texts:
-                if before < 0:
-                    elements[host].text = text
-                else:
-                    elements[before].tail = text
+            set_long_texts(root, long_texts)
     except (etree.XMLSyntaxError, ValueError):
         return None             # (a control character, a lone surrogate, nesting too deep: lxml decides)
     return root
+
+
+def set_long_texts(root: etree._Element, long_texts: list[str]) -> None:
+    """Each LONG_MARK in `root` replaced by its text, in document order (the order write met them).
+
+    Only the marks are found: lxml walks the tree in C and makes a Python element of a mark alone. Each
+    text is set as its mark's tail, and the marks are stripped in one go (lxml's strip_tags, in C), which
+    leaves a tail where its mark stood: the text of the parent, or the tail of the element before. A mark
+    stands for a whole run of text (write joins a run first), so no other text lies beside it.
+    """
+    for mark, text in zip(list(root.iter(etree.ProcessingInstruction)), long_texts, strict=True):
+        mark.tail = text
+    etree.strip_tags(root, etree.ProcessingInstruction)
 
 
 def built(node: Node) -> etree._Element:
@@ -104,34 +120,31 @@ def attribute_start(key: str, starts: dict[str, str]) -> str:
 
 
 def write(children: Sequence[Node | str], out: list[str], names: tuple[dict[str, Tags], dict[str, str]],
-          long_texts: list[tuple[int, int, str]], host: int, place: int) -> int:
-    """The markup of an element's `children` onto `out` (write([node], ..., -1, 0) writes `node`).
+          long_texts: list[str]) -> None:
+    """The markup of an element's `children` onto `out` (write([node], ...) writes `node`).
 
     `names`: the tags of the element names and the starts of the attribute names met so far (NotMarkup at
-    a name that is not plain). `host`: the element's place in document order, `place` that of its first
-    child element. A run of text longer than LONG_TEXT is left out of the markup, onto `long_texts` as (the
-    element's place, the place of the child element before it or -1, the text). Returns the place after
-    the last descendant.
+    a name that is not plain). A run of text longer than LONG_TEXT is left out of the markup: LONG_MARK
+    stands in its place, the text goes onto `long_texts` (in document order).
 
     A child element of one run of text (most) is written here, not by a call of its own: a call costs what
     writing such an element does.
     """
     tags, starts = names
-    before = -1
     run: list[str] = []         # the strings since the last child element: one text node
     for child in children:
         if isinstance(child, str):
             run.append(child)
             continue
         if run:
-            add_text("".join(run), host, before, out, long_texts)
+            add_text("".join(run), out, long_texts)
             run = []
-        before = place
         tag = tags.get(child.name) or element_tags(child.name, tags)
         attrs = child.attrs
         if attrs:
             out.append(tag[1])
-            for key, value in attrs.items():
+            for key in attrs:   # (keys, then a look-up: cheaper than items(), which makes a pair a key)
+                value = attrs[key]
                 out.append(starts.get(key) or attribute_start(key, starts))
                 # (most values are numbers and words: letters and digits need no escaping, one test tells)
                 out.append(value if value.isalnum() else attribute_markup(value))
@@ -142,26 +155,24 @@ def write(children: Sequence[Node | str], out: list[str], names: tuple[dict[str,
         content = child.children
         if len(content) == 1 and isinstance(text := content[0], str):     # most elements: one run of text
             if len(text) > LONG_TEXT:
-                long_texts.append((place, -1, text))
+                long_texts.append(text)
+                out.append(LONG_MARK)
             elif "&" in text or "<" in text or ">" in text or "\r" in text:     # (text_markup's tests, inline)
                 out.append(text_markup(text))
             else:
                 out.append(text)
-            place += 1
         elif content:
-            place = write(content, out, names, long_texts, place, place + 1)
-        else:
-            place += 1
+            write(content, out, names, long_texts)
         out.append(tag[2])
     if run:
-        add_text("".join(run), host, before, out, long_texts)
-    return place
+        add_text("".join(run), out, long_texts)
 
 
-def add_text(text: str, host: int, before: int, out: list[str], long_texts: list[tuple[int, int, str]]) -> None:
+def add_text(text: str, out: list[str], long_texts: list[str]) -> None:
     """One run of text: into the markup, or, when long, onto `long_texts` for lxml's text setter."""
     if len(text) > LONG_TEXT:
-        long_texts.append((host, before, text))
+        long_texts.append(text)
+        out.append(LONG_MARK)
     else:
         out.append(text_markup(text))
 

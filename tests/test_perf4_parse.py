@@ -14,15 +14,17 @@ from typing import Any
 
 import pytest
 
-from converter.blocks import SHARED, sections, toc
-from converter.blocks.parser import BlockRule, BodyState, Opened, Plugin, RuleSet, is_title_line, opened
-from converter.blocks.table import DIVISION_CELL, is_division
+from converter.blocks import SHARED, sections, table_structure, toc
+from converter.blocks.parser import CLOSED, BlockRule, BodyState, Opened, Plugin, RuleSet, is_title_line, opened
+from converter.blocks.table import DIVISION_CELL, is_division, table_node
 from converter.blocks.table_structure import split_cells
 from converter.forms import decision, minutes, official
 from converter.forms.speech import parts
-from converter.model.blocks import Para
+from converter.model.blocks import Cell, Para, Row, Table, TableBlock
 from converter.model.context import Context
+from converter.model.node import Node
 from converter.model.text import Line, Span, whole
+from converter.tree.builder import Builder
 from tests.test_perf2_parse import ALPHABET, POOL, parsed, unguarded
 from tests.test_perf3_parse import LONG, bodies
 
@@ -73,6 +75,12 @@ def test_a_handler_that_opens_a_block_and_passes_lets_the_left_out_rules_apply()
     pool = POOL + ("开", "开始", "开\t始", "开" * 90) + LONG
     for texts, gaps, repair in bodies(42, 400, pool):
         assert parsed(texts, fast, repair, gaps) == parsed(texts, slow, repair, gaps), texts
+    # the same plug-in twice (two steps of the same parts): no rule is left out, and the lines parse alike
+    twice_fast, twice_slow = (rules.plus(Plugin("again", rules.rules[:2]), before=rules.names()[0])
+                              for rules in (fast, slow))
+    assert not twice_fast.distinct_steps and twice_fast.steps("开", CLOSED) is twice_fast.steps("开")
+    for texts, gaps, repair in bodies(48, 200, pool):
+        assert parsed(texts, twice_fast, repair, gaps) == parsed(texts, twice_slow, repair, gaps), texts
     # the line that opened the block is taken by the rule kept to it, not read as text
     assert parsed(["开始"], fast, True, [False]) == parsed(["开始"], slow, True, [False])
     assert parsed(["开始"], fast, True, [False]) != parsed(["开始"], unguarded(SHARED), True, [False])
@@ -211,3 +219,51 @@ def test_classify_asks_the_title_test_only_where_it_is_read(monkeypatch: pytest.
     monkeypatch.setattr(sections, "classify", eager_classify)
     slow = [parsed(texts, rules, repair, gaps) for texts, gaps, repair in cases for rules in (SHARED, decision.RULES)]
     assert fast == slow
+
+
+def old_add_row(table: Table, cells: list[Cell], line: Line, width: int, numbered: int | None, ctx: Context) -> None:
+    """add_row as it was: the filled cells counted at every row."""
+    filled = [c for c in cells if c.spans]
+    previous = table.rows[-1] if table.rows and table.rows[-1].kind == "data" else None
+    if len(cells) == 1 and previous is not None and not table_structure.GROUP_LABEL.match(line.text.strip()):
+        table_structure.continue_cell(previous, cells[0], line, table, ctx)
+        return
+    if len(filled) == 1 and cells[0].spans and not table_structure.SERIAL.fullmatch(cells[0].key):
+        table.rows.append(Row("group", [cells[0]], line.n))
+        return
+    if previous is not None and not cells[0].spans and filled and not table_structure.numbered_after_first(numbered, cells):
+        table_structure.merge(previous, cells)
+        return
+    if previous is not None and cells[0].key == previous.cells[0].key and table_structure.serial(previous) is not None:
+        if table_structure.repeats(previous, cells):
+            printed = previous.cells[0].spans[0].line
+            ctx.remove("repeated-table-row", printed.n, printed.raw.strip())
+            previous.cells = table_structure.fit(cells, width, line.n, ctx)
+            previous.line = line.n
+            return
+    table.rows.append(Row("data", table_structure.fit(cells, width, line.n, ctx), line.n))
+
+
+ROWS = ("序号\t项目\t责任单位", "序号\t类别\t序号\t项目", "1\t城镇老旧小区改造\t区住建局", "2\t道路\t区交通局", "\t续上\t",
+        "\t\t续", "3\t\t", "一、基础设施类", "产业发展类（4个）", "续上一行的文字", "2\t道路\t区交通局\t多出", "合计\t\t",
+        "\t2\t项目", "甲\t\t", "甲\t乙\t", "12\t", "\t", "总 计\t5\t", "a\tb\tc\td")
+
+
+def built(lines: list[Line]) -> Any:
+    ctx = Context(True, lambda *a: None)
+    table = table_structure.build(TableBlock(lines, [None] * len(lines)), ctx)
+    return node_shape(table_node(table, Builder({}, {}))), ctx.warnings, ctx.residue
+
+
+def node_shape(node: Node | str) -> object:
+    if isinstance(node, str):
+        return node
+    return node.name, list(node.attrs.items()), [node_shape(child) for child in node.children]
+
+
+def test_add_row_counts_the_filled_cells_only_where_asked(monkeypatch: pytest.MonkeyPatch):
+    rng = random.Random(49)
+    cases = [[Line(n, None, rng.choice(ROWS)) for n in range(1, rng.randint(2, 14))] for _ in range(3000)]
+    fast = [built(lines) for lines in cases]
+    monkeypatch.setattr(table_structure, "add_row", old_add_row)
+    assert fast == [built(lines) for lines in cases]

@@ -173,8 +173,12 @@ class RuleSet:
         """starting(start) as the parser runs it (each rule's `contains`, guard, pattern and handler), for a
         line of `variant` (LONG, CLOSED): a long line leaves out the rules no such line can match (`longest`),
         one read while nothing is open in BodyState.open those an Opened guard keeps to an open block (the
-        guard says no). The steps of every variant are the same tuples, in the same order (all_steps)."""
+        guard says no). The steps of every variant are the same tuples, in the same order (all_steps); a
+        rule set with two steps of the same parts (a rule added twice) has its open steps (the same tuple)
+        while nothing is open, so that go_on can tell where a line was in its steps by the step's parts."""
         found = self.step_tables[variant].get(start)
+        if found is None and variant & CLOSED and not self.distinct_steps:
+            found = self.step_tables[variant][start] = self.steps(start, variant & LONG)
         if found is None:
             long, closed = variant & LONG, variant & CLOSED
             found = self.step_tables[variant][start] = tuple(
@@ -190,6 +194,11 @@ class RuleSet:
         its bound __call__, which the interpreter calls faster than the instance)."""
         return tuple((rule.contains, rule.when.__call__ if isinstance(rule.when, Opened) else rule.when,
                       rule.pattern, rule.parse) for rule in self.rules)
+
+    @functools.cached_property
+    def distinct_steps(self) -> bool:
+        """Whether no two steps have the same parts (the same objects)."""
+        return len({tuple(map(id, step)) for step in self.all_steps}) == len(self.all_steps)
 
     @functools.cached_property
     def step_tables(self) -> tuple[dict[str, tuple[Step, ...]], ...]:
@@ -228,8 +237,7 @@ def parse_body(lines: Lines, ctx: Context, rules: RuleSet) -> list[Any]:
         first = text[:1]
         variant = (len(text) > LONG_LINE and len(text.rstrip()) > LONG_LINE) | (0 if state.open else CLOSED)
         line_steps = tables[variant].get(first) or steps(first, variant)
-        for step in line_steps:
-            contains, when, rule, parse = step
+        for contains, when, rule, parse in line_steps:
             if contains is not None and contains not in text:
                 continue
             if when is not None and not when(state):
@@ -238,11 +246,10 @@ def parse_body(lines: Lines, ctx: Context, rules: RuleSet) -> list[Any]:
             if m:
                 if parse(state, line, m):
                     break
-                if variant & CLOSED and state.open:
+                if variant & CLOSED and state.open and go_on(state, line, line_steps, steps(first, variant & LONG),
+                                                             (contains, when, rule, parse)):
                     # the handler passed, but opened a block: the rules left out of the closed steps may now
-                    # apply, so the line goes on through the open steps after this one
-                    open_steps = steps(first, variant & LONG)
-                    go_on(state, line, open_steps, next(k for k, s in enumerate(open_steps) if s is step) + 1)
+                    # apply, so the line went on through the open steps after this one
                     break
         else:
             parse_text(state, line)
@@ -271,18 +278,24 @@ def opened(key: str) -> Guard:
     return Opened(key)
 
 
-def go_on(state: BodyState, line: Line, steps: Sequence[Step], start: int) -> None:
-    """The line through steps[start:], as parse_body runs them, then to parse_text if none takes it."""
+def go_on(state: BodyState, line: Line, closed: Sequence[Step], steps: Sequence[Step], step: Step) -> bool:
+    """The line, read with the `closed` steps up to `step`, through the open `steps` after it, as parse_body
+    runs them, then to parse_text if none takes it; False (nothing done) when both are one (no rule left out).
+    Where they differ no two steps have the same parts (RuleSet.steps): `step` is the one of its parts."""
+    if closed is steps:
+        return False
     text = line.text
-    for contains, when, rule, parse in steps[start:]:
+    at = next(k for k, other in enumerate(steps) if all(a is b for a, b in zip(other, step)))
+    for contains, when, rule, parse in steps[at + 1:]:
         if contains is not None and contains not in text:
             continue
         if when is not None and not when(state):
             continue
         m = rule.match(text)
         if m and parse(state, line, m):
-            return
+            return True
     parse_text(state, line)
+    return True
 
 
 def ends_open(text: str) -> bool:

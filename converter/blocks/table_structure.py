@@ -213,15 +213,17 @@ def build(block: TableBlock, ctx: Context) -> Table:
 
 def add_row(table: Table, cells: list[Cell], line: Line, width: int, numbered: int | None, ctx: Context) -> None:
     """A printed row into the table; `numbered`: the header's 序号 column after the first, if any."""
-    filled = [c for c in cells if c.spans]
     previous = table.rows[-1] if table.rows and table.rows[-1].kind == "data" else None
     if len(cells) == 1 and previous is not None and not GROUP_LABEL.match(line.text.strip()):
         continue_cell(previous, cells[0], line, table, ctx)     # a line of text between rows, no cells
         return
-    if len(filled) == 1 and cells[0].spans and not SERIAL.fullmatch(cells[0].key):
-        table.rows.append(Row("group", [cells[0]], line.n))
-        return
-    if previous is not None and not cells[0].spans and filled and not numbered_after_first(numbered, cells):
+    # (the filled cells counted only where asked: a row whose first cell is filled is a group row when that
+    # cell is its only one, and a 序号 no group's; one whose first cell is empty continues the row above)
+    if cells[0].spans:
+        if not SERIAL.fullmatch(cells[0].key) and not any(c.spans for c in cells[1:]):
+            table.rows.append(Row("group", [cells[0]], line.n))
+            return
+    elif previous is not None and any(c.spans for c in cells) and not numbered_after_first(numbered, cells):
         merge(previous, cells)             # a continuation line: empty 序号
         return
     # (the keys compared first: they differ in most rows, and serial, as pure, may go second; a data row

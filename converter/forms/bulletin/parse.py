@@ -236,7 +236,9 @@ def parse(form: Form, lines: Lines, head: Head, ctx: Context) -> Bulletin:
     if b.masthead_title:
         # the bulletin's title printed again at the top of its pages is a running header
         rest = drop_running_headers(rest, plain(b.masthead_title), ctx.remove)
-    columns_end = next((k for k in range(len(rest)) if records.heading_kind(rest[k])), len(rest))
+    # (heading_kind's first test made here, without its call, at every line: a heading is short)
+    columns_end = next((k for k in range(len(rest)) if len(rest[k].text) <= records.HEADING_MAX
+                        and records.heading_kind(rest[k])), len(rest))
     parse_columns(b, rest[:columns_end], ctx, titles)
     records.parse_records(b.records, rest[columns_end:], ctx, form.rules, b.year)
     return b

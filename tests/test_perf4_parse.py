@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from converter.blocks import SHARED, sections, table_structure, toc
+from converter.blocks import SHARED, responsible, sections, table_structure, toc
 from converter.blocks.parser import CLOSED, BlockRule, BodyState, Opened, Plugin, RuleSet, is_title_line, opened
 from converter.blocks.table import DIVISION_CELL, is_division, table_node
 from converter.blocks.table_structure import split_cells
@@ -267,3 +267,30 @@ def test_add_row_counts_the_filled_cells_only_where_asked(monkeypatch: pytest.Mo
     fast = [built(lines) for lines in cases]
     monkeypatch.setattr(table_structure, "add_row", old_add_row)
     assert fast == [built(lines) for lines in cases]
+
+
+def test_responsible_match_searched_from_the_last_bracket_finds_what_the_search_found():
+    alphabet = "（）()责任牵头单位部门:：、，区发改局。；; \u3000\n"
+    samples = ["…实现就近处理。(责任单位:区生态环境分局、区发改局,各街镇)", "（牵头单位：区民政局）（责任单位：区财政局）",
+               "（责任单位：区发改局）。 ", "（（责任单位：区发改局）", "（责任单位：区发改局）)", "(责任单位:区)\n", "单位（部门：）"]
+    rng = random.Random(51)
+    labels = ["责任单位：", "牵头单位:", "配合部门 ：", "协办部门：", "责任单位"]
+    made = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 6))) + rng.choice("（(") + rng.choice(["", " "])
+            + rng.choice(labels) + "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
+            + rng.choice("）)") + rng.choice(["", "。", "；", " ", "\n", "）"]) for _ in range(20000)]
+    line_texts = samples + made + texts(50, 20000, alphabet, 24)
+    found = 0
+    for text in line_texts:
+        line = Line(1, None, text)
+        spans = [Span(line, 0, len(text))]
+        fast = responsible.responsible_match(spans)
+        slow = responsible.RESPONSIBLE.search(text) if "单位" in text or "部门" in text else None
+        assert (fast and (fast.span(), fast.groupdict())) == (slow and (slow.span(), slow.groupdict())), text
+        found += slow is not None
+    assert found > 2000
+
+
+def test_is_serial_says_what_serial_says():
+    digits = "0123456789０１２３４５６７８９٠١٢३४५६७८९〇一二①²½ \t\n\u3000x-+."
+    for text in ["", "1", "12", "1234", "12345", "１２", "٣", "²", "½", "1 ", " 1", "1\n"] + texts(52, 50000, digits, 6):
+        assert table_structure.is_serial(text) == (table_structure.SERIAL.fullmatch(text) is not None), repr(text)

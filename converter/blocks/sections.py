@@ -276,7 +276,7 @@ def parse_numbered(state: BodyState, line: Line, style: str, m: re.Match[str]) -
                 and number != state.numbered.get(style, 0) + 1 and not added):
             state.ctx.warn(line.n, f"numbering {num.text.strip()} skips ahead; taken as a section")
         state.numbered[style] = number
-        inner = division_after_heading(rest) if style in LEGAL[:-1] else None
+        inner = division_after_heading(rest) if style in OUTER_LEGAL["article"] else None
         if inner is not None:
             # "第一章 总则 第一条 为了…": the heading ends where the division inside it begins
             open_section(state, style, level, number, num, Span(line, rest.start, inner.column - line.column), bare)

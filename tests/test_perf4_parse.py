@@ -294,3 +294,16 @@ def test_is_serial_says_what_serial_says():
     digits = "0123456789０１２３４５６７８９٠١٢३४५६७८९〇一二①²½ \t\n\u3000x-+."
     for text in ["", "1", "12", "1234", "12345", "１２", "٣", "²", "½", "1 ", " 1", "1\n"] + texts(52, 50000, digits, 6):
         assert table_structure.is_serial(text) == (table_structure.SERIAL.fullmatch(text) is not None), repr(text)
+
+
+def test_a_sentence_mark_stands_in_a_line_as_in_its_collapsed_text():
+    """is_part_heading tests the punctuation in the line as printed, before collapse: the same answer."""
+    from converter.forms.speech.parts import is_part_heading
+    from converter.model.text import collapse
+    from converter.rules import SENTENCE_PUNCT
+
+    for text in texts(53, 30000, ALPHABET + "，。；：,;:！？!? 总体要求", 12) + ["总 体 要 求", "坚持稳中求进，推动", " ， "]:
+        assert (SENTENCE_PUNCT.search(text) is None) == (SENTENCE_PUNCT.search(collapse(text)) is None), repr(text)
+    below = Line(2, None, "一、正文内容。")
+    assert is_part_heading([Line(1, None, "总 体 要 求"), below], 0)
+    assert not is_part_heading([Line(1, None, "总体，要求"), below], 0)

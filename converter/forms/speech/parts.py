@@ -117,8 +117,12 @@ def numbered_part(line: Line) -> re.Match[str] | None:
 def is_part_heading(lines: Lines, k: int) -> bool:
     """Line k may head a part: short, no sentence punctuation, a line of text (or 一、) below it."""
     line = lines[k]
+    # the punctuation first, in the line as printed: collapse takes out only white space, so the collapsed
+    # text holds a sentence mark exactly when the line does (most lines, prose: no collapse for them)
+    if SENTENCE_PUNCT.search(line.text):
+        return False
     text = collapse(line.text)
-    if not 2 <= len(text) <= PART_HEADING_MAX or SENTENCE_PUNCT.search(text) or is_row(line) or text[-1] in "、":
+    if not 2 <= len(text) <= PART_HEADING_MAX or is_row(line) or text[-1] in "、":
         return False
     if section_start(text) or glossary.is_heading(line) or is_salutation(line):
         return False

@@ -68,7 +68,8 @@ def responsible_match(spans: list[Span]) -> re.Match[str] | None:
     text = spans[0].text if len(spans) == 1 else "".join(s.text for s in spans)     # (most paragraphs: one line)
     if "单位" not in text and "部门" not in text:          # (every UNIT_LABEL ends so)
         return None
-    return RESPONSIBLE.search(text, max(text.rfind("（"), text.rfind("("), 0))
+    start = max(text.rfind("（"), text.rfind("("))
+    return RESPONSIBLE.search(text, start) if start >= 0 else None        # (no opening bracket: no match)
 
 
 def split_responsible(spans: list[Span]) -> tuple[list[Span], Responsible | None]:

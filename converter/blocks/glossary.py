@@ -70,7 +70,9 @@ def is_heading_text(text: str) -> bool:
 
 
 def find_heading(lines: Sequence[Line], start: int = 0) -> int | None:
-    return next((i for i in range(start, len(lines)) if is_heading(lines[i])), None)
+    # (is_heading_text's cheap test made here, without its two calls, at every line)
+    return next((i for i in range(start, len(lines))
+                 if ("释" in (text := lines[i].text) or "明" in text) and is_heading_text(text)), None)
 
 
 def parse_glossary(lines: Sequence[Line], warn: Callable[[int, str], None], title: Span | None = None) -> Glossary:

@@ -21,7 +21,7 @@ from typing import Any, Callable, Sequence
 
 from converter.model.blocks import Item, ListBlock, Para, Section
 from converter.model.context import Context
-from converter.model.text import Line, Lines, whole
+from converter.model.text import Line, Lines, Span, whole
 from converter.patterns import HAN, pattern
 from converter.rules import CLOSERS, DATE, RUN_IN_END, TERMINAL
 
@@ -107,6 +107,9 @@ Step = tuple["str | None", "Guard | None", "re.Pattern[str]", Handler]
 # A line longer than this (trailing white space aside) is a long one: it tries no rule whose match is
 # bounded below this length (BlockRule.longest). Most lines of a body are paragraphs, longer than that.
 LONG_LINE = 80
+# The variants of a line the parser keeps step tables for (RuleSet.steps), as bits: a long line, and
+# one read while nothing is open in BodyState.open (most lines: no table, roster … under way)
+LONG, CLOSED = 1, 2
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -163,35 +166,44 @@ class RuleSet:
 
     @functools.cached_property
     def by_start(self) -> dict[str, tuple[BlockRule, ...]]:
-        """starting(), by first character, as characters are met: a line tries only the rules that can match it."""
+        """starting(), by first character, as characters are met."""
         return {}
 
-    def steps(self, start: str) -> tuple[Step, ...]:
-        """starting(start) as the parser runs it: each rule's `contains`, guard, pattern and handler."""
-        found = self.steps_by_start.get(start)
+    def steps(self, start: str, variant: int = 0) -> tuple[Step, ...]:
+        """starting(start) as the parser runs it (each rule's `contains`, guard, pattern and handler), for a
+        line of `variant` (LONG, CLOSED): a long line leaves out the rules no such line can match (`longest`),
+        one read while nothing is open in BodyState.open those an Opened guard keeps to an open block (the
+        guard says no). The steps of every variant are the same tuples, in the same order (all_steps); a
+        rule set with two steps of the same parts (a rule added twice) has its open steps (the same tuple)
+        while nothing is open, so that go_on can tell where a line was in its steps by the step's parts."""
+        found = self.step_tables[variant].get(start)
+        if found is None and variant & CLOSED and not self.distinct_steps:
+            found = self.step_tables[variant][start] = self.steps(start, variant & LONG)
         if found is None:
-            found = self.steps_by_start[start] = tuple((rule.contains, rule.when, rule.pattern, rule.parse)
-                                                       for rule in self.starting(start))
+            long, closed = variant & LONG, variant & CLOSED
+            found = self.step_tables[variant][start] = tuple(
+                step for rule, step in zip(self.rules, self.all_steps)
+                if (rule.first is None or start in rule.first)            # (as starting() says)
+                and not (long and rule.longest is not None and rule.longest <= LONG_LINE)
+                and not (closed and isinstance(rule.when, Opened)))
         return found
 
     @functools.cached_property
-    def steps_by_start(self) -> dict[str, tuple[Step, ...]]:
-        """steps(), by first character, as characters are met (the rules' fields read once, not at each line)."""
-        return {}
-
-    def long_steps(self, start: str) -> tuple[Step, ...]:
-        """steps(start) for a line longer than LONG_LINE: without the rules no such line can match."""
-        found = self.long_steps_by_start.get(start)
-        if found is None:
-            found = self.long_steps_by_start[start] = tuple(
-                (rule.contains, rule.when, rule.pattern, rule.parse) for rule in self.starting(start)
-                if rule.longest is None or rule.longest > LONG_LINE)
-        return found
+    def all_steps(self) -> tuple[Step, ...]:
+        """Each rule as the parser runs it: its `contains`, guard, pattern and handler (an Opened guard as
+        its bound __call__, which the interpreter calls faster than the instance)."""
+        return tuple((rule.contains, rule.when.__call__ if isinstance(rule.when, Opened) else rule.when,
+                      rule.pattern, rule.parse) for rule in self.rules)
 
     @functools.cached_property
-    def long_steps_by_start(self) -> dict[str, tuple[Step, ...]]:
-        """long_steps(), by first character, as characters are met."""
-        return {}
+    def distinct_steps(self) -> bool:
+        """Whether no two steps have the same parts (the same objects)."""
+        return len({tuple(map(id, step)) for step in self.all_steps}) == len(self.all_steps)
+
+    @functools.cached_property
+    def step_tables(self) -> tuple[dict[str, tuple[Step, ...]], ...]:
+        """steps(), by variant and first character, as characters are met (the rules' fields read once)."""
+        return tuple({} for _ in range((LONG | CLOSED) + 1))
 
     def plus(self, plugin: Plugin, before: str | None = None) -> RuleSet:
         """This set with a plug-in's rules inserted before the rule named `before` (or last)."""
@@ -209,8 +221,7 @@ def parse_body(lines: Lines, ctx: Context, rules: RuleSet) -> list[Any]:
     claimed: dict[int, tuple[int, Any]] = {}
     for claimer in rules.claimers:
         claimed.update(claimer(lines, ctx))
-    steps, by_start = rules.steps, rules.steps_by_start
-    long_steps, long_by_start = rules.long_steps, rules.long_steps_by_start
+    steps, tables = rules.steps, rules.step_tables
     i, count = 0, len(lines)
     while i < count:
         if claimed and i in claimed:
@@ -224,18 +235,22 @@ def parse_body(lines: Lines, ctx: Context, rules: RuleSet) -> list[Any]:
         i += 1
         text = line.text
         first = text[:1]
-        if len(text) > LONG_LINE and len(text.rstrip()) > LONG_LINE:
-            line_steps = long_by_start.get(first) or long_steps(first)
-        else:
-            line_steps = by_start.get(first) or steps(first)
+        variant = (len(text) > LONG_LINE and len(text.rstrip()) > LONG_LINE) | (0 if state.open else CLOSED)
+        line_steps = tables[variant].get(first) or steps(first, variant)
         for contains, when, rule, parse in line_steps:
             if contains is not None and contains not in text:
                 continue
             if when is not None and not when(state):
                 continue
             m = rule.match(text)
-            if m and parse(state, line, m):
-                break
+            if m:
+                if parse(state, line, m):
+                    break
+                if variant & CLOSED and state.open and go_on(state, line, line_steps, steps(first, variant & LONG),
+                                                             (contains, when, rule, parse)):
+                    # the handler passed, but opened a block: the rules left out of the closed steps may now
+                    # apply, so the line went on through the open steps after this one
+                    break
         else:
             parse_text(state, line)
     blocks = root.children
@@ -244,12 +259,43 @@ def parse_body(lines: Lines, ctx: Context, rules: RuleSet) -> list[Any]:
     return blocks
 
 
+class Opened:
+    """The guard of a rule that goes on a block a plug-in keeps open under `key` in BodyState.open (its
+    handler passes while nothing is kept there). A class of its own: the parser knows such a guard says
+    no while nothing at all is open (most lines), and leaves its rule out of those lines' steps."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+    def __call__(self, state: BodyState) -> bool:
+        return state.open.get(self.key) is not None
+
+
 def opened(key: str) -> Guard:
-    """The guard of a rule that goes on a block a plug-in keeps open under `key` in BodyState.open
-    (its handler passes while nothing is kept there)."""
-    def guard(state: BodyState) -> bool:
-        return state.open.get(key) is not None
-    return guard
+    """The guard of a rule that goes on a block a plug-in keeps open under `key` (Opened)."""
+    return Opened(key)
+
+
+def go_on(state: BodyState, line: Line, closed: Sequence[Step], steps: Sequence[Step], step: Step) -> bool:
+    """The line, read with the `closed` steps up to `step`, through the open `steps` after it, as parse_body
+    runs them, then to parse_text if none takes it; False (nothing done) when both are one (no rule left out).
+    Where they differ no two steps have the same parts (RuleSet.steps): `step` is the one of its parts."""
+    if closed is steps:
+        return False
+    text = line.text
+    at = next(k for k, other in enumerate(steps) if all(a is b for a, b in zip(other, step)))
+    for contains, when, rule, parse in steps[at + 1:]:
+        if contains is not None and contains not in text:
+            continue
+        if when is not None and not when(state):
+            continue
+        m = rule.match(text)
+        if m and parse(state, line, m):
+            return True
+    parse_text(state, line)
+    return True
 
 
 def ends_open(text: str) -> bool:
@@ -317,7 +363,7 @@ def parse_text(state: BodyState, line: Line) -> None:
             para.spans.append(whole(line))
             return
     state.close()
-    state.para = new = Para([whole(line)])
+    state.para = new = Para([Span(line, 0, len(line.text))])     # whole(line), without its call
     state.stack[-1].section.children.append(new)        # state.append, without its two calls
 
 

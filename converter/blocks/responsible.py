@@ -60,9 +60,16 @@ def split_paragraph(block: Any) -> list[Any]:
 
 
 def responsible_match(spans: list[Span]) -> re.Match[str] | None:
-    """RESPONSIBLE searched in the spans' joined text."""
+    """RESPONSIBLE searched in the spans' joined text.
+
+    Searched from the text's last opening bracket: a match runs from its opening bracket to the end of
+    the text with no bracket between but its closing one (the label and the units hold none), so it can
+    start nowhere else; the search finds the same match (its .pos aside) without trying every bracket."""
     text = spans[0].text if len(spans) == 1 else "".join(s.text for s in spans)     # (most paragraphs: one line)
-    return RESPONSIBLE.search(text) if "单位" in text or "部门" in text else None   # (every UNIT_LABEL ends so)
+    if "单位" not in text and "部门" not in text:          # (every UNIT_LABEL ends so)
+        return None
+    start = max(text.rfind("（"), text.rfind("("))
+    return RESPONSIBLE.search(text, start) if start >= 0 else None        # (no opening bracket: no match)
 
 
 def split_responsible(spans: list[Span]) -> tuple[list[Span], Responsible | None]:

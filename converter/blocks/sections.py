@@ -101,7 +101,8 @@ def classify(state: BodyState, style: str, level: int, number: int, rest: Span) 
     bare = rest.start >= len(rest.line.text)
     last = parent_frame(state, level).last.get(style)
     heading = heading_of(state, rest, bare)
-    titled = heading is not None and is_title_line(heading)
+    # whether the heading is a title line (is_title_line, pure) is asked below only where the sequence
+    # leaves the reading open, as `titled(heading)`: most numbered lines simply continue theirs
     section: str | None
     if style == "article" and cites_article(state, number, rest):
         return "citation"
@@ -110,7 +111,7 @@ def classify(state: BodyState, style: str, level: int, number: int, rest: Span) 
         section = "section" if number in (1, on) or not bare else None
         if section and not bare and number == 1 and clause_not_heading(state, style, rest.text):
             section = None       # 下列…：（一）…； : the first clause of a list, not a heading
-    elif number == last + 1 or (number > last + 1 and (not bare or titled)
+    elif number == last + 1 or (number > last + 1 and (not bare or titled(heading))
                                  and not gap_filled_below(state, style, last + 1)):
         section = "section"
     else:
@@ -118,21 +119,26 @@ def classify(state: BodyState, style: str, level: int, number: int, rest: Span) 
     if state.stack[-1].items.get(style) == number - 1:
         # an enumeration goes on, even after paragraphs between its items; when the
         # section sequence fits too, a line that is a heading (not a sentence) is the section
-        return "section" if section and titled else "item"
+        return "section" if section and titled(heading) else "item"
     if section:
         return section
     if last is not None and number == 1:
         if style in LEGAL:
             # 第一章 / 第一条 again: a second text (or a chapter list not told as one), never an
             # enumeration — a new run when the next of its kind is 第二…, else a citation kept as text
-            again = gap_filled_below(state, style, 2) or (style != "article" and not bare and titled)
+            again = gap_filled_below(state, style, 2) or (style != "article" and not bare and titled(heading))
             return "restart" if again else "text"
-        if titled and starts_again(state, style, level, last):
+        if titled(heading) and starts_again(state, style, level, last):
             return "restart"
         return "item"          # numbering restarts inside a section: an enumeration
     if last is None and number == 1:
         return "item"          # a clause list opening
     return "text"
+
+
+def titled(heading: str | None) -> bool:
+    """Whether a numbered line's heading (heading_of) is a title line."""
+    return heading is not None and is_title_line(heading)
 
 
 def cites_article(state: BodyState, number: int, rest: Span) -> bool:
@@ -270,7 +276,7 @@ def parse_numbered(state: BodyState, line: Line, style: str, m: re.Match[str]) -
                 and number != state.numbered.get(style, 0) + 1 and not added):
             state.ctx.warn(line.n, f"numbering {num.text.strip()} skips ahead; taken as a section")
         state.numbered[style] = number
-        inner = division_after_heading(rest) if style in LEGAL[:-1] else None
+        inner = division_after_heading(rest) if style in OUTER_LEGAL["article"] else None
         if inner is not None:
             # "第一章 总则 第一条 为了…": the heading ends where the division inside it begins
             open_section(state, style, level, number, num, Span(line, rest.start, inner.column - line.column), bare)

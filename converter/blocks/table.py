@@ -184,7 +184,10 @@ def is_row(line: Line, cuts: list[tuple[int, int]] | None = None) -> bool:
 
 
 def is_division(line: Line, cuts: list[tuple[int, int]]) -> bool:
-    """Whether a tab-separated line is a 编/章/节/条 number and its text, two cells and no more."""
+    """Whether a tab-separated line is a 编/章/节/条 number and its text, two cells and no more.
+    Cheap test first: DIVISION_CELL's match opens with 第, so a row without one is none (most rows)."""
+    if "第" not in line.text:
+        return False
     cells = [(a, b) for a, b in cuts if a < b]
     return len(cells) == 2 and DIVISION_CELL.fullmatch(line.text[cells[0][0]:cells[0][1]]) is not None
 
@@ -192,7 +195,7 @@ def is_division(line: Line, cuts: list[tuple[int, int]]) -> bool:
 def notes_open(state: BodyState) -> bool:
     """The guard of table_note_more: for the line that rule matches (any line, no NOTE_START match)
     parse_note passes unless the last block is a table with a note already."""
-    children = state.container.children
+    children = state.stack[-1].section.children      # state.container, without its call (asked at every line)
     return bool(children) and isinstance(children[-1], TableBlock) and bool(children[-1].notes)
 
 

@@ -23,6 +23,14 @@ SPACED_CELL = pattern(r"\S+(?: \S+)*", "城镇老旧小区改造")
 SERIAL_LABELS = ("序号", "编号")
 # A 序号 cell: "1", "12"
 SERIAL = pattern(r"\d{1,4}", "12")
+
+
+def is_serial(text: str) -> bool:
+    """SERIAL.fullmatch(text) is not None, by str methods (asked of every row, some twice): \\d is a Unicode
+    decimal digit (category Nd), the characters str.isdecimal() is true of; "" is not decimal."""
+    return len(text) <= 4 and text.isdecimal()
+
+
 # A category line inside a table, printed without cells: "一、基础设施类", "（二）产业发展类（4个）"
 GROUP_LABEL = pattern(r"(?:[一二三四五六七八九十]{1,3}\s{0,2}[、.．]|[（(]\s{0,2}[一二三四五六七八九十\d]{1,3}\s{0,2}[）)])"
                       r"|.{0,40}类\s{0,2}$|.{0,40}[（(]\s{0,2}\d{1,3}\s{0,2}[个项类]\s{0,2}[）)]\s{0,2}$",
@@ -125,7 +133,7 @@ NOT_WORD = pattern(r"\W", "、")
 def is_header(cells: list[Cell]) -> bool:
     texts = [c.key for c in cells]
     filled = [t for t in texts if t]
-    if len(filled) < 2 or SERIAL.fullmatch(texts[0] or "x"):
+    if len(filled) < 2 or is_serial(texts[0]):
         return False
     return texts[0] in SERIAL_LABELS or all(len(t) <= HEADER_LABEL_MAX for t in filled)
 
@@ -134,7 +142,7 @@ def wraps_header(cells: list[Cell]) -> bool:
     """A line right under the header with its first cell empty and short labels in others: the labels' second line."""
     filled = [c.key for c in cells if c.spans]
     return (len(cells) > 1 and not cells[0].spans and bool(filled)
-            and all(len(t) <= HEADER_LABEL_MAX and not SERIAL.fullmatch(t) for t in filled))
+            and all(len(t) <= HEADER_LABEL_MAX and not is_serial(t) for t in filled))
 
 
 def spans_columns(top: list[Cell], below: list[Cell]) -> bool:
@@ -166,7 +174,7 @@ def same_header(header: list[str], cells: list[Cell]) -> bool:
 
 def serial(row: Row) -> int | None:
     text = row.cells[0].key if row.cells else ""
-    return int(text) if SERIAL.fullmatch(text) else None
+    return int(text) if is_serial(text) else None
 
 
 def build(block: TableBlock, ctx: Context) -> Table:
@@ -213,15 +221,17 @@ def build(block: TableBlock, ctx: Context) -> Table:
 
 def add_row(table: Table, cells: list[Cell], line: Line, width: int, numbered: int | None, ctx: Context) -> None:
     """A printed row into the table; `numbered`: the header's 序号 column after the first, if any."""
-    filled = [c for c in cells if c.spans]
     previous = table.rows[-1] if table.rows and table.rows[-1].kind == "data" else None
     if len(cells) == 1 and previous is not None and not GROUP_LABEL.match(line.text.strip()):
         continue_cell(previous, cells[0], line, table, ctx)     # a line of text between rows, no cells
         return
-    if len(filled) == 1 and cells[0].spans and not SERIAL.fullmatch(cells[0].key):
-        table.rows.append(Row("group", [cells[0]], line.n))
-        return
-    if previous is not None and not cells[0].spans and filled and not numbered_after_first(numbered, cells):
+    # (the filled cells counted only where asked: a row whose first cell is filled is a group row when that
+    # cell is its only one, and a 序号 no group's; one whose first cell is empty continues the row above)
+    if cells[0].spans:
+        if not is_serial(cells[0].key) and not any(c.spans for c in cells[1:]):
+            table.rows.append(Row("group", [cells[0]], line.n))
+            return
+    elif previous is not None and any(c.spans for c in cells) and not numbered_after_first(numbered, cells):
         merge(previous, cells)             # a continuation line: empty 序号
         return
     # (the keys compared first: they differ in most rows, and serial, as pure, may go second; a data row
@@ -239,7 +249,7 @@ def add_row(table: Table, cells: list[Cell], line: Line, width: int, numbered: i
 def numbered_after_first(column: int | None, cells: list[Cell]) -> bool:
     """Whether the row has its own number in the header's 序号 `column` after the first (类别 ⇥ 序号 ⇥ …):
     the empty first cell is then covered by the cell above, and the row is a row of its own."""
-    return column is not None and column < len(cells) and SERIAL.fullmatch(cells[column].key) is not None
+    return column is not None and column < len(cells) and is_serial(cells[column].key)
 
 
 def header_row(table: Table) -> Row | None:

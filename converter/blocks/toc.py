@@ -156,14 +156,13 @@ def set_levels(entries: list[TocLine]) -> None:
 def claim_tocs(lines: Lines, ctx: Context) -> dict[int, tuple[int, Toc]]:
     """The tables of contents in a body: start index → (end index, the Toc)."""
     claims: dict[int, tuple[int, Toc]] = {}
-    i = 0
-    while i < len(lines):
-        start = i
-        if lines[i].text[:1] not in ("第", "目"):
-            i += 1           # cheap test first: a 目录 opens with its title (目 录) or its first entry (第一章)
+    i = 0           # where the next 目录 may start: after the lines of the last one read
+    # cheap test first, for all lines in one go: a 目录 opens with its title (目 录) or its first entry (第一章)
+    for start in [k for k, line in enumerate(lines) if line.text[:1] in ("第", "目")]:
+        if start < i:
             continue
-        titled = bool(TOC_TITLE.fullmatch(lines[i].text))
-        j = i + 1 if titled else i
+        titled = bool(TOC_TITLE.fullmatch(lines[start].text))
+        j = start + 1 if titled else start
         entries: list[TocLine] = []
         while j < len(lines):
             entry = toc_line(lines[j])
@@ -175,7 +174,6 @@ def claim_tocs(lines: Lines, ctx: Context) -> dict[int, tuple[int, Toc]]:
             entries.append(entry)
             j += 1
         if not entries:
-            i = start + 1
             continue
         if (titled or len(entries) >= MIN_ENTRIES) and numbered_from_one(entries):
             again = printed_again(entries[0], lines[j:])

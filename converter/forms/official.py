@@ -171,7 +171,8 @@ def is_label(line: Line) -> bool:
 
 
 def first_label(lines: Lines, start: int, end: int) -> int:
-    return next((i for i in range(start, end) if is_label(lines[i])), end)
+    # (a label holds 附, is_label's first test: a line without one is passed over without the call)
+    return next((i for i in range(start, end) if "附" in lines[i].text and is_label(lines[i])), end)
 
 
 def attachment_note_start(lines: Lines, start: int, end: int) -> int:

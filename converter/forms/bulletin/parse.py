@@ -145,27 +145,24 @@ def is_document_start(lines: Lines, i: int, titles: frozenset[str] = frozenset()
 
 def document_starts(lines: Lines, titles: frozenset[str]) -> list[int]:
     """The lines that start a document or a column: [k for k in range(len(lines)) if is_document_start(lines,
-    k, titles) or is_part_marker(lines[k])], with a cheap test first on what each line ends in, read once.
+    k, titles) or is_part_marker(lines[k])], with cheap tests first, each made by one comprehension over the
+    lines (not a Python loop with every test at each line).
 
     is_document_start is true of line k only if the line may print a listed title (`titles` given, and
     the line opens with no character but one a title starts with: prints_listed_title's own first test),
     a 文号 may stand under it (line k+1 or k+2 ends in 号: is_title_over_number's first test), or it
-    ends in 件, 号 or 令 itself (its test before the marks and numbers); other lines are no start.
+    ends in 件, 号 or 令 itself (its test before the marks and numbers); other lines are no start. The
+    column headings are found first; is_document_start (a pure function of the lines) is asked only of
+    the other lines that may start a document, in any order: the starts come out sorted.
     """
-    ends = [line.text.rstrip().rstrip("）)")[-1:] for line in lines] + ["", ""]    # as ends_in_number_mark reads it
-    starts_of = title_starts(titles) if titles else frozenset()
-    found = []
-    for k, line in enumerate(lines):
-        text = line.text
-        if text[:1] in PART_MARKS and PART_MARKER.fullmatch(text):        # is_part_marker
-            found.append(k)
-            continue
-        first = text.lstrip()[:1]
-        may = (ends[k + 1] == "号" or ends[k + 2] == "号" or ends[k] in ("件", "号", "令")
-               or (bool(titles) and (not first or first in starts_of)))
-        if may and is_document_start(lines, k, titles):
-            found.append(k)
-    return found
+    ends = [line.text.rstrip().rstrip("）)")[-1:] for line in lines]      # as ends_in_number_mark reads it
+    marks = {k for k, line in enumerate(lines) if line.text[:1] in PART_MARKS and PART_MARKER.fullmatch(line.text)}
+    may = {k for k, end in enumerate(ends) if end in ("件", "号", "令")}
+    may.update(k - above for k, end in enumerate(ends) if end == "号" for above in (1, 2) if k >= above)
+    if titles:
+        starts_of = title_starts(titles)
+        may.update(k for k, line in enumerate(lines) if (first := line.text.lstrip()[:1]) == "" or first in starts_of)
+    return sorted(marks.union(k for k in may - marks if is_document_start(lines, k, titles)))
 
 
 def prints_listed_title(lines: Lines, i: int, titles: frozenset[str]) -> bool:
@@ -239,7 +236,9 @@ def parse(form: Form, lines: Lines, head: Head, ctx: Context) -> Bulletin:
     if b.masthead_title:
         # the bulletin's title printed again at the top of its pages is a running header
         rest = drop_running_headers(rest, plain(b.masthead_title), ctx.remove)
-    columns_end = next((k for k in range(len(rest)) if records.heading_kind(rest[k])), len(rest))
+    # (heading_kind's first test made here, without its call, at every line: a heading is short)
+    columns_end = next((k for k in range(len(rest)) if len(rest[k].text) <= records.HEADING_MAX
+                        and records.heading_kind(rest[k])), len(rest))
     parse_columns(b, rest[:columns_end], ctx, titles)
     records.parse_records(b.records, rest[columns_end:], ctx, form.rules, b.year)
     return b

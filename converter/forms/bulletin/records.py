@@ -101,7 +101,8 @@ def first_date(spans: list[Span]) -> str | None:
 
 def parse_records(sections: list[Records], lines: Lines, ctx: Context, rules: RuleSet, year: int | None) -> None:
     """Append the record sections printed after the columns, in input order."""
-    starts = [k for k, line in enumerate(lines) if heading_kind(line)]
+    # (heading_kind's first test made here, without its call, at every line: a heading is short)
+    starts = [k for k, line in enumerate(lines) if len(line.text) <= HEADING_MAX and heading_kind(line)]
     for _, chunk in split_at(lines, starts):
         kind = heading_kind(chunk[0]) or ""
         section = Records(kind, [whole(chunk[0])])

@@ -98,9 +98,10 @@ def part_headings(lines: Lines) -> list[int]:
     heads: list[int] = []
     opens_numbering = False        # whether the next top-level numeral below is 一、
     for k in range(len(lines) - 1, -1, -1):
-        if (opens_numbering and is_part_heading(lines, k)) or numbered_part(lines[k]):
-            heads.append(k)
         text = lines[k].text
+        # (numbered_part's first test made here, without its call, at every line)
+        if (opens_numbering and is_part_heading(lines, k)) or ("部" in text[:8] and numbered_part(lines[k])):
+            heads.append(k)
         m = NUM_L1.match(text) if text and text[0] in CN_DIGITS else None     # (a match opens with a numeral)
         number = cn_number(m.group("n")) if m else None
         if number is not None:
@@ -116,8 +117,12 @@ def numbered_part(line: Line) -> re.Match[str] | None:
 def is_part_heading(lines: Lines, k: int) -> bool:
     """Line k may head a part: short, no sentence punctuation, a line of text (or 一、) below it."""
     line = lines[k]
+    # the punctuation first, in the line as printed: collapse takes out only white space, so the collapsed
+    # text holds a sentence mark exactly when the line does (most lines, prose: no collapse for them)
+    if SENTENCE_PUNCT.search(line.text):
+        return False
     text = collapse(line.text)
-    if not 2 <= len(text) <= PART_HEADING_MAX or SENTENCE_PUNCT.search(text) or is_row(line) or text[-1] in "、":
+    if not 2 <= len(text) <= PART_HEADING_MAX or is_row(line) or text[-1] in "、":
         return False
     if section_start(text) or glossary.is_heading(line) or is_salutation(line):
         return False
@@ -168,7 +173,8 @@ def glossary_at(lines: Lines, ctx: Context, title: Span | None = None) -> Glossa
 def parse_rest(lines: Lines, ctx: Context) -> Rest:
     """Body, attachments and glossary of `lines` (everything below the head, above the foot)."""
     rest = Rest()
-    labels = [k for k in range(len(lines)) if label_at(lines[k])]
+    # (label_at's first test, a label opens with 附, made here without its call: most lines hold no 附)
+    labels = [k for k in range(len(lines)) if "附" in lines[k].text and label_at(lines[k])]
     a = labels[0] if labels else len(lines)
     g = glossary.find_heading(lines[:a])
     if g is not None:

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import AnyStr, Iterable, Iterator
 
 from lxml import etree
 
@@ -35,7 +35,8 @@ from converter.normalise.html import looks_like_html
 from converter.reading import (BEYOND_BMP as BEYOND_BMP, PLANE_CHUNK as PLANE_CHUNK, READ_CHUNK,
                                READING_LINES as READING_LINES, READING_RUN as READING_RUN, beyond_bmp as beyond_bmp,
                                digit_value as digit_value, each_reading_chars, fold_digits as fold_digits, input_lines,
-                               reading_chars, reading_runs as reading_runs, runs_and_plane as runs_and_plane)
+                               reading_chars as reading_chars, reading_runs as reading_runs,
+                               runs_and_plane as runs_and_plane, utf8_reading)
 
 # The text nodes of a content element that are reading flow: all but a merged cell's own text.
 # (The definition; element_flow computes it faster, and the tests compare the two.)
@@ -77,49 +78,64 @@ def flow_text(root: etree._Element) -> str:
 
 def flow_parts(root: etree._Element, bounded: bool = False) -> Iterator[str]:
     """flow_text in parts, in order; `bounded`: none written from a subtree of over SUBTREE_ELEMENTS elements."""
+    return (part.decode() for part in flow_utf8(root, bounded))
+
+
+def flow_utf8(root: etree._Element, bounded: bool = False) -> Iterator[bytes]:
+    """flow_parts in UTF-8, as lxml writes them (the check reads bytes: reading.utf8_reading)."""
     for child in root:
         if isinstance(child.tag, str) and etree.QName(child).localname not in NOT_FLOW:
             yield from element_flow(child, bounded)
 
 
-def element_flow(el: etree._Element, bounded: bool) -> Iterator[str]:
-    """The flow text of `el` (not its tail) in parts: FLOW_TEXT's text nodes, in order.
+def element_flow(el: etree._Element, bounded: bool) -> Iterator[bytes]:
+    """The flow text of `el` (not its tail) in parts, in UTF-8: FLOW_TEXT's text nodes, in order.
 
     A subtree without merged cell text lxml writes whole (`bounded`: only one of at most SUBTREE_ELEMENTS
     elements); only the elements above a merged cell or a bigger subtree are walked, and a merged cell's own
     text (its text and its children's tails) is left out.
     """
     if next(el.iter("{*}merged"), None) is None and not (bounded and DESCENDANTS(el) > SUBTREE_ELEMENTS):
-        yield etree.tostring(el, method="text", encoding=str, with_tail=False)
+        yield etree.tostring(el, method="text", encoding="utf-8", with_tail=False)
         return
     own = etree.QName(el).localname != "merged"
     if own and el.text:
-        yield el.text
+        yield el.text.encode()
     for child in el:
         if isinstance(child.tag, str):      # (a comment's text is no text node)
             yield from element_flow(child, bounded)
         if own and child.tail:
-            yield child.tail
+            yield child.tail.encode()
 
 
-def rechunked(parts: Iterable[str]) -> Iterator[str]:
-    """The text of `parts`, in order, in pieces of about READ_CHUNK characters (parts gathered, or cut)."""
-    batch: list[str] = []
+def rechunked(parts: Iterable[AnyStr]) -> Iterator[AnyStr]:
+    """The text of `parts`, in order, in pieces of about READ_CHUNK characters or bytes (parts gathered, or cut).
+
+    UTF-8 is cut before a character's first byte only (a piece is whole characters), up to three bytes further on.
+    """
+    batch: list[AnyStr] = []
     size = 0
     for part in parts:
         batch.append(part)
         size += len(part)
         if size >= READ_CHUNK:
-            text = "".join(batch)
+            text = part[:0].join(batch)
             batch, size = [], 0
-            for start in range(0, len(text), READ_CHUNK):
-                yield text[start:start + READ_CHUNK]
-    yield "".join(batch)
+            start = 0
+            while start < len(text):
+                end = start + READ_CHUNK
+                if isinstance(text, bytes):
+                    while end < len(text) and text[end] & 0xC0 == 0x80:     # (a byte inside a character)
+                        end += 1
+                yield text[start:end]
+                start = end
+    if batch:
+        yield batch[0][:0].join(batch)
 
 
 def flow_reading(root: etree._Element, bounded: bool) -> Iterator[str]:
-    """reading_chars of the flow text, in pieces: READ_CHUNK characters of its text at a time."""
-    return (reading_chars(text) for text in rechunked(flow_parts(root, bounded)))
+    """reading_chars of the flow text, in pieces: READ_CHUNK bytes of its UTF-8 at a time."""
+    return (utf8_reading(data) for data in rechunked(flow_utf8(root, bounded)))
 
 
 def refilled(flow: str, pos: int, need: int, pieces: Iterator[str]) -> str:

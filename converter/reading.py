@@ -25,9 +25,13 @@ OTHER_DIGITS = tuple(r for r in DIGIT_RANGES if r not in ((0x30, 0x39), (0xFF10,
 BEYOND_BMP = pattern(r"[\U00010000-\U0010ffff]", "\U00020000")
 # How many characters beyond_bmp encodes at a time (a copy of 128 kB, whatever the input's size).
 PLANE_CHUNK = 65536
-# The commonest gaps between runs of reading text in Chinese prose (half of them), taken out before the
-# runs are found: the pattern costs some 0.3 µs a run it finds, a replace a fraction of that.
-GAPS = ("，", "、", "。")
+# Characters that often part runs of reading text, taken out before the runs are found (a run found costs the
+# pattern some 1500 instructions, a replace some 10 a character of the text): each but where it is rarer than one
+# in GAP_DENSITY characters of the text's first GAP_SAMPLE (there the replace would cost more than it saves).
+# Which are taken out changes no reading text: none of them is any.
+GAPS = ("，", "、", "。", " ", "\t", ",", "“", "”", "；", "：", "\u3000", ".")
+GAP_DENSITY = 150
+GAP_SAMPLE = 2048
 # Runs of reading text: "第1条", "𠀀"
 READING_RUN = pattern(f"[{char_class(ALPHABET)}]+", "第1条", "\U00020000")
 READING_RUN_BMP = pattern(f"[{char_class(bmp(ALPHABET))}]+", "第1条")
@@ -39,6 +43,15 @@ OTHER_DIGIT = pattern(f"[{char_class(OTHER_DIGITS)}]", "٣", "३", "\U0001d7ce"
 OTHER_DIGIT_BMP = pattern(f"[{char_class(bmp(OTHER_DIGITS))}]", "٣", "३")
 # Full-width digits, the common case, each folded to its ASCII twin.
 FULL_WIDTH_DIGITS = tuple(zip("０１２３４５６７８９", "0123456789"))
+# The first UTF-8 byte of each decimal digit that is neither ASCII nor full-width (D9-DF, E0, E1, EA, F0): a UTF-8
+# text without any of these bytes holds no such digit (a character's first byte never stands inside another's:
+# the bytes after the first are 80-BF).
+OTHER_DIGIT_LEADS = bytes(sorted({chr(code).encode()[0] for start, end in OTHER_DIGITS for code in range(start, end + 1)}))
+# The first UTF-8 bytes of the characters beyond the BMP (the four-byte ones), F0-F4
+BEYOND_BMP_LEADS = bytes(range(0xF0, 0xF5))
+# The high byte (UTF-16) of each such digit of the BMP (06 07 09-1C A6 A8-AB): a text whose characters' high bytes
+# are none of these holds none of them.
+OTHER_DIGIT_HIGHS = bytes(sorted({code >> 8 for start, end in bmp(OTHER_DIGITS) for code in range(start, end + 1)}))
 # How much text the check reads at a time (the input cut after a line end, the flow's text gathered or cut,
 # the residue's texts gathered): what it holds besides the tree and the input is a few times this, whatever
 # the input's size. A character is reading text or not by itself, and a digit folds by itself, so the
@@ -46,15 +59,18 @@ FULL_WIDTH_DIGITS = tuple(zip("０１２３４５６７８９", "0123456789"))
 READ_CHUNK = 1 << 16
 
 
-def fold_digits(chars: str, beyond: bool | None = None) -> str:
+def fold_digits(chars: str, beyond: bool | None = None, others: bool = True) -> str:
     """Every decimal digit as its ASCII twin.
 
     `beyond`: whether `chars` may hold characters beyond the BMP; None: look (a
     pattern's scan, as costly as the folding: reading_chars knows it already).
+    `others`: whether it may hold digits neither ASCII nor full-width (False: text_reading knows it holds none).
     """
     for full_width, ascii_digit in FULL_WIDTH_DIGITS:
         if full_width in chars:             # ten scans cost less than translating every character
             chars = chars.replace(full_width, ascii_digit)
+    if not others:
+        return chars
     if beyond is None:
         beyond = beyond_bmp(chars)
     other = OTHER_DIGIT if beyond else OTHER_DIGIT_BMP
@@ -82,8 +98,7 @@ def reading_runs(text: str, lines: bool = False) -> str:
 def runs_and_plane(text: str, lines: bool = False) -> tuple[str, bool]:
     """reading_runs, and whether `text` holds characters beyond the BMP (if it holds none, neither do its runs)."""
     beyond = beyond_bmp(text)
-    for gap in GAPS:                # (not reading text: the runs are the same without them)
-        text = text.replace(gap, "")
+    text = without_gaps(text)
     if lines:
         return "".join((READING_LINES if beyond else READING_LINES_BMP).findall(text)), beyond
     return "".join((READING_RUN if beyond else READING_RUN_BMP).findall(text)), beyond
@@ -104,6 +119,46 @@ def reading_chars(text: str) -> str:
     return fold_digits(runs, None if beyond else False)
 
 
+def without_gaps(text: str) -> str:
+    """`text` without those of its GAPS it holds often enough (see GAPS): not reading text, the runs are the same."""
+    sample = min(len(text), GAP_SAMPLE)
+    for gap in GAPS:
+        if text.count(gap, 0, GAP_SAMPLE) * GAP_DENSITY >= sample > 0:
+            text = text.replace(gap, "")
+    return text
+
+
+def reading_of(text: str, lines: bool, beyond: bool, others: bool) -> str:
+    """reading_chars of `text` (and its line ends, with `lines`), told whether it may hold characters beyond the
+    BMP (`beyond`) or digits neither ASCII nor full-width (`others`): a text without is read at less cost."""
+    if lines:
+        runs = (READING_LINES if beyond else READING_LINES_BMP).findall(without_gaps(text))
+    else:
+        runs = (READING_RUN if beyond else READING_RUN_BMP).findall(without_gaps(text))
+    return fold_digits("".join(runs), beyond, others)
+
+
+def text_reading(text: str, lines: bool = False) -> str:
+    """reading_chars of `text` (and its line ends, with `lines`).
+
+    Its UTF-16 tells at once what beyond_bmp and a scan for other digits would (OTHER_DIGIT_HIGHS): characters
+    beyond the BMP are two units each, and a digit's high byte is its code point's; a byte search is cheaper.
+    """
+    data = text.encode("utf-16-le", "surrogatepass")
+    beyond = len(data) != 2 * len(text)
+    highs = data[1::2]
+    others = beyond or any(high in highs for high in OTHER_DIGIT_HIGHS)
+    return reading_of(text, lines, beyond, others)
+
+
+def utf8_reading(data: bytes) -> str:
+    """reading_chars of the UTF-8 text `data` (the flow, as lxml writes it): its bytes tell, by a byte search each,
+    whether it holds characters beyond the BMP or digits neither ASCII nor full-width (*_LEADS)."""
+    beyond = any(lead in data for lead in BEYOND_BMP_LEADS)
+    others = any(lead in data for lead in OTHER_DIGIT_LEADS)
+    return reading_of(data.decode(), False, beyond, others)
+
+
 def input_reading_chars(text: str, references: bool = False) -> list[str]:
     """reading_chars of each input line (split as normalise splits them), in one pass over the text.
 
@@ -116,13 +171,11 @@ def input_reading_chars(text: str, references: bool = False) -> list[str]:
     elif "\r" in text:
         joined = "\n".join(split_lines(text))
     else:                                   # the lines joined again are the text without its last line end:
-        runs, beyond = runs_and_plane(text, lines=True)
-        lines = fold_digits(runs, None if beyond else False).split("\n")
+        lines = text_reading(text, lines=True).split("\n")
         if text.endswith("\n"):
             lines.pop()                     # (read with it, not copied without it: the runs end with it)
         return lines
-    runs, beyond = runs_and_plane(joined, lines=True)
-    return fold_digits(runs, None if beyond else False).split("\n")
+    return text_reading(joined, lines=True).split("\n")
 
 
 def input_lines(text: str, references: bool = False) -> Iterator[str]:
@@ -157,5 +210,4 @@ def each_reading_chars(texts: list[str]) -> list[str]:
     joined = "\n".join(texts)
     if joined.count("\n") != len(texts) - 1:
         return [reading_chars(text) for text in texts]
-    runs, beyond = runs_and_plane(joined, lines=True)
-    return fold_digits(runs, None if beyond else False).split("\n")
+    return text_reading(joined, lines=True).split("\n")

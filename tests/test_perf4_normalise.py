@@ -1,0 +1,94 @@
+"""The fast paths of normalise (issue 12, fourth wave) compute what the paths they bypass compute."""
+
+from __future__ import annotations
+
+import random
+import re
+from typing import Sequence
+
+from converter.model.text import Line
+from converter.normalise import webchrome as W
+from converter.normalise.chrome_lines import SENTENCE_MARK, WIDGET_LINE
+from converter.normalise.lines import LEADING_SPACE, SPACE_BUT_TAB, TRAILING_SPACE
+from tests.test_perf3_normalise import inputs
+
+
+def slow_buttons_in_toolbars(lines: Sequence[Line], drop: dict[int, str]) -> list[int]:
+    """buttons_in_toolbars as it was: every line tried."""
+    found = []
+    for i in range(1, len(lines) - 1):
+        text = lines[i].text
+        if (i not in drop and len(text) <= W.BUTTON_MAX and not SENTENCE_MARK.search(text)
+                and WIDGET_LINE.fullmatch(lines[i - 1].text) and WIDGET_LINE.fullmatch(lines[i + 1].text)):
+            found.append(i)
+    return found
+
+
+def slow_menus_between_chrome(lines: Sequence[Line], drop: dict[int, str]) -> list[int]:
+    """menus_between_chrome as it was: a walk over every line."""
+    found: list[int] = []
+    i = 1
+    while i < len(lines):
+        if i in drop or (i - 1) not in drop:
+            i += 1
+            continue
+        end = i
+        while end < len(lines) and end not in drop and W.menu_item(lines[end].text) and end - i < W.MENU_RUN_MAX:
+            end += 1
+        if end > i and end in drop:
+            found.extend(range(i, end))
+        i = end + 1
+    return found
+
+
+# Lines a page of chrome is made of: widgets, menu items, organ names, titles, text, numbers, empty cells.
+CHROME_PAGE = ["打印", "关闭", "听新闻", "收藏", "大", "中", "小", "【字号：大 中 小】", "首页", "政务公开", "互动交流",
+               "某某县人民政府", "关于印发某某办法的通知", "各乡镇人民政府：", "现将有关事项通知如下。", "12", "一、总体要求",
+               "分享到：微信 微博", "走进某某", "某某县人民政府办公室", "[打印本页] [关闭窗口]", "下载", "通知公告", "。"]
+
+
+def random_pages(count: int, seed: int) -> list[tuple[list[Line], dict[int, str]]]:
+    """Pages of random chrome-like lines, and random sets of lines taken as chrome (runs of them too)."""
+    rng = random.Random(seed)
+    pool = CHROME_PAGE + [text for text in inputs() if len(text) <= 24][:400]
+    pages = []
+    for _ in range(count):
+        lines = [Line(n, None, rng.choice(pool)) for n in range(1, rng.randint(0, 40) + 1)]
+        share = rng.random()
+        drop = {i: "web-chrome" for i in range(len(lines)) if rng.random() < share}
+        pages.append((lines, drop))
+    return pages
+
+
+def test_toolbar_buttons_are_those_of_the_walk_over_every_line() -> None:
+    found = 0
+    for lines, drop in random_pages(3000, 41):
+        fast = W.buttons_in_toolbars(lines, drop)
+        assert fast == slow_buttons_in_toolbars(lines, drop), ([line.text for line in lines], drop)
+        found += bool(fast)
+    assert found > 20
+
+
+def test_menus_between_chrome_are_those_of_the_walk_over_every_line() -> None:
+    found = 0
+    for lines, drop in random_pages(3000, 42):
+        fast = W.menus_between_chrome(lines, drop)
+        assert fast == slow_menus_between_chrome(lines, drop), ([line.text for line in lines], drop)
+        found += bool(fast)
+    assert found > 100
+
+
+def test_space_but_tab_is_the_white_space_of_the_patterns_but_the_tab() -> None:
+    every = [chr(c) for c in range(0x110000) if chr(c).isspace() or re.match(r"\s", chr(c))]
+    assert sorted(SPACE_BUT_TAB) == sorted(c for c in every if c != "\t")
+    assert len(set(SPACE_BUT_TAB)) == len(SPACE_BUT_TAB)
+
+
+def test_cells_stripped_by_str_methods_as_by_the_patterns() -> None:
+    rng = random.Random(43)
+    alphabet = SPACE_BUT_TAB + "\t\t\t正文a1"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(20000)]
+    texts += list(inputs()) + [c + "\t" + c for c in SPACE_BUT_TAB] + ["", "\t", "\n", "a\n", " \n", "\t\n", "a \nb\n"]
+    for text in texts:
+        assert text.rstrip(SPACE_BUT_TAB) == TRAILING_SPACE.sub("", text), repr(text)
+        assert text.lstrip(SPACE_BUT_TAB) == LEADING_SPACE.sub("", text), repr(text)

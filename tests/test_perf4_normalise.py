@@ -7,6 +7,7 @@ import re
 from typing import Sequence
 
 from converter.model.text import Line
+from converter.normalise import catalogue as K
 from converter.normalise import webchrome as W
 from converter.normalise.chrome_lines import SENTENCE_MARK, WIDGET_LINE
 from converter.normalise.lines import LEADING_SPACE, SPACE_BUT_TAB, TRAILING_SPACE
@@ -92,3 +93,20 @@ def test_cells_stripped_by_str_methods_as_by_the_patterns() -> None:
     for text in texts:
         assert text.rstrip(SPACE_BUT_TAB) == TRAILING_SPACE.sub("", text), repr(text)
         assert text.lstrip(SPACE_BUT_TAB) == LEADING_SPACE.sub("", text), repr(text)
+
+
+def test_generic_gate_lets_through_every_generic_field() -> None:
+    rng = random.Random(44)
+    nouns = list(K.FIELD_NOUNS)
+    pieces = nouns + ["信", "息", "公文", "某" * 6, " ", "\u3000", "\t", ":", "：", "𠀀", "a", "【", "|"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 10))) for _ in range(30000)]
+    texts += ["某" * k + noun + " " * s + colon for k in range(0, 8) for noun in nouns for s in range(0, 4)
+              for colon in (":", "：")]
+    texts += list(inputs())
+    matched = 0
+    for text in texts:
+        for at in range(0, min(len(text), 4) + 1):
+            if K.GENERIC_START.match(text, at):
+                matched += 1
+                assert K.may_start_generic(text, at), (text, at)
+    assert matched > 1000

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import random
 import re
+from functools import lru_cache
 from typing import Sequence
 
 from converter.model.text import Line
 from converter.normalise import catalogue as K
+from converter.normalise import pagehead as P
 from converter.normalise import webchrome as W
 from converter.normalise.chrome_lines import SENTENCE_MARK, WIDGET_LINE
+from converter.normalise.headers import title_key
 from converter.normalise.lines import LEADING_SPACE, SPACE_BUT_TAB, TRAILING_SPACE
+from converter.normalise.region import head_end
 from tests.test_perf3_normalise import inputs
 
 
@@ -110,3 +114,43 @@ def test_generic_gate_lets_through_every_generic_field() -> None:
                 matched += 1
                 assert K.may_start_generic(text, at), (text, at)
     assert matched > 1000
+
+
+def slow_repeated_start(lines: Sequence[Line], end: int, drop: dict[int, str]) -> None:
+    """repeated_start as it was: no memo, no early return."""
+    titles = {title_key(lines[i].text) for i in range(end) if P.title_like(lines[i].text)}
+    titles = {key for key in titles if len(key) >= P.TITLE_KEY_MIN}
+    starts = [title_key(lines[k].text) for k in range(end, min(end + 3, len(lines)))
+              if P.date_of(lines[k].text) is None and not P.is_organ(lines[k].text)]
+    starts = [key for key in starts if len(key) >= P.TITLE_MIN]
+    for k in range(max(end + 1, len(lines) - P.FOOT_LINES), len(lines) - 1):
+        if P.title_like(lines[k].text) and title_key(lines[k].text) in titles:
+            following = title_key(lines[k + 1].text)
+            if len(following) >= P.TITLE_MIN and any(s.startswith(following) or following.startswith(s) for s in starts):
+                drop[k] = drop[k + 1] = "web-chrome"
+
+
+# Lines a web page's head and foot are made of: titles, titles with a site's name, organs, dates, text.
+HEAD_PAGE = ["关于印发某某办法的通知", "关于印发某某办法的通知_某某县人民政府网", "某某县人民政府", "2024年3月5日",
+             "2024-03-05", "各乡镇人民政府：", "现将有关事项通知如下。", "为了加强管理，制定本办法。", "某某县人民政府办公室",
+             "关于做好某某工作的通知", "某某县人民政府门户网站 关于做好某某工作的通知", "政策文件", "某府发〔2024〕3号",
+             "1994年政府工作报告", "1995年政府工作报告", "附件", "", "。"]
+
+
+def test_page_head_with_its_memo_drops_what_it_dropped() -> None:
+    rng = random.Random(45)
+    dropped = 0
+    for _ in range(3000):
+        lines = [Line(n, None, rng.choice(HEAD_PAGE) or "正文") for n in range(1, rng.randint(2, 30) + 1)]
+        end = head_end(lines)
+        fast: dict[int, str] = {}
+        slow: dict[int, str] = {}
+        key, like = lru_cache(maxsize=None)(title_key), lru_cache(maxsize=None)(P.title_like)
+        for step in (P.title_copies, P.titles_around):
+            step(lines, end, fast, key, like)
+            step(lines, end, slow)
+        P.repeated_start(lines, end, fast, key, like)
+        slow_repeated_start(lines, end, slow)
+        assert fast == slow, [line.text for line in lines]
+        dropped += bool(slow)
+    assert dropped > 100

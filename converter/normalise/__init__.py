@@ -21,8 +21,8 @@ import re
 
 from converter.model.text import Line, Removed
 from converter.normalise.catalogue import take_facts
-from converter.normalise.furniture import (FURNITURE_RULES, PAGE_REASONS, PRINT_TIMESTAMP, drop_bare_page_numbers,
-                                           drop_print_titles, furniture_pattern, furniture_reason)
+from converter.normalise.furniture import (FURNITURE, FURNITURE_RULES, PAGE_REASONS, PRINT_TIMESTAMP, drop_bare_page_numbers,
+                                           drop_print_titles, furniture_pattern, furniture_reason, may_be_furniture)
 from converter.normalise.html import looks_like_html, read_html_page
 from converter.normalise.lines import clean_as_printed, clean_line, split_lines, strip_inline
 from converter.normalise.page import Normalised, PageFilter, take_out, take_out_at
@@ -57,6 +57,7 @@ def normalise(text: str, filters: tuple[PageFilter, ...] = PAGE_FILTERS, rules: 
     # one string for the lines that read alike: a clean Line keeps its raw text, and 100,000 lines
     # of "（一）" would hold 100,000 copies (80 bytes each) until the archive is built
     shared: dict[str, str] = {}
+    usual = compiled is FURNITURE
     for n, raw in enumerate(raws, start=1):
         if not raw:                 # what clean_line makes of an empty line: a blank, nothing taken out
             gap = True
@@ -71,7 +72,9 @@ def normalise(text: str, filters: tuple[PageFilter, ...] = PAGE_FILTERS, rules: 
                 gap = True
                 continue
             line = cleaned
-        reason = furniture_reason(line.text, rules, compiled)     # (it asks the cheap may_be_furniture first)
+        # (furniture_reason asks the cheap may_be_furniture first for the usual rules: asked here, most
+        # lines, text, pass without a second call)
+        reason = None if usual and not may_be_furniture(line.text) else furniture_reason(line.text, rules, compiled)
         if reason is None and line.markup:
             # "- 3 -" is a page number, not a list bullet before "3 -"
             reason = furniture_reason(strip_inline(line.raw.strip())[0].strip(), rules, compiled)

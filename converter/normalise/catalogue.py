@@ -77,8 +77,9 @@ BRACKETED_BYLINE = pattern(
     "（来源：某某日报）", "(作者：王明)",
 )
 # What a field's label ends with (a column name such as 【通知公告】 ends otherwise): 标题, 类别, 部门, 日期 …
-FIELD_NOUN = (r"(?:标题|名称|类别|分类|部门|单位|机关|机构|日期|时间|字号|文号|编号|索引号|级别|状态|性|来源|主题|关键词|类型|"
-              r"种类|范围|方式|形式|地区|区域|层级)")
+FIELD_NOUNS = ("标题", "名称", "类别", "分类", "部门", "单位", "机关", "机构", "日期", "时间", "字号", "文号", "编号", "索引号",
+               "级别", "状态", "性", "来源", "主题", "关键词", "类型", "种类", "范围", "方式", "形式", "地区", "区域", "层级")
+FIELD_NOUN = "(?:" + "|".join(FIELD_NOUNS) + ")"
 # A database field of a label the tables above do not know, beside fields they know: "【法规类别】地方法规"
 GENERIC_FIELD = pattern(rf"[【]\s{{0,2}}(?P<label>[{HAN}]{{1,6}}{FIELD_NOUN})\s{{0,2}}[】]\s{{0,2}}[:：]?\s{{0,2}}"
                         rf"(?P<value>[^【】。！？]{{1,80}})", "【法规类别】地方法规")
@@ -86,6 +87,9 @@ GENERIC_FIELD = pattern(rf"[【]\s{{0,2}}(?P<label>[{HAN}]{{1,6}}{FIELD_NOUN})\s
 # "信息索引号：00249-2024-00031", "公文种类：通知", "…办公室　　文件状态：现行有效"
 GENERIC_START = pattern(rf"(?P<label>[{HAN}]{{1,6}}{FIELD_NOUN})\s{{0,2}}(?P<colon>[:：])",
                         "信息索引号：", "公文种类：", "文件状态：")
+# How far from where GENERIC_START is tried its colon stands at most: 6 characters and the longest noun,
+# 2 white spaces, the colon
+GENERIC_REACH = 6 + max(len(noun) for noun in FIELD_NOUNS) + 2 + 1
 # A date (and time) printed before a byline's fields: "2024年03月05日08:20 | 来源：某某网"
 LEADING_DATE = pattern(r"\d{4}\s{0,2}[-/.年]\s{0,2}\d{1,2}\s{0,2}[-/.月]\s{0,2}\d{1,2}\s{0,2}日?"
                        r"(?:\s{0,3}\d{1,2}\s{0,1}[:：]\s{0,1}\d{2}(?:\s{0,1}[:：]\s{0,1}\d{2})?)?\s{0,3}[|｜]?\s{0,3}",
@@ -134,6 +138,12 @@ def date_value(value: str) -> str | None:
     return None
 
 
+def may_start_generic(text: str, at: int) -> bool:
+    """False when GENERIC_START cannot match at `at` (most lines): no colon within its reach."""
+    head = text[at:at + GENERIC_REACH]
+    return "：" in head or ":" in head
+
+
 def field_starts(text: str, generic: bool = False) -> list[re.Match[str]]:
     """The fields that begin in a line: a label without a colon only where a cell begins.
 
@@ -169,7 +179,7 @@ def line_fields(line: Line, generic: bool = False) -> tuple[list[PageFact], list
     if dated and dated.end() < len(text):
         lead = dated.end()
     known = text[lead:lead + 1] in FIRST_CHARS and FIELD_START.match(text, lead)
-    if not known and not GENERIC_START.match(text, lead):
+    if not known and not (may_start_generic(text, lead) and GENERIC_START.match(text, lead)):
         return None                          # the quick test: a field line starts with a label
     starts = field_starts(text, generic)
     if not generic and not any(m.re is compiled(FIELD_START) for m in starts):

@@ -27,8 +27,9 @@ on one that prints a 目录 (a bulletin's table of contents lists titles too).
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import replace
-from typing import Sequence
+from typing import Callable, Sequence
 
 from converter.model.text import Line, Removed, collapse
 from converter.normalise.catalogue import NUMERIC_DATE
@@ -70,11 +71,14 @@ def drop_page_head(page: Normalised) -> Normalised:
     if any(TOC_HEADING.fullmatch(line.text) for line in lines[:end]):
         return page
     drop: dict[int, str] = {}
-    title_copies(lines, end, drop)
-    titles_around(lines, end, drop)
+    # the head's lines are asked for their title key and shape by three of the steps: each answer is
+    # kept for the page (both are pure functions of the text), so each is computed once
+    key, like = functools.lru_cache(maxsize=None)(title_key), functools.lru_cache(maxsize=None)(title_like)
+    title_copies(lines, end, drop, key, like)
+    titles_around(lines, end, drop, key, like)
     page_title_above_title(lines, end, drop)
     mirror_header(lines, end, drop)
-    repeated_start(lines, end, drop)
+    repeated_start(lines, end, drop, key, like)
     return split_column_name(take_out_at(page, drop) if drop else page)
 
 
@@ -82,12 +86,16 @@ def title_like(text: str) -> bool:
     return len(text) <= TITLE_MAX and not TEXT_MARK.search(text)
 
 
-def title_copies(lines: Sequence[Line], end: int, drop: dict[int, str]) -> None:
-    """All copies of the page title in the head but the last, and the lines between the first and the last."""
-    first = title_key(lines[0].text)
-    if len(first) < TITLE_KEY_MIN or not title_like(lines[0].text):
+def title_copies(lines: Sequence[Line], end: int, drop: dict[int, str],
+                 key: Callable[[str], str] = title_key, like: Callable[[str], bool] = title_like) -> None:
+    """All copies of the page title in the head but the last, and the lines between the first and the last.
+
+    (`key` and `like` are title_key and title_like, or the page's memo of them.)
+    """
+    first = key(lines[0].text)
+    if len(first) < TITLE_KEY_MIN or not like(lines[0].text):
         return
-    copies = [i for i in range(end) if title_key(lines[i].text) == first]
+    copies = [i for i in range(end) if key(lines[i].text) == first]
     if len(copies) < 2:
         return
     for i in range(copies[0], copies[-1]):
@@ -96,14 +104,15 @@ def title_copies(lines: Sequence[Line], end: int, drop: dict[int, str]) -> None:
             drop[i] = "web-chrome"
 
 
-def titles_around(lines: Sequence[Line], end: int, drop: dict[int, str]) -> None:
+def titles_around(lines: Sequence[Line], end: int, drop: dict[int, str],
+                  key: Callable[[str], str] = title_key, like: Callable[[str], bool] = title_like) -> None:
     """Of two head lines where one is a whole title and the other that title with a name before or after it, the earlier."""
-    heads = [(i, title_key(lines[i].text)) for i in range(end) if i not in drop and title_like(lines[i].text)]
-    titles = [(j, key) for j, key in heads if len(key) >= TITLE_KEY_MIN and complete_title(lines[j].text)]
-    for i, key in heads:
+    heads = [(i, key(lines[i].text)) for i in range(end) if i not in drop and like(lines[i].text)]
+    titles = [(j, head) for j, head in heads if len(head) >= TITLE_KEY_MIN and complete_title(lines[j].text)]
+    for i, head in heads:
         for j, title in titles:
-            if len(key) > len(title) and len(key) - len(title) <= AROUND_MAX and (
-                    key.startswith(title) or key.endswith(title)):
+            if len(head) > len(title) and len(head) - len(title) <= AROUND_MAX and (
+                    head.startswith(title) or head.endswith(title)):
                 drop[min(i, j)] = "web-chrome"
 
 
@@ -160,17 +169,20 @@ def mirror_header(lines: Sequence[Line], end: int, drop: dict[int, str]) -> None
             drop[i] = "web-chrome"
 
 
-def repeated_start(lines: Sequence[Line], end: int, drop: dict[int, str]) -> None:
+def repeated_start(lines: Sequence[Line], end: int, drop: dict[int, str],
+                   key: Callable[[str], str] = title_key, like: Callable[[str], bool] = title_like) -> None:
     """After the text, a copy of a head title followed by the start of the text: a template's summary block."""
-    titles = {title_key(lines[i].text) for i in range(end) if title_like(lines[i].text)}
-    titles = {key for key in titles if len(key) >= TITLE_KEY_MIN}
+    titles = {key(lines[i].text) for i in range(end) if like(lines[i].text)}
+    titles = {title for title in titles if len(title) >= TITLE_KEY_MIN}
     # the text's first lines, but a date or an organ alone (a signature's lines: a 题注 below starts so too)
-    starts = [title_key(lines[k].text) for k in range(end, min(end + 3, len(lines)))
+    starts = [key(lines[k].text) for k in range(end, min(end + 3, len(lines)))
               if date_of(lines[k].text) is None and not is_organ(lines[k].text)]
-    starts = [key for key in starts if len(key) >= TITLE_MIN]
+    starts = [start for start in starts if len(start) >= TITLE_MIN]
+    if not titles or not starts:
+        return                  # (nothing below can be dropped: a drop needs a title and a start)
     for k in range(max(end + 1, len(lines) - FOOT_LINES), len(lines) - 1):
-        if title_like(lines[k].text) and title_key(lines[k].text) in titles:
-            following = title_key(lines[k + 1].text)
+        if like(lines[k].text) and key(lines[k].text) in titles:
+            following = key(lines[k + 1].text)
             if len(following) >= TITLE_MIN and any(s.startswith(following) or following.startswith(s) for s in starts):
                 drop[k] = drop[k + 1] = "web-chrome"
 

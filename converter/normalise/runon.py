@@ -126,10 +126,11 @@ def split_run_on(page: Normalised) -> Normalised:
         text = line.text
         # a table row (tab- or pipe-separated) keeps its numbered cell text: "1.…； 2.…"; but in a file
         # of one or two lines, a line without white space is cut nowhere (the cheap test, for most long
-        # lines: every spaced cut follows white space, and a printable line holds none but U+0020)
+        # lines: every spaced cut follows white space, and a printable line holds none but U+0020; the
+        # space is looked for first, a scan for one character being a fraction of str.isprintable's)
         points = cut_points(text, whole_text) if (
             len(text) >= RUN_ON_MIN and "\t" not in text and "|" not in text
-            and (whole_text or not text.isprintable() or " " in text)) else []
+            and (whole_text or " " in text or not text.isprintable())) else []
         if points:
             lines.extend(pieces(line, points))
             changed = True

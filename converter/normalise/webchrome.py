@@ -33,8 +33,8 @@ from typing import Sequence
 
 from converter.model.text import Line, collapse
 from converter.normalise.chrome_lines import (FILE_LINK, FILE_LIST_LABEL, FOOTER_START, LICENCE_START, SENTENCE_END_MARK,
-                                              SENTENCE_MARK, WIDGET_LINE, crumb_steps, is_chrome_line, lone_widget,
-                                              may_start_footer)
+                                              SENTENCE_MARK, WIDGET_LINE, chrome_shaped, crumb_steps, is_chrome_line,
+                                              lone_widget, may_start_footer)
 from converter.normalise.page import Normalised, take_out_at
 from converter.normalise.region import starts_text
 from converter.patterns import pattern
@@ -81,9 +81,10 @@ def footer_start(lines: Sequence[Line], drop: dict[int, str]) -> int | None:
 def buttons_in_toolbars(lines: Sequence[Line], drop: dict[int, str]) -> list[int]:
     """Short lines with widget lines right above and below them: buttons of a toolbar read one word a line."""
     found = []
-    for i in range(1, len(lines) - 1):
+    # (the short lines picked first, by a comprehension: most lines are longer than a button)
+    for i in [k for k in range(1, len(lines) - 1) if len(lines[k].text) <= BUTTON_MAX]:
         text = lines[i].text
-        if (i not in drop and len(text) <= BUTTON_MAX and not SENTENCE_MARK.search(text)
+        if (i not in drop and not SENTENCE_MARK.search(text)
                 and WIDGET_LINE.fullmatch(lines[i - 1].text) and WIDGET_LINE.fullmatch(lines[i + 1].text)):
             found.append(i)
     return found
@@ -98,17 +99,15 @@ def menus_between_chrome(lines: Sequence[Line], drop: dict[int, str]) -> list[in
     organ line has the title below it), and never a line ending in a 文种 word.
     """
     found: list[int] = []
-    i = 1
-    while i < len(lines):
-        if i in drop or (i - 1) not in drop:
-            i += 1
-            continue
+    # A run starts right below a chrome line, on a line that is none: the lines after the drops, not
+    # each line, are tried. (Every such start is one: a run ends at its first line of chrome or
+    # before the first line that is no item, so no start stands inside another's run.)
+    for i in sorted(k + 1 for k in drop if k + 1 not in drop and k + 1 < len(lines)):
         end = i
         while end < len(lines) and end not in drop and menu_item(lines[end].text) and end - i < MENU_RUN_MAX:
             end += 1
         if end > i and end in drop:
             found.extend(range(i, end))
-        i = end + 1
     return found
 
 
@@ -170,7 +169,9 @@ def strip_chrome(page: Normalised) -> Normalised:
     drop: dict[int, str] = {}
     sections: set[str] = set()
     for i, line in enumerate(lines):
-        if is_chrome_line(line.text) and not (lone_widget(line.text) and not beside_widgets(lines, i)):
+        # (is_chrome_line asks chrome_shaped first: asked here, most lines, text, pass without a second call)
+        if chrome_shaped(line.text) and is_chrome_line(line.text) and not (
+                lone_widget(line.text) and not beside_widgets(lines, i)):
             drop[i] = "web-chrome"
             steps = crumb_steps(line.text)
             last_is_page = len(collapse(steps[-1])) > SECTION_NAME_MAX if steps else False

@@ -12,8 +12,9 @@ from lxml import etree
 
 from converter.model.node import Node
 from converter.tree import xml
-from converter.tree.xml import LONG_MARK, LONG_TEXT, built, document, parsed
+from converter.tree.xml import LONG_MARK, LONG_TEXT, built, parsed
 from converter.writer import serialise
+from tests.test_perf2_tree import outcome
 
 # Strings around the limit, odd Unicode, what escapes, what no XML holds (lxml's fallback), the mark itself
 LONG = "中" * (LONG_TEXT + 1)
@@ -27,17 +28,6 @@ def nodes(depth: int) -> st.SearchStrategy[Node]:
     children: st.SearchStrategy[Node | str] = TEXT if depth == 0 else st.one_of(TEXT, nodes(depth - 1))
     return st.builds(Node, NAMES, st.dictionaries(st.sampled_from(["line", "target"]), TEXT, max_size=2),
                      st.lists(children, max_size=4))
-
-
-def outcome(node: Node) -> tuple[bytes | str, bytes | str]:
-    """(document, element by element): each the serialised tree or the error it raised."""
-    results: list[bytes | str] = []
-    for build in (document, built):
-        try:
-            results.append(serialise(build(node)))
-        except ValueError as exc:
-            results.append(f"{type(exc).__name__}: {exc}")
-    return results[0], results[1]
 
 
 @settings(max_examples=400, deadline=None, derandomize=True)

@@ -114,9 +114,8 @@ def beyond_bmp(text: str) -> bool:
 
 
 def reading_chars(text: str) -> str:
-    """The Han characters and digits of `text`, digits folded to ASCII."""
-    runs, beyond = runs_and_plane(text)
-    return fold_digits(runs, None if beyond else False)
+    """The Han characters and digits of `text`, digits folded to ASCII (read as text_reading reads it)."""
+    return text_reading(text)
 
 
 def without_gaps(text: str) -> str:

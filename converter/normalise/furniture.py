@@ -126,7 +126,9 @@ def drop_bare_page_numbers(lines: list[Line], residue: list[Removed]) -> tuple[l
     for i, line in enumerate(lines):
         while k < len(pages) and pages[k][0] < line.n:
             k += 1
-        if not BARE_NUMBER.fullmatch(line.text) or any(
+        # (BARE_NUMBER's \d{1,4} told by str methods: re's \d is a character str.isdecimal takes, and most
+        # lines are longer than four characters)
+        if not (len(line.text) <= 4 and line.text.isdecimal()) or any(
                 "\t" in near.text or "|" in near.text for near in lines[max(0, i - 1):i + 2]):
             continue
         value = int(line.text)

@@ -21,6 +21,7 @@ input's references so too (lossless.py).
 
 from __future__ import annotations
 
+import functools
 import re
 
 from converter.model.text import Line, Removed
@@ -163,15 +164,11 @@ def entity(reader: LineReader, start: int, piece: str) -> None:
     A reference without its semicolon ends where html.unescape stops reading
     it: "&nbsp000014349" is &nbsp and the digits after it.
     """
-    import html     # here, not at the top: only HTML inputs need it (its table of entities is costly to import)
-
-    decoded = html.unescape(piece)
-    if decoded == piece:                     # "&" and what follows, no reference
+    found = reference(piece)
+    if found is None:                        # "&" and what follows, no reference
         reader.text(start, piece)
         return
-    end = next(k for k in range(2, len(piece) + 1)
-               if html.unescape(piece[:k]) != piece[:k] and html.unescape(piece[:k]) + piece[k:] == decoded)
-    named = FORBIDDEN_CHAR.sub("", html.unescape(piece[:end]))
+    end, named = found
     if READING.fullmatch(named):
         reader.text(start, named, printed=False)   # &#20013; is 中: reading text itself, no residue
     else:
@@ -180,6 +177,22 @@ def entity(reader: LineReader, start: int, piece: str) -> None:
             reader.text(start, COLLAPSIBLE.sub(" ", named), printed=False)
     if end < len(piece):
         reader.text(start + end, piece[end:])
+
+
+# (kept for the process: a pure function of a short str, and a page repeats its few references, &nbsp; most,
+# each costing html.unescape up to twice a character of it; bounded)
+@functools.lru_cache(maxsize=4096)
+def reference(piece: str) -> tuple[int, str] | None:
+    """Where the reference that starts `piece` ends, and the text it names (forbidden characters out); None
+    when `piece` holds no reference."""
+    import html     # here, not at the top: only HTML inputs need it (its table of entities is costly to import)
+
+    decoded = html.unescape(piece)
+    if decoded == piece:
+        return None
+    end = next(k for k in range(2, len(piece) + 1)
+               if html.unescape(piece[:k]) != piece[:k] and html.unescape(piece[:k]) + piece[k:] == decoded)
+    return end, FORBIDDEN_CHAR.sub("", html.unescape(piece[:end]))
 
 
 def span_of(tag_text: str, attribute: re.Pattern[str]) -> int:

@@ -15,7 +15,7 @@ import bisect
 from dataclasses import dataclass, field
 
 from converter.model.text import Line, Removed
-from converter.normalise.lines import FORBIDDEN_CHAR, LINE_BREAK
+from converter.normalise.lines import FORBIDDEN_CHAR, LINE_BREAK, may_hold_forbidden
 from converter.patterns import CJK, pattern
 
 # One piece of a text run: collapsible white space, a character XML forbids, or printed text
@@ -77,6 +77,13 @@ class LineReader:
 
     def markup(self, start: int, piece: str) -> None:
         """Source text that is not read, filed by source line."""
+        if "\n" not in piece and "\r" not in piece:
+            # one source line (most tags): the one part the loop below makes of it, the whole piece
+            if piece:
+                if may_hold_forbidden(piece) and FORBIDDEN_CHAR.search(piece):
+                    piece = self.control(piece, start)
+                self.marks.setdefault(self.line_of(start), []).append(piece)
+            return
         pos = 0
         for m in [*LINE_BREAK.finditer(piece), None]:
             end = m.start() if m else len(piece)
@@ -96,6 +103,11 @@ class LineReader:
 
     def text(self, start: int, piece: str, printed: bool = True) -> None:
         """Printed text at `start` in the source; `printed=False` for a character a reference stands for."""
+        if piece.isprintable() and " " not in piece and piece:
+            # TEXT_PIECE's one match, the whole piece: a printable text holds no white space but the space
+            # (tests/test_perf3_normalise.py), no control and no forbidden character (each unprintable)
+            self.put(piece, self.line_of(start), start)
+            return
         for m in TEXT_PIECE.finditer(piece):
             chunk = m.group()
             if m.lastgroup == "bad":
@@ -189,6 +201,18 @@ class LineReader:
 
     def end_line(self, block: bool = False) -> None:
         """The line ends here (at a block boundary when `block`: the next line starts a paragraph)."""
+        if not self.buf:
+            # nothing read since the last line ended (an empty <p>, a second <br>, the tags between blocks):
+            # the buffer fills only by append, which every put and cell goes through, and all the rest
+            # below is set by put or append, so it stands as the end of a line leaves it; what the steps
+            # below change of such a line is this
+            if block:
+                self.indent = True
+                self.row_cells = None
+            else:
+                self.empties += 1
+            self.pending_space = self.pending_break = False
+            return
         self.close_spans()
         raw = "".join(self.buf)
         strip = CELL_STRIP if "\t" in raw else None

@@ -9,6 +9,7 @@ numbered section.
 
 from __future__ import annotations
 
+import functools
 from typing import Sequence
 
 from converter.model.text import Line
@@ -28,6 +29,10 @@ HEAD_SCAN = 40
 NUMBER_FIRST = frozenset("第（(〇零○Ｏ一二三四五六七八九十百千两")
 
 
+# (kept for the process: a pure function of a str; the chrome filter, the page record and the page head each
+# walk the head's lines until the first that starts the text, so each head line is asked up to three times;
+# bounded)
+@functools.lru_cache(maxsize=4096)
 def starts_text(text: str) -> bool:
     """Whether a line is running text of the document (or its 主送), not a line of the head."""
     first = text[:1]            # (the cheap test before the section rules: most lines start otherwise)

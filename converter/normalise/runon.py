@@ -20,6 +20,8 @@ space at a cut is no reading text.
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import compress, count
+from operator import attrgetter
 
 from converter.model.text import Line, piece_of
 from converter.normalise.page import Normalised
@@ -29,6 +31,8 @@ from converter.rules import DOC_NUMBER, SECTION_RULES
 
 # A line shorter than this is never a flattened document.
 RUN_ON_MIN = 120
+# A Line's clean text
+TEXT = attrgetter("text")
 # A file of at most this many lines may be one document on one line even without spaces at its breaks.
 WHOLE_TEXT_LINES = 2
 # Where a number may start a flattened line: after a sentence end, with or without white space
@@ -120,20 +124,26 @@ def pieces(line: Line, points: list[tuple[int, int]]) -> list[Line]:
 def split_run_on(page: Normalised) -> Normalised:
     """The page with each flattened document line cut into the lines it was printed as."""
     whole_text = len(page.lines) <= WHOLE_TEXT_LINES
-    lines: list[Line] = []
-    changed = False
-    for line in page.lines:
-        text = line.text
+    cuts: dict[int, list[tuple[int, int]]] = {}
+    # only a line of RUN_ON_MIN characters or more is ever cut (cut_points gives a shorter one none): the
+    # long lines' indexes are picked by C-level iteration (map, compress), not a Python loop over every
+    # line, and each other line stays as it is
+    for k in compress(count(), map(RUN_ON_MIN.__le__, map(len, map(TEXT, page.lines)))):
+        text = page.lines[k].text
         # a table row (tab- or pipe-separated) keeps its numbered cell text: "1.…； 2.…"; but in a file
         # of one or two lines, a line without white space is cut nowhere (the cheap test, for most long
         # lines: every spaced cut follows white space, and a printable line holds none but U+0020; the
         # space is looked for first, a scan for one character being a fraction of str.isprintable's)
-        points = cut_points(text, whole_text) if (
-            len(text) >= RUN_ON_MIN and "\t" not in text and "|" not in text
-            and (whole_text or " " in text or not text.isprintable())) else []
-        if points:
-            lines.extend(pieces(line, points))
-            changed = True
+        if "\t" not in text and "|" not in text and (whole_text or " " in text or not text.isprintable()):
+            points = cut_points(text, whole_text)
+            if points:
+                cuts[k] = points
+    if not cuts:
+        return page
+    lines: list[Line] = []
+    for k, line in enumerate(page.lines):
+        if k in cuts:
+            lines.extend(pieces(line, cuts[k]))
         else:
             lines.append(line)
-    return replace(page, lines=tuple(lines)) if changed else page
+    return replace(page, lines=tuple(lines))

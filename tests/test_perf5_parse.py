@@ -83,3 +83,15 @@ def test_realign_without_counting_whole_tables_is_realign() -> None:
         table_structure.realign = original
     assert [[[c.text for c in r.cells] for r in t.rows] for t in fast] == \
         [[[c.text for c in r.cells] for r in t.rows] for t in slow]
+
+
+def test_occasions_are_looked_for_only_on_lines_with_a_zai() -> None:
+    from converter.forms.speech.head import OCCASION_START, OCCASION_START_WITHIN, occasion_at, starts_occasion
+    rng = random.Random(57)
+    pieces = PIECES + ("在", "——", "（", "2024年1月8日", "1964年12月21日和22日", "会议上", "区 长 王明", "各位代表：")
+    texts = [rng.choice(("", "在")) + "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(4000)]
+    for text in texts:
+        slow = any(m.group("lead") or m.group("date") for m in OCCASION_START.finditer(text, 0, OCCASION_START_WITHIN))
+        assert starts_occasion(text) == slow, text
+        if "在" not in text:
+            assert occasion_at([Line(1, None, text), Line(2, None, "上")], 0, 2) is None

@@ -43,7 +43,8 @@ def realign(table: Table, width: int) -> None:
     """
     data = [r for r in table.rows if r.kind == "data"]
     complete = [r for r in data if r.cells and r.cells[-1].spans]
-    if width < 3 or not complete:
+    # every data row complete (most tables): no row to shift, and the columns' counts would go unread
+    if width < 3 or not complete or len(complete) == len(data):
         return
     # every data row has `width` cells (fit made them so): the columns are those of the complete rows
     # side by side, each counted in one go (a Counter is a dict: best_shift's .get sees the same counts)

@@ -43,10 +43,25 @@ def title_word(title: str, words: tuple[str, ...]) -> str | None:
     Cached: every form in the registry's order asks it of the same title in turn (a pure
     function of a str and a tuple of str; bounded).
     """
-    title = without_note(title)
-    if title.endswith(BULLETIN_TITLE_END):
+    bare = worded_title(title)
+    if bare is None:
         return None
-    return next((word for word in sorted(words, key=len, reverse=True) if title.endswith(word)), None)
+    return next((word for word in sorted(words, key=len, reverse=True) if bare.endswith(word)), None)
+
+
+@functools.lru_cache(maxsize=4096)
+def worded_title(title: str) -> str | None:
+    """The title as title_word reads it for its word (without its notes), or None when it names no 文种 at
+    all (a 政府公报 issue). Cached: a pure function of a str (bounded); each form's claim asks it of one title."""
+    title = without_note(title)
+    return None if title.endswith(BULLETIN_TITLE_END) else title
+
+
+def ends_in_word(title: str, words: tuple[str, ...]) -> bool:
+    """title_word(title, words) is not None, without the choice of the longest word: the title ends in one
+    of them (str.endswith of the tuple tries each, as next() over the sorted words does)."""
+    bare = worded_title(title)
+    return bare is not None and bare.endswith(words)
 
 
 def document_word(lines: Lines, head: Head, words: tuple[str, ...]) -> str | None:

@@ -112,6 +112,12 @@ class Role:
     number: HeadNumber | None = None
 
 
+# The roles that print no 文号, one of each kind: a Role is frozen and told by its fields alone (nothing asks
+# which object it is), so the lines of one kind share it rather than each making its own (a frozen dataclass
+# sets each field through object.__setattr__, and classify makes one a line)
+PLAIN_ROLES = {kind: Role(kind) for kind in ("mark", "order-mark", "title", "row", "other")}
+
+
 def classify(lines: Lines) -> list[Role]:
     """The role of each line at the top, up to the first line only a body holds (or a 题注 line)."""
     found: list[Role] = []
@@ -123,7 +129,7 @@ def classify(lines: Lines) -> list[Role]:
                 break                 # body text may follow it on its line
             continue
         if is_row(line):
-            found.append(Role("row"))
+            found.append(PLAIN_ROLES["row"])
             continue
         if is_body_line(line):
             break
@@ -134,16 +140,16 @@ def classify(lines: Lines) -> list[Role]:
         elif kind == "other" and found and found[-1].kind == "title" and is_title_note(line) and ends_in_form_word(
                 title_above(lines, [role.kind == "title" for role in found])):
             kind = "title"            # …管理办法 / （试行）: the note the title prints after its 文种 word
-        found.append(Role(kind))
+        found.append(PLAIN_ROLES[kind])
     for i, role in enumerate(found):
         number = role.number
         if number is None or number.kind != "serial" or number.number.prefix:
             continue
         above = collapse(lines[i - 1].text) if i > 0 and found[i - 1].kind == "title" else ""
         if ORDER_MARK.fullmatch(above):
-            found[i - 1] = Role("order-mark")       # "某某市人民政府令" above "第5号" (命令（令）格式)
+            found[i - 1] = PLAIN_ROLES["order-mark"]       # "某某市人民政府令" above "第5号" (命令（令）格式)
         elif not SERIAL_TITLE.search(above):
-            found[i] = Role("other")                # a bare 第N号 numbers only an order or a 公告
+            found[i] = PLAIN_ROLES["other"]                # a bare 第N号 numbers only an order or a 公告
     rows = [i for i, role in enumerate(found) if role.kind == "row"]
     if rows and not any(role.kind == "number" for role in found[rows[0]:]):
         del found[rows[0]:]                         # a table opens the body, unless a 文号 stands below it

@@ -116,6 +116,10 @@ def is_masthead_title(line: Line) -> bool:
 def claims(form: Form, lines: Lines, head: Head) -> bool:
     """A bulletin: a masthead title with an issue line, or with a 目录, near the top."""
     top = lines[:MASTHEAD_WITHIN]
+    # cheap test first: a masthead title ends in 报 (BULLETIN_TITLE's fullmatch does), and most files have no line
+    # near the top that does; each line's text followed by a line break, one search finds "报" at any line's end
+    if "报\n" not in "\n".join([line.text for line in top]) + "\n":
+        return False
     return any(is_masthead_title(l) for l in top) and (
         any(issue_match(l.text) for l in top) or any(TOC_TITLE.fullmatch(l.text) for l in top))
 

@@ -111,8 +111,11 @@ def is_prose(line: Line, sentences: bool) -> bool:
 
 
 def starts_occasion(text: str) -> bool:
-    """Whether an occasion starts on this line: at its start, or after a title run on with it."""
-    return any(m.group("lead") or m.group("date") for m in OCCASION_START.finditer(text, 0, OCCASION_START_WITHIN))
+    """Whether an occasion starts on this line: at its start, or after a title run on with it.
+    Cheap test first: every OCCASION_START match ends in 在 (most lines hold none, and the search tries its
+    optional dash and date at every character)."""
+    return "在" in text and any(m.group("lead") or m.group("date")
+                               for m in OCCASION_START.finditer(text, 0, OCCASION_START_WITHIN))
 
 
 def occasion_end(line: Line, start: int) -> tuple[int, str | None, int] | None:
@@ -143,6 +146,8 @@ def after_space(text: str, pos: int) -> int:
 def occasion_at(lines: Lines, j: int, stop: int) -> Occasion | None:
     """The occasion starting on line j (maybe after the title on that line), wrapped up to its 上."""
     line = lines[j]
+    if "在" not in line.text:
+        return None             # (cheap test first: an OCCASION_START match ends in 在, as starts_occasion says)
     for m in OCCASION_START.finditer(line.text, 0, OCCASION_START_WITHIN):
         if not (m.group("lead") or m.group("date")):
             continue

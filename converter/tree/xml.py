@@ -23,6 +23,7 @@ paragraph of many pieces costs linear time.
 
 from __future__ import annotations
 
+import functools
 from typing import Sequence
 
 from lxml import etree
@@ -60,17 +61,25 @@ def parsed(node: Node) -> etree._Element | None:
     except NotMarkup:
         return None             # (a name that is not plain: lxml decides)
     out[0] = f'<{node.name} xmlns="{NS}"' + (">" if out[0][-1] == ">" else "")     # (out[0]: the root's start tag)
-    # (huge_tree: an output may hold a text beyond libxml2's usual 10 MB limit)
-    parser = etree.XMLParser(huge_tree=True, resolve_entities=False, no_network=True, load_dtd=False)
     try:
         markup = "".join(out).encode("utf-8")
         out.clear()             # (the pieces freed before libxml2 builds the tree: a lower peak)
-        root: etree._Element = etree.fromstring(markup, parser)
+        root: etree._Element = etree.fromstring(markup, markup_parser())
         if long_texts:
             set_long_texts(root, long_texts)
     except (etree.XMLSyntaxError, ValueError):
         return None             # (a control character, a lone surrogate, nesting too deep: lxml decides)
     return root
+
+
+@functools.lru_cache(maxsize=1)
+def markup_parser() -> etree.XMLParser:
+    """The parser of the markup, made once a process from constant options (a new one a document costs a small
+    file some 8 µs: the parser and, at its first parse, libxml2's parser context). Safe to share: lxml takes a
+    parser's lock for each parse (threads parse one after another), and a parse starts from a reset context
+    (its error log and input of the parse before are cleared), so a parse gives what a new parser gives.
+    (huge_tree: an output may hold a text beyond libxml2's usual 10 MB limit.)"""
+    return etree.XMLParser(huge_tree=True, resolve_entities=False, no_network=True, load_dtd=False)
 
 
 def set_long_texts(root: etree._Element, long_texts: list[str]) -> None:
@@ -104,19 +113,36 @@ Tags = tuple[str, str, str]
 
 
 def element_tags(name: str, tags: dict[str, Tags]) -> Tags:
-    """The tags of an element name, kept in `tags` (each name is matched and its tags made once a document)."""
-    if not PLAIN_NAME.match(name):
-        raise NotMarkup(name)
-    made = tags[name] = (f"<{name}>", f"<{name}", f"</{name}>")
+    """The tags of an element name, kept in `tags` (a dict look-up an element; name_tags the first time a document)."""
+    made = tags[name] = name_tags(name)
     return made
 
 
 def attribute_start(key: str, starts: dict[str, str]) -> str:
     """' key="' for an attribute name, kept in `starts` as element_tags keeps tags."""
+    made = starts[key] = key_start(key)
+    return made
+
+
+# name_tags and key_start are pure functions of a name, and the names are the few dozen the node functions
+# spell: cached for the process (bounded), so a document asks the pattern and makes the strings of none of
+# them again (a small file meets some thirty names: a fifth of its writing). An exception is not cached:
+# a name that is not plain raises NotMarkup each time, as before.
+
+@functools.lru_cache(maxsize=1024)
+def name_tags(name: str) -> Tags:
+    """The tags of an element name; NotMarkup if it is not PLAIN_NAME."""
+    if not PLAIN_NAME.match(name):
+        raise NotMarkup(name)
+    return f"<{name}>", f"<{name}", f"</{name}>"
+
+
+@functools.lru_cache(maxsize=1024)
+def key_start(key: str) -> str:
+    """' key="' for an attribute name; NotMarkup if it is not PLAIN_NAME."""
     if not PLAIN_NAME.match(key):
         raise NotMarkup(key)
-    made = starts[key] = f' {key}="'
-    return made
+    return f' {key}="'
 
 
 def write(children: Sequence[Node | str], out: list[str], names: tuple[dict[str, Tags], dict[str, str]],

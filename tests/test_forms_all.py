@@ -14,7 +14,7 @@ from converter import validation
 from converter.blocks import SHARED, adoption, amendment, roster
 from converter.blocks.parser import parse_body
 from converter.forms import registry
-from converter.forms.naming import document_word, title_word
+from converter.forms.naming import title_word
 from converter.frame.formula import formula_kind
 from converter.forms.order import ORDER_NUMBER, SEQ_ONLY, find_number
 from converter.frame.head import Head
@@ -109,8 +109,8 @@ def test_the_body_names_the_document_by_its_formula(text, word):
 def test_the_title_decides_before_the_body():
     lines = lines_of("某某县人民政府关于禁止燃放烟花爆竹的通知", "现将有关事项通告如下：")
     head = Head(title=[Span(lines[0], 0, len(lines[0].text))], end=1)
-    assert document_word(lines, head, ("通知",)) == "通知"
-    assert document_word(lines, head, ("通告",)) is None
+    assert title_word(head.title_text, ("通知",)) == "通知"
+    assert title_word(head.title_text, ("通告",)) is None
 
 
 # --- the order's number -------------------------------------------------------------------

@@ -35,7 +35,7 @@ def test_a_title_ends_in_a_word_where_title_word_finds_one() -> None:
             assert ends_in_word(title, w) == (title_word(title, w) is not None), (title, w)
 
 
-def test_by_title_words_is_document_word_found() -> None:
+def test_by_title_words_is_title_word_found() -> None:
     for text in varied_texts(300, 52):
         lines = [Line(1, None, text), Line(2, None, "现将有关事项通知如下。")]
         head = parse_head(lines)

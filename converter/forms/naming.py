@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import functools
 
-from converter.frame.head import Head
-from converter.model.text import Lines
 from converter.rules import TITLE_SUFFIX
 
 # A title ending so names a 政府公报 issue (a bulletin), which is no 公报 (communique).
@@ -64,6 +62,3 @@ def ends_in_word(title: str, words: tuple[str, ...]) -> bool:
     return bare is not None and bare.endswith(words)
 
 
-def document_word(lines: Lines, head: Head, words: tuple[str, ...]) -> str | None:
-    """The word of `words` the document goes by (its title's, or what the frame says it goes by)."""
-    return title_word(head.title_text, words)

@@ -33,7 +33,7 @@ Link = Callable[[Any, Context, Any], None]
 def by_title_words(form: Form, lines: Lines, head: Head) -> bool:
     """A document whose title ends in one of the form's 文种 words (before a note such as
     （试行）); one whose title names no form goes by what the frame says (Head.title_text)."""
-    # (document_word(lines, head, words) is not None, as ends_in_word tells it: every form in the order asks
+    # (title_word(head.title_text, words) is not None, as ends_in_word tells it: every form in the order asks
     # this of one head, and the longest word that title_word picks does not matter here)
     return bool(form.title_words) and ends_in_word(head.title_text, form.title_words)
 

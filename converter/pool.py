@@ -23,6 +23,11 @@ the worker has set its handlers waits for them.
 Time limit: a task that runs past `timeout` seconds has its worker stopped
 (SIGTERM, then SIGKILL after a grace period) and replaced.
 
+Messages: a worker is given the items once, as it starts (a forked one
+inherits them; another gets them pickled with its arguments), and a task
+is then its index alone, eight bytes: the parent pickles nothing per task,
+and a task waiting in a pipe can never fill it.
+
 Keeping the cores busy: while enough tasks are left for every worker, a
 worker holds its next task in its pipe beside the one it runs, so that it
 goes on the moment it sends a result instead of waiting for the parent to
@@ -110,14 +115,14 @@ def context() -> BaseContext:
 class Worker:
     """One worker process, the parent's end of its pipe, and its task."""
 
-    def __init__(self, ctx: Any, func: Callable[..., Any], lifeline: int, inherited: list[int],
+    def __init__(self, ctx: Any, func: Callable[..., Any], items: Sequence[Any], lifeline: int, inherited: list[int],
                  orphaned: Callable[[list[Any]], None] | None = None) -> None:
         self.conn, child = ctx.Pipe()
         forked = ctx.get_start_method() == "fork"
         # what a forked child must close: every parent end, its own included, and the lifeline's write end
         to_close = [*inherited, self.conn.fileno()] if forked else []
-        self.process = ctx.Process(target=serve, args=(child, func, lifeline if forked else None, to_close, orphaned),
-                                   daemon=True)
+        self.process = ctx.Process(target=serve, args=(child, func, items, lifeline if forked else None, to_close,
+                                                       orphaned), daemon=True)
         with signals_blocked():
             self.process.start()
         child.close()            # else the parent never sees EOF when the worker dies
@@ -137,7 +142,7 @@ def signals_blocked() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
-def serve(conn: Connection, func: Callable[..., Any], lifeline: int | None, to_close: list[int],
+def serve(conn: Connection, func: Callable[..., Any], items: Sequence[Any], lifeline: int | None, to_close: list[int],
           orphaned: Callable[[list[Any]], None] | None = None) -> None:
     """A worker's loop: take a task, send back its result, until told to stop or orphaned.
 
@@ -157,7 +162,7 @@ def serve(conn: Connection, func: Callable[..., Any], lifeline: int | None, to_c
         threading.Thread(target=stop_when_orphaned, args=(lifeline, parent_gone), daemon=True).start()
     given: list[Any] = []
     try:
-        if not answer(conn, func, given):
+        if not answer(conn, func, items, given):
             clean_up(orphaned, given)
     except SystemExit:          # the lifeline's SIGTERM: mid-task, or before clean_up could ignore it
         if parent_gone.is_set():
@@ -171,19 +176,21 @@ def clean_up(orphaned: Callable[[list[Any]], None] | None, given: list[Any]) -> 
         orphaned(given)
 
 
-def answer(conn: Connection, func: Callable[..., Any], given: list[Any]) -> bool:
-    """Take tasks and send back their results until told to stop (True) or the parent is gone (False).
+def answer(conn: Connection, func: Callable[..., Any], items: Sequence[Any], given: list[Any]) -> bool:
+    """Take tasks (indices into `items`) and send back their results until told to stop (True) or the parent is
+    gone (False).
 
     Each task taken is added to `given`.
     """
     while True:
         try:
-            message = conn.recv()
+            message = conn.recv_bytes()
         except (EOFError, OSError):
             return False         # the parent is gone
-        if message is None:
+        if message == STOP:
             return True
-        index, item = message
+        index = int.from_bytes(message, "little")
+        item = items[index]
         given.append(item)
         try:
             reply = (index, True, func(item))
@@ -234,7 +241,7 @@ def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int,
 
     def new_worker() -> Worker:
         inherited = [lifeline_write, *(w.conn.fileno() for w in workers if not w.conn.closed)]
-        return Worker(ctx, func, lifeline_read, inherited, orphaned)
+        return Worker(ctx, func, items, lifeline_read, inherited, orphaned)
 
     results: dict[int, R] = {}
     emitted = 0
@@ -243,7 +250,7 @@ def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int,
         for _ in range(min(jobs, len(items))):
             workers.append(new_worker())
         for worker in workers:
-            hand_out(worker, todo, items, len(workers))
+            hand_out(worker, todo, len(workers))
         while emitted < len(items):
             busy: dict[Any, Worker] = {worker.conn: worker for worker in workers if worker.queue}
             ready = wait(list(busy), timeout=time_left(busy.values(), timeout))
@@ -260,7 +267,7 @@ def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int,
                     workers.append(worker)
                 else:
                     worker.started = now        # the task waiting in its pipe started as this one ended
-                hand_out(worker, todo, items, len(workers))
+                hand_out(worker, todo, len(workers))
             while emitted in results:
                 yield results.pop(emitted)
                 emitted += 1
@@ -321,25 +328,24 @@ def end(worker: Worker, grace: float) -> None:
 
 # How many tasks a worker holds at most: the one it runs and the next, waiting in its pipe.
 WORKER_TASKS = 2
-# The largest task sent to a worker that is busy: a bigger one could fill its pipe, and the
-# parent would wait in send() for the running task to end (no time limit kept meanwhile).
-QUEUED_TASK_MAX_BYTES = 16 * 1024
+# A task's message: its index, in this many bytes; the empty message tells a worker to stop.
+INDEX_BYTES = 8
+STOP = b""
 
 
-def hand_out(worker: Worker, todo: deque[int], items: Sequence[Any], workers: int) -> None:
+def hand_out(worker: Worker, todo: deque[int], workers: int) -> None:
     """Give an idle worker a task; give a busy one its next while every worker can still have one."""
-    from multiprocessing.reduction import ForkingPickler
-
     while todo and (not worker.queue or (len(worker.queue) < WORKER_TASKS and len(todo) >= workers)):
-        index = todo[0]
-        message = ForkingPickler.dumps((index, items[index]))
-        if worker.queue and len(message) > QUEUED_TASK_MAX_BYTES:
-            return
-        todo.popleft()
+        index = todo.popleft()
         if not worker.queue:
             worker.started = time.monotonic()
         worker.queue.append(index)
-        worker.conn.send_bytes(message)
+        try:
+            worker.conn.send_bytes(index.to_bytes(INDEX_BYTES, "little"))
+        except OSError:
+            # The worker died since its last result (the task it ran killed it): its end of the pipe reads
+            # EOF next, the task it ran is reported crashed, and this one, never started, goes back to `todo`.
+            return
 
 
 def receive(worker: Worker, items: Sequence[Any], crashed: Callable[..., Any]) -> tuple[int, Any]:
@@ -370,7 +376,7 @@ def stop(workers: list[Worker], finished: bool) -> None:
     for worker in workers:
         try:
             if finished and not worker.conn.closed:
-                worker.conn.send(None)
+                worker.conn.send_bytes(STOP)
             elif worker.process.is_alive():
                 worker.process.terminate()
         except OSError:

@@ -316,6 +316,59 @@ def test_tasks_go_out_largest_first_in_runs_so_that_none_waits_long():
     assert pool.largest_first([1, 5, 3, 9, 7, 7], 3) == [1, 2, 0, 3, 4, 5]
 
 
+def length(text: str) -> int:
+    return len(text)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+def test_forked_workers_are_given_the_items_once_and_each_task_as_its_index(monkeypatch):
+    # the parent pickles nothing per task: items it cannot pickle still reach the workers, and an item far
+    # bigger than a pipe holds waits behind a running task without blocking the parent
+    import pickle
+
+    class Unpicklable(str):
+        def __reduce__(self):
+            raise pickle.PicklingError("not sent through a pipe")
+
+    items = [Unpicklable("x" * (1 << 20)), Unpicklable("短"), Unpicklable("y" * 300_000)]
+    sent: list[bytes] = []
+    real = pool.hand_out
+
+    def recorded(worker, todo, workers):
+        send = worker.conn.send_bytes
+        worker.conn.send_bytes = lambda data: sent.append(data) or send(data)
+        real(worker, todo, workers)
+        worker.conn.send_bytes = send
+
+    monkeypatch.setattr(pool, "hand_out", recorded)
+    assert list(pool.ordered_map(length, items, 1, lambda n, why: why)) == [1 << 20, 1, 300_000]
+    assert sent and all(len(message) == pool.INDEX_BYTES for message in sent)
+
+
+class DeadPipe:
+    def send_bytes(self, data: bytes) -> None:
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+class DeadWorker:
+    def __init__(self, running: list[int]):
+        from collections import deque
+
+        self.conn = DeadPipe()
+        self.queue = deque(running)
+        self.started = 0.0
+
+
+def test_a_task_sent_to_a_worker_that_just_died_waits_to_be_given_back_not_raised():
+    # the worker died running task 3 as the parent sent it task 4: the parent reads its EOF next, reports 3
+    # crashed and gives 4, which never started, to the worker that replaces it
+    from collections import deque
+
+    worker, todo = DeadWorker([3]), deque([4, 5])
+    pool.hand_out(worker, todo, 1)   # type: ignore[arg-type]
+    assert list(worker.queue) == [3, 4] and list(todo) == [5]
+
+
 def test_a_task_waiting_behind_one_that_kills_its_worker_runs_on_a_new_worker():
     # one worker holds its next task in its pipe: when the worker dies, that task has not started and runs again
     results = list(pool.ordered_map(die_on_three, list(range(7)), 1, lambda n, why: f"{n}: {why}"))

@@ -25,7 +25,12 @@ Each round also measures the machine's own two-core ceiling
 (benchmarks/ceiling.py: fixed Python work done by one process, then split
 between two): on a shared machine two busy cores each run slower than one,
 and the two-jobs speedup means something only beside what the machine gave
-perfectly parallel work in the same minutes.
+perfectly parallel work in the same minutes. A second control in each round
+runs two independent `gongwen convert --jobs 1`, each on half the corpus
+(equal bytes), at once: what two cores give this very work with no shared
+start and no parent handing out tasks. One job over that is about the most a
+pool could get on this machine; what --jobs 2 gets below it is the pool's
+own cost (the serial start before the fork, the parent's work per file).
 
 Peak memory is each process's own high-water mark (VmHWM), read from
 /proc while it runs: a forked worker starts from its parent's mark, so the
@@ -53,9 +58,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-import time
 from pathlib import Path
+
+from measure import ENV, measure, measure_together
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = sorted([*REPO.glob("samples/seeds/*.txt"), *REPO.glob("samples/more/*.txt")])
@@ -63,10 +68,6 @@ FLOOR = Path(__file__).resolve().parent / "floor.py"
 CEILING = Path(__file__).resolve().parent / "ceiling.py"
 MB = 1_000_000
 SMALL = 16_000           # a "small file": a sample under 16 kB
-# The children run with compiled bytecode, as an installed gongwen does.
-ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-# How often the memory of the processes measured is read.
-POLL_SECONDS = 0.005
 
 
 # --- inputs ------------------------------------------------------------------------------------
@@ -112,73 +113,6 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
-# --- measuring a process -------------------------------------------------------------------------
-
-def children(pid: int) -> list[int]:
-    try:
-        with open(f"/proc/{pid}/task/{pid}/children") as f:
-            return [int(p) for p in f.read().split()]
-    except OSError:
-        return []
-
-
-def high_water_kb(pid: int) -> int | None:
-    try:
-        with open(f"/proc/{pid}/status") as f:
-            for line in f:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1])
-    except OSError:
-        return None
-    return None
-
-
-def reset_high_water(pid: int) -> None:
-    try:
-        with open(f"/proc/{pid}/clear_refs", "w") as f:
-            f.write("5")
-    except OSError:
-        pass
-
-
-def watch(root: int, peaks: dict[int, int], done: threading.Event) -> None:
-    """Read the high-water mark of `root` and every process under it until `done`."""
-    seen = {root}
-    while not done.is_set():
-        todo = [root]
-        while todo:
-            pid = todo.pop()
-            for child in children(pid):
-                if child not in seen:          # a forked worker starts from its parent's mark
-                    seen.add(child)
-                    reset_high_water(child)
-                todo.append(child)
-            kb = high_water_kb(pid)
-            if kb is not None:
-                peaks[pid] = max(peaks.get(pid, 0), kb)
-        done.wait(POLL_SECONDS)
-
-
-def measure(command: list[str]) -> dict:
-    """Wall seconds, CPU seconds (the process and those it waited for) and the peak of its largest process."""
-    peaks: dict[int, int] = {}
-    done = threading.Event()
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV, cwd=REPO)
-    watcher = threading.Thread(target=watch, args=(process.pid, peaks, done), daemon=True)
-    watcher.start()
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - start
-    done.set()
-    watcher.join()
-    stderr = process.stderr.read().decode() if process.stderr else ""
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode not in (0, 1):
-        raise SystemExit(f"failed ({process.returncode}): {' '.join(command)}\n{stderr}")
-    return {"seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime,
-            "peak_mb": max(peaks.values(), default=0) / 1024, "exit": process.returncode}
-
-
 def gongwen(*args: str) -> list[str]:
     return [sys.executable, "-m", "converter", *args]
 
@@ -200,23 +134,43 @@ def median(runs: list[dict], key: str = "seconds") -> float:
 
 # --- the paired runs -------------------------------------------------------------------------------
 
+def halves(corpus: Path, folder: Path) -> tuple[Path, Path]:
+    """The corpus's files linked into two folders of about equal bytes (the largest first, each to the lighter)."""
+    files = sorted((p for p in corpus.rglob("*") if p.is_file()), key=lambda p: (-p.stat().st_size, p))
+    parts, sizes = (folder / "a", folder / "b"), [0, 0]
+    for path in files:
+        k = sizes.index(min(sizes))
+        target = parts[k] / path.relative_to(corpus)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.link(path, target)
+        sizes[k] += path.stat().st_size
+    return parts
+
+
 def paired(corpus: Path, out: Path, rounds: int, with_floor: bool = True) -> dict[str, list[dict]]:
-    """`rounds` rounds of floor, --jobs 1 and --jobs 2 on one corpus, and the machine's ceiling, back to back."""
-    runs: dict[str, list[dict]] = {"floor": [], "jobs1": [], "jobs2": [], "ceiling1": [], "ceiling2": []}
+    """`rounds` rounds of floor, --jobs 1, --jobs 2 and two --jobs 1 on halves at once on one corpus, and the
+    machine's ceiling, back to back."""
+    runs: dict[str, list[dict]] = {"floor": [], "jobs1": [], "jobs2": [], "halves": [], "ceiling1": [],
+                                   "ceiling2": []}
+    parts = halves(corpus, out / "halves-in")
     for k in range(rounds):
         if with_floor:
             runs["floor"].append(measure(floor_command(corpus, out / "floor")))
         for jobs in ((1, 2) if k % 2 == 0 else (2, 1)):
             runs[f"jobs{jobs}"].append(measure(gongwen("convert", str(corpus), "-o", str(out / f"j{jobs}"),
                                                        "--jobs", str(jobs), "-q", "--force")))
+        runs["halves"].append(measure_together([gongwen("convert", str(part), "-o", str(out / f"half-{part.name}"),
+                                                        "--jobs", "1", "-q", "--force") for part in parts]))
         for processes in ((1, 2) if k % 2 == 0 else (2, 1)):
             runs[f"ceiling{processes}"].append(measure([sys.executable, str(CEILING), str(processes)]))
     return runs
 
 
 def ratios(runs: dict[str, list[dict]]) -> dict[str, float]:
-    """Median of the per-round ratios: convert/floor at one job, one job over two jobs, and the machine's own."""
+    """Median of the per-round ratios: convert/floor at one job; one job over two jobs, over two independent
+    processes on halves, and the machine's own."""
     found = {"speedup": statistics.median(a["seconds"] / b["seconds"] for a, b in zip(runs["jobs1"], runs["jobs2"])),
+             "halves": statistics.median(a["seconds"] / b["seconds"] for a, b in zip(runs["jobs1"], runs["halves"])),
              "ceiling": statistics.median(a["seconds"] / b["seconds"]
                                           for a, b in zip(runs["ceiling1"], runs["ceiling2"]))}
     if runs["floor"]:
@@ -250,6 +204,11 @@ def speed(size_mb: float, small_files: int, rounds: int) -> dict:
     return result
 
 
+def peak(runs: list[dict]) -> str:
+    """The median peak in MB, or "-" for runs measured together (whose peaks are not read)."""
+    return f"{median(runs, 'peak_mb'):.1f}" if "peak_mb" in runs[0] else "-"
+
+
 def report_speed(result: dict, rounds: int) -> None:
     size, corpus = result["bytes"], result["corpus"]
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
@@ -257,27 +216,21 @@ def report_speed(result: dict, rounds: int) -> None:
           f"{result['small_files']} small files, {result['small_bytes'] / MB:.1f} MB; {cpus} CPUs; "
           f"medians of {rounds} rounds")
     print(f"{'run':<34}{'seconds':>9}{'CPU s':>8}{'MB/s':>8}{'peak MB':>9}")
-    for name, runs in corpus.items():
-        if name.startswith("ceiling"):
-            continue
-        print(f"{'corpus ' + name:<34}{median(runs):>9.3f}{median(runs, 'cpu'):>8.2f}"
-              f"{size / MB / median(runs):>8.2f}{median(runs, 'peak_mb'):>9.1f}")
-    for name, runs in result["small"].items():
-        if runs and not name.startswith("ceiling"):
-            print(f"{'small files ' + name:<34}{median(runs):>9.3f}{median(runs, 'cpu'):>8.2f}"
-                  f"{result['small_bytes'] / MB / median(runs):>8.2f}{median(runs, 'peak_mb'):>9.1f}")
+    for label, what, bytes_ in (("corpus", corpus, size), ("small files", result["small"], result["small_bytes"])):
+        for name, runs in what.items():
+            if runs and not name.startswith("ceiling"):
+                print(f"{label + ' ' + name:<34}{median(runs):>9.3f}{median(runs, 'cpu'):>8.2f}"
+                      f"{bytes_ / MB / median(runs):>8.2f}{peak(runs):>9}")
     for name, runs in result["startup"].items():
-        print(f"{name:<34}{median(runs):>9.3f}{median(runs, 'cpu'):>8.2f}{'-':>8}{median(runs, 'peak_mb'):>9.1f}")
+        print(f"{name:<34}{median(runs):>9.3f}{median(runs, 'cpu'):>8.2f}{'-':>8}{peak(runs):>9}")
     on_corpus, on_small = ratios(corpus), ratios(result["small"])
     verdict = lambda ok: "met" if ok else "NOT MET"    # noqa: E731
     print(f"convert/floor at one job: {on_corpus['convert/floor']:.2f} (target ≤ 4: "
           f"{verdict(on_corpus['convert/floor'] <= 4)})")
-    print(f"two jobs vs one on the corpus: {on_corpus['speedup']:.2f}× (target ≥ 1.8: "
-          f"{verdict(on_corpus['speedup'] >= 1.8)}; the machine's own ceiling in the same rounds: "
-          f"{on_corpus['ceiling']:.2f}×)")
-    print(f"two jobs vs one on {result['small_files']} small files: {on_small['speedup']:.2f}× (target ≥ 1.7: "
-          f"{verdict(on_small['speedup'] >= 1.7)}; the machine's own ceiling in the same rounds: "
-          f"{on_small['ceiling']:.2f}×)")
+    for what, found, target in (("the corpus", on_corpus, 1.8), (f"{result['small_files']} small files", on_small, 1.7)):
+        print(f"two jobs vs one on {what}: {found['speedup']:.2f}× (target ≥ {target}: "
+              f"{verdict(found['speedup'] >= target)}); in the same rounds, two independent gongwen on halves: "
+              f"{found['halves']:.2f}×, the machine's own ceiling: {found['ceiling']:.2f}×")
     baseline = median(list(result["startup"].values())[-1], "peak_mb")
     extra = median(corpus["jobs1"], "peak_mb") - baseline
     print(f"peak memory at one job: {extra:.1f} MB above a gongwen that converted one small file "

@@ -90,6 +90,34 @@ def test_style_script_comments_and_template_code_are_markup():
     assert any("黑体" in r.text for r in residue) and any("假" in r.text for r in residue)
 
 
+def test_template_code_over_several_lines_keeps_every_line_after_it_in_place():
+    # a JSP scriptlet: its mask must not move the line break after "<%" or before "%>"
+    text = ('<%@ page contentType="text/html" %>\n<%\n  String t = "x";\n%>\n<html><body>\n'
+            "<p>关于做好2024年春节期间安全工作的通知</p>\n<p>各区县人民政府：</p>\n</body></html>\n")
+    lines, residue = read_html(text)
+    assert [(line.n, line.text) for line in lines] == [(6, "关于做好2024年春节期间安全工作的通知"), (7, "各区县人民政府：")]
+    assert [r.text for r in residue if r.line in (2, 3, 4)] == ["<%", 'String t = "x";', "%>"]
+    assert lossless.check(text, pipeline.convert_bytes(text.encode(), "page.jsp.html").root) is None
+
+
+def test_short_template_code_is_markup_too():
+    lines, residue = read_html("<html><p>第<%=n%>号</p></html>")
+    assert [line.text for line in lines] == ["第号"] and "<%=n%>" in residue[0].text
+
+
+@pytest.mark.parametrize("stray", ["<![ 1 x>", "<![x>", "<![CDATA1>", "<![中>"])
+def test_a_marked_section_of_no_known_kind_is_a_bogus_comment_as_a_browser_reads_it(stray: str):
+    # the standard library's parser raises AssertionError on these ("expected name token", "unknown status")
+    lines, residue = read_html(f"<html><p>正文一</p>{stray}<p>正文二</p></html>")
+    assert [line.text for line in lines] == ["正文一", "正文二"] and stray in residue[0].text
+
+
+def test_known_marked_sections_are_still_read_as_before():
+    lines, residue = read_html("<html><p><![if !supportLists]>1.<![endif]>正文</p><![CDATA[x]]></html>")
+    assert [line.text for line in lines] == ["1.正文"]
+    assert "<![if !supportLists]>" in residue[0].text and "<![CDATA[x]]>" in residue[0].text
+
+
 def test_bold_and_superscript_spans():
     lines, _ = read_html("<html><p>　　<strong>坚持因地制宜。</strong>各地要适地适树<sup>①</sup>。</p></html>")
     line = lines[0]
@@ -305,6 +333,7 @@ HTML_PIECES = [
     "&foo;", "&", "<", ">", "\n", "\r", "\r\n", "\x07", "\t", "　", "通知", "各乡镇人民政府：", "一、总体要求",
     "2024年3月5日", "发布时间：2024-03-05", "索引号：", "000014349/2024-00012", "打印", "【字号：", "】",
     "本报记者 张伟 摄", "某某县人民政府", "123", "ＡＢ１２", "关于做好春季植树工作的通知",
+    "<![", "<![CDATA[", "]]>", "<![if !supportLists]>", "<![endif]>", "<%\n", "\n%>", "<%= 1 %>",
 ]
 
 

@@ -43,7 +43,7 @@ BLOCK_TAG_LINE = pattern(r"\s{0,40}</?(?:p|div|li|ul|ol|table|tr|td|th|tbody|h[1
                          "<p align=center>", "  </div>", "<li>", flags=re.IGNORECASE)
 # A character reference as html.unescape finds one (its own pattern): "&#20013;", "&#x4e2d", "&nbsp", "&lt;"
 REFERENCE = pattern(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)", "&#20013;", "&nbsp")
-# Server-side template code, masked as a comment before parsing: <%@ page … %>, <%= x %>, <?php … ?>
+# Server-side template code, masked as a processing instruction before parsing: <%@ page … %>, <%= x %>, <?php … ?>
 TEMPLATE_CODE = pattern(r"<%.{0,4000}?%>|<\?php.{0,4000}?\?>", "<%@ page x %>", "<?php echo 1; ?>",
                         flags=re.DOTALL)
 # White space HTML collapses (not the no-break or ideographic space, which are printed)
@@ -85,11 +85,17 @@ def looks_like_html(text: str) -> bool:
 
 
 def masked(text: str) -> str:
-    """`text` with template code turned into comments of the same length (line breaks kept in place)."""
-    def comment(m: re.Match[str]) -> str:
-        inner = re.sub(r"[^\r\n]", "x", m.group()[4:-3])
-        return "<!--" + inner + "-->" if len(m.group()) >= 7 else m.group()
-    return TEMPLATE_CODE.sub(comment, text) if ("<%" in text or "<?" in text) else text
+    """`text` with template code turned into processing instructions of the same length, every line break kept
+    in place: "<%\n  x = 1;\n%>" → "<?\nxxxxxxxx\nx>".
+
+    The parser's positions are read against the unmasked text, so no line break may move: a mask that
+    replaced a code's first four and last three characters (a comment, "<!--" … "-->") lost the line break
+    of "<%\n" or "\n%>". An instruction needs only the first two ("<%", "<?") and the last (">"), which are
+    never line breaks.
+    """
+    def instruction(m: re.Match[str]) -> str:
+        return "<?" + re.sub(r"[^\r\n]", "x", m.group()[2:-1]) + ">"
+    return TEMPLATE_CODE.sub(instruction, text) if ("<%" in text or "<?" in text) else text
 
 
 def tokens(text: str) -> list[tuple[int, int, str, str]]:

@@ -235,3 +235,9 @@ def test_glossary_layouts_without_arabic_numbers(tmp_path):
     circled = "政府工作报告\n各位代表：\n正文。\n名词解释\n①三保：保基本民生。\n②解稳促：解难题。\n"
     root, _ = convert(tmp_path, circled)
     assert [e.get("n") for e in xp(root, "//g:entry")] == ["1", "2"]
+
+
+def test_a_member_line_under_a_bare_numbered_item_is_no_internal_error(tmp_path):
+    # "（一）" alone opens an item with no text yet; a member-like line then asked for its last line
+    root, _ = convert(tmp_path, "（一）\n（一）\n张伟　某某区财政局局长\n")
+    assert "张伟" in "".join(root.itertext())

@@ -222,7 +222,8 @@ def unlabelled_roster(state: BodyState, line: Line) -> bool:
     Two such lines in a row at least, and not inside a paragraph that ends mid-sentence (a
     line of text wrapped there is no member): "张三　某某区财政局局长" / "李四　某某区教育局局长".
     """
-    if state.para is not None and state.repair and ends_open(state.para.spans[-1].line.text):
+    para = state.para       # (an item printed bare, "（一）" alone, has no text yet)
+    if para is not None and para.spans and state.repair and ends_open(para.spans[-1].line.text):
         return False
     following = state.lines[state.at + 1] if state.at + 1 < len(state.lines) else None
     return (following is not None and UNLABELLED_MEMBER.fullmatch(line.text) is not None

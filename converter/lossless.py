@@ -253,6 +253,11 @@ def take_items(chars: str, taken: list[str]) -> tuple[str, str] | None:
     return chars, carried
 
 
+def fits(result: tuple[str, str] | None, flow: str, pos: int) -> bool:
+    """Whether what take_items left of a line is the flow's next characters."""
+    return result is not None and flow.startswith(result[0], pos)
+
+
 def check(input_text: str, xml: bytes | etree._Element) -> Loss | None:
     """None when the output keeps the input's reading text; else the first difference."""
     root = etree.fromstring(xml) if isinstance(xml, bytes) else xml
@@ -279,6 +284,13 @@ def check(input_text: str, xml: bytes | etree._Element) -> Loss | None:
             chars, carried = rest_of_line, still
         taken = residue.get(n, [])
         result = take_items(chars, taken)
+        if len(taken) > 1 and not fits(result, flow, pos):
+            # Items of one line may share characters (a tag's "1", a page fact's "11330000"): taken in document
+            # order, one may take the other's. Longest first each keeps its own; any order that fits the flow
+            # accounts for every character of the line, so it proves the line kept as well.
+            longest_first = take_items(chars, sorted(taken, key=len, reverse=True))
+            if fits(longest_first, flow, pos):
+                result = longest_first
         if result is None or result[1] or flow[pos:pos + len(result[0])] != result[0]:
             alone = by_flow(chars, taken, flow, pos)
             if alone is not None:

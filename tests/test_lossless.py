@@ -36,6 +36,29 @@ def test_catches_added_text():
     assert lossless.check(INPUT, archive("<p>一、总体要求</p><p>第1条内容。</p><p>多</p>")) is not None
 
 
+def page_archive(fact: str, removed: str, flow: str) -> bytes:
+    return (f'<archive xmlns="urn:gongwen:archive:1.0"><source name="x"/><page>{fact}</page>'
+            f'<document>{flow}</document><residue>{removed}</residue></archive>').encode()
+
+
+# A page fact running on into line 2, and a tag of line 1 holding one of the fact's digits.
+SHARED = "索引号：11330000/2023-01<i v=1>\n打印<p>中\n"
+FACT = '<fact name="索引号" line="1">索引号：11330000/2023-01 打印</fact>'
+
+
+def test_items_of_one_line_sharing_characters_are_each_given_their_own():
+    # in document order the tag's "1" would take the fact's first one, and the fact would not fit
+    good = page_archive(FACT, '<removed reason="markup" line="1">&lt;i v=1&gt;</removed>', "<p>中</p>")
+    assert lossless.check(SHARED, good) is None
+
+
+def test_items_of_one_line_sharing_characters_still_catch_a_loss():
+    tag = '<removed reason="markup" line="1">&lt;i v=1&gt;</removed>'
+    assert lossless.check(SHARED, page_archive(FACT.replace("2023-01", "2023-0"), tag, "<p>中</p>")) is not None
+    assert lossless.check(SHARED, page_archive(FACT, tag, "<p>文</p>")) is not None
+    assert lossless.check(SHARED, page_archive(FACT, tag.replace("v=1", "v=2"), "<p>中</p>")) is not None
+
+
 def test_full_width_digits_count_as_ascii():
     assert lossless.check("第１条\n", archive("<p>第1条</p>", "")) is None
 

@@ -6,11 +6,12 @@ A module of its own so that only HTML inputs pay for importing html.parser
 
 from __future__ import annotations
 
-import re
 from html.parser import HTMLParser
 
-# The name a marked section starts with, as _markupbase scans it: "<![CDATA[", "<![if !supportLists]>", "<![endif]>"
-SECTION_NAME = re.compile(r"[a-zA-Z][-_.a-zA-Z0-9]*\s*")
+from converter.patterns import pattern
+
+# The name a marked section starts with, as _markupbase scans it: "CDATA[", "if !supportLists]>", "endif]>"
+SECTION_NAME = pattern(r"[a-zA-Z][-_.a-zA-Z0-9]*\s*", "CDATA[", "if !supportLists]>", "endif]>")
 # The marked sections _markupbase reads (SGML's, and MS Office's <![if …]> … <![endif]>); it raises on any other.
 SECTION_KINDS = frozenset({"temp", "cdata", "ignore", "include", "rcdata", "if", "else", "endif"})
 
@@ -56,7 +57,7 @@ class Events(HTMLParser):
     def unknown_decl(self, data: str) -> None:
         self._add("markup")
 
-    def parse_marked_section(self, i: int, report: int = 1) -> int:
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
         """_markupbase's, but "<![" not followed by a section it knows ("<![ 1", "<![x", a page's stray "<![")
         is read as a browser reads it, a bogus comment up to the next ">", where _markupbase raises
         AssertionError (after moving its position: so the section is told before it is scanned)."""
@@ -64,5 +65,5 @@ class Events(HTMLParser):
         name = SECTION_NAME.match(rawdata, i + 3)
         at_end = i + 3 == len(rawdata) or (name is not None and name.end() == len(rawdata))
         if at_end or (name is not None and name.group().strip().lower() in SECTION_KINDS):
-            return int(super().parse_marked_section(i, report))     # (at the end: -1, the rest waits for close())
-        return int(self.parse_bogus_comment(i))
+            return super().parse_marked_section(i, report)     # (at the end: -1, the rest waits for close())
+        return self.parse_bogus_comment(i)

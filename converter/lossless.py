@@ -207,6 +207,23 @@ def take_leading(chars: str, taken: str) -> tuple[str, str]:
     return "".join(out), taken[k:]
 
 
+def take_leading_late(chars: str, taken: str) -> tuple[str, str]:
+    """take_leading, the start of `taken` it finds matched as late in `chars` as it stands there.
+
+    An item that runs on into the lines after its own ends its line: its part there is more likely the last
+    characters that spell it than the first ("…索引号：1133…</td>索引号：" over "中", the value under its label).
+    """
+    _, more = take_leading(chars, taken)
+    k = len(taken) - len(more) - 1      # (taken[:k + 1] stands in chars in order: matched from the end, it is found)
+    out: list[str] = []
+    for ch in reversed(chars):
+        if k >= 0 and ch == taken[k]:
+            k -= 1
+        else:
+            out.append(ch)
+    return "".join(reversed(out)), more
+
+
 def take_away(chars: str, taken: str) -> str | None:
     """chars without `taken`: as one run if it stands so, else as a subsequence."""
     if not taken:
@@ -234,17 +251,18 @@ def by_flow(chars: str, taken: list[str], flow: str, pos: int) -> str | None:
     return part if not rest and Counter(left) == Counter(anchored) else None
 
 
-def take_items(chars: str, taken: list[str]) -> tuple[str, str] | None:
+def take_items(chars: str, taken: list[str], late: bool = False) -> tuple[str, str] | None:
     """chars without the anchored items of its line, in turn; what they still need from the lines after it.
 
     None when an item has none of its characters on its line (one without reading characters does not count:
-    a line read from several source lines starts where its first printed character stands).
+    a line read from several source lines starts where its first printed character stands). `late`: the part
+    of an item that runs on is taken as late in the line as it stands (take_leading_late).
     """
     carried = ""
     for item in taken:
         left = take_away(chars, item)
         if left is None:
-            chars, more = take_leading(chars, item)
+            chars, more = take_leading_late(chars, item) if late else take_leading(chars, item)
             if more == item and chars:
                 return None
             carried += more
@@ -256,6 +274,22 @@ def take_items(chars: str, taken: list[str]) -> tuple[str, str] | None:
 def fits(result: tuple[str, str] | None, flow: str, pos: int) -> bool:
     """Whether what take_items left of a line is the flow's next characters."""
     return result is not None and flow.startswith(result[0], pos)
+
+
+def other_readings(chars: str, taken: list[str]) -> Iterator[tuple[str, str] | None]:
+    """take_items of a line in the other ways its items may stand in it, when the first does not fit the flow.
+
+    Items of one line may share characters (a tag's "1", a page fact's "11330000"): taken in document order,
+    one may take the other's; longest first, each keeps its own. An item that runs on into the next lines may
+    stand at the line's end rather than where its first characters first appear (take_leading_late). Any way
+    that fits the flow accounts for every character of the line, so it proves the line kept as well.
+    """
+    longest_first = sorted(taken, key=len, reverse=True)
+    if len(taken) > 1:
+        yield take_items(chars, longest_first)
+    yield take_items(chars, taken, late=True)
+    if len(taken) > 1:
+        yield take_items(chars, longest_first, late=True)
 
 
 def check(input_text: str, xml: bytes | etree._Element) -> Loss | None:
@@ -284,17 +318,12 @@ def check(input_text: str, xml: bytes | etree._Element) -> Loss | None:
             chars, carried = rest_of_line, still
         taken = residue.get(n, [])
         result = take_items(chars, taken)
-        if len(taken) > 1 and not fits(result, flow, pos):
-            # Items of one line may share characters (a tag's "1", a page fact's "11330000"): taken in document
-            # order, one may take the other's. Longest first each keeps its own; any order that fits the flow
-            # accounts for every character of the line, so it proves the line kept as well.
-            longest_first = take_items(chars, sorted(taken, key=len, reverse=True))
-            if fits(longest_first, flow, pos):
-                result = longest_first
         if result is None or result[1] or flow[pos:pos + len(result[0])] != result[0]:
             alone = by_flow(chars, taken, flow, pos)
             if alone is not None:
                 result = (alone, "")
+            elif taken and not fits(result, flow, pos):     # (only where the reading above fails: it stands)
+                result = next((other for other in other_readings(chars, taken) if fits(other, flow, pos)), result)
         if result is None:
             return Loss(n, chars, f"residue {taken!r}")
         rest, more = result

@@ -59,6 +59,19 @@ def test_items_of_one_line_sharing_characters_still_catch_a_loss():
     assert lossless.check(SHARED, page_archive(FACT, tag.replace("v=1", "v=2"), "<p>中</p>")) is not None
 
 
+# A label printed twice on a line, the second's value on the line below it.
+UNDER = "2023年12月1日印发索引号：11330000/2023-01<i>索引号：\n中\n"
+
+
+def test_an_item_running_on_may_stand_at_its_lines_end():
+    # taken where its characters first appear, the fact would take the text's 索引号, not its own
+    good = page_archive('<fact name="索引号" line="1">索引号：中</fact>', "",
+                        "<p>2023年12月1日印发索引号：11330000/2023-01</p>")
+    assert lossless.check(UNDER, good) is None
+    lost = page_archive('<fact name="索引号" line="1">索引号：中</fact>', "", "<p>2023年12月1日印发索引号：11330000/2023-0</p>")
+    assert lossless.check(UNDER, lost) is not None
+
+
 def test_full_width_digits_count_as_ascii():
     assert lossless.check("第１条\n", archive("<p>第1条</p>", "")) is None
 

@@ -6,7 +6,10 @@
     python benchmarks/bench.py --scale         # also: one file of 16/40/64 MB, 100,000 tiny lines, hostile inputs
     python benchmarks/bench.py --profile       # also: cProfile of the conversion, converter functions only
 
-The corpus is the samples replicated into a temporary directory. The floor
+The corpus is the samples replicated into a temporary directory; a
+quarter of its size again is the text samples as web pages (a `<p>` a line
+in a site's template: head, style, script, navigation, footer), measured at
+one job beside the floor, since a page costs gongwen far more than its text. The floor
 (benchmarks/floor.py) reads each file, puts one <p> per non-empty line into
 an lxml tree, serialises and writes it: what any converter to XML must do
 at least. `gongwen convert` runs as a user runs it, with validation (it
@@ -49,6 +52,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import html
 import io
 import json
 import os
@@ -81,6 +85,31 @@ def build_corpus(folder: Path, size_mb: float) -> int:
         for sample in SAMPLES:
             shutil.copy(sample, copy / sample.name)
             total += sample.stat().st_size
+        k += 1
+    return total
+
+
+# A web page around a document, as a site's template prints one: head, style, script, navigation, footer.
+PAGE_HEAD = ('<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>{title}</title>\n'
+             '<link rel="stylesheet" href="/css/main.css"><style>.nav li{{display:inline}}</style>\n'
+             '<script>var _hmt = _hmt || []; (function() {{ var hm = document.createElement("script"); }})();</script>\n'
+             '</head><body>\n<div class="nav"><ul><li><a href="/">首页</a></li><li><a href="/zwgk/">政务公开</a></li>'
+             '</ul></div>\n<div class="article">\n')
+PAGE_FOOT = ('</div>\n<div class="footer"><p>主办单位：某某市人民政府办公室</p><p>网站标识码：0000000000</p></div>\n'
+             '<script src="/js/common.js"></script>\n</body></html>\n')
+
+
+def build_pages(folder: Path, size_mb: float) -> int:
+    """The text samples as web pages (a <p> a line in a page template) in folder/copyNN/ until size_mb; bytes."""
+    texts = [p for p in SAMPLES if "<html" not in p.read_text(encoding="utf-8")[:4000].lower()]
+    total, k = 0, 0
+    while total < size_mb * MB:
+        for sample in texts:
+            lines = sample.read_text(encoding="utf-8").splitlines()
+            body = "\n".join(f'<p style="text-indent:2em">{html.escape(line)}</p>' if line.strip() else "<p><br></p>"
+                             for line in lines)
+            page = PAGE_HEAD.format(title=html.escape(lines[0][:40] if lines else "")) + body + "\n" + PAGE_FOOT
+            total += write(folder / f"copy{k:03d}" / sample.name, page).stat().st_size
         k += 1
     return total
 
@@ -166,6 +195,16 @@ def paired(corpus: Path, out: Path, rounds: int, with_floor: bool = True) -> dic
     return runs
 
 
+def one_job(corpus: Path, out: Path, rounds: int) -> dict[str, list[dict]]:
+    """`rounds` rounds of the floor and --jobs 1 on one corpus, back to back."""
+    runs: dict[str, list[dict]] = {"floor": [], "jobs1": []}
+    for _ in range(rounds):
+        runs["floor"].append(measure(floor_command(corpus, out / "floor")))
+        runs["jobs1"].append(measure(gongwen("convert", str(corpus), "-o", str(out / "j1"), "--jobs", "1", "-q",
+                                             "--force")))
+    return runs
+
+
 def ratios(runs: dict[str, list[dict]]) -> dict[str, float]:
     """Median of the per-round ratios: convert/floor at one job; one job over two jobs, over two independent
     processes on halves, and the machine's own."""
@@ -186,11 +225,13 @@ def speed(size_mb: float, small_files: int, rounds: int) -> dict:
         files = sorted((root / "corpus").rglob("*.txt"))
         small_size = build_small(root / "small", small_files)
         smallest = min(SAMPLES, key=lambda p: p.stat().st_size)
+        pages_size = build_pages(root / "pages", size_mb / 4)
         result = {
             "bytes": size, "files": len(files), "largest": max(p.stat().st_size for p in files),
             "corpus": paired(root / "corpus", root / "out", rounds),
             "small_bytes": small_size, "small_files": small_files,
             "small": paired(root / "small", root / "small-out", rounds, with_floor=False),
+            "pages_bytes": pages_size, "pages": one_job(root / "pages", root / "pages-out", rounds),
             "startup": {
                 "python -c pass": [measure([sys.executable, "-c", "pass"]) for _ in range(rounds)],
                 "python -c 'import lxml.etree'": [measure([sys.executable, "-c", "import lxml.etree"])
@@ -216,7 +257,8 @@ def report_speed(result: dict, rounds: int) -> None:
           f"{result['small_files']} small files, {result['small_bytes'] / MB:.1f} MB; {cpus} CPUs; "
           f"medians of {rounds} rounds")
     print(f"{'run':<34}{'seconds':>9}{'CPU s':>8}{'MB/s':>8}{'peak MB':>9}")
-    for label, what, bytes_ in (("corpus", corpus, size), ("small files", result["small"], result["small_bytes"])):
+    for label, what, bytes_ in (("corpus", corpus, size), ("small files", result["small"], result["small_bytes"]),
+                                ("web pages", result["pages"], result["pages_bytes"])):
         for name, runs in what.items():
             if runs and not name.startswith("ceiling"):
                 print(f"{label + ' ' + name:<34}{median(runs):>9.3f}{median(runs, 'cpu'):>8.2f}"
@@ -225,8 +267,10 @@ def report_speed(result: dict, rounds: int) -> None:
         print(f"{name:<34}{median(runs):>9.3f}{median(runs, 'cpu'):>8.2f}{'-':>8}{peak(runs):>9}")
     on_corpus, on_small = ratios(corpus), ratios(result["small"])
     verdict = lambda ok: "met" if ok else "NOT MET"    # noqa: E731
+    on_pages = statistics.median(a["seconds"] / b["seconds"]
+                                 for a, b in zip(result["pages"]["jobs1"], result["pages"]["floor"]))
     print(f"convert/floor at one job: {on_corpus['convert/floor']:.2f} (target ≤ 4: "
-          f"{verdict(on_corpus['convert/floor'] <= 4)})")
+          f"{verdict(on_corpus['convert/floor'] <= 4)}); on the samples as web pages: {on_pages:.2f}")
     for what, found, target in (("the corpus", on_corpus, 1.8), (f"{result['small_files']} small files", on_small, 1.7)):
         print(f"two jobs vs one on {what}: {found['speedup']:.2f}× (target ≥ {target}: "
               f"{verdict(found['speedup'] >= target)}); in the same rounds, two independent gongwen on halves: "

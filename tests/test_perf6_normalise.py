@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 
+from converter.normalise import chrome_lines as C
+from converter.normalise import html as H
 from converter.normalise import lines as L
 from converter.normalise.lines import clean_line, markdown_marked, strip_inline
 from tests.test_perf3_normalise import inputs
@@ -67,3 +69,47 @@ def test_a_line_without_markdown_marks_reads_as_its_inline_markup_stripped() -> 
         tested += 1
         assert line.text == strip_inline(line.raw.strip())[0].strip(), repr(text)
     assert tested > 1000
+
+
+def slow_looks_like_html(text: str) -> bool:
+    """looks_like_html as it was: the head copied, every count taken."""
+    if "<" not in text:
+        return False
+    head = text[:H.SNIFF]
+    if H.HTML_START.match(head) or H.DOCUMENT_TAG.search(head):
+        return True
+    if 2 * head.count("<") < head.count("\n") - head.count("\n\n"):
+        return False
+    lines = [line for line in L.LINE_BREAK.split(head) if line.strip()]
+    tagged = sum(1 for line in lines if H.BLOCK_TAG_LINE.match(line))
+    return tagged >= H.FRAGMENT_MIN and tagged >= H.FRAGMENT_SHARE * len(lines)
+
+
+def html_like_texts() -> list[str]:
+    """Texts of tags, line ends and text at random, some longer than the sniffed head, with a tag across its end."""
+    rng = random.Random(7)
+    parts = ["<p>", "</div>", "<li>", "<br/>", "<html>", "</head>", "<body class=x>", "<!DOCTYPE html>", "\n", "\n\n",
+             "\r\n", "  ", "通知", "a", "<", ">", "<%@ page %>", "<?php", "\t", "<span>"]
+    texts = ["".join(rng.choice(parts) for _ in range(rng.randint(0, 40))) for _ in range(20000)]
+    for tail in ("<html>", "<body>", "</head>", "<p>x\n<p>y\n<p>z\n", "<ht", "\n\n\n"):
+        for cut in range(-8, 3):
+            texts.append("中\n" * ((H.SNIFF + cut) // 2) + tail + "\n<p>a\n<p>b")
+            texts.append("x" * (H.SNIFF + cut) + tail)
+    return texts
+
+
+def test_looks_like_html_gives_what_it_gave() -> None:
+    html = 0
+    for text in html_like_texts() + [t for t in inputs() if t]:
+        html += H.looks_like_html(text)
+        assert H.looks_like_html(text) == slow_looks_like_html(text), repr(text[:80])
+    assert html > 1000
+
+
+def test_a_breadcrumb_separator_is_told_without_its_search() -> None:
+    rng = random.Random(8)
+    parts = [" ", "\u3000", "\t", "/", "／", ">", ">>", "»", "›", "＞", "首页", "a", "1", " / ", "2023/1/2"]
+    for _ in range(30000):
+        path = "".join(rng.choice(parts) for _ in range(rng.randint(0, 10)))
+        quick = "»" in path or "›" in path or ">" in path or "＞" in path or bool(C.SPACED_SLASH.search(path))
+        assert quick == bool(C.CRUMB_SEPARATOR.search(path)), repr(path)

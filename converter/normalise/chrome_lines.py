@@ -164,7 +164,12 @@ MENU_ITEMS_MIN = 3
 
 def is_chrome_line(text: str) -> bool:
     """Whether a whole clean line is a site's chrome; a line that starts with a section number never is."""
-    return chrome_shaped(text) and not any(rule.pattern.match(text) for rule in SECTION_RULES)
+    return chrome_shaped(text) and not starts_numbered(text)
+
+
+def starts_numbered(text: str) -> bool:
+    """Whether a line starts with a section number (一、, （一）, 第一条 …): no chrome line does."""
+    return any(rule.pattern.match(text) for rule in SECTION_RULES)
 
 
 def lone_widget(text: str) -> bool:

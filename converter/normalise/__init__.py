@@ -24,7 +24,7 @@ from converter.normalise.catalogue import take_facts
 from converter.normalise.furniture import (FURNITURE, FURNITURE_RULES, PAGE_REASONS, PRINT_TIMESTAMP, drop_bare_page_numbers,
                                            drop_print_titles, furniture_pattern, furniture_reason, may_be_furniture)
 from converter.normalise.html import looks_like_html, read_html_page
-from converter.normalise.lines import clean_as_printed, clean_line, split_lines, strip_inline
+from converter.normalise.lines import clean_as_printed, clean_line, markdown_marked, split_lines, strip_inline
 from converter.normalise.page import Normalised, PageFilter, take_out, take_out_at
 from converter.normalise.pagehead import drop_page_head
 from converter.normalise.runon import split_run_on
@@ -75,7 +75,7 @@ def normalise(text: str, filters: tuple[PageFilter, ...] = PAGE_FILTERS, rules: 
         # (furniture_reason asks the cheap may_be_furniture first for the usual rules: asked here, most
         # lines, text, pass without a second call)
         reason = None if usual and not may_be_furniture(line.text) else furniture_reason(line.text, rules, compiled)
-        if reason is None and line.markup:
+        if reason is None and line.markup and markdown_marked(line.raw):
             # "- 3 -" is a page number, not a list bullet before "3 -"
             reason = furniture_reason(strip_inline(line.raw.strip())[0].strip(), rules, compiled)
         if reason is not None:

@@ -58,6 +58,8 @@ BREADCRUMB_LABEL = pattern(
 )
 # What separates the steps of a breadcrumb path: » > >> › ＞, a slash between spaces
 CRUMB_SEPARATOR = pattern(r"\s{0,3}(?:>>|»|›|>|＞)\s{0,3}|\s{1,3}[/／]\s{1,3}", " » ", " >> ", " / ")
+# … its alternative of a slash between spaces: " / "
+SPACED_SLASH = pattern(r"\s{1,3}[/／]\s{1,3}", " / ")
 # A breadcrumb path that ends in a separator: its last step is a section too ("首页 » 法律法规 »")
 OPEN_PATH = pattern(r"(?:>>|»|›|>|＞|\s[/／])\s{0,3}$", "法律法规 »")
 # A step of a path names something: it holds a letter or a Han character ("1 / 3" is a page counter)
@@ -162,7 +164,12 @@ MENU_ITEMS_MIN = 3
 
 def is_chrome_line(text: str) -> bool:
     """Whether a whole clean line is a site's chrome; a line that starts with a section number never is."""
-    return chrome_shaped(text) and not any(rule.pattern.match(text) for rule in SECTION_RULES)
+    return chrome_shaped(text) and not starts_numbered(text)
+
+
+def starts_numbered(text: str) -> bool:
+    """Whether a line starts with a section number (一、, （一）, 第一条 …): no chrome line does."""
+    return any(rule.pattern.match(text) for rule in SECTION_RULES)
 
 
 def lone_widget(text: str) -> bool:
@@ -228,7 +235,9 @@ def crumb_steps(text: str) -> list[str]:
     """
     label = BREADCRUMB_LABEL.fullmatch(text)
     path = label.group("path") if label else text
-    if not CRUMB_SEPARATOR.search(path):
+    # (CRUMB_SEPARATOR's white space may be none, so a path holding » › > or ＞ holds a separator; without
+    # one only its spaced slash may match, which SPACED_SLASH finds from a white space, not at each character)
+    if not ("»" in path or "›" in path or ">" in path or "＞" in path or SPACED_SLASH.search(path)):
         return []
     steps = [step for step in (part.strip() for part in CRUMB_SEPARATOR.split(path)) if step]
     if not steps or any(len(step) > CRUMB_STEP_MAX or SENTENCE_MARK.search(step) for step in steps[:-1]):

@@ -74,11 +74,16 @@ def looks_like_html(text: str) -> bool:
     """Whether a text is HTML source: a document or template start, a document tag, or lines of block tags."""
     if "<" not in text:
         return False
-    head = text[:SNIFF]
-    if HTML_START.match(head) or DOCUMENT_TAG.search(head):
+    # (the first SNIFF characters looked at in place, not copied: a pattern given an end, and str.count, read
+    # the text as if it ended there)
+    if HTML_START.match(text, 0, SNIFF) or DOCUMENT_TAG.search(text, 0, SNIFF):
         return True
-    if 2 * head.count("<") < head.count("\n") - head.count("\n\n"):
-        return False                         # too few tags for half the lines to start with one
+    tags, breaks = text.count("<", 0, SNIFF), text.count("\n", 0, SNIFF)
+    # too few tags for half the lines to start with one (a "\n\n" takes two line ends, so there are at most
+    # half as many as line ends: with fewer tags than that bound allows, they are not counted)
+    if 2 * tags < breaks - breaks // 2 or 2 * tags < breaks - text.count("\n\n", 0, SNIFF):
+        return False
+    head = text[:SNIFF]
     lines = [line for line in LINE_BREAK.split(head) if line.strip()]
     tagged = sum(1 for line in lines if BLOCK_TAG_LINE.match(line))
     return tagged >= FRAGMENT_MIN and tagged >= FRAGMENT_SHARE * len(lines)

@@ -153,6 +153,16 @@ def clean_line_fully(n: int, raw: str, gap: bool = False) -> tuple[Line | None, 
     return line, controls
 
 
+def markdown_marked(raw: str) -> bool:
+    """False when clean_line_fully made of `raw` (a line's printed text) what strip_inline makes of
+    raw.strip(), stripped: the text normalise asks furniture_reason about a second time for a line with markup.
+
+    Without a tab (no cells) clean_line_fully strips the line as str.strip does, and when no markdown
+    mark then starts it, takes out its inline markup (strip_inline) and strips it again: the same steps.
+    """
+    return "\t" in raw or raw.lstrip()[:1] in MD_START
+
+
 def clip(spans: Spans, length: int) -> Spans:
     return tuple((a, min(b, length)) for a, b in spans if a < min(b, length))
 
@@ -161,6 +171,8 @@ def strip_inline(text: str) -> tuple[str, Spans, Spans, list[str]]:
     """Take inline markup out of a line; return clean text, bold and sup spans, the markup."""
     if "*" not in text and "<" not in text:
         return text, (), (), []
+    if "<" not in text:
+        return strip_bold(text)
     out: list[str] = []
     length = 0
     pos = 0
@@ -191,3 +203,18 @@ def strip_inline(text: str) -> tuple[str, Spans, Spans, list[str]]:
             sup_open = None
     out.append(text[pos:])
     return "".join(out), tuple(bold), tuple(sup), removed
+
+
+def strip_bold(text: str) -> tuple[str, Spans, Spans, list[str]]:
+    """strip_inline of a line without "<": every other alternative of INLINE_MARKUP starts with one, so its
+    matches are the "**" of the line, left to right without overlap, where str.split cuts it; the text
+    between an opening and a closing "**" (every other part, when a closing one follows) is bold."""
+    parts = text.split("**")
+    bold: list[tuple[int, int]] = []
+    length = 0
+    last = len(parts) - 1
+    for k, part in enumerate(parts):
+        if k % 2 and k < last and part:
+            bold.append((length, length + len(part)))
+        length += len(part)
+    return "".join(parts), tuple(bold), (), ["**"] * last

@@ -33,8 +33,8 @@ from typing import Sequence
 
 from converter.model.text import Line, collapse
 from converter.normalise.chrome_lines import (FILE_LINK, FILE_LIST_LABEL, FOOTER_START, LICENCE_START, SENTENCE_END_MARK,
-                                              SENTENCE_MARK, WIDGET_LINE, chrome_shaped, crumb_steps, is_chrome_line,
-                                              lone_widget, may_start_footer)
+                                              SENTENCE_MARK, WIDGET_LINE, chrome_shaped, crumb_steps, lone_widget,
+                                              may_start_footer, starts_numbered)
 from converter.normalise.page import Normalised, take_out_at
 from converter.normalise.region import starts_text
 from converter.patterns import pattern
@@ -169,8 +169,8 @@ def strip_chrome(page: Normalised) -> Normalised:
     drop: dict[int, str] = {}
     sections: set[str] = set()
     for i, line in enumerate(lines):
-        # (is_chrome_line asks chrome_shaped first: asked here, most lines, text, pass without a second call)
-        if chrome_shaped(line.text) and is_chrome_line(line.text) and not (
+        # (is_chrome_line, asked in its two steps: chrome_shaped, which most lines, text, fail, is asked once)
+        if chrome_shaped(line.text) and not starts_numbered(line.text) and not (
                 lone_widget(line.text) and not beside_widgets(lines, i)):
             drop[i] = "web-chrome"
             steps = crumb_steps(line.text)

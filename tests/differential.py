@@ -4,7 +4,7 @@ A fast path must give what the path it bypasses gave. The samples and the
 fixtures pin that down for the inputs we have; this pins it down for many
 more: the mutated windows of the samples that tests/fuzz.py makes (a few
 lines to whole documents, lines deleted, duplicated, swapped, odd Unicode,
-numbering, tables …). Both trees convert the same files with `gongwen
+numbering, tables …), and random HTML pages of tests/test_web.py's pieces. Both trees convert the same files with `gongwen
 convert`; every output must be byte-identical and every message the same.
 
     python -m tests.differential --base main~3 --cases 400           # before merging a speed branch
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
 import re
 import subprocess
 import sys
@@ -26,6 +27,7 @@ import tempfile
 from pathlib import Path
 
 from tests.fuzz import make_case
+from tests.test_web import HTML_PIECES
 
 REPO = Path(__file__).resolve().parent.parent
 # The timing of the summary line ("… 143 warnings; 2.6 MB in 3.63 s (0.71 MB/s)"): the one part that may differ.
@@ -56,12 +58,19 @@ def differences(base_out: Path, new_out: Path) -> list[str]:
     return found
 
 
+def random_page(seed: int, index: int) -> bytes:
+    """A page of tests/test_web.py's HTML pieces (tags, references, template code, catalogue lines …) at random."""
+    rng = random.Random(f"page:{seed}:{index}")
+    return ("<html><body>" + "".join(rng.choice(HTML_PIECES) for _ in range(rng.randint(1, 120)))).encode()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--base", required=True, help="the revision to compare with (main, a hash, HEAD~2)")
     parser.add_argument("--cases", type=int, default=400)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--scale", type=float, default=0.05, help="size of the big mutations (fuzz.py's --scale)")
+    parser.add_argument("--pages", type=int, default=200, help="random HTML pages besides the cases (default 200)")
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="gongwen-differential-") as tmp:
@@ -74,6 +83,8 @@ def main(argv: list[str] | None = None) -> int:
             for index in range(args.cases):
                 case = make_case(args.seed, index, args.scale)
                 (inputs / f"case{index:05d}.txt").write_bytes(case.data)
+            for index in range(args.pages):
+                (inputs / f"page{index:05d}.html").write_bytes(random_page(args.seed, index))
             said = {tree: convert(tree, inputs, root / f"out-{name}", args.jobs)
                     for name, tree in (("base", base), ("new", REPO))}
             found = differences(root / "out-base", root / "out-new")
@@ -84,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
             subprocess.run(["git", "worktree", "remove", "--force", str(base)], cwd=REPO, check=False)
     for line in found:
         print(line)
-    print(f"{args.cases} cases (seed {args.seed}, scale {args.scale}) against {args.base}: "
+    print(f"{args.cases} cases and {args.pages} pages (seed {args.seed}, scale {args.scale}) against {args.base}: "
           f"{len(found)} difference(s)")
     return 1 if found else 0
 

@@ -57,8 +57,13 @@ def split_cells(line: Line, spaced: bool = False) -> list[tuple[int, int]]:
     parts = text.split(separator)
     start = 0
     bounds = []
-    if separator == "\t" and not SPACE_BUT_TAB.search(text):
-        for part in parts:          # nothing to trim: each part is its cell (an empty part an empty one)
+    # Nothing to trim where no white space but tabs stands in the row: each part is its cell (an empty part an
+    # empty one), what the loop below gives such a row too (no part has a lead or a trailing space), so the
+    # test need only be sure: no " ", and the parts joined printable (str.isprintable is false of every white
+    # space character but " "). It asks str methods in C, not SPACE_BUT_TAB's search at each character; a
+    # row it is unsure of (an unprintable character that is no space) goes through the loop below.
+    if separator == "\t" and " " not in text and "".join(parts).isprintable():
+        for part in parts:
             bounds.append((start, start + len(part)))
             start += len(part) + 1
         return bounds

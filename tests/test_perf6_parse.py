@@ -9,9 +9,10 @@ from converter.blocks import SHARED
 from converter.blocks.parser import RuleSet, parse_body
 from converter.blocks.roster import MEMBER_LINE
 from converter.blocks.table import PIPE_ROW, PIPE_ROW_START, TAB_ROW, TAB_ROW_START
-from converter.blocks.table_structure import SPACE_BUT_TAB, split_cells
+from converter.blocks.table_structure import SPACE_BUT_TAB, TOTAL_LABEL, fit, is_total, split_cells
+from converter.model.blocks import Cell
 from converter.model.context import Context
-from converter.model.text import Line
+from converter.model.text import Line, Span
 from converter.patterns import EXAMPLES
 
 # Han, white space of every kind (a line break among them), the marks of a row, and what is neither
@@ -112,3 +113,29 @@ def dump(value: object) -> object:
         names = getattr(type(value), "__slots__", None) or vars(value)
         return (type(value).__name__, {name: dump(getattr(value, name)) for name in names if hasattr(value, name)})
     return value
+
+
+# --- table building: fit, the header's repeats, the total rows ------------------------------------------
+
+def test_is_total_as_the_pattern():
+    rng = random.Random(5)
+    labels = ["", "合计", "总 计", "小计", "共计", "累计", "合　计", "计", "合", "合计 ", " 合计", "合计数"] + [
+        "".join(rng.choice("合总小共累计 \u3000\t区1") for _ in range(rng.randint(0, 6))) for _ in range(20000)]
+    for label in labels:
+        assert is_total(label) == (TOTAL_LABEL.fullmatch(label) is not None), repr(label)
+
+
+def test_fit_as_before():
+    """fit gives the cells it gave (the same Cell objects), padded or cut; a row of `width` cells keeps its list."""
+    line = Line(1, None, "序号\t名称\t单位")
+    made = [Cell([Span(line, 0, 2)], "序号"), Cell(), Cell([Span(line, 3, 5)], "名称"), Cell(), Cell()]
+    for size in range(len(made) + 1):
+        for width in range(1, 7):
+            cells = made[:size]
+            got = fit(list(cells), width, 1, Context(True, lambda *args: None))
+            keep = size
+            while keep > width and not cells[keep - 1].spans:
+                keep -= 1
+            assert len(got) == width
+            if keep <= width:
+                assert got[:keep] == cells[:keep] and all(not c.spans for c in got[keep:])

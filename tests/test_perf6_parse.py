@@ -10,10 +10,12 @@ from converter.blocks.parser import RuleSet, parse_body
 from converter.blocks.roster import MEMBER_LINE
 from converter.blocks.table import PIPE_ROW, PIPE_ROW_START, TAB_ROW, TAB_ROW_START
 from converter.blocks.table_structure import SPACE_BUT_TAB, TOTAL_LABEL, fit, is_total, split_cells
+from converter.frame.foot import printed_date
 from converter.model.blocks import Cell
 from converter.model.context import Context
 from converter.model.text import Line, Span
 from converter.patterns import EXAMPLES
+from converter.rules import PRINTED_DATE
 
 # Han, white space of every kind (a line break among them), the marks of a row, and what is neither
 ALPHABET = "产品类废物区科经局〇㐀豈" + " \t\u3000\u00a0\n\x85\u2028" + "||||--:：1a、（）\U00020000é"
@@ -139,3 +141,16 @@ def test_fit_as_before():
             assert len(got) == width
             if keep <= width:
                 assert got[:keep] == cells[:keep] and all(not c.spans for c in got[keep:])
+
+
+# --- the foot: a 印发 line told by its last character first ---------------------------------------------
+
+def test_printed_date_as_the_pattern():
+    rng = random.Random(6)
+    lines = ["2023年1月10日印发", "江汉区人民政府办公室 2024年1月15日印发", "2023年1月10日印发 ", "2023年1月10日", "",
+             "印发", "某某办公室　　2023年1月10日　印 发"] + [
+        "".join(rng.choice("2023年1月10日印发 \u3000办公室，") for _ in range(rng.randint(0, 20))) for _ in range(20000)]
+    for text in lines:
+        assert (printed_date(text) is None) == (PRINTED_DATE.fullmatch(text) is None), repr(text)
+        if text.endswith("日"):
+            assert PRINTED_DATE.fullmatch(text) is None     # (find_signature's lines: none is a 印发 line)

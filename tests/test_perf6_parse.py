@@ -10,6 +10,7 @@ from converter.blocks.parser import RuleSet, parse_body
 from converter.blocks.roster import MEMBER_LINE
 from converter.blocks.table import PIPE_ROW, PIPE_ROW_START, TAB_ROW, TAB_ROW_START
 from converter.blocks.table_structure import SPACE_BUT_TAB, TOTAL_LABEL, fit, is_total, split_cells
+from converter.frame import roles
 from converter.frame.foot import printed_date
 from converter.model.blocks import Cell
 from converter.model.context import Context
@@ -154,3 +155,17 @@ def test_printed_date_as_the_pattern():
         assert (printed_date(text) is None) == (PRINTED_DATE.fullmatch(text) is None), repr(text)
         if text.endswith("日"):
             assert PRINTED_DATE.fullmatch(text) is None     # (find_signature's lines: none is a 印发 line)
+
+
+# --- head roles: the seal's mark and a title's bracketed suffix told by a character first ----------------
+
+def test_seal_and_title_suffix_cheap_tests_as_the_patterns():
+    rng = random.Random(7)
+    texts = ["某某县人民政府（印）", "(盖章)", "某某县人民政府", "关于…的通知（试行）", "通知(草案)\n", "（某政发〔2024〕1号）",
+             "", "\n", "）", ")\n"] + [
+        "".join(rng.choice("某县政府通知办法（）()盖公章印号试行 \u3000\n") for _ in range(rng.randint(0, 24))) for _ in range(30000)]
+    for text in texts:
+        if "章" not in text and "印" not in text:
+            assert roles.SEAL_MARK.search(text) is None, repr(text)
+        if not text.endswith(("）", ")", "）\n", ")\n")):
+            assert roles.TITLE_SUFFIX.search(text) is None, repr(text)

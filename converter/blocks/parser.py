@@ -107,9 +107,9 @@ Step = tuple["str | None", "Guard | None", "re.Pattern[str]", Handler]
 # A line longer than this (trailing white space aside) is a long one: it tries no rule whose match is
 # bounded below this length (BlockRule.longest). Most lines of a body are paragraphs, longer than that.
 LONG_LINE = 80
-# The variants of a line the parser keeps step tables for (RuleSet.steps), as bits: a long line, and
-# one read while nothing is open in BodyState.open (most lines: no table, roster … under way)
-LONG, CLOSED = 1, 2
+# The variants of a line the parser keeps step tables for (RuleSet.steps), as bits: a long line, one read while
+# nothing is open in BodyState.open (most lines: no table, roster … under way), and a short one with a ，or 。 in it
+LONG, CLOSED, CLAUSED = 1, 2, 4
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -123,7 +123,8 @@ class BlockRule:
     A guard must say no only where the handler would return False anyway.
     `longest` is the longest line (trailing white space aside) the pattern can
     match, when it is bounded (anchored at the line's end): a line longer than
-    LONG_LINE skips a rule whose `longest` is no more than that.
+    LONG_LINE skips a rule whose `longest` is no more than that. `markless`: no
+    match holds ，or 。 (it spans the whole line, none of its parts takes one); a line with one skips the rule.
     """
 
     name: str
@@ -133,6 +134,7 @@ class BlockRule:
     contains: str | None = None
     when: Guard | None = None
     longest: int | None = None
+    markless: bool = False
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -171,20 +173,22 @@ class RuleSet:
 
     def steps(self, start: str, variant: int = 0) -> tuple[Step, ...]:
         """starting(start) as the parser runs it (each rule's `contains`, guard, pattern and handler), for a
-        line of `variant` (LONG, CLOSED): a long line leaves out the rules no such line can match (`longest`),
+        line of `variant` (LONG, CLOSED, CLAUSED): a long line leaves out the rules no such line can match
+        (`longest`), a CLAUSED one those no line with a clause mark can (`markless`),
         one read while nothing is open in BodyState.open those an Opened guard keeps to an open block (the
         guard says no). The steps of every variant are the same tuples, in the same order (all_steps); a
         rule set with two steps of the same parts (a rule added twice) has its open steps (the same tuple)
         while nothing is open, so that go_on can tell where a line was in its steps by the step's parts."""
         found = self.step_tables[variant].get(start)
         if found is None and variant & CLOSED and not self.distinct_steps:
-            found = self.step_tables[variant][start] = self.steps(start, variant & LONG)
+            found = self.step_tables[variant][start] = self.steps(start, variant & ~CLOSED)
         if found is None:
-            long, closed = variant & LONG, variant & CLOSED
+            long, closed, claused = variant & LONG, variant & CLOSED, variant & CLAUSED
             found = self.step_tables[variant][start] = tuple(
                 step for rule, step in zip(self.rules, self.all_steps)
                 if (rule.first is None or start in rule.first)            # (as starting() says)
                 and not (long and rule.longest is not None and rule.longest <= LONG_LINE)
+                and not (claused and rule.markless)
                 and not (closed and isinstance(rule.when, Opened)))
         return found
 
@@ -203,7 +207,7 @@ class RuleSet:
     @functools.cached_property
     def step_tables(self) -> tuple[dict[str, tuple[Step, ...]], ...]:
         """steps(), by variant and first character, as characters are met (the rules' fields read once)."""
-        return tuple({} for _ in range((LONG | CLOSED) + 1))
+        return tuple({} for _ in range((LONG | CLOSED | CLAUSED) + 1))
 
     def plus(self, plugin: Plugin, before: str | None = None) -> RuleSet:
         """This set with a plug-in's rules inserted before the rule named `before` (or last)."""
@@ -235,7 +239,9 @@ def parse_body(lines: Lines, ctx: Context, rules: RuleSet) -> list[Any]:
         i += 1
         text = line.text
         first = text[:1]
-        variant = (len(text) > LONG_LINE and len(text.rstrip()) > LONG_LINE) | (0 if state.open else CLOSED)
+        # (a long line skips the markless rules already: only a short one is looked at for the marks)
+        variant = (LONG if len(text) > LONG_LINE and len(text.rstrip()) > LONG_LINE
+                   else CLAUSED if "，" in text or "。" in text else 0) | (0 if state.open else CLOSED)
         line_steps = tables[variant].get(first) or steps(first, variant)
         for contains, when, rule, parse in line_steps:
             if contains is not None and contains not in text:
@@ -246,7 +252,7 @@ def parse_body(lines: Lines, ctx: Context, rules: RuleSet) -> list[Any]:
             if m:
                 if parse(state, line, m):
                     break
-                if variant & CLOSED and state.open and go_on(state, line, line_steps, steps(first, variant & LONG),
+                if variant & CLOSED and state.open and go_on(state, line, line_steps, steps(first, variant & ~CLOSED),
                                                              (contains, when, rule, parse)):
                     # the handler passed, but opened a block: the rules left out of the closed steps may now
                     # apply, so the line went on through the open steps after this one

@@ -63,6 +63,8 @@ MEMBER_LINE = pattern(
 # 2 spaces between each two) and a post of 64 (4 spaces, 60 characters; or 2 spaces and 62 with brackets);
 # a longer line (most lines of a body: paragraphs) is no member line, and the parser skips the rule
 MEMBER_LINE_LONGEST = 10 + 64
+# MEMBER_LINE is markless (BlockRule): it matches a whole line (up to \s*$) of Han names, spaces, and a post
+# whose characters exclude ，and 。 (after a space, or inside brackets), so no line holding either matches it
 # A name with its post in brackets: "张顺彩(市政府副市长)", "李 震（市委宣传部）"
 BRACKETED_POST = pattern(rf"(?P<name>[{HAN}](?:\s{{0,2}}[{HAN}]){{1,3}})\s{{0,2}}[（(](?P<post>[^（）()]{{1,60}})",
                          "张顺彩(市政府副市长)", "李 震（市委宣传部）")
@@ -233,7 +235,7 @@ def unlabelled_roster(state: BodyState, line: Line) -> bool:
 PLUGIN = Plugin("rosters", (
     BlockRule("roster_role", ROLE_LINE, parse_role_line,
               first="".join(sorted({w[0] for w in ROLE_WORDS + RANKS}))),
-    BlockRule("roster_member", MEMBER_LINE, parse_member_line, longest=MEMBER_LINE_LONGEST),
+    BlockRule("roster_member", MEMBER_LINE, parse_member_line, longest=MEMBER_LINE_LONGEST, markless=True),
     BlockRule("roster_members", MEMBER_LIST_LINE, parse_member_list_line, when=opened(OPEN_ROLE)),
 ))
 

@@ -44,6 +44,12 @@ SPACED_ROW = pattern(r"\S+(?: \S+)*(?: {2,}\S+(?: \S+)*){2,}", "1       城镇�
 SPACED_ROWS_MIN = 3
 # A markdown row
 PIPE_ROW = pattern(r"\|.*\|", "| 序号 | 指标 |")
+# What the row rules match a line by, where a line is a row or not by what parse_row tests (it reads no match):
+# TAB_ROW.match(text) finds a tab before any line break (its [^\n]* runs to the line's end, then backs up to
+# the last tab), and so does this, stopping at the first tab; PIPE_ROW.match finds a second | before any line
+# break (it backs up from the end to the last |), and so does this, stopping at the second |. The same lines match.
+TAB_ROW_START = pattern(r"[^\n\t]*\t", "1\t区发改局")
+PIPE_ROW_START = pattern(r"\|[^\n|]*\|", "| 序号 | 指标 |")
 # Notes printed under a table
 NOTE_START = pattern(r"注\s{0,2}[:：]", "注：1.★表示必选指标")
 # A numbered point of a note: "2.部分数据因四舍五入…"
@@ -208,8 +214,8 @@ def finish(blocks: list[Any], ctx: Context) -> list[Any]:
 
 PLUGIN = Plugin("tables", (
     BlockRule("table_rule", PIPE_RULE, parse_pipe_rule, first="|:-", when=opened(OPEN_TABLE)),
-    BlockRule("table_row", TAB_ROW, parse_row, contains="\t"),
-    BlockRule("table_pipe_row", PIPE_ROW, parse_row, first="|"),
+    BlockRule("table_row", TAB_ROW_START, parse_row, contains="\t"),
+    BlockRule("table_pipe_row", PIPE_ROW_START, parse_row, first="|"),
     BlockRule("table_note", NOTE_START, parse_note, first="注"),
     BlockRule("table_note_more", ANY_LINE, parse_note, when=notes_open),
     BlockRule("table_inner_line", ANY_LINE, parse_inner_line, when=opened(OPEN_TABLE)),

@@ -37,6 +37,16 @@ GROUP_LABEL = pattern(r"(?:[一二三四五六七八九十]{1,3}\s{0,2}[、.．]
                       "一、基础设施类", "（二）产业发展类（4个）", "民生保障类", "社会事业（5项）")
 # A total row's label: its empty cells are empty, not covered by the cells above ("合计", "总 计")
 TOTAL_LABEL = pattern(r"(?:合|总|小|共|累)\s{0,3}计", "合计", "总 计", "小计")
+
+
+def is_total(label: str) -> bool:
+    """TOTAL_LABEL.fullmatch(label) is not None; cheap test first (asked of every data row's first cell):
+    its match opens with one of 合总小共累, so a label that does not is none (most: a 序号 or a name)."""
+    return label != "" and label[0] in TOTAL_FIRST and TOTAL_LABEL.fullmatch(label) is not None
+
+
+# What a total row's label starts with (TOTAL_LABEL's first characters)
+TOTAL_FIRST = "合总小共累"
 # Header labels are short.
 HEADER_LABEL_MAX = 14
 
@@ -57,8 +67,13 @@ def split_cells(line: Line, spaced: bool = False) -> list[tuple[int, int]]:
     parts = text.split(separator)
     start = 0
     bounds = []
-    if separator == "\t" and not SPACE_BUT_TAB.search(text):
-        for part in parts:          # nothing to trim: each part is its cell (an empty part an empty one)
+    # Nothing to trim where no white space but tabs stands in the row: each part is its cell (an empty part an
+    # empty one), what the loop below gives such a row too (no part has a lead or a trailing space), so the
+    # test need only be sure: no " ", and the parts joined printable (str.isprintable is false of every white
+    # space character but " "). It asks str methods in C, not SPACE_BUT_TAB's search at each character; a
+    # row it is unsure of (an unprintable character that is no space) goes through the loop below.
+    if separator == "\t" and " " not in text and "".join(parts).isprintable():
+        for part in parts:
             bounds.append((start, start + len(part)))
             start += len(part) + 1
         return bounds
@@ -203,7 +218,9 @@ def build(block: TableBlock, ctx: Context) -> Table:
                 merge(table.rows[0], cells)        # the rest of the labels: 总投资 / （万元）
             header_more = [c.key for c in cells]
             continue
-        if header is not None and same_header(header, cells) or (
+        # (same_header's first tests made here, without its call: most rows' first keys differ from the header's)
+        if header is not None and len(header) == len(cells) and header[0] == cells[0].key \
+                and same_header(header, cells) or (
                 repeated and header_more == [c.key for c in cells]):
             ctx.remove("repeated-table-header", line.n, line.raw.strip())
             repeated = True
@@ -294,8 +311,11 @@ def merge(row: Row, cells: list[Cell]) -> None:
 
 
 def fit(cells: list[Cell], width: int, line: int, ctx: Context) -> list[Cell]:
-    """Exactly `width` cells: trailing empties dropped or added."""
+    """Exactly `width` cells: trailing empties dropped or added (`cells` itself when it has them: its caller,
+    add_row, made the list for the row and keeps no other use of it)."""
     size = len(cells)
+    if size == width:
+        return cells                # (most rows: cells[:size] + [] would be a copy of it)
     while size > width and not cells[size - 1].spans:
         size -= 1
     if size > width:
@@ -310,7 +330,7 @@ def span_rows(table: Table, width: int) -> None:
     data = [r for r in table.rows if r.kind == "data"]
     if len(data) < 2:
         return
-    data = [r for r in data if not TOTAL_LABEL.fullmatch(r.cells[0].text.strip())]
+    data = [r for r in data if not is_total(r.cells[0].text.strip())]
     kept = {id(r) for r in data}             # rows are told apart by identity (as `in data` did)
     hierarchical = []
     numbered = serial_column(header_row(table)) or 0

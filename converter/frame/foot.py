@@ -44,8 +44,7 @@ def find_signature(lines: Lines, start: int, stop: int) -> tuple[Signature, int,
         line = lines[j]
         if not line.text.endswith("日"):
             continue         # cheap test first: SIGNATURE_DATE ends in its date's 日 (most lines end otherwise)
-        if PRINTED_DATE.fullmatch(line.text):
-            continue
+        # (a 印发 line is never one: PRINTED_DATE's match ends in 发, and this line ends in 日)
         m = SIGNATURE_DATE.fullmatch(line.text)
         if not m:
             continue
@@ -76,7 +75,7 @@ def lost_signer(lines: Lines, start: int, stop: int, j: int) -> bool:
     if j + 1 >= stop:
         return True
     below = lines[j + 1].text
-    if (REMARK.fullmatch(below) or CC.match(below) or PRINTED_DATE.fullmatch(below)
+    if (REMARK.fullmatch(below) or CC.match(below) or printed_date(below)
             or LABEL_LINE.fullmatch(below.strip())):
         return True
     # the title of the document it issues: a title that names its 文种
@@ -135,7 +134,7 @@ def parse_tail(lines: Lines, start: int) -> tuple[list[Span], Signature | None, 
     end = len(lines)
     printer = None
     # the 印发 line is the document's last one: nothing after it may be dropped
-    m = PRINTED_DATE.fullmatch(lines[end - 1].text) if end > start else None
+    m = printed_date(lines[end - 1].text) if end > start else None
     iso = iso_date(m) if m else None
     if m and iso is not None:
         j = end - 1
@@ -157,10 +156,15 @@ def parse_tail(lines: Lines, start: int) -> tuple[list[Span], Signature | None, 
     return cc, printer, end
 
 
+def printed_date(text: str) -> re.Match[str] | None:
+    """PRINTED_DATE.fullmatch(text); cheap test first: its match ends in 印发's 发 (most lines end otherwise)."""
+    return PRINTED_DATE.fullmatch(text) if text.endswith("发") else None
+
+
 def stray_printer(lines: Lines, start: int, end: int) -> int | None:
     """A 印发 line near the end that is not the last line (text follows it): its index."""
     for j in range(end - 2, max(start, end - CC_WITHIN) - 1, -1):
-        m = PRINTED_DATE.fullmatch(lines[j].text)
+        m = printed_date(lines[j].text)
         if m and iso_date(m) is not None:
             return j
     return None

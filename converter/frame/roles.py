@@ -124,7 +124,8 @@ def signer_text(text: str) -> str:
 
 def is_signer(text: str) -> bool:
     """A 署名: an organ (a seal's mark after it allowed: 某某县人民政府（印）), or a person by role and name."""
-    return is_organ(SEAL_MARK.sub("", text)) or is_person_signer(text)
+    # (cheap test first: every SEAL_MARK match holds 章 or 印; a text with neither has none to take out)
+    return is_organ(SEAL_MARK.sub("", text) if "章" in text or "印" in text else text) or is_person_signer(text)
 
 
 def is_date_line(text: str) -> bool:
@@ -185,7 +186,12 @@ def completes_title(spans: list[Span], line: Line) -> bool:
 
 def ends_in_form_word(spans: list[Span]) -> bool:
     """A title that ends in its 文种 word, or in the word and a bracketed suffix: …管理办法（试行）."""
-    return TITLE_FORM_WORD.search(TITLE_SUFFIX.sub("", collapse(joined(spans)))) is not None
+    title = collapse(joined(spans))
+    # (cheap test first: a TITLE_SUFFIX match ends in a closing bracket, at the text's end or before a line break
+    # ending it; a title that ends otherwise has none to take out)
+    if title.endswith(("）", ")", "）\n", ")\n")):
+        title = TITLE_SUFFIX.sub("", title)
+    return TITLE_FORM_WORD.search(title) is not None
 
 
 def continues_title(line: Line) -> bool:

@@ -318,11 +318,11 @@ def check(input_text: str, xml: bytes | etree._Element) -> Loss | None:
             chars, carried = rest_of_line, still
         taken = residue.get(n, [])
         result = take_items(chars, taken)
-        if result is None or result[1] or flow[pos:pos + len(result[0])] != result[0]:
+        if result is None or result[1] or not fits(result, flow, pos):
             alone = by_flow(chars, taken, flow, pos)
             if alone is not None:
                 result = (alone, "")
-            elif taken and not fits(result, flow, pos):     # (only where the reading above fails: it stands)
+            elif taken and not fits(result, flow, pos):     # (only where the reading above fails: else it stands)
                 result = next((other for other in other_readings(chars, taken) if fits(other, flow, pos)), result)
         if result is None:
             return Loss(n, chars, f"residue {taken!r}")

@@ -177,6 +177,27 @@ def test_a_date_alone_above_the_issued_document_is_a_lost_signature():
     assert signature.signers == [] and (first, end) == (1, 2)
 
 
+@pytest.mark.parametrize("printed, iso", [
+    ("2024-03-05", "2024-03-05"), ("2024.3.5", "2024-03-05"), ("2024/03/05", "2024-03-05"), ("２０２４－０３－０５", "2024-03-05"),
+])
+def test_a_date_in_figures_under_its_signer_is_the_signature_date(printed: str, iso: str):
+    # as web pages print the 成文日期
+    lines = lines_of("请认真贯彻执行。", "某某县林业局", printed)
+    signature, first, end = foot.find_signature(lines, 0, len(lines))
+    assert [s.text for s in signature.signers] == ["某某县林业局"] and signature.date.iso == iso and (first, end) == (1, 3)
+    assert signature.date.span.text == printed
+
+
+@pytest.mark.parametrize("texts", [
+    ("正文。", "2024-03-05"),                               # no signer above: a date in figures may be anything
+    ("请认真贯彻执行。", "某某县林业局", "2024-03.05"),       # the separators differ
+    ("请认真贯彻执行。", "某某县林业局", "2024-13-05"),       # no such date
+    ("请认真贯彻执行。", "某某县林业局", "第2024-03-05号"),
+])
+def test_other_figures_under_a_signer_are_no_signature_date(texts: tuple[str, ...]):
+    assert foot.find_signature(lines_of(*texts), 0, len(texts)) is None
+
+
 def test_a_date_alone_inside_a_paragraph_is_no_signature():
     lines = lines_of("会议时间", "2024年3月5日", "会议地点在县政府。")
     assert foot.find_signature(lines, 0, len(lines)) is None

@@ -36,6 +36,9 @@ SPACES = pattern(r"\s+", " ")
 SENTENCE_CLOSE = pattern(rf"[。！？!?][{CLOSERS}]{{0,2}}\s{{0,3}}$", "请认真贯彻执行。", "执行。”")
 # An attachment's label alone on its line, after the 署名
 LABEL_LINE = pattern(r"附\s{0,2}件\s{0,2}[\d一二三四五六七八九十]{0,3}\s{0,2}", "附件 1")
+# 成文日期 in figures alone on its line, as web pages print it under the 署名: 2024-03-05, 2024.3.5, 2024/03/05
+NUMERIC_DATE = pattern(r"\s{0,3}(?P<date>(?P<y>[0-9０-９]{4})(?P<sep>[-./－．／])(?P<m>[0-9０-９]{1,2})(?P=sep)"
+                       r"(?P<d>[0-9０-９]{1,2}))\s{0,3}", "2024-03-05", "2024.3.5", "２０２４／０３／０５")
 
 
 def find_signature(lines: Lines, start: int, stop: int) -> tuple[Signature, int, int] | None:
@@ -43,7 +46,11 @@ def find_signature(lines: Lines, start: int, stop: int) -> tuple[Signature, int,
     for j in range(start, stop):
         line = lines[j]
         if not line.text.endswith("日"):
-            continue         # cheap test first: SIGNATURE_DATE ends in its date's 日 (most lines end otherwise)
+            # cheap test first: SIGNATURE_DATE ends in its date's 日 (most lines end otherwise)
+            found = numeric_signature(lines, start, j) if line.text[-1:].isdecimal() else None
+            if found is not None:
+                return found
+            continue
         # (a 印发 line is never one: PRINTED_DATE's match ends in 发, and this line ends in 日)
         m = SIGNATURE_DATE.fullmatch(line.text)
         if not m:
@@ -66,6 +73,22 @@ def find_signature(lines: Lines, start: int, stop: int) -> tuple[Signature, int,
         if lost_signer(lines, start, stop, j):
             return Signature([], date), j, j + 1
     return None
+
+
+def numeric_signature(lines: Lines, start: int, j: int) -> tuple[Signature, int, int] | None:
+    """A 成文日期 in figures on line j under its 署名 (NUMERIC_DATE): only with signer lines above it, since a
+    date in figures alone may be anything else a page prints."""
+    m = NUMERIC_DATE.fullmatch(lines[j].text)
+    iso = iso_date(m) if m else None
+    if m is None or iso is None:
+        return None
+    k = j
+    while k > start and j - k < SIGNER_LINES_MAX and signers_of(lines[k - 1]) is not None:
+        k -= 1
+    if k == j:
+        return None
+    date = Dated(Span(lines[j], m.start("date"), m.end("date")), iso)
+    return Signature([s for l in lines[k:j] for s in signers_of(l) or []], date), k, j + 1
 
 
 def lost_signer(lines: Lines, start: int, stop: int, j: int) -> bool:

@@ -65,11 +65,9 @@ def find_signature(lines: Lines, start: int, stop: int) -> tuple[Signature, int,
             if signers is None:
                 continue
             return Signature(signers, date), j, j + 1
-        k = j
-        while k > start and j - k < SIGNER_LINES_MAX and signers_of(lines[k - 1]) is not None:
-            k -= 1
-        if k < j:
-            return Signature([s for l in lines[k:j] for s in signers_of(l) or []], date), k, j + 1
+        signed = signed_above(lines, start, j, date)
+        if signed is not None:
+            return signed
         if lost_signer(lines, start, stop, j):
             return Signature([], date), j, j + 1
     return None
@@ -82,12 +80,16 @@ def numeric_signature(lines: Lines, start: int, j: int) -> tuple[Signature, int,
     iso = iso_date(m) if m else None
     if m is None or iso is None:
         return None
+    return signed_above(lines, start, j, Dated(Span(lines[j], m.start("date"), m.end("date")), iso))
+
+
+def signed_above(lines: Lines, start: int, j: int, date: Dated) -> tuple[Signature, int, int] | None:
+    """The signature of the date on line j and the 署名 lines just above it (up to SIGNER_LINES_MAX), or None."""
     k = j
     while k > start and j - k < SIGNER_LINES_MAX and signers_of(lines[k - 1]) is not None:
         k -= 1
     if k == j:
         return None
-    date = Dated(Span(lines[j], m.start("date"), m.end("date")), iso)
     return Signature([s for l in lines[k:j] for s in signers_of(l) or []], date), k, j + 1
 
 

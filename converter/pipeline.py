@@ -20,6 +20,7 @@ from lxml import etree
 
 from converter import blocks, lossless, reader, validation, writer
 from converter.forms import registry
+from converter.forms.following import one_after_another
 from converter.forms.registry import Form, Registry
 from converter.frame import nodes as frame_nodes
 from converter.frame.head import parse_head
@@ -61,11 +62,12 @@ class Result:
         writer.write_atomic(path, self.root)
 
 
-def parse_file(forms: Registry, lines: Lines, ctx: Context) -> tuple[Form, Any]:
-    """The form that claims the whole file, and what it parsed: a Document or a container of documents."""
+def parse_file(forms: Registry, lines: Lines, ctx: Context) -> tuple[Form, list[Any]]:
+    """The form that claims the whole file, and what it parsed: a container of documents (a bulletin), or
+    the documents of the file one after another (most files: one)."""
     head = parse_head(lines)
     form = forms.claim(lines, head, whole_file=True)
-    return form, form.parse(form, lines, head, ctx)
+    return form, one_after_another(form.parse(form, lines, head, ctx), ctx)
 
 
 def parse_document(forms: Registry, lines: Lines, ctx: Context, implied_title: str = "") -> Any:
@@ -88,17 +90,18 @@ def convert_source(source: Source) -> Result:
                   warnings=[Diagnostic(line, message) for line, message in source.warnings])
     for line, message in page.warnings:      # what the page filters found (a page cut short)
         ctx.warn(line, message)
-    form, content = parse_file(forms, page.lines, ctx)
+    form, contents = parse_file(forms, page.lines, ctx)
     links: Links = {}
     if form.link is not None:
-        form.link(content, ctx, links)
+        for content in contents:         # (a whole-file form's container: one)
+            form.link(content, ctx, links)
     else:
-        link_documents([content], ctx, links)
+        link_documents(contents, ctx, links)
     builder = Builder({**blocks.RENDERS, **frame_nodes.RENDERS, **forms.renders()}, links)
     warnings = ctx.sorted_warnings()
     # the warnings are kept in the archive (source/warning), so a re-run that skips it can report them
-    node = archive_node(source, page, [builder.node(content)], ctx.residue, warnings)
-    del page, content, builder          # the node holds all the tree needs: the model freed before the tree is built
+    node = archive_node(source, page, builder.nodes(contents), ctx.residue, warnings)
+    del page, contents, builder         # the node holds all the tree needs: the model freed before the tree is built
     root = document(node)
     del node
     found = validation.problems(root)

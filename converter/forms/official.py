@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from converter.blocks.parser import RuleSet, parse_body
 from converter.blocks.table import is_row
+from converter.forms.following import hand_on, issues_something, opens_document, own_document_after
 from converter.frame.foot import find_signature, parse_tail, stray_printer
 from converter.frame.head import Head, apply_head, is_organ
 from converter.frame.roles import title_text
@@ -73,7 +74,7 @@ def parse_official(form: Form, lines: Lines, head: Head, ctx: Context) -> Docume
     if issued:
         # the page prints the notice's title and 文号, then straight the document it issues
         doc.transmitted = ctx.parse_document(lines[head.end:tail_start], ctx, issued)
-        return doc
+        return hand_on(doc)
     lines = own_printer_lines(lines, head.end, tail_start, ctx)
     attach = first_label(lines, head.end, tail_start)
     signature = find_signature(lines, head.end, attach)
@@ -81,7 +82,7 @@ def parse_official(form: Form, lines: Lines, head: Head, ctx: Context) -> Docume
     if named is not None:
         doc.body = parse_body(head.body_lines(lines, named), ctx, form.rules)
         doc.transmitted = ctx.parse_document(lines[named:tail_start], ctx, issued_name(head, doc))
-        return doc
+        return hand_on(doc)
     body_end = signature[1] if signature else attach
     note = attachment_note_start(lines, head.end, body_end)
     body_ctx = list_context(ctx) if form.name == ROSTER_FORM else ctx
@@ -99,6 +100,13 @@ def parse_official(form: Form, lines: Lines, head: Head, ctx: Context) -> Docume
             rest_start += 1
         rest = lines[rest_start:tail_start]
         if rest and not is_label(rest[0]):
+            issued = issued_name(head, doc)
+            own = None if issues_something(head, doc, issued) else own_document_after(lines, rest_start)
+            if own is not None:
+                # the next document of the text, beside this one: its 抄送 and 印发 are the last document's
+                doc.cc, doc.printer, start = own
+                doc.following = lines[start:]
+                return doc
             if not any(HAN_CHAR.search(line.text) for line in rest):
                 # a stray mark of the page (a lone "|"): no document
                 for line in rest:
@@ -106,8 +114,8 @@ def parse_official(form: Form, lines: Lines, head: Head, ctx: Context) -> Docume
                 ctx.warn(rest[0].n, "text after the 署名 that holds no words kept in residue")
                 return doc
             # the document this one issues or forwards (印发, 转发), maybe printed without a title of its own
-            doc.transmitted = ctx.parse_document(rest, ctx, issued_name(head, doc))
-            return doc
+            doc.transmitted = ctx.parse_document(rest, ctx, issued)
+            return hand_on(doc)
         attach = rest_start
     doc.attachments.extend(parse_attachments(lines[attach:tail_start], ctx, form.rules))
     return doc
@@ -155,8 +163,8 @@ def issued_name(head: Head, doc: Document) -> str:
 def own_printer_lines(lines: Lines, start: int, end: int, ctx: Context) -> Lines:
     """An 印发 line with text after it is no printer: it and its organ stay lines of their own, never joined."""
     j = stray_printer(lines, start, end)
-    if j is None:
-        return lines
+    if j is None or opens_document(lines[j + 1:end]):
+        return lines            # (none, or the 印发 of a document that another follows: its own tail)
     ctx.warn(lines[j].n, "an 印发 line that is not the document's last line; kept as text")
     first = j - 1 if j - 1 >= start and is_organ(lines[j - 1].text) else j
     out = list(lines)

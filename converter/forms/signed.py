@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from converter.blocks.parser import parse_body
+from converter.forms.following import hand_on
 from converter.forms.official import is_label, parse_attachments, parse_official
 from converter.frame.foot import parse_tail, signer_span
 from converter.frame.head import Head, apply_head, is_organ
@@ -85,4 +86,4 @@ def parse_signed(form: Form, lines: Lines, head: Head, ctx: Context) -> Document
     elif after < tail_start:
         doc.transmitted = ctx.parse_document(lines[after:tail_start], ctx)
     doc.cc, doc.printer = cc, printer
-    return doc
+    return hand_on(doc)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from converter.model.blocks import Attachment, Para
-from converter.model.text import Span
+from converter.model.text import Lines, Span
 
 
 # eq=False, repr=False: nothing compares or prints these (converter/model/__init__.py says why)
@@ -106,3 +106,6 @@ class Document:
     cc: list[Span] = field(default_factory=list)
     printer: Signature | None = None
     date: str | None = None                              # a brief's date (ISO)
+    # the text after this document when it is a document of its own, not one this one issues:
+    # parsed beside it by whoever holds it (forms/following.py)
+    following: Lines = ()

@@ -23,6 +23,7 @@ from typing import Any
 from converter.forms.bulletin import records
 from converter.forms.bulletin.masthead import issue_match, issue_values, masthead_spans
 from converter.forms.bulletin.toc import TOC_LEADER, TocEntry, parse_entries
+from converter.forms.following import one_after_another
 from converter.forms.order import ORDER_MARK, ORDER_NUMBER, SEQ_ONLY
 from converter.forms.registry import Form
 from converter.frame.head import Head, is_issuer_mark, parse_doc_number
@@ -372,8 +373,8 @@ def parse_columns(b: Bulletin, lines: Lines, ctx: Context, titles: frozenset[str
             chunk = chunk[1:]
             if not chunk:
                 continue
-        doc = ctx.parse_document(chunk, ctx)
+        documents = one_after_another(ctx.parse_document(chunk, ctx), ctx)
         if part is not None:
-            part.documents.append(doc)
+            part.documents.extend(documents)
         else:
-            b.parts.append(doc)
+            b.parts.extend(documents)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from converter.blocks.parser import RuleSet, parse_body
+from converter.forms.following import one_after_another
 from converter.model.context import Context
 from converter.model.document import Document
 from converter.model.text import Line, Lines, Span, collapse, split_at, whole
@@ -132,7 +133,7 @@ def parse_appointments(section: Records, lines: Lines, ctx: Context) -> None:
     section.items = [Record([whole(line)], first_date([whole(line)])) for line in lines[:starts[0]]]
     for _, chunk in split_at(lines[starts[0]:], [k - starts[0] for k in starts]):
         if chunk:
-            section.items.append(ctx.parse_document(chunk, ctx))
+            section.items.extend(one_after_another(ctx.parse_document(chunk, ctx), ctx))
 
 
 def is_brief_title(lines: Lines, i: int) -> bool:

@@ -1,0 +1,96 @@
+"""Documents printed one after another (forms/following.py): side by side, never nested one in the next."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from converter import lossless, pipeline
+from converter.forms.following import ISSUING_BODY, ISSUING_TITLE, one_after_another
+from converter.model.context import Context
+from converter.model.document import Document
+
+NOTICE = """某某县人民政府关于做好第{n}批项目申报的通知
+某政发〔2024〕{n}号
+各乡镇人民政府，县直各单位：
+现将有关事项通知如下。
+一、申报范围
+各单位按要求申报。
+二、工作要求
+请于月底前报送。
+某某县人民政府
+2024年{month}月{day}日
+"""
+
+
+def notices(count: int) -> str:
+    return "".join(NOTICE.format(n=k + 1, month=k % 12 + 1, day=k % 28 + 1) for k in range(count))
+
+
+def converted(text: str) -> etree._Element:
+    result = pipeline.convert_bytes(text.encode(), "input.txt")
+    assert lossless.check(text, result.root) is None
+    return result.root
+
+
+def local(el: etree._Element) -> str:
+    return etree.QName(el).localname
+
+
+def test_many_notices_are_as_many_documents_side_by_side() -> None:
+    # (nested, 300 notices went 600 elements deep: beyond what libxml2 builds, the whole file failed)
+    root = converted(notices(300))
+    documents = [child for child in root if local(child) == "document"]
+    assert [d.get("id") for d in documents] == [f"d{k}" for k in range(1, 301)]
+    assert not root.findall(".//{*}transmitted")
+    assert max(len(list(el.iterancestors())) for el in root.iter()) <= 6
+    numbers = [d.findtext("{*}docNumber") for d in documents]
+    assert numbers == [f"某政发〔2024〕{k}号" for k in range(1, 301)]
+    # each keeps its own two sections: numbering does not run on into the next document
+    assert all(len(d.findall("{*}body/{*}section")) == 2 for d in documents)
+
+
+def test_a_forwarding_notice_keeps_what_it_forwards_and_what_follows_stands_beside_it() -> None:
+    forwarding = ("某某县人民政府办公室关于转发某某市开展安全检查的通知的通知\n各乡镇人民政府：\n"
+                  "现将市里的通知转发给你们，请遵照执行。\n某某县人民政府办公室\n2024年4月2日\n")
+    forwarded = NOTICE.format(n=7, month=3, day=28)
+    after = NOTICE.format(n=8, month=4, day=9)
+    root = converted(forwarding + forwarded + after)
+    documents = [child for child in root if local(child) == "document"]
+    assert [d.get("id") for d in documents] == ["d1", "d2"]
+    inner = documents[0].find("{*}transmitted/{*}document")
+    assert inner is not None and inner.findtext("{*}docNumber") == "某政发〔2024〕7号"
+    assert documents[1].findtext("{*}docNumber") == "某政发〔2024〕8号"
+
+
+def test_text_under_the_signature_without_a_head_of_its_own_is_still_transmitted() -> None:
+    # no 文号 and no 主送 under the title: not a document of its own, read as before
+    text = NOTICE.format(n=1, month=3, day=1) + "某某县项目申报指南\n一、申报条件\n具有独立法人资格。\n"
+    root = converted(text)
+    assert len([child for child in root if local(child) == "document"]) == 1
+    assert root.find("{*}document/{*}transmitted/{*}document") is not None
+
+
+def test_a_title_or_body_that_issues_something_keeps_the_old_reading() -> None:
+    assert ISSUING_TITLE.search("某某县人民政府关于印发某某方案的通知")
+    assert ISSUING_TITLE.search("关于修改《某某条例》的决定")
+    assert ISSUING_BODY.search("现将有关文件转发给你们，请认真贯彻执行。")
+    assert not ISSUING_TITLE.search("某某县人民政府关于做好春季防火工作的通知")
+
+
+def test_one_after_another_parses_the_text_each_document_leaves_over() -> None:
+    parsed: list[object] = []
+
+    def parse(lines: object, ctx: Context) -> Document:
+        doc = Document("notice", len(parsed) + 2)
+        parsed.append(lines)
+        if len(parsed) < 3:
+            doc.following = ("next",)    # type: ignore[assignment]
+        return doc
+
+    first = Document("notice", 1, following=("rest",))    # type: ignore[arg-type]
+    ctx = Context(True, parse)
+    found = one_after_another(first, ctx)
+    assert [d.line for d in found] == [1, 2, 3, 4]
+    assert parsed == [("rest",), ("next",), ("next",)]
+    assert all(not d.following for d in found)
+    assert one_after_another("a bulletin", ctx) == ["a bulletin"]

@@ -374,3 +374,22 @@ def test_a_toolbar_read_one_word_a_line_is_no_part_of_the_title():
 ])
 def test_recipients_wrapped_over_lines(texts, count):
     assert len(roles.take_recipients(lines_of(*texts), 0)[0]) == count
+
+
+# --- a 公告's name and number on one line -------------------------------------------
+
+@pytest.mark.parametrize("texts, title, number", [
+    (("某某市人民政府公告（第3号）", "现将有关事项公告如下。"), "某某市人民政府公告", "第3号"),
+    (("某某县公安局通告 （2024年第2号）", "现通告如下："), "某某县公安局通告", "2024年第2号"),
+    # a title of its own below: the line is the 文号 as printed, name and all
+    (("国家税务总局公告2019年第41号", "国家税务总局关于调整某某事项的公告", "现将有关事项公告如下："),
+     "国家税务总局关于调整某某事项的公告", "国家税务总局公告2019年第41号"),
+    # an order's 令 is its 发文机关标志, never a title
+    (("某某市人民政府令（第175号）", "《某某办法》已经市人民政府常务会议通过，现予公布。"), "", "某某市人民政府令（第175号）"),
+])
+def test_a_name_printed_before_its_number_is_the_title_only_where_none_other_stands(
+        texts: tuple[str, ...], title: str, number: str) -> None:
+    found = head.parse_head(lines_of(*texts))
+    assert (roles.title_text(found.title) if found.title else "") == title
+    assert found.doc_number is not None
+    assert "".join(span.text for span in found.doc_number.spans) == number

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from converter.frame.formula import formula_kind
-from converter.frame.numbers import HeadNumber, doc_number, read_number, with_prefix
+from converter.frame.numbers import HeadNumber, doc_number, named_serial, read_number, with_prefix
 from converter.frame.roles import (ORDER_MARK, completes_title, ends_in_form_word, is_body_line, is_issuer_mark,
                                    is_organ, is_organ_name, is_row, is_title_line, is_title_note, recipients_lead,
                                    take_recipients, title_text)
@@ -179,6 +179,10 @@ def parse_head(lines: Lines, implied_title: str = "") -> Head:
         head.title = [whole(line) for line in lines[title[0]:title[1]]]
         placed.update(range(*title))
     number = found[at].number if at is not None else None
+    named = named_serial(number) if title is None and number is not None else None
+    if named is not None and at is not None:
+        head.title, number = [named[0]], named[1]      # 某某市人民政府公告（第3号）: its title, then its number
+        placed.add(at)
     if at is not None and number is not None:
         place_number(head, lines[at], number, lines[mark[0]] if mark and found[mark[0]].kind == "order-mark" else None)
         placed.add(at)

@@ -14,7 +14,7 @@ Only whole head lines are read: a 文号 cited inside a sentence of the body
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from converter.model.document import DocNumber
 from converter.model.text import Line, Span
@@ -36,6 +36,8 @@ GLUED_NUMBER = pattern(
 SERIAL = (r"[（(]?\s{0,2}(?:(?P<year>\d{4})\s{0,2}年\s{0,2}"
           r"|(?P<bracketed>[〔\[［【﹝]\s{0,2}(?P<year2>\d{4})\s{0,2}[〕\]］】﹞])\s{0,2})?第\s{0,2}"
           r"(?P<seq>\d{1,5}|[一二三四五六七八九十百千零〇两]{1,8})\s{0,2}号\s{0,2}[）)]?")
+# The 文种 words whose name may stand before the number on one line and be the title (not 令: an order's mark)
+ANNOUNCING_WORDS = ("公告", "通告")
 # … after the organ's 令 or 公告 on the same line: "广州市人民政府令第5号", "国家税务总局公告2019年第41号"
 SERIAL_NUMBER = pattern(rf"(?P<prefix>[{HAN}]{{2,40}}?(?:令|公告|通告))?\s{{0,3}}{SERIAL}",
                         "广州市人民政府令第5号", "第 5 号", "（2024年第3号）", "国家税务总局公告2019年第41号",
@@ -95,6 +97,26 @@ def read_number(line: Line) -> HeadNumber | None:
             rest += 1
         return HeadNumber(number, "caption", None, rest)
     return None
+
+
+def named_serial(number: HeadNumber) -> tuple[Span, HeadNumber] | None:
+    """A 公告's or 通告's name and number on one line ("某某市人民政府公告（第3号）"), for a head that prints no
+    other title: the name is the title, the number alone the 文号, as when the two stand on two lines.
+    (An order's 令 is its 发文机关标志, not a title: its line stays one number.)"""
+    number_span = number.number.spans[0]
+    if number.kind != "serial" or not number.number.prefix.endswith(ANNOUNCING_WORDS):
+        return None
+    line = number_span.line
+    lead = len(line.text) - len(line.text.lstrip())
+    stripped = line.text.strip()
+    m = SERIAL_NUMBER.fullmatch(stripped)
+    if m is None or not m.group("prefix"):
+        return None
+    name = Span(line, lead + m.start("prefix"), lead + m.end("prefix"))
+    start = serial_start(stripped, m)
+    span = Span(line, lead + start, lead + len(stripped.rstrip("）)").rstrip()))
+    seq = replace(number.number, spans=(span,), prefix="")
+    return name, replace(number, number=seq)
 
 
 def serial_start(text: str, m: re.Match[str]) -> int:

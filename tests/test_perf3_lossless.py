@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from converter import lossless, pipeline, reader, reading
-from converter.lossless import Loss, PAGE_FACTS, anchored_in_order, by_flow, take_items, take_leading
+from converter.lossless import (Loss, PAGE_FACTS, anchored_in_order, by_flow, fits, other_readings, take_items,
+                                take_leading)
 from converter.normalise.html import looks_like_html
 from converter.normalise.lines import split_lines
 from tests.conftest import ALL_SAMPLES
@@ -79,6 +80,8 @@ def whole_check(input_text: str, xml: bytes | etree._Element) -> Loss | None:
             alone = by_flow(chars, taken, flow, pos)
             if alone is not None:
                 result = (alone, "")
+            elif taken and not fits(result, flow, pos):     # (the other readings of a line's items, as check has them)
+                result = next((other for other in other_readings(chars, taken) if fits(other, flow, pos)), result)
         if result is None:
             return Loss(n, chars, f"residue {taken!r}")
         rest, more = result

@@ -624,6 +624,13 @@
     <p class="attendance"><xsl:call-template name="line"/><xsl:apply-templates/></p>
   </xsl:template>
 
+  <!-- 时间 / 地点 lines of a 纪要 -->
+  <xsl:template match="g:meetingFact">
+    <p class="meeting"><xsl:call-template name="line"/>
+      <xsl:if test="@value"><xsl:attribute name="data-date"><xsl:value-of select="@value"/></xsl:attribute></xsl:if>
+      <xsl:apply-templates/></p>
+  </xsl:template>
+
   <xsl:template match="g:attendee">
     <span class="attendee"><xsl:apply-templates/></span>
   </xsl:template>
@@ -699,7 +706,7 @@ ol.list > li { text-indent: 2em; }
 .attachment-note { margin-top: 1.75em; }
 .signature { text-align: right; margin: 1.75em 4em 1em 0; }
 .dateline { text-align: center; margin: 0.5em 0 1em; }
-.dateline p, .adopted, .attendance { text-indent: 0; }
+.dateline p, .adopted, .attendance, .meeting { text-indent: 0; }
 .adopted { text-align: center; font-family: var(--kaiti); }
 .amendment .num { font-family: var(--heiti); }
 .signature p, .printer p { text-indent: 0; }

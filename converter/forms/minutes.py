@@ -5,6 +5,7 @@
     某某县人民政府办公室        2024年3月6日     the organ and date under the title: dateline
     2024年3月5日，县长王明主持召开…会议纪要如下：
     一、…
+    时间：2024年3月5日上午9:00                   meetingFact @name 时间 @value (blocks/meeting.py)
     出席：王明、李华、张伟                       attendance @role 出席, one attendee a name
     列席：县发改局、县财政局负责同志
 
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from converter.blocks import SHARED, attendance
+from converter.blocks import SHARED, attendance, meeting
 from converter.forms.dateline import take_dateline
 from converter.forms import dateline
 from converter.forms.official import parse_official
@@ -37,7 +38,7 @@ ISSUE_NUMBER = pattern(
     "第5期", "2024年第5期", "〔2024〕第5期", "〔2024〕5号", "〔2024〕第5次",
 )
 
-RULES = SHARED.plus(attendance.PLUGIN, before=SHARED.names()[0])
+RULES = SHARED.plus(attendance.PLUGIN, before=SHARED.names()[0]).plus(meeting.PLUGIN, before=SHARED.names()[0])
 
 
 def parse(form: Form, lines: Lines, head: Head, ctx: Context) -> Document:
@@ -63,7 +64,7 @@ def issue_number(lines: Lines, i: int) -> DocNumber | None:
     return DocNumber((Span(line, lead, len(line.text.rstrip())),), "", int(year) if year else None, seq)
 
 
-FORM = Form("minutes", parse, title_words=("纪要",), rules=RULES, renders={**attendance.RENDERS, **dateline.RENDERS})
+FORM = Form("minutes", parse, title_words=("纪要",), rules=RULES, renders={**attendance.RENDERS, **meeting.RENDERS, **dateline.RENDERS})
 
 
 def register(forms: Registry) -> None:

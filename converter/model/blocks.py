@@ -200,6 +200,19 @@ class Answers:
 
 
 @dataclass(slots=True, eq=False, repr=False)
+class MeetingFact:
+    """时间：… / 地点：… of the meeting a 纪要 records: its label (letter-spacing removed), its line, its date."""
+
+    name: str
+    span: Span
+    iso: str | None
+
+    @property
+    def line(self) -> int:
+        return self.span.line.n
+
+
+@dataclass(slots=True, eq=False, repr=False)
 class Attendance:
     """出席：… / 列席：… in 纪要: the label, and the attendees split at 、，；."""
 

@@ -63,23 +63,23 @@ DIVISION_CELL = pattern(rf"第\s{{0,2}}{ORDINAL}\s{{0,2}}[编章节条]", "第�
 CAPTION_MAX = 60
 # Where a plug-in keeps the table whose rows are being read.
 OPEN_TABLE = "table"
-# Where parse_inner_line keeps the row below it as split, (line, split_cells of it), for parse_row
+# Where parse_inner_line keeps the row below it as split, (line, cells_of it), for parse_row
 OPEN_SPLIT = "table_split"
 
 
 def parse_row(state: BodyState, line: Line, m: re.Match[str]) -> bool:
     table: TableBlock | None = state.open.get(OPEN_TABLE)
     split = state.open.get(OPEN_SPLIT)
-    # once: the tests below and the table's build take it (parse_inner_line may have split this line)
-    cuts = split[1] if split is not None and split[0] is line else split_cells(line)
-    if is_division(line, cuts):
+    # once: the tests below and the table's build take them (parse_inner_line may have made this line's)
+    cells = split[1] if split is not None and split[0] is line else cells_of(line)
+    if "第" in line.text and is_division(line, split_cells(line)):     # (is_division's own cheap test first)
         return False
-    if table is None and not is_row(line, cuts):
+    if table is None and not is_row(line, cells):
         return False
     if table is None:
-        open_table(state, TableBlock([line], [cuts]))
+        open_table(state, TableBlock([line], [cells]))
     else:
-        table.add(line, cuts)
+        table.add(line, cells)
     return True
 
 
@@ -101,13 +101,12 @@ def parse_spaced_row(state: BodyState, line: Line, m: re.Match[str]) -> bool:
             return False
         table.add(line)
         return True
-    cuts = split_cells(line, spaced=True)
-    cells = cells_of(line, True, cuts)
+    cells = cells_of(line, True)
     if not is_header(cells) or any("：" in c.text or ":" in c.text for c in cells):
         return False            # a table laid out with spaces starts with its header of labels
     if spaced_rows_below(state, len(cells)) < SPACED_ROWS_MIN - 1:
         return False
-    open_table(state, TableBlock([line], [cuts], spaced=True))
+    open_table(state, TableBlock([line], [cells], spaced=True))
     return True
 
 
@@ -169,24 +168,24 @@ def parse_inner_line(state: BodyState, line: Line, m: re.Match[str]) -> bool:
         return False
     # the row below split once, for is_row, its cells here and parse_row's at the next line (kept in
     # state.open for it); a tab or pipe row (what is_row takes) splits the same spaced or not
-    cuts = split_cells(after) if "\t" in after.text or "|" in after.text else None
-    row = cuts is not None and is_row(after, cuts)
+    cells = cells_of(after) if "\t" in after.text or "|" in after.text else None
+    row = cells is not None and is_row(after, cells)
     if not (row or (table.spaced and SPACED_ROW.fullmatch(after.text))):
         return False
-    if is_header(cells_of(after, table.spaced, cuts if row else None)):
+    if is_header(cells if row and cells is not None else cells_of(after, table.spaced)):
         return False            # the caption of the next table, above its header
     table.add(line)
-    if cuts is not None:
-        state.open[OPEN_SPLIT] = (after, cuts)
+    if cells is not None:
+        state.open[OPEN_SPLIT] = (after, cells)
     return True
 
 
-def is_row(line: Line, cuts: list[tuple[int, int]] | None = None) -> bool:
-    """Whether a line is a table row on its own (two filled cells at least); `cuts`: its split_cells, if made."""
+def is_row(line: Line, cells: list[Cell] | None = None) -> bool:
+    """Whether a line is a table row on its own (two filled cells at least); `cells`: its cells_of, if made."""
     text = line.text
     if not (TAB_ROW.fullmatch(text) or PIPE_ROW.fullmatch(text)) or PIPE_RULE.fullmatch(text):
         return False
-    return sum(1 for a, b in (split_cells(line) if cuts is None else cuts) if a < b) >= 2
+    return sum(1 for cell in (cells_of(line) if cells is None else cells) if cell.spans) >= 2
 
 
 def is_division(line: Line, cuts: list[tuple[int, int]]) -> bool:

@@ -1,0 +1,43 @@
+"""The fast paths of the parse stage in wave 7 give what the computations they replace give (issue 12)."""
+
+from __future__ import annotations
+
+import random
+
+from converter.blocks.table_structure import cells_of, clean_parts, split_cells
+from converter.model.blocks import Cell
+from converter.model.text import Line, Span
+
+# Han, white space of every kind (a line break among them), the marks of a row, and what is neither
+ALPHABET = "产品类废物区科经局〇㐀豈" + " \t\t\t\u3000\u00a0\n\x85\u2028\x1f\u200b" + "||--:：1a、（）\U00020000é"
+
+
+def texts(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["", "\t", "|", "||", "\t\t", "a\tb", "\ta\t", "| 序号 | 指标 |", "序号\t指标", "\t\n", "a \tb", "a\u3000\tb"] + [
+        "".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, 30))) for _ in range(n)]
+
+
+def cells_by_bounds(line: Line, spaced: bool) -> list[Cell]:
+    """The cells of a row as cells_of made them before its fast path: from split_cells's bounds."""
+    return [Cell([Span(line, a, b)], line.text[a:b]) if a < b else Cell() for a, b in split_cells(line, spaced)]
+
+
+def test_cells_of_a_row_as_from_its_bounds():
+    for text in texts(20000, 7):
+        line = Line(1, None, text)
+        for spaced in (False, True):
+            fast, slow = cells_of(line, spaced), cells_by_bounds(line, spaced)
+            assert [(c.spans, c.text, c.key) for c in fast] == [(c.spans, c.text, c.key) for c in slow], repr(text)
+            assert all(c.merged == () and c.rowspan == c.colspan == 1 for c in fast)
+        parts = clean_parts(text)
+        if parts is not None:           # each part is its cell's text, and its own key
+            assert parts == text.split("\t") and all("".join(p.split()) == p for p in parts), repr(text)
+
+
+def test_a_cell_given_its_key_is_the_cell_made_without():
+    line = Line(1, None, "序号\t指标")
+    for spans in ([Span(line, 0, 2)], [Span(line, 3, 5)]):
+        text = spans[0].text
+        given, made = Cell(spans, text, text), Cell(spans)
+        assert (given.spans, given.text, given.key) == (made.spans, made.text, made.key)

@@ -63,9 +63,7 @@ def split_cells(line: Line, spaced: bool = False) -> list[tuple[int, int]]:
     text = line.text
     if spaced and "\t" not in text and "|" not in text:
         return [m.span() for m in SPACED_CELL.finditer(text)]
-    start = 0
-    bounds = []
-    clean = clean_parts(text)
+    start, bounds, clean = 0, [], clean_parts(text)
     if clean is not None:
         for part in clean:
             bounds.append((start, start + len(part)))
@@ -91,28 +89,32 @@ def split_cells(line: Line, spaced: bool = False) -> list[tuple[int, int]]:
 
 
 def clean_parts(text: str) -> list[str] | None:
-    """The parts of a tab row with no white space but its tabs, else None (a pipe row, or one to trim).
-
-    Each part is then its cell (an empty part an empty one), what split_cells's trimming loop gives too (no
-    part has a lead or a trailing space), and its text its key. The test need only be sure: no " ", and the
-    parts joined printable (str.isprintable is false of every white space but " "): str methods in C, not
-    SPACE_BUT_TAB's search at each character; a row it is unsure of goes through the trimming loop."""
-    if "\t" not in text or " " in text:
+    """The parts of a tab row none of which is to trim (its only white space tabs, and spaces inside parts), else
+    None (a pipe row, or one for split_cells's trimming loop). Each part is its cell (an empty part an empty one),
+    as the loop gives (no part has a lead or trailing space). The test need only be sure: no space by a tab or at
+    an end, the parts joined, spaces out, printable (str.isprintable is false of every white space but " ")."""
+    if "\t" not in text:
         return None
     parts = text.split("\t")
-    return parts if "".join(parts).isprintable() else None
+    if " " not in text:
+        return parts if "".join(parts).isprintable() else None
+    if text[0] == " " or text[-1] == " " or " \t" in text or "\t " in text:
+        return None
+    return parts if "".join(parts).replace(" ", "").isprintable() else None
 
 
 def cells_of(line: Line, spaced: bool = False, cuts: list[tuple[int, int]] | None = None) -> list[Cell]:
-    """The cells of a printed row; `cuts` is its split_cells when the caller has it already. A tab row with no
-    other white space (clean_parts: most rows) gives its cells from its parts, each its cell's text and key:
-    split_cells's cells, without its bounds, their slices and keys (a tab row splits at tabs spaced or not)."""
+    """The cells of a printed row; `cuts` is its split_cells when the caller has it already. A tab row of parts
+    to trim none of (clean_parts: most rows) gives split_cells's cells from its parts straight (a tab row splits
+    at tabs spaced or not), each its cell's text, its key with the spaces (its only white space) out."""
     text = line.text
     if cuts is None and (parts := clean_parts(text)) is not None:
         cells, start = [], 0
+        spaces = " " in text
         for part in parts:
             end = start + len(part)
-            cells.append(Cell([Span(line, start, end)], part, part) if part else Cell())
+            cells.append(Cell([Span(line, start, end)], part, part.replace(" ", "") if spaces else part)
+                         if part else Cell())
             start = end + 1
         return cells
     return [Cell([Span(line, a, b)], text[a:b]) if a < b else Cell()

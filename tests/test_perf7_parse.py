@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
+from converter.blocks import SHARED
+from converter.blocks.parser import BodyState, Opened, RuleSet
 from converter.blocks.table_structure import cells_of, clean_parts, split_cells
-from converter.model.blocks import Cell
+from converter.forms import decision, minutes
+from converter.forms.speech import parts
+from converter.model.blocks import Cell, TableBlock
 from converter.model.text import Line, Span
+from tests.test_perf2_parse import POOL, parsed
+from tests.test_perf3_parse import bodies
 
 # Han, white space of every kind (a line break among them), the marks of a row, and what is neither
 ALPHABET = "产品类废物区科经局〇㐀豈" + " \t\t\t\u3000\u00a0\n\x85\u2028\x1f\u200b" + "||--:：1a、（）\U00020000é"
@@ -43,3 +50,25 @@ def test_a_cell_given_its_key_is_the_cell_made_without():
         text = spans[0].text
         given, made = Cell(spans, text, text), Cell(spans)
         assert (given.spans, given.text, given.key) == (made.spans, made.text, made.key)
+
+
+# --- table_note_more kept to a table whose note parse_note took last (OPEN_NOTES) ------------------------
+
+def notes_open(state: BodyState) -> bool:
+    """table_note_more's guard as it was: the last block of the open section is a table with notes."""
+    children = state.stack[-1].section.children
+    return bool(children) and isinstance(children[-1], TableBlock) and bool(children[-1].notes)
+
+
+NOTE_POOL = POOL + (
+    "注：", "注：数据来源于统计局", "1.第一点说明", "说明文字未完，", "续完。", "序号\t项目", "1\t产量\t", "组长：张三",
+    "张三　某某区财政局局长", "李四　某某区教育局局长", "（一）小节", "第二条 条文。", "附则", "总则", "特此通知。", "")
+
+
+def test_a_tables_notes_go_on_as_the_guard_on_the_last_block_said():
+    for base in (SHARED, decision.RULES, minutes.RULES, parts.RULES):
+        assert any(rule.name == "table_note_more" and isinstance(rule.when, Opened) for rule in base.rules)
+        slow = RuleSet(tuple(replace(rule, when=notes_open) if rule.name == "table_note_more" else rule
+                             for rule in base.rules), base.finishers, base.claimers)
+        for texts, gaps, repair in bodies(71, 500, NOTE_POOL):
+            assert parsed(texts, base, repair, gaps) == parsed(texts, slow, repair, gaps), texts

@@ -63,6 +63,14 @@ DIVISION_CELL = pattern(rf"第\s{{0,2}}{ORDINAL}\s{{0,2}}[编章节条]", "第�
 CAPTION_MAX = 60
 # Where a plug-in keeps the table whose rows are being read.
 OPEN_TABLE = "table"
+# Where parse_note keeps the table whose note it took last, while nothing else starts. table_note_more goes on a
+# note only where the last block of the open section is a table with notes: that block is there only after
+# parse_note took a line, until the next line that starts a block (all of them close the state first, and a line
+# the state is closed for ends in a new block of the section, or leaves the section for good): while the table stays
+# last, the key stays there. (Kept while another block goes on, as the table is no longer last, the key lets the
+# guard pass where parse_note passes: a guard may say yes more often than its handler.) Nothing kept there, the
+# parser leaves table_note_more out of a line's steps (parser.Opened): most lines no longer ask the guard.
+OPEN_NOTES = "table_notes"
 # Where parse_inner_line keeps the row below it as split, (line, cells_of it), for parse_row
 OPEN_SPLIT = "table_split"
 
@@ -141,6 +149,7 @@ def parse_note(state: BodyState, line: Line, m: re.Match[str]) -> bool:
     if m.re is compiled(NOTE_START) or (table.notes and not line.gap and goes_on_note(table.notes[-1], line)):
         state.close()
         table.notes.append(line)
+        state.open[OPEN_NOTES] = table      # (table_note_more's guard: the table's notes may go on)
         return True
     return False
 
@@ -197,13 +206,6 @@ def is_division(line: Line, cuts: list[tuple[int, int]]) -> bool:
     return len(cells) == 2 and DIVISION_CELL.fullmatch(line.text[cells[0][0]:cells[0][1]]) is not None
 
 
-def notes_open(state: BodyState) -> bool:
-    """The guard of table_note_more: for the line that rule matches (any line, no NOTE_START match)
-    parse_note passes unless the last block is a table with a note already."""
-    children = state.stack[-1].section.children      # state.container, without its call (asked at every line)
-    return bool(children) and isinstance(children[-1], TableBlock) and bool(children[-1].notes)
-
-
 def finish(blocks: list[Any], ctx: Context) -> list[Any]:
     """Replace every collected TableBlock (at any depth) by its structured Table."""
     if not holds(blocks, TableBlock):
@@ -216,7 +218,7 @@ PLUGIN = Plugin("tables", (
     BlockRule("table_row", TAB_ROW_START, parse_row, contains="\t"),
     BlockRule("table_pipe_row", PIPE_ROW_START, parse_row, first="|"),
     BlockRule("table_note", NOTE_START, parse_note, first="注"),
-    BlockRule("table_note_more", ANY_LINE, parse_note, when=notes_open),
+    BlockRule("table_note_more", ANY_LINE, parse_note, when=opened(OPEN_NOTES)),
     BlockRule("table_inner_line", ANY_LINE, parse_inner_line, when=opened(OPEN_TABLE)),
 ), finish)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
-from converter.blocks import SHARED
+from converter.blocks import SHARED, toc
 from converter.blocks.parser import BodyState, Opened, RuleSet
 from converter.blocks.table_structure import cells_of, clean_parts, split_cells
 from converter.forms import decision, minutes
@@ -72,3 +72,25 @@ def test_a_tables_notes_go_on_as_the_guard_on_the_last_block_said():
                              for rule in base.rules), base.finishers, base.claimers)
         for texts, gaps, repair in bodies(71, 500, NOTE_POOL):
             assert parsed(texts, base, repair, gaps) == parsed(texts, slow, repair, gaps), texts
+
+
+# --- toc.division: one match for the opening all divisions share, before each division's own -------------
+
+def test_division_as_with_each_pattern_asked():
+    def slow(line: Line) -> object:
+        if line.text[:1] != "第":
+            return None
+        for style, rule in toc.DIVISIONS:
+            m = rule.match(line.text)
+            if m:
+                return style, m.span(), m.group("n")
+        return None
+
+    rng = random.Random(72)
+    alphabet = "第一二三十百千零〇两0１9 \u3000\t编章节条款之总则"
+    samples = ["第一章 总则", "第 三 编", "第二节一般规定", "第一条 为了", "第十条之一", "第12章", "第  一  章", "第一百二十四节"]
+    for text in samples + ["第" + "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10))) for _ in range(30000)]:
+        line = Line(1, None, text)
+        found = toc.division(line)
+        fast = None if found is None else (found[0], found[1].span(), found[1].group("n"))
+        assert fast == slow(line), repr(text)

@@ -63,23 +63,31 @@ DIVISION_CELL = pattern(rf"第\s{{0,2}}{ORDINAL}\s{{0,2}}[编章节条]", "第�
 CAPTION_MAX = 60
 # Where a plug-in keeps the table whose rows are being read.
 OPEN_TABLE = "table"
-# Where parse_inner_line keeps the row below it as split, (line, split_cells of it), for parse_row
+# Where parse_note keeps the table whose note it took last, while nothing else starts. table_note_more goes on a
+# note only where the last block of the open section is a table with notes: that block is there only after
+# parse_note took a line, until the next line that starts a block (all of them close the state first, and a line
+# the state is closed for ends in a new block of the section, or leaves the section for good): while the table stays
+# last, the key stays there. (Kept while another block goes on, as the table is no longer last, the key lets the
+# guard pass where parse_note passes: a guard may say yes more often than its handler.) Nothing kept there, the
+# parser leaves table_note_more out of a line's steps (parser.Opened): most lines no longer ask the guard.
+OPEN_NOTES = "table_notes"
+# Where parse_inner_line keeps the row below it as split, (line, cells_of it), for parse_row
 OPEN_SPLIT = "table_split"
 
 
 def parse_row(state: BodyState, line: Line, m: re.Match[str]) -> bool:
     table: TableBlock | None = state.open.get(OPEN_TABLE)
     split = state.open.get(OPEN_SPLIT)
-    # once: the tests below and the table's build take it (parse_inner_line may have split this line)
-    cuts = split[1] if split is not None and split[0] is line else split_cells(line)
-    if is_division(line, cuts):
+    # once: the tests below and the table's build take them (parse_inner_line may have made this line's)
+    cells = split[1] if split is not None and split[0] is line else cells_of(line)
+    if "第" in line.text and is_division(line, split_cells(line)):     # (is_division's own cheap test first)
         return False
-    if table is None and not is_row(line, cuts):
+    if table is None and not is_row(line, cells):
         return False
     if table is None:
-        open_table(state, TableBlock([line], [cuts]))
+        open_table(state, TableBlock([line], [cells]))
     else:
-        table.add(line, cuts)
+        table.add(line, cells)
     return True
 
 
@@ -101,13 +109,12 @@ def parse_spaced_row(state: BodyState, line: Line, m: re.Match[str]) -> bool:
             return False
         table.add(line)
         return True
-    cuts = split_cells(line, spaced=True)
-    cells = cells_of(line, True, cuts)
+    cells = cells_of(line, True)
     if not is_header(cells) or any("：" in c.text or ":" in c.text for c in cells):
         return False            # a table laid out with spaces starts with its header of labels
     if spaced_rows_below(state, len(cells)) < SPACED_ROWS_MIN - 1:
         return False
-    open_table(state, TableBlock([line], [cuts], spaced=True))
+    open_table(state, TableBlock([line], [cells], spaced=True))
     return True
 
 
@@ -142,6 +149,7 @@ def parse_note(state: BodyState, line: Line, m: re.Match[str]) -> bool:
     if m.re is compiled(NOTE_START) or (table.notes and not line.gap and goes_on_note(table.notes[-1], line)):
         state.close()
         table.notes.append(line)
+        state.open[OPEN_NOTES] = table      # (table_note_more's guard: the table's notes may go on)
         return True
     return False
 
@@ -169,24 +177,24 @@ def parse_inner_line(state: BodyState, line: Line, m: re.Match[str]) -> bool:
         return False
     # the row below split once, for is_row, its cells here and parse_row's at the next line (kept in
     # state.open for it); a tab or pipe row (what is_row takes) splits the same spaced or not
-    cuts = split_cells(after) if "\t" in after.text or "|" in after.text else None
-    row = cuts is not None and is_row(after, cuts)
+    cells = cells_of(after) if "\t" in after.text or "|" in after.text else None
+    row = cells is not None and is_row(after, cells)
     if not (row or (table.spaced and SPACED_ROW.fullmatch(after.text))):
         return False
-    if is_header(cells_of(after, table.spaced, cuts if row else None)):
+    if is_header(cells if row and cells is not None else cells_of(after, table.spaced)):
         return False            # the caption of the next table, above its header
     table.add(line)
-    if cuts is not None:
-        state.open[OPEN_SPLIT] = (after, cuts)
+    if cells is not None:
+        state.open[OPEN_SPLIT] = (after, cells)
     return True
 
 
-def is_row(line: Line, cuts: list[tuple[int, int]] | None = None) -> bool:
-    """Whether a line is a table row on its own (two filled cells at least); `cuts`: its split_cells, if made."""
+def is_row(line: Line, cells: list[Cell] | None = None) -> bool:
+    """Whether a line is a table row on its own (two filled cells at least); `cells`: its cells_of, if made."""
     text = line.text
     if not (TAB_ROW.fullmatch(text) or PIPE_ROW.fullmatch(text)) or PIPE_RULE.fullmatch(text):
         return False
-    return sum(1 for a, b in (split_cells(line) if cuts is None else cuts) if a < b) >= 2
+    return sum(1 for cell in (cells_of(line) if cells is None else cells) if cell.spans) >= 2
 
 
 def is_division(line: Line, cuts: list[tuple[int, int]]) -> bool:
@@ -196,13 +204,6 @@ def is_division(line: Line, cuts: list[tuple[int, int]]) -> bool:
         return False
     cells = [(a, b) for a, b in cuts if a < b]
     return len(cells) == 2 and DIVISION_CELL.fullmatch(line.text[cells[0][0]:cells[0][1]]) is not None
-
-
-def notes_open(state: BodyState) -> bool:
-    """The guard of table_note_more: for the line that rule matches (any line, no NOTE_START match)
-    parse_note passes unless the last block is a table with a note already."""
-    children = state.stack[-1].section.children      # state.container, without its call (asked at every line)
-    return bool(children) and isinstance(children[-1], TableBlock) and bool(children[-1].notes)
 
 
 def finish(blocks: list[Any], ctx: Context) -> list[Any]:
@@ -217,7 +218,7 @@ PLUGIN = Plugin("tables", (
     BlockRule("table_row", TAB_ROW_START, parse_row, contains="\t"),
     BlockRule("table_pipe_row", PIPE_ROW_START, parse_row, first="|"),
     BlockRule("table_note", NOTE_START, parse_note, first="注"),
-    BlockRule("table_note_more", ANY_LINE, parse_note, when=notes_open),
+    BlockRule("table_note_more", ANY_LINE, parse_note, when=opened(OPEN_NOTES)),
     BlockRule("table_inner_line", ANY_LINE, parse_inner_line, when=opened(OPEN_TABLE)),
 ), finish)
 

@@ -63,20 +63,14 @@ def split_cells(line: Line, spaced: bool = False) -> list[tuple[int, int]]:
     text = line.text
     if spaced and "\t" not in text and "|" not in text:
         return [m.span() for m in SPACED_CELL.finditer(text)]
-    separator = "\t" if "\t" in text else "|"
-    parts = text.split(separator)
-    start = 0
-    bounds = []
-    # Nothing to trim where no white space but tabs stands in the row: each part is its cell (an empty part an
-    # empty one), what the loop below gives such a row too (no part has a lead or a trailing space), so the
-    # test need only be sure: no " ", and the parts joined printable (str.isprintable is false of every white
-    # space character but " "). It asks str methods in C, not SPACE_BUT_TAB's search at each character; a
-    # row it is unsure of (an unprintable character that is no space) goes through the loop below.
-    if separator == "\t" and " " not in text and "".join(parts).isprintable():
-        for part in parts:
+    start, bounds, clean = 0, [], clean_parts(text)
+    if clean is not None:
+        for part in clean:
             bounds.append((start, start + len(part)))
             start += len(part) + 1
         return bounds
+    separator = "\t" if "\t" in text else "|"
+    parts = text.split(separator)
     if separator == "|":
         if not parts[0].strip():
             start = len(parts[0]) + 1
@@ -94,9 +88,35 @@ def split_cells(line: Line, spaced: bool = False) -> list[tuple[int, int]]:
     return bounds
 
 
+def clean_parts(text: str) -> list[str] | None:
+    """The parts of a tab row none of which is to trim (its only white space tabs, and spaces inside parts), else
+    None (a pipe row, or one for split_cells's trimming loop). Each part is its cell (an empty part an empty one),
+    as the loop gives (no part has a lead or trailing space). The test need only be sure: no space by a tab or at
+    an end, the parts joined, spaces out, printable (str.isprintable is false of every white space but " ")."""
+    if "\t" not in text:
+        return None
+    parts = text.split("\t")
+    if " " not in text:
+        return parts if "".join(parts).isprintable() else None
+    if text[0] == " " or text[-1] == " " or " \t" in text or "\t " in text:
+        return None
+    return parts if "".join(parts).replace(" ", "").isprintable() else None
+
+
 def cells_of(line: Line, spaced: bool = False, cuts: list[tuple[int, int]] | None = None) -> list[Cell]:
-    """The cells of a printed row; `cuts` is its split_cells when the caller has it already."""
+    """The cells of a printed row; `cuts` is its split_cells when the caller has it already. A tab row of parts
+    to trim none of (clean_parts: most rows) gives split_cells's cells from its parts straight (a tab row splits
+    at tabs spaced or not), each its cell's text, its key with the spaces (its only white space) out."""
     text = line.text
+    if cuts is None and (parts := clean_parts(text)) is not None:
+        cells, start = [], 0
+        spaces = " " in text
+        for part in parts:
+            end = start + len(part)
+            cells.append(Cell([Span(line, start, end)], part, part.replace(" ", "") if spaces else part)
+                         if part else Cell())
+            start = end + 1
+        return cells
     return [Cell([Span(line, a, b)], text[a:b]) if a < b else Cell()
             for a, b in (split_cells(line, spaced) if cuts is None else cuts)]
 
@@ -199,11 +219,12 @@ def build(block: TableBlock, ctx: Context) -> Table:
     repeated = False                         # the line before was a repeat of the header
     width = 0
     numbered: int | None = None              # the header's 序号 column after the first, if any
-    for line, cuts in zip(block.lines, block.cuts):
+    for line, made in zip(block.lines, block.cells):
         if "---" in line.text and PIPE_RULE.fullmatch(line.text):     # (a separator row has "---")
             ctx.remove("markup", line.n, line.raw.strip())
             continue
-        cells = cells_of(line, block.spaced, cuts)
+        # (cells the parser made are the table's: nothing else holds them, and the block is built once)
+        cells = cells_of(line, block.spaced) if made is None else made
         if not cells:       # white space alone (normalise makes such a line a gap): no cell, nothing to keep
             continue
         if header is None and not table.rows and is_header(cells):

@@ -28,7 +28,7 @@ from converter.model.text import Line, Lines, Span, collapse, tail, whole
 from converter.numerals import cn_number
 from converter.patterns import pattern
 from converter.tree.builder import Builder, NodeFunction
-from converter.rules import NUM_CHAPTER, NUM_PART, NUM_SUBCHAPTER
+from converter.rules import NUM_CHAPTER, NUM_PART, NUM_SUBCHAPTER, ORDINAL
 
 # The 目录 heading (letter-spacing allowed)
 TOC_TITLE = pattern(r"目\s{0,3}录", "目  录", "目录")
@@ -38,6 +38,9 @@ TOC_LEADER = pattern(r"(?P<leader>\s{0,4}[…·.．・\-—]{2,80}\s{0,4}(?:[（
                      "第一章 总则……………1", "第二章  附则 …… (12)", "第三章 法律责任  7")
 # The divisions a table of contents lists, outermost first, and the patterns that find them.
 DIVISIONS = (("part", NUM_PART), ("chapter", NUM_CHAPTER), ("subchapter", NUM_SUBCHAPTER))
+# A line DIVISIONS's patterns may find a division at the start of: their common opening (第, a numeral) before the
+# word of any of them. It matches a text exactly where one of theirs does (each is the same opening and its one word).
+DIVISION_START = pattern(rf"第\s{{0,2}}{ORDINAL}\s{{0,2}}[编章节]", "第一章 总则", "第 三 编", "第二节一般规定")
 # The fewest entries a table of contents without a 目录 heading has.
 MIN_ENTRIES = 2
 
@@ -71,8 +74,8 @@ class Toc:
 def division(line: Line) -> tuple[str, re.Match[str]] | None:
     """The division a line starts with (第X编 / 第X章 / 第X节), and the match."""
     text = line.text
-    if text[:1] != "第":
-        return None
+    if text[:1] != "第" or DIVISION_START.match(text) is None:
+        return None             # (most lines that open with 第 are articles: one match, not one for each division)
     for style, rule in DIVISIONS:
         m = rule.match(text)
         if m:

@@ -88,12 +88,12 @@ class Responsible:
 class TableBlock:
     """Rows of a table as printed (tab- or pipe-separated lines), before they are structured.
 
-    `cuts` holds, for each line, its cells' (start, end) when the parser split it already
-    (a tab or pipe row: the split it tested the row with), else None: a row is split once.
+    `cells` holds, for each line, its cells when the parser made them already (a tab or pipe
+    row: the cells it tested the row with), else None: a row is split once, its cells made once.
     """
 
     lines: list[Line]
-    cuts: list[list[tuple[int, int]] | None]
+    cells: list[list[Cell] | None]
     caption: list[Span] = field(default_factory=list)
     notes: list[Line] = field(default_factory=list)
     spaced: bool = False        # cells apart by runs of spaces (a PDF's text laid out in columns)
@@ -102,9 +102,9 @@ class TableBlock:
     def line(self) -> int:
         return (self.caption[0].line if self.caption else self.lines[0]).n
 
-    def add(self, line: Line, cuts: list[tuple[int, int]] | None = None) -> None:
+    def add(self, line: Line, cells: list[Cell] | None = None) -> None:
         self.lines.append(line)
-        self.cuts.append(cuts)
+        self.cells.append(cells)
 
 
 class Cell:
@@ -114,12 +114,13 @@ class Cell:
     header, a 序号, a repeat, what kind of value): a plain slotted class that joins the text
     and takes out its white space when it is made. The spans never change after (a cell that
     takes more text, cells beyond the header's width, is a new cell), so neither do `text`
-    and `key`. `text`, when given, is the spans' text (the caller has it at hand already).
+    and `key`. `text`, when given, is the spans' text (the caller has it at hand already), and so is `key`
+    its key (a text the caller knows to hold no white space is its own).
     """
 
     __slots__ = ("spans", "text", "key", "merged", "rowspan", "colspan")
 
-    def __init__(self, spans: list[Span] | None = None, text: str | None = None) -> None:
+    def __init__(self, spans: list[Span] | None = None, text: str | None = None, key: str | None = None) -> None:
         if spans is None:
             spans, text = [], ""        # an empty cell (a third of a table's, often)
         elif text is None:
@@ -127,7 +128,7 @@ class Cell:
         self.spans = spans
         self.text = text
         # str.split() cuts at exactly the characters str.isspace() and the regex \s know
-        self.key = "".join(text.split()) if text else text
+        self.key = key if key is not None else "".join(text.split()) if text else text
         # text merged in from a continuation line: rare, so a shared empty tuple until there is some
         self.merged: tuple[Span, ...] = ()
         self.rowspan = 1

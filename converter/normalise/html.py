@@ -110,13 +110,9 @@ def tokens(text: str) -> list[tuple[int, int, str, str]]:
     parser = Events()
     parser.feed(masked(text))
     parser.close()
-    newline_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-    starts = [newline_starts[line - 1] + col for line, col, _, _ in parser.found]
-    out = []
-    for k, (_, _, kind, tag) in enumerate(parser.found):
-        end = starts[k + 1] if k + 1 < len(starts) else len(text)
-        if end > starts[k]:
-            out.append((starts[k], end, kind, tag))
+    found = parser.found
+    ends = [start for start, _, _ in found[1:]] + [len(text)]
+    out = [(start, end, kind, tag) for (start, kind, tag), end in zip(found, ends) if end > start]
     if out and out[0][0] > 0:
         out.insert(0, (0, out[0][0], "data", ""))
     return out

@@ -5,8 +5,10 @@ from __future__ import annotations
 import random
 from html.parser import HTMLParser
 
+from converter.model.text import Removed
 from converter.normalise import html as H
 from converter.normalise.html_events import Events
+from converter.normalise.html_lines import TEXT_PIECE, LineReader
 
 
 class LineColumnEvents(Events):
@@ -63,3 +65,50 @@ def test_events_offsets_are_getpos_offsets() -> None:
                 continue
             raise
         assert fast_starts(text) == slow, repr(text)
+
+
+class SlowReader(LineReader):
+    """LineReader whose text() reads every run as it did: printable runs whole, the rest by TEXT_PIECE."""
+
+    def text(self, start: int, piece: str, printed: bool = True) -> None:
+        if piece.isprintable() and " " not in piece and piece:
+            self.put(piece, self.line_of(start), start)
+            return
+        for m in TEXT_PIECE.finditer(piece):
+            chunk = m.group()
+            if m.lastgroup == "bad":
+                self.controls.append(Removed("control-char", self.line_of(start + m.start()),
+                                             codepoint=f"U+{ord(chunk):04X}"))
+                self.pending_space = True
+            elif m.lastgroup == "space":
+                if self.pre and ("\n" in chunk or "\r" in chunk):
+                    self.end_line()
+                    continue
+                self.pending_space = True
+                self.pending_break = self.pending_break or "\n" in chunk or "\r" in chunk
+            else:
+                at = start + m.start() if printed else start
+                self.put(chunk, self.line_of(at), at)
+
+
+def test_white_space_runs_read_as_text_piece_reads_them() -> None:
+    rng = random.Random(71)
+    parts = [" ", "\t", "\n", "\r", "\r\n", "中", "a", "\u3000", "\u00a0", "\x0c", "\u200b", "\x0b", "\x85", "\u2028", ""]
+    for _ in range(3000):
+        starts = [0, 5, 9, 30, 31, 60]
+        fast, slow = LineReader(list(starts)), SlowReader(list(starts))
+        for _ in range(rng.randint(1, 12)):
+            action = rng.random()
+            for reader in (fast, slow):
+                reader.pre = 1 if action < 0.2 else 0
+            if action < 0.1:
+                fast.end_line(block=True)
+                slow.end_line(block=True)
+                continue
+            piece = "".join(rng.choice(parts) for _ in range(rng.randint(0, 5)))
+            at = rng.randint(0, 70)
+            fast.text(at, piece)
+            slow.text(at, piece)
+        fast.end_line()
+        slow.end_line()
+        assert vars(fast) == vars(slow)

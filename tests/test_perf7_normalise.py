@@ -5,10 +5,13 @@ from __future__ import annotations
 import random
 from html.parser import HTMLParser
 
-from converter.model.text import Removed
+from converter.model.text import Line, Removed
 from converter.normalise import html as H
 from converter.normalise.html_events import Events
+from converter.normalise.furniture import FURNITURE_LOOK, may_be_furniture
 from converter.normalise.html_lines import TEXT_PIECE, LineReader
+from converter.normalise.lines import INDENT, clean_as_printed, clean_line, paragraph_indent
+from tests.test_perf3_normalise import inputs
 
 
 class LineColumnEvents(Events):
@@ -112,3 +115,29 @@ def test_white_space_runs_read_as_text_piece_reads_them() -> None:
         fast.end_line()
         slow.end_line()
         assert vars(fast) == vars(slow)
+
+
+def text_lines() -> list[str]:
+    """Lines of text, indents, markup marks, tabs, controls and odd white space at random; and the odd inputs."""
+    rng = random.Random(72)
+    parts = [" ", "  ", "\u3000", "\t", "中", "a", "1", "—", "-", "*", "<", "#", "> ", "\x0c", "\u200b", "\xa0", "\x85",
+             "\u2028", "第", "（", "页", "份", "/", "h", "★", "\ufeff", "𠀀", "\ud800"]
+    return [*inputs(), *("".join(rng.choice(parts) for _ in range(rng.randint(1, 10))) for _ in range(30000))]
+
+
+def test_indented_lines_read_as_clean_line_reads_them() -> None:
+    found = 0
+    for raw in text_lines():
+        if raw and raw[0] in INDENT and (text := raw.lstrip(INDENT)) and clean_as_printed(text):
+            for gap in (False, True):
+                assert clean_line(7, raw, gap) == (Line(7, raw, text, paragraph_indent(raw), gap), []), repr(raw)
+            found += 1
+    assert found > 300
+
+
+def test_furniture_look_is_may_be_furniture_s_first_step() -> None:
+    texts = [*text_lines(), *(chr(c) + tail for c in range(0x110000) if not 0xd800 <= c < 0xe000
+                             for tail in ("", "/页份"))]
+    for text in texts:
+        if text and text[0] not in FURNITURE_LOOK and not text[0].isdecimal():
+            assert not may_be_furniture(text), repr(text)

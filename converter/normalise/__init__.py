@@ -21,10 +21,11 @@ import re
 
 from converter.model.text import Line, Removed
 from converter.normalise.catalogue import take_facts
-from converter.normalise.furniture import (FURNITURE, FURNITURE_RULES, PAGE_REASONS, PRINT_TIMESTAMP, drop_bare_page_numbers,
-                                           drop_print_titles, furniture_pattern, furniture_reason, may_be_furniture)
+from converter.normalise.furniture import (FURNITURE, FURNITURE_LOOK, FURNITURE_RULES, PAGE_REASONS, PRINT_TIMESTAMP,
+                                           drop_bare_page_numbers, drop_print_titles, furniture_pattern, furniture_reason)
 from converter.normalise.html import looks_like_html, read_html_page
-from converter.normalise.lines import clean_as_printed, clean_line, markdown_marked, split_lines, strip_inline
+from converter.normalise.lines import (INDENT, MD_OR_SPACE, clean_as_printed, clean_line, markdown_marked, paragraph_indent,
+                                       split_lines, strip_inline)
 from converter.normalise.page import Normalised, PageFilter, take_out, take_out_at
 from converter.normalise.pagehead import drop_page_head
 from converter.normalise.runon import split_run_on
@@ -63,8 +64,12 @@ def normalise(text: str, filters: tuple[PageFilter, ...] = PAGE_FILTERS, rules: 
             gap = True
             continue
         raw = shared.setdefault(raw, raw)
-        if clean_as_printed(raw):
-            line = Line(n, None, raw, False, gap)       # what clean_line makes of it, no residue
+        if raw[0] not in MD_OR_SPACE and raw.isprintable() and raw[-1] != " " and "*" not in raw and "<" not in raw:
+            line = Line(n, None, raw, False, gap)       # clean_as_printed(raw), asked in place: clean_line's Line
+        elif raw[0] in INDENT and (text := raw.lstrip(INDENT)) and clean_as_printed(text):
+            # an indented line, clean after its indent: clean_line's Line of it, no residue (its white space but
+            # the indent is none, so clean_line strips the indent and finds nothing else to take out)
+            line = Line(n, raw, text, paragraph_indent(raw), gap)
         else:
             cleaned, removed = clean_line(n, raw, gap)
             residue.extend(removed)
@@ -72,9 +77,13 @@ def normalise(text: str, filters: tuple[PageFilter, ...] = PAGE_FILTERS, rules: 
                 gap = True
                 continue
             line = cleaned
-        # (furniture_reason asks the cheap may_be_furniture first for the usual rules: asked here, most
-        # lines, text, pass without a second call)
-        reason = None if usual and not may_be_furniture(line.text) else furniture_reason(line.text, rules, compiled)
+        # (furniture_reason asks the cheap may_be_furniture first for the usual rules; its first step, the
+        # line's first character, asked here: most lines, text, pass without a call)
+        first = line.text[0]
+        if usual and first not in FURNITURE_LOOK and not first.isdecimal():
+            reason = None
+        else:
+            reason = furniture_reason(line.text, rules, compiled)
         if reason is None and line.markup and markdown_marked(line.raw):
             # "- 3 -" is a page number, not a list bullet before "3 -"
             reason = furniture_reason(strip_inline(line.raw.strip())[0].strip(), rules, compiled)

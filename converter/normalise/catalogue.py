@@ -355,8 +355,9 @@ def catalogue_blocks(lines: Sequence[Line], start: int) -> dict[int, list[PageFa
         if parsed is not None and not parsed[1]:
             run[k] = parsed[0]
             continue
-        names = {fact.name for facts in run.values() for fact in facts if fact.name in CATALOGUE_LABELS}
-        if len(run) >= BLOCK_LINES_MIN and len(names) >= BLOCK_LABELS_MIN:
+        # (the labels counted only for a run long enough: most lines end a run of none)
+        if len(run) >= BLOCK_LINES_MIN and len({fact.name for facts in run.values() for fact in facts
+                                                if fact.name in CATALOGUE_LABELS}) >= BLOCK_LABELS_MIN:
             found.update(run)
         run = {}
     return found

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from converter.model.text import Line, Removed
+from converter.normalise.lines import SPACE_BUT_TAB
 from converter.patterns import pattern
 from converter.rules import Rule
 
@@ -70,6 +71,10 @@ def furniture_pattern(rules: tuple[Rule, ...]) -> re.Pattern[str]:
 # which may_be_furniture asks more of, and white space (\s: str.isspace): PAGE_NUMBER's dashes and dots,
 # URL_LINE's h and w, PRINT_COUNT's 共, RULE_LINE's rule characters and stars
 FURNITURE_FIRST = frozenset("—–-－―─·•hw共─━—_＿=＝-－~～═﹏★☆")
+# The characters a line may_be_furniture asks more of when they start it: FURNITURE_FIRST, 第, the brackets
+# and the white space (every character str.isspace takes: SPACE_BUT_TAB and the tab); but for a digit
+# (str.isdecimal), a line that starts otherwise is no furniture, told without a call
+FURNITURE_LOOK = FURNITURE_FIRST | frozenset("第（(\t" + SPACE_BUT_TAB)
 
 
 def may_be_furniture(text: str) -> bool:

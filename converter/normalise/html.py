@@ -68,6 +68,8 @@ LINKS = ("a", "nav")
 # Tags that end a line besides lxml's block tags (HTML5 sections, the head, line breaks).
 MORE_BLOCKS = frozenset({"br", "hr", "html", "head", "title", "body", "section", "article", "header", "footer",
                          "nav", "aside", "main", "figure", "figcaption", "details", "summary"})
+# The tags but block tags that element() reads: bold, superscript, links, pre, cells, tables, line breaks
+ACTING = frozenset((*BOLD, *SUP, *LINKS, "pre", "td", "th", "table", "br"))
 
 
 def looks_like_html(text: str) -> bool:
@@ -110,13 +112,9 @@ def tokens(text: str) -> list[tuple[int, int, str, str]]:
     parser = Events()
     parser.feed(masked(text))
     parser.close()
-    newline_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-    starts = [newline_starts[line - 1] + col for line, col, _, _ in parser.found]
-    out = []
-    for k, (_, _, kind, tag) in enumerate(parser.found):
-        end = starts[k + 1] if k + 1 < len(starts) else len(text)
-        if end > starts[k]:
-            out.append((starts[k], end, kind, tag))
+    found = parser.found
+    ends = [start for start, _, _ in found[1:]] + [len(text)]
+    out = [(start, end, kind, tag) for (start, kind, tag), end in zip(found, ends) if end > start]
     if out and out[0][0] > 0:
         out.insert(0, (0, out[0][0], "data", ""))
     return out
@@ -133,6 +131,7 @@ def read_html_page(text: str) -> tuple[list[Line], list[Removed], frozenset[tupl
     from lxml.html.defs import block_tags   # only HTML inputs pay for importing lxml.html
 
     blocks = frozenset(block_tags) | MORE_BLOCKS
+    acting = blocks | ACTING        # the tags element() does something for: the others (span, font, img …) pass by
     line_starts = [0] + [m.end() for m in LINE_BREAK.finditer(text)]
     reader = LineReader(line_starts)
     raw_tag: str | None = None
@@ -146,7 +145,8 @@ def read_html_page(text: str) -> tuple[list[Line], list[Removed], frozenset[tupl
             reader.markup(start, piece)
         if kind in ("start", "empty", "end"):
             if raw_tag is None:
-                element(reader, kind, tag, blocks, piece)
+                if tag in acting:
+                    element(reader, kind, tag, blocks, piece)
                 raw_tag = tag if kind == "start" and tag in RAW_TEXT else None
             elif kind == "end" and tag == raw_tag:
                 raw_tag = None

@@ -17,15 +17,35 @@ SECTION_KINDS = frozenset({"temp", "cdata", "ignore", "include", "rcdata", "if",
 
 
 class Events(HTMLParser):
-    """Where each construct of an HTML source starts (line, column), what it is, and its tag."""
+    """Where each construct of an HTML source starts (its offset in the source), what it is, and its tag.
+
+    The offset is kept by updatepos, which the parser calls once for each piece of the source, in order,
+    with the piece's end (and from which getpos's line and column are counted): the position a handler
+    is called at is the end of the last piece, counted from the start of `rawdata`, which goahead cuts at
+    its end (what it read is gone; close() reads the rest from 0 again), so `base` counts what was cut.
+    One integer instead of a line and column, which each piece paid a count of its line breaks for and
+    tokens() turned back into an offset.
+    """
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=False)
-        self.found: list[tuple[int, int, str, str]] = []
+        self.found: list[tuple[int, str, str]] = []
+        self.base = 0       # characters goahead cut off the front of rawdata so far
+        self.here = 0       # the offset in the source the next construct starts at
+
+    def updatepos(self, i: int, j: int) -> int:
+        if i < j:           # (_markupbase's moves the position only then)
+            self.here = self.base + j
+        return j
+
+    def goahead(self, end: bool) -> None:
+        before = len(self.rawdata)
+        super().goahead(end)
+        self.base += before - len(self.rawdata)
+        self.here = self.base
 
     def _add(self, kind: str, tag: str = "") -> None:
-        line, col = self.getpos()
-        self.found.append((line, col, kind, tag))
+        self.found.append((self.here, kind, tag))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._add("start", tag)

@@ -21,6 +21,8 @@ from converter.patterns import CJK, pattern
 # One piece of a text run: collapsible white space, a character XML forbids, or printed text
 TEXT_PIECE = pattern(rf"(?P<space>[ \t\n\r]+)|(?P<bad>{FORBIDDEN_CHAR.pattern})|[^ \t\n\r\x00-\x08\x0b\x0c\x0e-\x1f]+",
                      " ", "通知")
+# … its white space, all of which collapses
+COLLAPSED = " \t\n\r"
 # A character between which and another a line break is no space: Chinese text and its punctuation
 CJK_CHAR = pattern(rf"[{CJK}]", "通")
 # A letter, digit or Han character: a Line starts at the source line of its first (marks before it may stand above)
@@ -82,7 +84,7 @@ class LineReader:
             if piece:
                 if may_hold_forbidden(piece) and FORBIDDEN_CHAR.search(piece):
                     piece = self.control(piece, start)
-                self.marks.setdefault(self.line_of(start), []).append(piece)
+                self.marks.setdefault(bisect.bisect_right(self.line_starts, start), []).append(piece)   # line_of
             return
         pos = 0
         for m in [*LINE_BREAK.finditer(piece), None]:
@@ -106,7 +108,16 @@ class LineReader:
         if piece.isprintable() and " " not in piece and piece:
             # TEXT_PIECE's one match, the whole piece: a printable text holds no white space but the space
             # (tests/test_perf3_normalise.py), no control and no forbidden character (each unprintable)
-            self.put(piece, self.line_of(start), start)
+            self.put(piece, bisect.bisect_right(self.line_starts, start), start)
+            return
+        if piece and not piece.strip(COLLAPSED):
+            # white space only (between tags, half the text runs of a page): TEXT_PIECE's one match, the
+            # whole piece, a space, as the loop below reads it
+            if self.pre and ("\n" in piece or "\r" in piece):
+                self.end_line()
+            else:
+                self.pending_space = True
+                self.pending_break = self.pending_break or "\n" in piece or "\r" in piece
             return
         for m in TEXT_PIECE.finditer(piece):
             chunk = m.group()
@@ -146,7 +157,11 @@ class LineReader:
         self.printed_chars += len(chunk)
         if self.link_depth:
             self.linked_chars += len(chunk)
-        self.append(chunk)
+        # (append's steps, in place: put reads every printed run)
+        self.buf.append(chunk)
+        self.length += len(chunk)
+        self.last_char = chunk[-1]
+        self.had_content = True
 
     def append(self, chunk: str) -> None:
         self.buf.append(chunk)
@@ -251,8 +266,8 @@ class LineReader:
             self.sup_from = None
 
     def residue(self) -> list[Removed]:
-        marks = [Removed("markup", line, "".join(parts).strip()) for line, parts in sorted(self.marks.items())
-                 if "".join(parts).strip()]
+        marks = [Removed("markup", line, text) for line, parts in sorted(self.marks.items())
+                 if (text := "".join(parts).strip())]
         return sorted(marks + self.controls, key=lambda r: r.line)
 
 

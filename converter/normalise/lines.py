@@ -49,6 +49,8 @@ SUP_CLOSE = pattern(r"</sup\s*>", "</sup>", flags=re.IGNORECASE)
 MD_START = frozenset("#-*+>")
 # … and the space, the one white space a printable line may start with
 MD_OR_SPACE = MD_START | {" "}
+# The white space of an indent a text line commonly has: spaces, ideographic spaces
+INDENT = " \u3000"
 
 Spans = tuple[tuple[int, int], ...]
 

@@ -160,8 +160,10 @@ def date_of(text: str) -> str | None:
 def mirror_header(lines: Sequence[Line], end: int, drop: dict[int, str]) -> None:
     """A date line in the head that the signature at the end prints again, and an organ line that it repeats too."""
     tail = lines[max(end, len(lines) - SIGNATURE_LINES):]
-    organs = {collapse(line.text) for line in tail if is_organ(line.text)}
     dates = {date_of(line.text) for line in tail} - {None}
+    if not dates:
+        return                  # (no head line's date is one of none: nothing below is dropped)
+    organs = {collapse(line.text) for line in tail if is_organ(line.text)}
     organ = [i for i in range(end) if i not in drop and is_organ(lines[i].text) and collapse(lines[i].text) in organs]
     date = [i for i in range(end) if i not in drop and date_of(lines[i].text) in dates]
     if date:

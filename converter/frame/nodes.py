@@ -9,7 +9,7 @@ from __future__ import annotations
 from converter.model.blocks import Attachment
 from converter.frame.roles import signer_text, title_text
 from converter.model.document import Author, DocNumber, Document, Signature
-from converter.model.node import Node, node
+from converter.model.node import Child, Node, node
 from converter.tree.builder import Builder, NodeFunction
 from converter.model.text import Span, collapse, plain
 from converter.patterns import pattern
@@ -85,7 +85,7 @@ def attachment_note_node(spans: list[Span], b: Builder) -> Node:
             runs[-1].append(span)
         else:
             runs.append([span])
-    children: list[Node | str] = []
+    children: list[Child] = []
     for k, run in enumerate(runs):
         if k and not runs[k - 1][-1].text.rstrip().endswith(("：", ":")):
             children.append(" ")

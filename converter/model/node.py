@@ -44,3 +44,8 @@ class Node:
 def node(name: str, line: int | None = None, text: str | None = None) -> Node:
     """An element with an optional @line (always its first attribute) and text."""
     return Node(name, {"line": str(line)} if line is not None else {}, [text] if text else [])
+
+
+def leaf(name: str, line: int | None = None, text: str | None = None) -> Leaf:
+    """node(name, line, text) as a leaf, for an element only ever added (`name` a plain XML name)."""
+    return f'<{name} line="{line}">' if line is not None else f"<{name}>", text or "", f"</{name}>"

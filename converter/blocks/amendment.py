@@ -20,7 +20,7 @@ import re
 
 from converter.blocks.parser import BlockRule, BodyState, Plugin, joins, opened
 from converter.model.blocks import Amendment, Para
-from converter.model.node import Node, node
+from converter.model.node import Node, leaf
 from converter.model.text import Line, Span, tail, whole
 from converter.patterns import pattern
 from converter.tree.builder import Builder, NodeFunction
@@ -88,7 +88,7 @@ PLUGIN = Plugin("amendments", (
 def amendment_node(amendment: Amendment, b: Builder) -> Node:
     el = Node("amendment", {"line": str(amendment.line)})
     if amendment.num is not None:
-        el.add(node("num", None, amendment.num.text.strip()))
+        el.add(leaf("num", None, amendment.num.text.strip()))
     el.children.extend(b.nodes(amendment.paras))
     return el
 

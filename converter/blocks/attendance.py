@@ -17,7 +17,7 @@ import re
 
 from converter.blocks.parser import BlockRule, BodyState, Plugin, opened
 from converter.model.blocks import Attendance
-from converter.model.node import Node, node
+from converter.model.node import Node, leaf
 from converter.model.text import Line, Span, collapse, tail, whole
 from converter.patterns import pattern
 from converter.tree.builder import Builder, NodeFunction
@@ -92,7 +92,7 @@ def attendance_node(block: Attendance, b: Builder) -> Node:
         for piece in (a for a in block.attendees if a.line is span.line):
             before = span.line.text[pos:piece.start]
             el.add(collapse(before) if k == 0 and pos == span.start else before)    # the label: "列  席：" → 列席：
-            el.add(node("attendee", None, piece.text))
+            el.add(leaf("attendee", None, piece.text))
             pos = piece.end
         el.add(span.line.text[pos:span.end])
     return el

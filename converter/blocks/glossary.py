@@ -17,7 +17,7 @@ from typing import Any, Callable, Sequence
 from converter.blocks.parser import BlockRule, BodyState, Plugin
 from converter.model.blocks import Para
 from converter.model.document import Entry, Glossary
-from converter.model.node import Node, node
+from converter.model.node import Node, leaf
 from converter.tree.builder import Builder, NodeFunction
 from converter.model.text import Line, Span, joined, plain, tail, whole
 from converter.patterns import pattern
@@ -223,14 +223,14 @@ def resolver(glossary: Glossary) -> Resolver:
 
 def glossary_node(glossary: Glossary, b: Builder) -> Node:
     el = Node("glossary", {"line": str(glossary.line)})
-    el.add(node("title", glossary.title[0].line.n, plain(glossary.title)))
+    el.add(leaf("title", glossary.title[0].line.n, plain(glossary.title)))
     for note in glossary.notes:
         el.add(Node("p", {"line": str(note.line)}, b.inline(note.spans)))
     for entry in glossary.entries:
         e = Node("entry", {"line": str(entry.line), "n": str(entry.n), "id": entry.id})
         if entry.num is not None:
-            e.add(node("num", None, entry.num.text.strip()))
-        e.add(node("term", None, plain(entry.term)))
+            e.add(leaf("num", None, entry.num.text.strip()))
+        e.add(leaf("term", None, plain(entry.term)))
         e.add(Node("definition", {}, b.inline(entry.definition)))
         el.add(e)
     return el

@@ -13,7 +13,7 @@ from typing import Any
 from converter.blocks.parser import Plugin, walk_blocks
 from converter.model.blocks import Para, Responsible, Section
 from converter.model.context import Context
-from converter.model.node import Node, node
+from converter.model.node import Node, leaf
 from converter.tree.builder import Builder, NodeFunction
 from converter.model.text import Span
 from converter.patterns import pattern
@@ -114,7 +114,7 @@ def responsible_node(responsible: Responsible, b: Builder) -> Node:
         pos = span.start
         for unit in sorted((u for u in responsible.units if u.line is span.line), key=lambda u: u.start):
             el.add(span.line.text[pos:unit.start])
-            el.add(node("unit", None, unit.text))
+            el.add(leaf("unit", None, unit.text))
             pos = unit.end
         el.add(span.line.text[pos:span.end])
     return el

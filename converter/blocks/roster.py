@@ -22,7 +22,7 @@ import re
 
 from converter.blocks.parser import BlockRule, BodyState, Plugin, ends_open, opened
 from converter.model.blocks import Member, Para
-from converter.model.node import Node, node
+from converter.model.node import Node, leaf
 from converter.tree.builder import Builder, NodeFunction
 from converter.model.text import Line, collapse, whole
 from converter.patterns import HAN, compiled, pattern
@@ -250,7 +250,7 @@ def member_node(member: Member, b: Builder) -> Node:
     text = member.line.text
     if member.role_end:
         el.add(collapse(text[:member.role_end]))
-    el.add(node("name", None, member.name))
+    el.add(leaf("name", None, member.name))
     end = len(text) if member.end < 0 else member.end
     post_end = end if member.post_end < 0 else member.post_end
     post = text[member.post_start:post_end].strip()
@@ -258,7 +258,7 @@ def member_node(member: Member, b: Builder) -> Node:
         between = text[member.name_end if member.name_end >= 0 else member.post_start:member.post_start]
         if member.name:
             el.add(between.strip() or " ")
-        el.add(node("post", None, post))
+        el.add(leaf("post", None, post))
     after = text[max(post_end, member.name_end):end].strip()
     if after:
         el.add(after)

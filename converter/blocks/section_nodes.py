@@ -2,29 +2,36 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from converter.blocks import toc
 from converter.model.blocks import ListBlock, Para, Section
-from converter.model.node import Node, node
+from converter.model.node import Child, Leaf, Node, leaf, node
 from converter.model.text import plain
 from converter.tree.builder import Builder, NodeFunction
 from converter.tree.inline import inline_nodes
 
 
-def para_node(para: Para, b: Builder) -> Node:
+def para_node(para: Para, b: Builder) -> Node | Leaf:
     # (b.inline and para.line written out: the commonest node, two calls of five)
     spans = para.spans
-    return Node("p", {"line": str(spans[0].line.n)}, inline_nodes(spans, b.links))
+    children = inline_nodes(spans, b.links)
+    for child in children:      # (most: one string, or none)
+        if type(child) is not str:
+            return Node("p", {"line": str(spans[0].line.n)}, children)
+    # text alone (no bold, no linked marker): a leaf, its strings joined as write joins a run of them
+    texts = cast("list[str]", children)
+    return f'<p line="{spans[0].line.n}">', texts[0] if len(texts) == 1 else "".join(texts), "</p>"
 
 
 def section_node(section: Section, b: Builder) -> Node:
-    # (node() and Node.add written out: a section is some 440 a pass of the samples, each two calls fewer)
-    children: list[Node | str] = []
+    # (node() and Node.add written out: a section is some 440 a pass of the samples, each two calls fewer;
+    # its number and heading are leaves)
+    children: list[Child] = []
     if section.num is not None:
-        num = section.num.text.strip()
-        children.append(Node("num", {}, [num] if num else []))
+        children.append(("<num>", section.num.text.strip(), "</num>"))
     if section.heading:
-        heading = plain(section.heading)
-        children.append(Node("heading", {"line": str(section.heading[0].line.n)}, [heading] if heading else []))
+        children.append((f'<heading line="{section.heading[0].line.n}">', plain(section.heading), "</heading>"))
     children += b.nodes(section.children)
     return Node("section", {"line": str(section.line), "level": str(section.level)}, children)
 
@@ -34,7 +41,7 @@ def list_node(block: ListBlock, b: Builder) -> Node:
     for item in block.items:
         entry = Node("item", {"line": str(item.line)})
         if item.num is not None:
-            entry.add(node("num", None, item.num.text.strip()))
+            entry.add(leaf("num", None, item.num.text.strip()))
         entry.children.extend(b.inline(item.spans))
         el.add(entry)
     return el

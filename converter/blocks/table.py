@@ -30,7 +30,7 @@ from converter.blocks.parser import BlockRule, BodyState, Plugin, ends_open, hol
 from converter.blocks.table_structure import PIPE_RULE, build, cell_text, cells_of, is_header, split_cells
 from converter.model.blocks import Cell, Para, Table, TableBlock
 from converter.model.context import Context
-from converter.model.node import Node, node
+from converter.model.node import Child, Node, node
 from converter.tree.builder import Builder, NodeFunction
 from converter.model.text import Line, Span, plain
 from converter.patterns import compiled, pattern
@@ -231,7 +231,7 @@ SPACED_PLUGIN = Plugin("spaced tables", (BlockRule("table_spaced_row", SPACED_RO
 
 def table_node(table: Table, b: Builder) -> Node:
     # (the rows and their cells made in one go each: a bulletin's tables are a few hundred rows, thousands of cells)
-    children: list[Node | str] = [node("title", table.caption[0].line.n, plain(table.caption))] if table.caption else []
+    children: list[Child] = [node("title", table.caption[0].line.n, plain(table.caption))] if table.caption else []
     # A plain cell (most: one span or none, no white space in it, nothing merged in, no spans of rows or
     # columns) is made here, not by a call of cell_node: what cell_node gives such a cell, its text alone.
     children += [Node("row", {"line": str(row.line), "kind": row.kind},

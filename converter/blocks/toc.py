@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from converter.blocks.parser import CLAUSE_ENDS, HEADING_MAX, SENTENCE_ENDS
 from converter.model.context import Context
-from converter.model.node import Node, node
+from converter.model.node import Node, leaf, node
 from converter.model.text import Line, Lines, Span, collapse, tail, whole
 from converter.numerals import cn_number
 from converter.patterns import pattern
@@ -199,13 +199,13 @@ def claim_tocs(lines: Lines, ctx: Context) -> dict[int, tuple[int, Toc]]:
 def toc_node(toc: Toc, b: Builder) -> Node:
     el = node("toc", toc.line)
     if toc.title is not None:
-        el.add(node("title", toc.title.line.n, collapse(toc.title.text)))
+        el.add(leaf("title", toc.title.line.n, collapse(toc.title.text)))
     for entry in toc.entries:
         item = Node("tocEntry", {"line": str(entry.num.line.n)})
         if entry.page:
             item.attrs["page"] = str(entry.page)
         item.attrs["level"] = str(entry.level)
-        item.add(node("num", None, entry.num.text.strip()))
+        item.add(leaf("num", None, entry.num.text.strip()))
         if entry.heading is not None:
             item.add(collapse(entry.heading.text + (entry.wrapped.text if entry.wrapped else "")))
         el.add(item)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from converter.model.blocks import Attachment
 from converter.frame.roles import signer_text, title_text
 from converter.model.document import Author, DocNumber, Document, Signature
-from converter.model.node import Node, node
+from converter.model.node import Child, Node, leaf, node
 from converter.tree.builder import Builder, NodeFunction
 from converter.model.text import Span, collapse, plain
 from converter.patterns import pattern
@@ -26,14 +26,14 @@ def document_node(doc: Document, b: Builder) -> Node:
     if doc.date:
         el.attrs["date"] = doc.date
     if doc.issuer_mark:
-        el.add(node("issuerMark", doc.issuer_mark[0].line.n, issuer_text(doc.issuer_mark)))
+        el.add(leaf("issuerMark", doc.issuer_mark[0].line.n, issuer_text(doc.issuer_mark)))
     title_first = bool(doc.title and doc.doc_number and doc.title[0].order < doc.doc_number.spans[0].order)
     if title_first:
-        el.add(node("title", doc.title[0].line.n, title_text(doc.title)))
+        el.add(leaf("title", doc.title[0].line.n, title_text(doc.title)))
     if doc.doc_number:
         el.add(doc_number_node(doc.doc_number))
     if doc.title and not title_first:
-        el.add(node("title", doc.title[0].line.n, title_text(doc.title)))
+        el.add(leaf("title", doc.title[0].line.n, title_text(doc.title)))
     # a page may print the speaker above the occasion: reading order is kept
     author_first = bool(doc.author and doc.delivered and doc.author.span.line.n < doc.delivered[0][0].line.n)
     if doc.author and author_first:
@@ -47,11 +47,11 @@ def document_node(doc: Document, b: Builder) -> Node:
     if doc.author and not author_first:
         el.add(author_node(doc.author))
     if doc.recipients:
-        el.add(node("recipients", doc.recipients[0].line.n, plain(doc.recipients)))
+        el.add(leaf("recipients", doc.recipients[0].line.n, plain(doc.recipients)))
     if doc.body or doc.salutation:
         body = Node("body")
         if doc.salutation:
-            body.add(node("salutation", doc.salutation.line.n, doc.salutation.text.strip()))
+            body.add(leaf("salutation", doc.salutation.line.n, doc.salutation.text.strip()))
         body.children.extend(b.nodes(doc.body))
         el.add(body)
     if doc.attachment_note:
@@ -59,7 +59,7 @@ def document_node(doc: Document, b: Builder) -> Node:
     if doc.signature:
         el.add(signature_node("signature", doc.signature))
     for remark in doc.remarks:
-        el.add(node("remark", remark.line.n, remark.text.strip()))
+        el.add(leaf("remark", remark.line.n, remark.text.strip()))
     if doc.transmitted:
         el.add(Node("transmitted", {}, [b.node(doc.transmitted)]))
     # a report may print its glossary before its attachments: reading order is kept
@@ -85,7 +85,7 @@ def attachment_note_node(spans: list[Span], b: Builder) -> Node:
             runs[-1].append(span)
         else:
             runs.append([span])
-    children: list[Node | str] = []
+    children: list[Child] = []
     for k, run in enumerate(runs):
         if k and not runs[k - 1][-1].text.rstrip().endswith(("：", ":")):
             children.append(" ")
@@ -118,14 +118,14 @@ def author_node(author: Author) -> Node:
         el.attrs["role"] = author.role
     if author.role_text:
         el.add(author.role_text + " ")
-    el.add(node("name", None, author.name))
+    el.add(leaf("name", None, author.name))
     return el
 
 
 def signature_node(name: str, signature: Signature) -> Node:
     el = node(name, (signature.signers[0] if signature.signers else signature.date.span).line.n)
     for signer in signature.signers:
-        el.add(node("signer", signer.line.n, signer_text(signer.text)))
+        el.add(leaf("signer", signer.line.n, signer_text(signer.text)))
     date = node("date", signature.date.span.line.n, collapse(signature.date.span.text))
     date.attrs["value"] = signature.date.iso
     el.add(date)
@@ -137,9 +137,9 @@ def attachment_node(attachment: Attachment, b: Builder) -> Node:
     if attachment.num:
         el.attrs["num"] = attachment.num
     if attachment.label is not None:
-        el.add(node("label", attachment.label.line.n, collapse(attachment.label.text)))
+        el.add(leaf("label", attachment.label.line.n, collapse(attachment.label.text)))
     if attachment.title:
-        el.add(node("title", attachment.title[0].line.n, plain(attachment.title)))
+        el.add(leaf("title", attachment.title[0].line.n, plain(attachment.title)))
     el.children.extend(b.nodes(attachment.blocks))
     return el
 

@@ -17,7 +17,7 @@ from typing import Iterable, Protocol
 from lxml import etree
 
 from converter import __version__
-from converter.model.node import Node
+from converter.model.node import Child, Node
 from converter.model.page import PageFact
 from converter.model.text import Removed
 from converter.normalise import Normalised
@@ -44,13 +44,13 @@ class SourceInfo(Protocol):
     def encoding(self) -> str: ...
 
 
-def archive(source: SourceInfo, page: Normalised, content: Iterable[Node], removed: list[Removed],
+def archive(source: SourceInfo, page: Normalised, content: Iterable[Child], removed: list[Removed],
             warnings: Iterable[tuple[int, str]] = ()) -> etree._Element:
     """The archive element of one input file; `warnings` are recorded in its source."""
     return document(archive_node(source, page, content, removed, warnings))
 
 
-def archive_node(source: SourceInfo, page: Normalised, content: Iterable[Node], removed: list[Removed],
+def archive_node(source: SourceInfo, page: Normalised, content: Iterable[Child], removed: list[Removed],
                  warnings: Iterable[tuple[int, str]] = ()) -> Node:
     """archive() as a node: it holds all the tree needs, so a caller can free the model before the tree is built
     (libxml2 then builds it in the memory the model held: a big input's peak is the lower)."""
@@ -91,7 +91,7 @@ def residue_node(page: Normalised, removed: list[Removed]) -> Node:
         if line.n not in whole_lines:
             items.extend(line.markup)
     items.sort(key=lambda r: r.line)
-    children: list[Node | str] = []
+    children: list[Child] = []
     for item in items:
         attrs = {"line": str(item.line), "reason": item.reason}
         if item.codepoint:

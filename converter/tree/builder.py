@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
-from converter.model.node import Node
+from converter.model.node import Child, Leaf, Node
 from converter.model.text import Span
 from converter.tree.inline import Links, inline_nodes
 
@@ -18,7 +18,7 @@ class RenderError(Exception):
     """A part of the model that no registered node function can place (a gongwen bug)."""
 
 
-NodeFunction = Callable[[Any, "Builder"], Node]
+NodeFunction = Callable[[Any, "Builder"], Node | Leaf]
 
 
 class Builder:
@@ -28,16 +28,16 @@ class Builder:
         self.renders = renders
         self.links = links
 
-    def node(self, item: Any) -> Node:
+    def node(self, item: Any) -> Node | Leaf:
         render = self.renders.get(type(item))
         if render is None:
             raise RenderError(f"no node function is registered for {type(item).__name__}")
         return render(item, self)
 
-    def nodes(self, items: Iterable[Any]) -> list[Node]:
+    def nodes(self, items: Iterable[Any]) -> list[Node | Leaf]:
         """[self.node(item) for item in items], the look-up written out: one call an item, not two."""
         renders = self.renders
-        out: list[Node] = []
+        out: list[Node | Leaf] = []
         for item in items:
             render = renders.get(type(item))
             if render is None:
@@ -45,6 +45,6 @@ class Builder:
             out.append(render(item, self))
         return out
 
-    def inline(self, spans: Sequence[Span]) -> list[Node | str]:
+    def inline(self, spans: Sequence[Span]) -> list[Child]:
         """Running text with its bold phrases and linked footnote markers."""
         return inline_nodes(spans, self.links)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from converter.model.node import Node
+from converter.model.node import Child, Node
 from converter.model.text import Span
 
 # input line → {start of a marker in the line's clean text: (end of the marker, target id)}
@@ -56,10 +56,10 @@ class InlineOut:
     """Mixed content being written: text and noteRefs go into the open `b` while bold goes on."""
 
     def __init__(self) -> None:
-        self.children: list[Node | str] = []
+        self.children: list[Child] = []
         self.bold: Node | None = None
 
-    def host(self, bold: bool) -> list[Node | str]:
+    def host(self, bold: bool) -> list[Child]:
         if bold and self.bold is None:
             self.bold = Node("b")
             self.children.append(self.bold)
@@ -75,7 +75,7 @@ class InlineOut:
         self.host(bold).append(Node("noteRef", {"target": target}, [text]))
 
 
-def inline_nodes(spans: Sequence[Span], links: Links) -> list[Node | str]:
+def inline_nodes(spans: Sequence[Span], links: Links) -> list[Child]:
     """The spans as mixed content; lines broken inside a Latin word are joined with a space."""
     if len(spans) == 1:         # (most: a paragraph of one line, plain_nodes of one span its text, if any)
         span = spans[0]
@@ -90,7 +90,7 @@ def inline_nodes(spans: Sequence[Span], links: Links) -> list[Node | str]:
     return plain_nodes(spans)
 
 
-def marked_nodes(spans: Sequence[Span], links: Links) -> list[Node | str]:
+def marked_nodes(spans: Sequence[Span], links: Links) -> list[Child]:
     """inline_nodes, each span cut at its bold changes and linked markers."""
     out = InlineOut()
     last = ""            # the text written so far ends with this
@@ -109,10 +109,10 @@ def marked_nodes(spans: Sequence[Span], links: Links) -> list[Node | str]:
     return out.children
 
 
-def plain_nodes(spans: Sequence[Span]) -> list[Node | str]:
+def plain_nodes(spans: Sequence[Span]) -> list[Child]:
     """inline_nodes of spans whose lines have no bold and no linked marker (most): each span is one piece,
     its text, so the pieces and the spaces between them go straight into the list that InlineOut would fill."""
-    out: list[Node | str] = []
+    out: list[Child] = []
     last = ""
     for k, span in enumerate(spans):
         text = span.line.text[span.start:span.end]

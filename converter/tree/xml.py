@@ -19,6 +19,10 @@ lxml finds and strips in C.
 Consecutive strings among a node's children become one text node (the
 element's text, or the tail of the child before them), joined once, so a
 paragraph of many pieces costs linear time.
+
+A `Leaf` (model/node.py) is written as its start tag, its text (escaped, or
+long) and its end tag: the markup a node of that name, attributes and text
+gives. Built element by element, its start tag is read back (LEAF_START).
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from typing import Sequence
 
 from lxml import etree
 
-from converter.model.node import Node
+from converter.model.node import Child, Leaf, Node
 from converter.patterns import pattern
 from converter.xmlnames import NS, q
 
@@ -36,6 +40,11 @@ SubElement = etree.SubElement
 # A name the markup path writes as it stands: a plain XML name, ASCII, no colon ("noteRef", "xml-id").
 # Any other (a Clark name "{ns}lang", a name lxml would refuse) goes to lxml, which decides as before.
 PLAIN_NAME = pattern(r"^[A-Za-z_][A-Za-z0-9_.-]*\Z", "noteRef", "schemaVersion", "a.b-c_1")
+# A leaf's start tag, as its makers write it: a plain name, then attributes of values in double quotes
+LEAF_START = pattern(r'<([A-Za-z_][A-Za-z0-9_.-]*)((?: [A-Za-z_][A-Za-z0-9_.-]*="[^"]*")*)>\Z',
+                     '<p line="3">', "<num>", '<heading line="12" level="2">')
+# One attribute of a leaf's start tag: ' line="3"'
+LEAF_ATTRIBUTE = pattern(r' ([A-Za-z_][A-Za-z0-9_.-]*)="([^"]*)"', ' line="3"')
 # A run of text longer than this is set by lxml's text setter once the markup is parsed: per Chinese
 # character the setter costs some 60% of libxml2's parse and the markup's encoding, per text a few
 # thousand instructions more (its mark found, the setter called). The samples' tree costs least from 16
@@ -145,7 +154,7 @@ def key_start(key: str) -> str:
     return f' {key}="'
 
 
-def write(children: Sequence[Node | str], out: list[str], names: tuple[dict[str, Tags], dict[str, str]],
+def write(children: Sequence[Child], out: list[str], names: tuple[dict[str, Tags], dict[str, str]],
           long_texts: list[str]) -> None:
     """The markup of an element's `children` onto `out` (write([node], ...) writes `node`).
 
@@ -154,7 +163,7 @@ def write(children: Sequence[Node | str], out: list[str], names: tuple[dict[str,
     stands in its place, the text goes onto `long_texts` (in document order).
 
     A child element of one run of text (most) is written here, not by a call of its own: a call costs what
-    writing such an element does.
+    writing such an element does. A leaf's text is written as a node's one run of text is.
     """
     tags, starts = names
     run: list[str] = []         # the strings since the last child element: one text node
@@ -165,6 +174,18 @@ def write(children: Sequence[Node | str], out: list[str], names: tuple[dict[str,
         if run:
             add_text("".join(run), out, long_texts)
             run = []
+        if isinstance(child, tuple):    # a leaf: as a node of one run of text below
+            out.append(child[0])
+            leaf_text = child[1]
+            if len(leaf_text) > LONG_TEXT:
+                long_texts.append(leaf_text)
+                out.append(LONG_MARK)
+            elif "&" in leaf_text or "<" in leaf_text or ">" in leaf_text or "\r" in leaf_text:
+                out.append(text_markup(leaf_text))
+            else:
+                out.append(leaf_text)   # ("" for none: the markup of an element with no text)
+            out.append(child[2])
+            continue
         tag = tags.get(child.name) or element_tags(child.name, tags)
         attrs = child.attrs
         if attrs:
@@ -242,7 +263,20 @@ def subelement(parent: etree._Element, node: Node) -> etree._Element:
     return el
 
 
-def fill(el: etree._Element, children: Sequence[Node | str]) -> None:
+def leaf_element(parent: etree._Element, leaf: Leaf) -> etree._Element:
+    """`leaf` built as the last child of `parent`: what subelement builds of the node it stands for."""
+    found = LEAF_START.match(leaf[0])
+    if found is None:
+        raise ValueError(f"not the start tag of a leaf: {leaf[0]!r}")     # (a gongwen bug)
+    el = SubElement(parent, q(found[1]))
+    for name, value in LEAF_ATTRIBUTE.findall(found[2]):
+        el.set(name, value)
+    if leaf[1]:
+        el.text = leaf[1]
+    return el
+
+
+def fill(el: etree._Element, children: Sequence[Child]) -> None:
     """Write mixed content into `el`: strings as text and tails, nodes as child elements."""
     texts: list[str] = []
     last: etree._Element | None = None
@@ -253,7 +287,7 @@ def fill(el: etree._Element, children: Sequence[Node | str]) -> None:
         if texts:
             place(el, last, texts)
             texts = []
-        last = subelement(el, child)
+        last = subelement(el, child) if isinstance(child, Node) else leaf_element(el, child)
     if texts:
         place(el, last, texts)
 

@@ -9,7 +9,7 @@ from converter.forms.bulletin.parse import Bulletin, Fact, Part
 from converter.forms.bulletin.toc import TocEntry
 from converter.forms.bulletin.records import Records
 from converter.model.document import Document
-from converter.model.node import Node, node
+from converter.model.node import Node, leaf, node
 from converter.tree.builder import Builder, NodeFunction
 from converter.model.text import collapse, plain
 from converter.rules import DATE
@@ -20,7 +20,7 @@ def bulletin_node(b: Bulletin, builder: Builder) -> Node:
     el = Node("bulletin")
     if b.about_title:
         about = node("about", b.about_title[0].line.n)
-        about.add(node("title", b.about_title[0].line.n, plain(b.about_title)))
+        about.add(leaf("title", b.about_title[0].line.n, plain(b.about_title)))
         for para in b.about:
             about.add(Node("p", {"line": str(para.line)}, builder.inline(para.spans)))
         el.add(about)
@@ -31,7 +31,7 @@ def bulletin_node(b: Bulletin, builder: Builder) -> Node:
     if b.cover:
         cover = node("cover", b.cover[0].line.n)
         for span in b.cover:
-            cover.add(node("p", span.line.n, span.text.strip()))
+            cover.add(leaf("p", span.line.n, span.text.strip()))
         el.add(cover)
     if b.imprint:
         el.add(imprint_node(b))
@@ -40,7 +40,7 @@ def bulletin_node(b: Bulletin, builder: Builder) -> Node:
             part = Node("part", {"line": str(item.label.line.n)} if item.label else {})
             part.attrs["title"] = item.title
             if item.label is not None:
-                part.add(node("label", item.label.line.n, item.label.text.strip()))
+                part.add(leaf("label", item.label.line.n, item.label.text.strip()))
             part.children.extend(builder.nodes(item.documents))
             el.add(part)
         else:
@@ -52,7 +52,7 @@ def bulletin_node(b: Bulletin, builder: Builder) -> Node:
 
 def masthead_node(b: Bulletin) -> Node:
     el = node("masthead", b.masthead_title[0].line.n)
-    el.add(node("title", b.masthead_title[0].line.n, plain(b.masthead_title)))
+    el.add(leaf("title", b.masthead_title[0].line.n, plain(b.masthead_title)))
     for span in b.masthead:
         text = span.text.strip()
         published = published_date(text)
@@ -67,19 +67,19 @@ def masthead_node(b: Bulletin) -> Node:
             date.attrs["value"] = published
             el.add(date)
         else:
-            el.add(node("p", span.line.n, text))
+            el.add(leaf("p", span.line.n, text))
     return el
 
 
 def toc_node(b: Bulletin) -> Node:
     el = node("toc", b.toc_title[0].line.n)
-    el.add(node("title", b.toc_title[0].line.n, plain(b.toc_title)))
+    el.add(leaf("title", b.toc_title[0].line.n, plain(b.toc_title)))
     for entry in b.toc:
         if isinstance(entry, TocEntry):
             first = entry.num or (entry.spans[0] if entry.spans else entry.leader)
             e = node("tocEntry", first.line.n if first else None)
             if entry.num is not None:
-                e.add(node("num", None, entry.num.text.strip()))
+                e.add(leaf("num", None, entry.num.text.strip()))
             if entry.spans:
                 e.add(plain(entry.spans))
             if entry.page:
@@ -88,7 +88,7 @@ def toc_node(b: Bulletin) -> Node:
                 e.attrs["target"] = entry.target
             el.add(e)
         else:
-            el.add(node("part", entry.line.n, collapse(entry.text)))
+            el.add(leaf("part", entry.line.n, collapse(entry.text)))
     return el
 
 
@@ -106,21 +106,21 @@ def imprint_node(b: Bulletin) -> Node:
                 fact.attrs["value"] = value      # 出版日期：二〇二四年三月三十一日
             el.add(fact)
         else:
-            el.add(node("p", item.line.n, item.text.strip()))
+            el.add(leaf("p", item.line.n, item.text.strip()))
     return el
 
 
 def records_node(section: Records, builder: Builder) -> Node:
     el = node(section.kind, section.title[0].line.n)
     el.attrs["id"] = section.id
-    el.add(node("title", section.title[0].line.n, plain(section.title)))
+    el.add(leaf("title", section.title[0].line.n, plain(section.title)))
     name = "appointment" if section.kind == "appointments" else "event"
     for item in section.items:
         if isinstance(item, Document):
             el.add(builder.node(item))
             continue
         if item.heading:
-            el.add(node("heading", item.line, plain(item.spans)))
+            el.add(leaf("heading", item.line, plain(item.spans)))
             continue
         record = node(name, item.line)
         if item.date:

@@ -22,7 +22,7 @@ import stat
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import BinaryIO, Generator, Iterator
+from typing import BinaryIO, Callable, Generator, Iterator
 
 from lxml import etree
 
@@ -129,7 +129,7 @@ def attempt(task: Task, options: Options) -> tuple[Record, bytes | None]:
     if task.output is not None:
         refuse_irregular_output(task.output, len(data))
     if task.output is not None and not options.force and options.to == "xml":
-        held = contents(task.output, hashlib.sha256(data).hexdigest())
+        held = contents(task.output, functools.partial(sha256_hex, data))
         if held is not None:
             return Record(task.shown, shown(task), "skipped", held.forms, held.warnings, size=len(data),
                           documents=held.documents), None
@@ -160,6 +160,10 @@ def attempt(task: Task, options: Options) -> tuple[Record, bytes | None]:
     record = Record(task.shown, shown(task), "converted", result.forms, result.warnings, size=size,
                     documents=documents, temporary=temporary)
     return record, ((result.xml if rendered is None else rendered) if task.output is None else None)
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def write_failure(output: Path | str, problem: str) -> str:
@@ -206,12 +210,14 @@ def top_level_documents(xml: bytes) -> int:
     return count
 
 
-def contents(xml: Path | BinaryIO, digest: str | None = None) -> Contents | None:
+def contents(xml: Path | BinaryIO, digest: str | Callable[[], str] | None = None) -> Contents | None:
     """Forms and document count of archive XML (a path or a binary stream).
 
     With `digest`, None unless its source records these input bytes and this
     converter version: an output that is up to date. Damaged or missing
-    XML is None too (it is converted again).
+    XML is None too (it is converted again). A `digest` given as a function
+    is taken once the XML is open: a batch's output is most often not there
+    yet, and the digest of its input costs more than the rest of this look.
     """
     forms: list[str] = []
     warnings: list[tuple[int, str]] = []
@@ -223,6 +229,8 @@ def contents(xml: Path | BinaryIO, digest: str | None = None) -> Contents | None
     except reader.InputError:
         return None
     try:
+        if callable(digest):
+            digest = digest()
         # only these elements reach Python (the parse itself stays in C); the one parser
         # configuration for archive XML (huge_tree: a paragraph may pass libxml2's 10 MB text limit)
         for event, el in etree.iterparse(stream, events=("start", "end"),

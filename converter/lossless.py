@@ -24,12 +24,14 @@ already read so (`normalise.html.looks_like_html` tells such an input).
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass
 from typing import AnyStr, Iterable, Iterator
 
 from lxml import etree
 
+from converter import aligned
+# (a line's steps are lossless_lines'; the names tests and callers read here are offered here still)
+from converter.lossless_lines import (Loss as Loss, at_end, by_flow as by_flow, line_step, take_items as take_items,
+                                      take_leading as take_leading)
 from converter.normalise.html import looks_like_html
 # (the reading text is found by converter.reading; the names tests and callers read here are offered here still)
 from converter.reading import (BEYOND_BMP as BEYOND_BMP, PLANE_CHUNK as PLANE_CHUNK, READ_CHUNK,
@@ -57,18 +59,6 @@ BIG_INPUT = 4 * READ_CHUNK
 SUBTREE_ELEMENTS = 1000
 # How many elements a subtree holds below its root.
 DESCENDANTS = etree.XPath("count(descendant::*)")
-
-
-@dataclass(frozen=True, eq=False, repr=False)
-class Loss:
-    """Where input and output part: the input line and what each side has there."""
-
-    line: int
-    expected: str
-    found: str
-
-    def __str__(self) -> str:
-        return f"line {self.line}: input has {self.expected!r}, output has {self.found!r}"
 
 
 def flow_text(root: etree._Element) -> str:
@@ -196,111 +186,18 @@ def add_items(items: dict[int, list[str]], lines: list[int], texts: list[str]) -
         items.setdefault(line, []).append(chars)
 
 
-def take_leading(chars: str, taken: str) -> tuple[str, str]:
-    """chars without the longest start of `taken` that stands in them in order; and the rest of `taken`."""
-    out, k = [], 0
-    for ch in chars:
-        if k < len(taken) and ch == taken[k]:
-            k += 1
-        else:
-            out.append(ch)
-    return "".join(out), taken[k:]
-
-
-def take_leading_late(chars: str, taken: str) -> tuple[str, str]:
-    """take_leading, the start of `taken` it finds matched as late in `chars` as it stands there.
-
-    An item that runs on into the lines after its own ends its line: its part there is more likely the last
-    characters that spell it than the first ("…索引号：1133…</td>索引号：" over "中", the value under its label).
-    """
-    _, more = take_leading(chars, taken)
-    k = len(taken) - len(more) - 1      # (taken[:k + 1] stands in chars in order: matched from the end, it is found)
-    out: list[str] = []
-    for ch in reversed(chars):
-        if k >= 0 and ch == taken[k]:
-            k -= 1
-        else:
-            out.append(ch)
-    return "".join(reversed(out)), more
-
-
-def take_away(chars: str, taken: str) -> str | None:
-    """chars without `taken`: as one run if it stands so, else as a subsequence."""
-    if not taken:
-        return chars
-    at = chars.find(taken)
-    if at >= 0:
-        return chars[:at] + chars[at + len(taken):]
-    rest, missing = take_leading(chars, taken)
-    return rest if not missing else None
-
-
-def by_flow(chars: str, taken: list[str], flow: str, pos: int) -> str | None:
-    """The flow's part of a line when its anchored items leave it ambiguous, or None.
-
-    A line may hold the same character in its text and in its markup
-    ("123<?php echo 1; ?>"): taking the first "1" away for the residue leaves
-    "231". Then the flow decides: the line must be the flow's next characters
-    interleaved, in order, with exactly the characters of its items.
-    """
-    anchored = "".join(taken)
-    part = flow[pos:pos + len(chars) - len(anchored)]
-    if len(part) + len(anchored) != len(chars):
-        return None
-    left, rest = take_leading(chars, part)
-    return part if not rest and Counter(left) == Counter(anchored) else None
-
-
-def take_items(chars: str, taken: list[str], late: bool = False) -> tuple[str, str] | None:
-    """chars without the anchored items of its line, in turn; what they still need from the lines after it.
-
-    None when an item has none of its characters on its line (one without reading characters does not count:
-    a line read from several source lines starts where its first printed character stands). `late`: the part
-    of an item that runs on is taken as late in the line as it stands (take_leading_late).
-    """
-    carried = ""
-    for item in taken:
-        left = take_away(chars, item)
-        if left is None:
-            chars, more = take_leading_late(chars, item) if late else take_leading(chars, item)
-            if more == item and chars:
-                return None
-            carried += more
-        else:
-            chars = left
-    return chars, carried
-
-
-def fits(result: tuple[str, str] | None, flow: str, pos: int) -> bool:
-    """Whether what take_items left of a line is the flow's next characters."""
-    return result is not None and flow.startswith(result[0], pos)
-
-
-def other_readings(chars: str, taken: list[str]) -> Iterator[tuple[str, str] | None]:
-    """take_items of a line in the other ways its items may stand in it, when the first does not fit the flow.
-
-    Items of one line may share characters (a tag's "1", a page fact's "11330000"): taken in document order,
-    one may take the other's; longest first, each keeps its own. An item that runs on into the next lines may
-    stand at the line's end rather than where its first characters first appear (take_leading_late). Any way
-    that fits the flow accounts for every character of the line, so it proves the line kept as well.
-    """
-    longest_first = sorted(taken, key=len, reverse=True)
-    if len(taken) > 1:
-        yield take_items(chars, longest_first)
-    yield take_items(chars, taken, late=True)
-    if len(taken) > 1:
-        yield take_items(chars, longest_first, late=True)
-
-
 def check(input_text: str, xml: bytes | etree._Element) -> Loss | None:
     """None when the output keeps the input's reading text; else the first difference."""
     root = etree.fromstring(xml) if isinstance(xml, bytes) else xml
     references = looks_like_html(input_text)
     residue = residue_by_line(root, references)
+    if len(input_text) <= BIG_INPUT:
+        # (it holds the whole flow and the input's lines, a few times the input: a bigger one is read in pieces)
+        return aligned.check(input_text, b"".join(flow_utf8(root, False)), references, residue)
     # The flow's reading characters are read as the lines need them: `flow` holds them from the next a line
     # reads (at `pos`) on, before the steps below at least as many as the line has or all the flow has left
     # (they read at most flow[pos:pos + len(chars)], and a line takes no more from it).
-    ahead = flow_reading(root, len(input_text) > BIG_INPUT)
+    ahead = flow_reading(root, True)
     flow = ""
     pos = 0
     carried = ""                  # what an anchored item still needs from the lines after its own
@@ -310,31 +207,11 @@ def check(input_text: str, xml: bytes | etree._Element) -> Loss | None:
             continue
         if len(flow) - pos < len(chars):      # (then the steps below find what the test above would have)
             flow, pos = refilled(flow, pos, len(chars), ahead), 0
-        if carried and chars:
-            rest_of_line, still = take_leading(chars, carried)
-            if still == carried and take_items(chars, residue.get(n, [])) != ("", ""):
-                # none of it here, and the line is not wholly its own residue (a tag between, <span class="s3">)
-                return Loss(n, chars, f"residue running on {carried!r}")
-            chars, carried = rest_of_line, still
-        taken = residue.get(n, [])
-        result = take_items(chars, taken)
-        if result is None or result[1] or not fits(result, flow, pos):
-            alone = by_flow(chars, taken, flow, pos)
-            if alone is not None:
-                result = (alone, "")
-            elif taken and not fits(result, flow, pos):     # (only where the reading above fails: else it stands)
-                result = next((other for other in other_readings(chars, taken) if fits(other, flow, pos)), result)
-        if result is None:
-            return Loss(n, chars, f"residue {taken!r}")
-        rest, more = result
-        got = flow[pos:pos + len(rest)]
-        if got != rest:
-            return Loss(n, rest, got)
-        carried += more
-        pos += len(rest)
-    if carried:
-        return Loss(0, "", f"residue running past the end {carried!r}")
-    rest = refilled(flow, pos, 40, ahead)       # (what the flow holds after the last line's)
-    if rest:
-        return Loss(0, "", rest[:40])
-    return None
+        step = line_step(n, chars, residue.get(n, []), carried, flow, pos)
+        if isinstance(step, Loss):
+            return step
+        taken, carried = step
+        pos += taken
+    return at_end(carried, refilled(flow, pos, 40, ahead))
+
+

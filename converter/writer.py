@@ -67,10 +67,15 @@ def write_temporary(path: Path, data: bytes | etree._Element, owner: int, sync: 
     """
     import tempfile     # here, not at the top: only a process that writes a file needs it (start-up time is measured)
 
-    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=temp_prefix(path, owner), suffix=TEMP_SUFFIX, dir=path.parent)
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=temp_prefix(path, owner), suffix=TEMP_SUFFIX, dir=path.parent)
+        except OSError:
+            # the folder is most often there already (a batch writes many outputs into each): made only when
+            # the first try fails, then tried again as before, so that a failure is the one it always was
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=temp_prefix(path, owner), suffix=TEMP_SUFFIX, dir=path.parent)
         with os.fdopen(fd, "wb") as out:
             if hasattr(os, "fchmod"):
                 # mkstemp makes the file private (0600); an output gets the usual mode

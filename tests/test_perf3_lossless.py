@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from converter import lossless, pipeline, reader, reading
-from converter.lossless import (Loss, PAGE_FACTS, anchored_in_order, by_flow, fits, other_readings, take_items,
-                                take_leading)
+from converter.lossless import Loss, PAGE_FACTS, anchored_in_order, by_flow, take_items, take_leading
+from converter.lossless_lines import fits, other_readings
 from converter.normalise.html import looks_like_html
 from converter.normalise.lines import split_lines
 from tests.conftest import ALL_SAMPLES

@@ -17,9 +17,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from converter import aligned, lossless, pipeline, reader
+from converter import aligned, lossless
 from converter.reading import READING_RUN
 from tests.conftest import ALL_SAMPLES
+from tests.test_perf3_lossless import converted
 
 FIXTURES = sorted((Path(__file__).resolve().parent / "fixtures").glob("*/*.txt"))
 NS = "{urn:gongwen:archive:1.0}"
@@ -36,17 +37,6 @@ def streamed(text: str, xml: bytes | etree._Element) -> str | None:
 def checked(text: str, xml: bytes | etree._Element) -> str | None:
     loss = lossless.check(text, xml)
     return None if loss is None else str(loss)
-
-
-def converted(paths: list[Path]) -> list[tuple[str, etree._Element]]:
-    found = []
-    for path in paths:
-        source = reader.read_source(path)
-        try:
-            found.append((source.text, pipeline.convert_source(source).root))
-        except reader.InputError:
-            continue
-    return found
 
 
 def damaged(root: etree._Element, rng: random.Random) -> etree._Element:

@@ -1,4 +1,7 @@
-"""The lossless check of an input that fits in memory, decided line by line on the texts as printed.
+"""The lossless check of a text input that fits in memory, decided line by line on the texts as printed.
+
+(An HTML page keeps lossless.check's streamed check: its lines hold their markup, so few stand in the flow as
+printed, and each would be read twice.)
 
 lossless.check reads the reading characters (reading.py) of every input line and of the whole flow, and
 compares each line's with the flow's next ones. Most lines stand in the flow as printed, but for the white
@@ -25,11 +28,11 @@ from converter.reading import (BEYOND_BMP_LEADS, OTHER_DIGIT_HIGHS, OTHER_DIGIT_
 KEPT_OUT = (" ", "\u3000", "\t", "\xa0")
 
 
-def check(input_text: str, flow_utf8: bytes, references: bool, residue: dict[int, list[str]]) -> Loss | None:
-    """lossless.check of `input_text`, given the flow as lxml writes it and the reading characters of the
-    line-anchored items by line (lossless.residue_by_line; `references`: the input is an HTML page)."""
+def check(input_text: str, flow_utf8: bytes, residue: dict[int, list[str]]) -> Loss | None:
+    """lossless.check of a text input (not an HTML page), given the flow as lxml writes it and the reading
+    characters of the line-anchored items by line (lossless.residue_by_line)."""
     flow, flow_runs = canonical_flow(flow_utf8)
-    lines, line_runs = input_lines(input_text, references)
+    lines, line_runs = input_lines(input_text)
     at = 0
     carried = ""
     for n, line in enumerate(lines, start=1):
@@ -72,15 +75,11 @@ def canonical_flow(data: bytes) -> tuple[str, re.Pattern[str]]:
     return fold_digits(without_space(data.decode()), beyond, others), READING_RUN if beyond else READING_RUN_BMP
 
 
-def input_lines(text: str, references: bool) -> tuple[list[str], re.Pattern[str]]:
+def input_lines(text: str) -> tuple[list[str], re.Pattern[str]]:
     """The input's lines as reading.input_reading_chars reads them, without KEPT_OUT, digits folded; the
     pattern of their reading runs. The UTF-16 of the lines tells what their bytes tell of the flow's
     (reading.text_reading)."""
-    if references:
-        import html     # (only HTML inputs)
-
-        joined = "\n".join(html.unescape(line).replace("\n", " ") for line in split_lines(text))
-    elif "\r" in text:
+    if "\r" in text:
         joined = "\n".join(split_lines(text))
     else:
         joined = text[:-1] if text.endswith("\n") else text     # (read with it, the last line end opens no line)

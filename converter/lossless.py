@@ -195,7 +195,7 @@ def check(input_text: str, xml: bytes | etree._Element) -> Loss | None:
         # (it holds the whole flow and the input's lines, a few times the input: a bigger one is read in pieces;
         # an HTML page's lines hold their markup, so few stand in the flow as printed, and each would be read twice:
         # its check costs a third more so, 18 pages 310 -> 426 M instructions)
-        return aligned.check(input_text, b"".join(flow_utf8(root, False)), references, residue)
+        return aligned.check(input_text, b"".join(flow_utf8(root, False)), residue)
     # The flow's reading characters are read as the lines need them: `flow` holds them from the next a line
     # reads (at `pos`) on, before the steps below at least as many as the line has or all the flow has left
     # (they read at most flow[pos:pos + len(chars)], and a line takes no more from it).

@@ -94,3 +94,68 @@ def test_one_after_another_parses_the_text_each_document_leaves_over() -> None:
     assert parsed == [("rest",), ("next",), ("next",)]
     assert all(not d.following for d in found)
     assert one_after_another("a bulletin", ctx) == ["a bulletin"]
+
+
+UNSIGNED = """某某县人民政府关于做好第{n}批项目申报的通知
+某政发〔2024〕{n}号
+各乡镇人民政府，县直各单位：
+请各单位于月底前报送第{n}批项目。
+"""
+
+
+def documents_of(text: str) -> list[etree._Element]:
+    return [child for child in converted(text) if local(child) == "document"]
+
+
+def test_unsigned_notices_one_after_another_are_apart_at_each_whole_head() -> None:
+    found = documents_of("".join(UNSIGNED.format(n=k) for k in range(1, 41)))
+    assert [d.findtext("{*}docNumber") for d in found] == [f"某政发〔2024〕{k}号" for k in range(1, 41)]
+    assert all(len(d.findall("{*}body/{*}p")) == 1 for d in found)
+
+
+def test_a_head_with_its_number_above_the_title_parts_too() -> None:
+    # (GB/T 9704 prints the 文号 under the issuer mark, above the title)
+    second = "某某县人民政府文件\n某政发〔2024〕9号\n某某县人民政府关于调整作息时间的通知\n各乡镇人民政府：\n自6月1日起执行。\n"
+    found = documents_of(UNSIGNED.format(n=8) + second)
+    assert [d.get("line") for d in found] == ["1", "5"]
+    assert found[1].findtext("{*}issuerMark") == "某某县人民政府文件"
+
+
+def test_the_notice_after_the_last_attachment_is_no_part_of_it() -> None:
+    first = ("某某县人民政府办公室关于报送物资清单的通知\n某政办发〔2024〕8号\n各乡镇人民政府：\n"
+             "请于5月20日前报送物资清单。\n附件：物资清单\n某某县人民政府办公室\n2024年5月8日\n"
+             "附件\n物资清单\n一、编织袋5000条。\n二、救生衣200件。\n")
+    found = documents_of(first + NOTICE.format(n=9, month=5, day=20))
+    assert len(found) == 2
+    attachment = found[0].find("{*}attachments/{*}attachment")
+    assert attachment is not None and attachment.get("line") == "8"
+    assert "某政发" not in "".join(attachment.itertext())
+    assert found[1].findtext("{*}docNumber") == "某政发〔2024〕9号"
+
+
+def test_what_a_head_inside_the_text_does_not_part() -> None:
+    opening = "某某县人民政府办公室关于做好防汛工作的通知\n某政办发〔2024〕12号\n各乡镇人民政府，县直各单位：\n"
+    closing = "一、加强组织领导。\n各乡镇要成立防汛指挥部。\n某某县人民政府办公室\n2024年6月1日\n"
+    cases = {
+        # a wrapped sentence citing a document by title and 文号 on lines of their own: no 主送 under them
+        "cited": "请对照市政府办公室关于做好防汛工作的通知\n（某政办发〔2024〕1号）\n抓好落实。\n",
+        # … nor when one with a 主送-like line opens a sentence (按照, 根据 …)
+        "sentence": "按照市政府办公室关于做好防汛工作的通知\n某政办发〔2024〕1号\n各乡镇人民政府：\n",
+        # the document's own head printed again (a page printing its text twice)
+        "again": "某某县人民政府办公室关于做好防汛工作的通知\n某政办发〔2024〕12号\n各乡镇人民政府，县直各单位：\n",
+        # a notice that says it forwards a document: what follows is the document it forwards
+        "forwarded": "现将市政府办公室的通知转发给你们。\n某某市人民政府办公室关于做好防汛工作的通知\n"
+                     "某政办发〔2024〕1号\n各县区人民政府：\n请做好防汛准备。\n",
+    }
+    for name, middle in cases.items():
+        found = documents_of(opening + middle + closing)
+        assert len(found) == 1, name
+
+
+def test_a_document_printed_as_an_attachment_stays_its_content() -> None:
+    text = ("某某县人民政府办公室关于学习有关文件的通知\n某政办发〔2024〕3号\n各乡镇人民政府：\n请认真学习附件文件。\n"
+            "附件：某某市人民政府关于加强安全生产的通知\n某某县人民政府办公室\n2024年3月1日\n附件\n"
+            "某某市人民政府关于加强安全生产的通知\n某政发〔2024〕2号\n各县区人民政府：\n请加强安全生产。\n")
+    found = documents_of(text)
+    assert len(found) == 1
+    assert "某政发〔2024〕2号" in "".join(found[0].find("{*}attachments").itertext())

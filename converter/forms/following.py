@@ -8,6 +8,12 @@ it. That is the next document, beside this one: a file of forty notices is
 forty documents, not one notice transmitting another thirty-nine deep
 (which libxml2 refuses at some depth: the whole file failed).
 
+Without a 署名 between them, a document of its own is told by its head
+inside the text: a 文号 alone on its line (某政发〔2024〕4号) with a 文种
+title beside it, every line from the head's first placed by the head
+(`next_head`). A notice that names nothing it issues ends there, and its
+last attachment too: what it printed was the next document, not its text.
+
 The text of the next document rides on the one before (`Document.following`)
 until whoever holds them (the pipeline, a bulletin's column) parses it beside
 it: `one_after_another`. The parse goes one document at a time, never deeper.
@@ -15,10 +21,10 @@ it: `one_after_another`. The parse goes one document at a time, never deeper.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from converter.frame.foot import CC_WITHIN, parse_tail, printed_date
-from converter.frame.head import Head, parse_head
+from converter.frame.head import Head, parse_doc_number, parse_head
 from converter.frame.roles import title_text
 from converter.model.blocks import Para
 from converter.model.context import Context
@@ -28,6 +34,12 @@ from converter.patterns import pattern
 from converter.rules import CC, TITLE_FORM_WORD
 from converter.values import iso_date
 
+if TYPE_CHECKING:
+    from converter.forms.registry import Form
+
+# A form's parse of one document (Form.parse)
+Parse = Callable[["Form", Lines, Head, Context], Any]
+
 # A title that issues, forwards, approves or amends what is printed below it (关于印发…的通知,
 # 关于批准《…》的决定, 关于修改…的决定): the text after its 署名 is that document
 ISSUING_TITLE = pattern(r"印发|转发|批转|发布|颁布|公布|批准|修改|废止", "关于印发某某方案的通知", "关于修改《某某条例》的决定")
@@ -35,6 +47,13 @@ ISSUING_TITLE = pattern(r"印发|转发|批转|发布|颁布|公布|批准|修�
 ISSUING_BODY = pattern(r"印发|转发|批转|发布|颁布|公布|批准", "现将有关文件转发给你们", "现将名单公布如下")
 # How many of a body's first paragraphs are read for ISSUING_BODY.
 OPENING_PARAGRAPHS = 3
+# … and how many of its first lines, when the body is not parsed yet (next_head)
+OPENING_LINES = 6
+# The most lines a head prints above its 文号 (a title wrapped over lines, an issuer mark)
+ABOVE_NUMBER = 4
+# How a sentence opens, never a title: a wrapped sentence that cites a document by its title and 文号
+# ("按照市政府办公室关于做好防汛工作的通知" / "（某政办发〔2024〕1号）" / "要求，…") is no head
+SENTENCE_OPENING = pattern(r"按照|根据|依据|依照|遵照|参照|结合|围绕|贯彻|落实|执行", "按照市政府办公室关于做好防汛工作的通知")
 
 
 def issues_something(head: Head, doc: Document, issued: str) -> bool:
@@ -43,6 +62,58 @@ def issues_something(head: Head, doc: Document, issued: str) -> bool:
         return True
     return any(isinstance(block, Para) and ISSUING_BODY.search(plain(block.spans))
                for block in doc.body[:OPENING_PARAGRAPHS])
+
+
+def parse_parted(parse: Parse, form: Form, lines: Lines, head: Head, ctx: Context) -> Any:
+    """`parse` of the document of `head`, ended where a document of its own opens inside its text (next_head):
+    that text follows it, after whatever else it left over."""
+    start = next_head(lines, head, len(lines))
+    if start is None:
+        return parse(form, lines, head, ctx)
+    doc = parse(form, lines[:start], head, ctx)
+    if isinstance(doc, Document):
+        doc.following = [*doc.following, *lines[start:]]
+    return doc
+
+
+def next_head(lines: Lines, head: Head, stop: int) -> int | None:
+    """Where, in lines[head.end:stop], a document of its own opens (a 文号 alone on its line, in a head with a
+    文种 title, a 主送 and text below, nothing stepped over), when the document of `head` names nothing it
+    issues. Inside a text the 主送 is asked too: a sentence wrapped over lines may cite a document by its
+    title and 文号 on lines of their own, but goes on with no 主送 under them.
+
+    Not a head right under a 附件 label (a document printed as an attachment is its content), nor one
+    that prints the document's own 文号 again (a page printing its text twice)."""
+    own = head.doc_number
+    own_number = plain(own.spans) if own is not None else None
+    # (a 文号 holds 号: most lines hold none, and are passed over without a call)
+    for k in [k for k in range(head.end, stop) if "号" in lines[k].text]:
+        number = parse_doc_number(lines[k])
+        if number is None or number.year is None or not number.prefix or plain(number.spans) == own_number:
+            continue
+        for start in range(max(head.end, k - ABOVE_NUMBER), k + 1):
+            if opens_here(lines, start, k):
+                return start if not issues_anything(head, lines[head.end:start]) else None
+    return None
+
+
+def opens_here(lines: Lines, start: int, number_line: int) -> bool:
+    """Whether a head starts at `start` whose 文号 is that of lines[number_line], with nothing stepped over."""
+    if start > 0 and lines[start - 1].text.lstrip()[:1] == "附":
+        return False                    # (a 附件 label above: the document is the attachment's content)
+    head = parse_head(lines[start:])
+    if head.removed or head.doc_number is None or head.doc_number.spans[0].line is not lines[number_line]:
+        return False
+    title = title_text(head.title) if head.title else ""
+    return (TITLE_FORM_WORD.search(title) is not None and SENTENCE_OPENING.match(title) is None
+            and bool(head.recipients) and head.end < len(lines) - start)
+
+
+def issues_anything(head: Head, body: Lines) -> bool:
+    """issues_something, read off the title and the body's first lines before the body is parsed."""
+    if ISSUING_TITLE.search(head.title_text):
+        return True
+    return ISSUING_BODY.search("".join(line.text for line in body[:OPENING_LINES])) is not None
 
 
 def own_document_after(lines: Lines, start: int) -> tuple[list[Span], Signature | None, int] | None:

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from converter.blocks.parser import RuleSet, parse_body
 from converter.blocks.table import is_row
-from converter.forms.following import hand_on, issues_something, opens_document, own_document_after
+from converter.forms.following import hand_on, issues_something, opens_document, own_document_after, parse_parted
 from converter.frame.foot import find_signature, parse_tail, stray_printer
 from converter.frame.head import Head, apply_head, is_organ
 from converter.frame.roles import title_text
@@ -66,6 +66,12 @@ HAN_CHAR = pattern(rf"[{HAN}]", "通")
 
 
 def parse_official(form: Form, lines: Lines, head: Head, ctx: Context) -> Document:
+    """The document of `head`, up to a document of its own printed inside its text (forms/following.py)."""
+    doc: Document = parse_parted(parse_framed, form, lines, head, ctx)
+    return doc
+
+
+def parse_framed(form: Form, lines: Lines, head: Head, ctx: Context) -> Document:
     apply_head(head, ctx)
     doc = Document(form.name, lines[0].n, issuer_mark=head.issuer_mark, doc_number=head.doc_number,
                    title=head.title, recipients=head.recipients)

@@ -15,8 +15,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from converter.blocks.parser import parse_body
-from converter.forms.following import hand_on
-from converter.forms.official import is_label, parse_attachments, parse_official
+from converter.forms.following import hand_on, parse_parted
+from converter.forms.official import is_label, parse_attachments, parse_framed
 from converter.frame.foot import parse_tail, signer_span
 from converter.frame.head import Head, apply_head, is_organ
 from converter.model.context import Context
@@ -67,11 +67,16 @@ def find_signature(lines: Lines, start: int, stop: int) -> tuple[Signature, int,
 
 
 def parse_signed(form: Form, lines: Lines, head: Head, ctx: Context) -> Document:
+    """The document of `head`, up to a document of its own printed inside its text (forms/following.py)."""
+    doc: Document = parse_parted(parse_signed_one, form, lines, head, ctx)
+    return doc
+
+
+def parse_signed_one(form: Form, lines: Lines, head: Head, ctx: Context) -> Document:
     cc, printer, tail_start = parse_tail(lines, head.end)
     signed = find_signature(lines, head.end, tail_start)
     if signed is None:
-        doc = parse_official(form, lines, head, ctx)
-        return doc
+        return parse_framed(form, lines, head, ctx)
     apply_head(head, ctx)      # what the frame stepped over goes to residue (frame/head.py)
     doc = Document(form.name, lines[0].n, issuer_mark=head.issuer_mark, doc_number=head.doc_number,
                    title=head.title, recipients=head.recipients)

@@ -164,12 +164,16 @@ def residue_by_line(root: etree._Element, references: bool = False) -> dict[int,
     lines: list[int] = []
     texts: list[str] = []
     size = 0
+    unescape = None
+    if references:
+        import html     # (only HTML inputs: see reading.input_reading_chars; once, not an item: an import costs)
+
+        unescape = html.unescape
     for el in [*anchored_in_order(root), *PAGE_FACTS(root)]:
         text = el.text or ""
-        if references and el.get("reason") == "markup":
-            import html     # (only HTML inputs: see reading.input_reading_chars)
-
-            text = html.unescape(text)
+        # (a text without "&" holds no reference: html.unescape gives it as it is, so its reason is not asked)
+        if unescape is not None and "&" in text and el.get("reason") == "markup":
+            text = unescape(text)
         lines.append(int(el.get("line") or 0))
         texts.append(text)
         size += len(text)

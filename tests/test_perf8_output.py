@@ -7,6 +7,8 @@ tests read names, attributes and children from what the node functions make thro
 
 from __future__ import annotations
 
+import html
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
@@ -14,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from converter import lossless, pipeline, reading
 from converter.blocks.table import cell_node, table_node
 from converter.model.blocks import Cell, Row, Table
 from converter.model.node import Child, Node
@@ -21,6 +24,7 @@ from converter.model.text import Line, Removed, Span
 from converter.tree.archive import WHOLE_LINE_REASONS, residue_node
 from converter.tree.builder import Builder
 from converter.tree.xml import attribute_markup, attribute_value
+from converter.xmlnames import NS
 from tests.test_perf2_tree import ODD, outcome
 
 
@@ -126,3 +130,56 @@ def test_cells_as_leaves_build_what_their_nodes_built(made: list[tuple[str, str,
         assert isinstance(new, Node) and (new.name, new.attrs, len(new.children)) == (was.name, was.attrs,
                                                                                     len(was.children))
     assert outcome(Node("archive", {}, [table])) == outcome(Node("archive", {}, [old]))
+
+
+# --- the lossless check's residue: ASCII texts read apart (reading.each_reading_chars, ascii_reading) -------------
+
+ASCII_PIECES = ["<p>", "</p>", '<span style="font-size:16px">', "&#20013;", "&gt;", "1", "09", "a", " ", "\t", "\r", ""]
+MIXED = st.lists(st.lists(st.one_of(st.sampled_from(ASCII_PIECES), st.sampled_from(["中", "１", "٣", "\U00020000", "\n"]),
+                                    st.text(max_size=3)), max_size=4).map("".join), max_size=8)
+
+
+@settings(max_examples=600, deadline=None, derandomize=True)
+@given(st.one_of(MIXED, st.lists(st.lists(st.sampled_from(ASCII_PIECES), max_size=4).map("".join), max_size=8)))
+def test_ascii_texts_read_apart_read_as_each_alone(texts: list[str]) -> None:
+    assert reading.each_reading_chars(texts) == [reading.reading_chars(text) for text in texts]
+
+
+def test_ascii_reading_is_text_reading_of_every_ascii_character() -> None:
+    every = "".join(map(chr, range(128)))
+    assert reading.ascii_reading(every) == reading.text_reading(every, lines=True) == "\n0123456789"
+    assert reading.ascii_reading(every * 3 + "\n") == reading.text_reading(every * 3 + "\n", lines=True)
+
+
+def old_residue_by_line(root: etree._Element, references: bool = False) -> dict[int, list[str]]:
+    """lossless.residue_by_line as it was: html imported, and each markup item's reason asked, an item."""
+    import html
+    items: dict[int, list[str]] = {}
+    for el in [*lossless.anchored_in_order(root), *lossless.PAGE_FACTS(root)]:
+        text = el.text or ""
+        if references and el.get("reason") == "markup":
+            text = html.unescape(text)
+        items.setdefault(int(el.get("line") or 0), []).append(reading.reading_chars(text))
+    return items
+
+
+def test_residue_by_line_reads_what_it_read(tmp_path: Path) -> None:
+    samples = sorted([*Path("samples/seeds").glob("*.txt"), *Path("samples/more").glob("*.txt")])[:6]
+    assert samples
+    for sample in samples:
+        text = sample.read_text(encoding="utf-8")
+        page = "<html><body>" + "\n".join(f"<p>{html.escape(line)}</p>" for line in text.splitlines()) + "</body></html>"
+        for data, name in ((text.encode(), "a.txt"), (page.encode(), "a.html")):
+            root = pipeline.convert_bytes(data, name).root
+            for references in (False, True):
+                assert lossless.residue_by_line(root, references) == old_residue_by_line(root, references)
+    # (a markup item with and without references, one of another reason with one, facts and merged text)
+    root = etree.fromstring(
+        f'<archive xmlns="{NS}"><page><fact name="x" line="1">1&amp;#20013;</fact></page><body><table><row>'
+        '<cell>a<merged line="2">&amp;#20013;3</merged></cell></row></table></body><residue>'
+        '<removed line="1" reason="markup">&lt;b title="&amp;#20013;"&gt;</removed>'
+        '<removed line="1" reason="markup">&lt;p&gt;12</removed><removed line="3" reason="web-chrome">&amp;#20013;'
+        '</removed><removed line="3" reason="markup"/></residue></archive>')
+    for references in (False, True):
+        assert lossless.residue_by_line(root, references) == old_residue_by_line(root, references)
+    assert lossless.residue_by_line(root, True)[1] == ["中", "12", "120013"]     # (a fact is read as it stands)

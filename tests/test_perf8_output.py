@@ -183,3 +183,23 @@ def test_residue_by_line_reads_what_it_read(tmp_path: Path) -> None:
     for references in (False, True):
         assert lossless.residue_by_line(root, references) == old_residue_by_line(root, references)
     assert lossless.residue_by_line(root, True)[1] == ["中", "12", "120013"]     # (a fact is read as it stands)
+
+
+def test_the_anchored_items_and_facts_found_in_one_walk_are_those_the_xpath_definitions_select() -> None:
+    # (merged text inside and beside residue, pages and facts in other namespaces, a comment, two pages)
+    tricky = etree.fromstring(
+        '<archive xmlns="urn:gongwen:archive:1.0" xmlns:o="urn:other"><!-- c --><source name="x"/>'
+        '<page><fact line="1">一</fact><!-- c --><o:fact line="2">二</o:fact><x><fact line="9">x</fact></x></page>'
+        '<o:page><fact line="3">三</fact></o:page><document><table><row><cell>a<merged line="4">四</merged></cell>'
+        '</row></table></document><page><o:fact line="5">五</o:fact><merged line="6">六</merged></page>'
+        '<residue><removed line="7" reason="markup">七</removed><!-- c --><o:removed line="8" reason="x"/>'
+        '<x><removed line="9" reason="markup">九</removed></x></residue><residue><removed line="10" reason="x"/>'
+        '<merged line="11"/></residue></archive>')
+    plain = etree.fromstring(f'<archive xmlns="{NS}"><page/><residue><removed line="1" reason="x"/></residue></archive>')
+    roots = [tricky, plain, etree.fromstring("<archive/>")] + [
+        etree.parse(str(path)).getroot() for path in sorted(Path("samples").glob("*/*.xml"))]
+    for root in roots:
+        anchored, facts = lossless.anchored_and_facts(root)
+        assert anchored == lossless.ANCHORED_IN_ORDER(root) == lossless.anchored_in_order(root)
+        assert facts == lossless.PAGE_FACTS(root)
+    assert [el.get("line") for el in lossless.anchored_and_facts(tricky)[1]] == ["1", "2", "3", "5"]

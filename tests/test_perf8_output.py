@@ -203,3 +203,13 @@ def test_the_anchored_items_and_facts_found_in_one_walk_are_those_the_xpath_defi
         assert anchored == lossless.ANCHORED_IN_ORDER(root) == lossless.anchored_in_order(root)
         assert facts == lossless.PAGE_FACTS(root)
     assert [el.get("line") for el in lossless.anchored_and_facts(tricky)[1]] == ["1", "2", "3", "5"]
+
+
+def test_the_flow_leaves_out_source_page_and_residue_by_their_local_names() -> None:
+    root = etree.fromstring(
+        '<archive xmlns="urn:gongwen:archive:1.0" xmlns:o="urn:other"><?pi 一?><!-- 二 --><o:source>三</o:source>'
+        '<page>四</page><o:document>五<residue>六</residue></o:document><sourcex>七</sourcex><o:residue>八</o:residue>'
+        '<residue>九</residue><p>十</p></archive>')
+    expected = "".join("".join(lossless.FLOW_TEXT(child)) for child in root
+                       if isinstance(child.tag, str) and etree.QName(child).localname not in lossless.NOT_FLOW)
+    assert lossless.flow_text(root) == expected == "五六七十"

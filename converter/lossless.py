@@ -74,7 +74,9 @@ def flow_parts(root: etree._Element, bounded: bool = False) -> Iterator[str]:
 def flow_utf8(root: etree._Element, bounded: bool = False) -> Iterator[bytes]:
     """flow_parts in UTF-8, as lxml writes them (the check reads bytes: reading.utf8_reading)."""
     for child in root:
-        if isinstance(child.tag, str) and etree.QName(child).localname not in NOT_FLOW:
+        tag = child.tag
+        # (its local name cut from its tag: what QName(child).localname gives, at less cost)
+        if isinstance(tag, str) and tag[tag.rfind("}") + 1:] not in NOT_FLOW:
             yield from element_flow(child, bounded)
 
 
@@ -143,16 +145,30 @@ def refilled(flow: str, pos: int, need: int, pieces: Iterator[str]) -> str:
 
 def anchored_in_order(root: etree._Element) -> list[etree._Element]:
     """ANCHORED_IN_ORDER's elements, by lxml's tag search (the pattern tests a name function on every element)."""
+    return anchored_and_facts(root)[0]
+
+
+def anchored_and_facts(root: etree._Element) -> tuple[list[etree._Element], list[etree._Element]]:
+    """ANCHORED_IN_ORDER's elements and PAGE_FACTS', in one walk of the archive's children (the XPath of the facts
+    costs a small file more than its few facts: an evaluation's set-up, a name function on every child)."""
     found: list[etree._Element] = []
+    facts: list[etree._Element] = []
     for child in root:
-        if not isinstance(child.tag, str):
+        tag = child.tag
+        if not isinstance(tag, str):
             continue
-        if etree.QName(child).localname == "residue":       # its removed items, and merged text at any depth
-            found.extend(el for el in child.iter("{*}removed", "{*}merged")
-                         if el.getparent() is child or etree.QName(el).localname == "merged")
+        name = tag[tag.rfind("}") + 1:]         # (its local name: what QName(child).localname gives, made at less cost)
+        if name == "residue":                   # its removed items, and merged text at any depth
+            if next(child.iter("{*}merged"), None) is None:
+                found.extend(child.iterchildren("{*}removed"))      # (no merged text: its items are its children)
+            else:
+                found.extend(el for el in child.iter("{*}removed", "{*}merged")
+                             if el.getparent() is child or etree.QName(el).localname == "merged")
         else:
             found.extend(child.iter("{*}merged"))
-    return found
+            if name == "page":
+                facts.extend(child.iterchildren("{*}fact"))
+    return found, facts
 
 
 def residue_by_line(root: etree._Element, references: bool = False) -> dict[int, list[str]]:
@@ -164,12 +180,17 @@ def residue_by_line(root: etree._Element, references: bool = False) -> dict[int,
     lines: list[int] = []
     texts: list[str] = []
     size = 0
-    for el in [*anchored_in_order(root), *PAGE_FACTS(root)]:
-        text = el.text or ""
-        if references and el.get("reason") == "markup":
-            import html     # (only HTML inputs: see reading.input_reading_chars)
+    unescape = None
+    if references:
+        import html     # (only HTML inputs: see reading.input_reading_chars; once, not an item: an import costs)
 
-            text = html.unescape(text)
+        unescape = html.unescape
+    anchored, facts = anchored_and_facts(root)
+    for el in [*anchored, *facts]:
+        text = el.text or ""
+        # (a text without "&" holds no reference: html.unescape gives it as it is, so its reason is not asked)
+        if unescape is not None and "&" in text and el.get("reason") == "markup":
+            text = unescape(text)
         lines.append(int(el.get("line") or 0))
         texts.append(text)
         size += len(text)

@@ -15,6 +15,7 @@ from converter.model.context import Context
 from converter.model.node import Node
 from converter.model.text import Line, Span
 from converter.tree.builder import Builder
+from tests.test_perf8_output import node_of
 from tests.test_perf_tables import plain_tidy
 
 # Han of every block (〇, extension A, unified, compatibility) weighted so that runs of every length
@@ -34,10 +35,12 @@ def test_tidy_with_its_short_gap_search_is_tidy_gap_by_gap() -> None:
         assert tidy(text) == plain_tidy(text), text      # (every gap, its runs counted one by one)
 
 
-def shape(node: Node | str) -> object:
+def shape(node: Node | str | tuple[str, str, str]) -> object:
     """A node as plain data: its name, attributes in order and children (nodes have no equality of their own)."""
     if isinstance(node, str):
         return node
+    node = node_of(node)        # (a leaf as the node it stands for)
+    assert isinstance(node, Node)
     return node.name, list(node.attrs.items()), [shape(child) for child in node.children]
 
 

@@ -27,6 +27,7 @@ from converter.model.text import Line, Span, whole
 from converter.tree.builder import Builder
 from tests.test_perf2_parse import ALPHABET, POOL, parsed, unguarded
 from tests.test_perf3_parse import LONG, bodies
+from tests.test_perf8_output import node_of
 
 # Numbered lines of every style, in and out of sequence, bare and with headings, titles and sentences
 NUMBERED_POOL = (
@@ -255,9 +256,11 @@ def built(lines: list[Line]) -> Any:
     return node_shape(table_node(table, Builder({}, {}))), ctx.warnings, ctx.residue
 
 
-def node_shape(node: Node | str) -> object:
+def node_shape(node: Node | str | tuple[str, str, str]) -> object:
     if isinstance(node, str):
         return node
+    node = node_of(node)        # (a leaf as the node it stands for)
+    assert isinstance(node, Node)
     return node.name, list(node.attrs.items()), [node_shape(child) for child in node.children]
 
 

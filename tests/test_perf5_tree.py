@@ -15,6 +15,7 @@ from converter.tree.archive import WHOLE_LINE_REASONS, residue_node
 from converter.tree.xml import built, parsed
 from converter.writer import serialise
 from tests.test_perf2_tree import outcome
+from tests.test_perf8_output import node_of
 
 NAMES = ["p", "noteRef", "{urn:x}p", "1p", "p:q", "中", ""]   # (two plain names, then names lxml decides)
 
@@ -74,6 +75,6 @@ def test_residue_takes_the_markup_of_the_lines_the_loop_took(lines: list[tuple[i
                                 residue=residue)
     node = residue_node(page, removed)
     expected = old_residue(page, removed)
-    assert [(c.attrs, c.children) for c in node.children if isinstance(c, Node)] == [
+    assert [(c.attrs, c.children) for c in map(node_of, node.children) if isinstance(c, Node)] == [
         ({"line": str(r.line), "reason": r.reason, **({"codepoint": r.codepoint} if r.codepoint else {})},
          [r.text] if r.text else []) for r in expected]

@@ -99,6 +99,8 @@ def test_cell_text_skips_tidying_only_what_has_no_white_space():
 
 def test_a_cell_node_holds_the_cells_text_as_cell_text_gives_it():
     from converter.blocks.table import cell_node
+    from converter.model.node import Node
+    from tests.test_perf8_output import node_of
 
     for text in texts(2000, 5):
         line = Line(1, None, text + "\t" + text)
@@ -106,7 +108,8 @@ def test_a_cell_node_holds_the_cells_text_as_cell_text_gives_it():
         for spans in ([], [Span(line, 0, half)], [Span(line, 0, half), Span(line, half + 1, 2 * half + 1)]):
             cell = Cell(spans)
             expected = cell_text(cell)
-            assert cell_node(cell).children == ([expected] if expected else []), text
+            made = node_of(cell_node(cell))     # (a leaf as the node it stands for)
+            assert isinstance(made, Node) and made.children == ([expected] if expected else []), text
 
 
 def test_a_value_kind_is_that_of_the_cells_key():

@@ -30,7 +30,7 @@ from converter.blocks.parser import BlockRule, BodyState, Plugin, ends_open, hol
 from converter.blocks.table_structure import PIPE_RULE, build, cell_text, cells_of, is_header, split_cells
 from converter.model.blocks import Cell, Para, Table, TableBlock
 from converter.model.context import Context
-from converter.model.node import Child, Node, node
+from converter.model.node import Child, Leaf, Node, node
 from converter.tree.builder import Builder, NodeFunction
 from converter.model.text import Line, Span, plain
 from converter.patterns import compiled, pattern
@@ -233,9 +233,10 @@ def table_node(table: Table, b: Builder) -> Node:
     # (the rows and their cells made in one go each: a bulletin's tables are a few hundred rows, thousands of cells)
     children: list[Child] = [node("title", table.caption[0].line.n, plain(table.caption))] if table.caption else []
     # A plain cell (most: one span or none, no white space in it, nothing merged in, no spans of rows or
-    # columns) is made here, not by a call of cell_node: what cell_node gives such a cell, its text alone.
+    # columns) is made here, not by a call of cell_node: what cell_node gives such a cell, its text alone
+    # (a leaf, as cell_node makes it).
     children += [Node("row", {"line": str(row.line), "kind": row.kind},
-                      [Node("cell", {}, [text] if text else [])
+                      [("<cell>", text, "</cell>")
                        if len(cell.key) == len(text := cell.text) and len(cell.spans) < 2
                        and cell.rowspan == cell.colspan == 1 and not cell.merged else cell_node(cell)
                        for cell in row.cells])
@@ -243,13 +244,15 @@ def table_node(table: Table, b: Builder) -> Node:
     return Node("table", {"line": str(table.line)}, children)
 
 
-def cell_node(cell: Cell) -> Node:
+def cell_node(cell: Cell) -> Node | Leaf:
     text = cell.text
     # a cell of one span or none, without white space, is its text as printed (cell_text's own first case)
     if len(cell.spans) > 1 or len(cell.key) != len(text):
         text = cell_text(cell)
-    if cell.rowspan == 1 and cell.colspan == 1 and not cell.merged:    # most cells: their text alone
-        return Node("cell", {}, [text] if text else [])
+    if cell.rowspan == 1 and cell.colspan == 1 and not cell.merged:
+        # most cells: their text alone, a leaf (a third of the elements: a Node, its dict and list each cost
+        # some ten times the tuple, and write takes a leaf in three appends)
+        return "<cell>", text, "</cell>"
     attrs = {"rowspan": str(cell.rowspan)} if cell.rowspan > 1 else {}
     if cell.colspan > 1:
         attrs["colspan"] = str(cell.colspan)

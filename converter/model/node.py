@@ -5,10 +5,11 @@ turns nodes into lxml elements and knows nothing else. A node's children are
 nodes and strings (text) in reading order; attributes keep the order given.
 
 The commonest elements (a paragraph of plain text, a section's number and
-heading) are made as a `Leaf` instead: their start tag already in markup,
-their text, their end tag. Such an element is only ever written (tree/xml.py),
-and a tuple costs a tenth of a node and its dict and list to make and a third
-to write (the samples: some 2,000 elements a pass).
+heading, a table's plain cell, a residue item) are made as a `Leaf` instead:
+their start tag already in markup, their text, their end tag. Such an element
+is only ever written (tree/xml.py), and a tuple costs a tenth of a node and its
+dict and list to make and a third to write (the samples: some 5,000 elements a
+pass).
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from __future__ import annotations
 from typing import Union
 
 # An element of one run of text made as markup ahead: (start tag, text, end tag), as ('<p line="3">', "正文", "</p>").
-# Its maker writes a plain XML name (PLAIN_NAME) and attribute values that need no escaping (numbers): the
-# start tag goes into the markup as it stands. The text is as read (tree/xml.py escapes it); "" for none.
+# Its maker writes a plain XML name (PLAIN_NAME) and attribute values in double quotes, escaped as
+# tree/xml.py's attribute_markup escapes them (most are numbers, which need none): the start tag goes into
+# the markup as it stands. The text is as read (tree/xml.py escapes it); "" for none.
 Leaf = tuple[str, str, str]
 # A child of a node: an element, text, or a leaf element
 Child = Union["Node", str, Leaf]

@@ -22,7 +22,7 @@ from converter.model.page import PageFact
 from converter.model.text import Removed
 from converter.normalise import Normalised
 from converter.provenance import xml_safe
-from converter.tree.xml import document
+from converter.tree.xml import attribute_markup, document
 from converter.xmlnames import SCHEMA_VERSION
 
 # Residue that stands for a whole input line (its markup is in its text already).
@@ -91,10 +91,15 @@ def residue_node(page: Normalised, removed: list[Removed]) -> Node:
         if line.n not in whole_lines:
             items.extend(line.markup)
     items.sort(key=lambda r: r.line)
+    # Each item a leaf (model/node.py), not a Node with a dict and a list: its start tag written here, the
+    # attributes in the order a node gave them. The reasons are a few, each escaped once (attribute_markup).
     children: list[Child] = []
+    reasons: dict[str, str] = {}
     for item in items:
-        attrs = {"line": str(item.line), "reason": item.reason}
+        reason = reasons.get(item.reason) or reasons.setdefault(item.reason, attribute_markup(item.reason))
         if item.codepoint:
-            attrs["codepoint"] = item.codepoint
-        children.append(Node("removed", attrs, [item.text] if item.text else []))     # (not Node.add: a call less)
+            start = f'<removed line="{item.line}" reason="{reason}" codepoint="{attribute_markup(item.codepoint)}">'
+        else:
+            start = f'<removed line="{item.line}" reason="{reason}">'
+        children.append((start, item.text or "", "</removed>"))
     return Node("residue", {}, children)

@@ -249,6 +249,15 @@ def attribute_markup(value: str) -> str:
     return escaped(value, ATTRIBUTE_ESCAPES)
 
 
+def attribute_value(markup: str) -> str:
+    """The value that attribute_markup wrote as `markup` (a leaf's start tag holds its values so)."""
+    if "&" not in markup:
+        return markup
+    for char, reference in reversed(ATTRIBUTE_ESCAPES):     # (&amp; last: every other reference stands whole)
+        markup = markup.replace(reference, char)
+    return markup
+
+
 def subelement(parent: etree._Element, node: Node) -> etree._Element:
     """`node` built as the last child of `parent`."""
     el = SubElement(parent, q(node.name))
@@ -270,7 +279,7 @@ def leaf_element(parent: etree._Element, leaf: Leaf) -> etree._Element:
         raise ValueError(f"not the start tag of a leaf: {leaf[0]!r}")     # (a gongwen bug)
     el = SubElement(parent, q(found[1]))
     for name, value in LEAF_ATTRIBUTE.findall(found[2]):
-        el.set(name, value)
+        el.set(name, attribute_value(value))
     if leaf[1]:
         el.text = leaf[1]
     return el

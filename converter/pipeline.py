@@ -32,7 +32,7 @@ from converter.reader import InputError, Source
 from converter.tree.archive import archive_node
 from converter.tree.builder import Builder
 from converter.tree.inline import Links
-from converter.tree.xml import document
+from converter.tree.xml import taken
 
 
 # The documents of an archive that no other document holds (the definition; Result.documents counts them faster).
@@ -100,10 +100,10 @@ def convert_source(source: Source) -> Result:
     builder = Builder({**blocks.RENDERS, **frame_nodes.RENDERS, **forms.renders()}, links)
     warnings = ctx.sorted_warnings()
     # the warnings are kept in the archive (source/warning), so a re-run that skips it can report them
-    node = archive_node(source, page, builder.nodes(contents), ctx.residue, warnings)
+    # (held by the list alone: taken() frees a big archive's nodes before the tree is built)
+    holder = [archive_node(source, page, builder.nodes(contents), ctx.residue, warnings)]
     del page, contents, builder         # the node holds all the tree needs: the model freed before the tree is built
-    root = document(node)
-    del node
+    root = taken(holder)
     found = validation.problems(root)
     if found:
         raise InputError(f"output does not validate (a gongwen bug, please report): {found[0].message}")

@@ -1,0 +1,137 @@
+"""A big archive's nodes freed before its tree is built (tree/xml.py `taken`), and a list item's constant tags.
+
+`taken` frees the nodes only where the markup surely parses (`parses`); the tree is the one document() builds,
+and where the markup would not parse, the node is kept and lxml decides as before.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from unittest.mock import patch
+
+import pytest
+from lxml import etree
+
+from converter import pipeline
+from converter.blocks.section_nodes import list_node
+from converter.model.blocks import Item, ListBlock
+from converter.model.node import Node, leaf
+from converter.model.text import Line, Span
+from converter.tree import xml
+from converter.tree.builder import Builder
+from converter.tree.xml import document, parses, taken
+from converter.writer import serialise
+from tests.test_perf_tree import outcome
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = sorted([*ROOT.glob("samples/seeds/*.txt"), *ROOT.glob("samples/more/*.txt")])
+# Code points about every boundary of XML's Char, and some of each range between
+CODE_POINTS = sorted({*range(0x00, 0x30), *range(0x7F, 0xA1), *range(0xD7F0, 0xE010), *range(0xFFF0, 0x10010),
+                      *range(0x10FFF0, 0x110000), *range(0, 0x110000, 4099)})
+
+
+def libxml2_takes(char: str) -> bool:
+    """Whether the markup path's parser takes an element holding `char` (written and encoded as write does)."""
+    try:
+        etree.fromstring(f"<a>{xml.text_markup(char)}</a>".encode("utf-8"), xml.markup_parser())
+    except (etree.XMLSyntaxError, ValueError):
+        return False
+    return True
+
+
+def lxml_sets(char: str) -> bool:
+    """Whether lxml's text setter takes `char` (a long text is set so)."""
+    try:
+        etree.Element("a").text = char
+    except ValueError:
+        return False
+    return True
+
+
+def test_parses_refuses_exactly_what_libxml2_refuses() -> None:
+    for point in CODE_POINTS:
+        char = chr(point)
+        assert parses(f"<a>{xml.text_markup(char)}</a>", []) == libxml2_takes(char), hex(point)
+        assert parses("<a>x</a>", [char]) == lxml_sets(char), hex(point)      # (a long text)
+
+
+def test_parses_refuses_nesting_write_could_reach_beyond_libxml2() -> None:
+    assert parses("<a/>", [])
+    limit = sys.getrecursionlimit()
+    try:
+        sys.setrecursionlimit(xml.LIBXML_DEPTH)
+        assert not parses("<a/>", [])
+    finally:
+        sys.setrecursionlimit(limit)
+
+
+@pytest.mark.parametrize("sample", SAMPLES[::3], ids=lambda p: p.name)
+def test_a_sample_freed_before_its_tree_is_the_tree_kept(sample: Path) -> None:
+    kept = serialise(pipeline.convert_file(sample).root)
+    made: list[list[Node]] = []
+
+    def watched(holder: list[Node]) -> etree._Element:
+        made.append(holder)
+        return taken(holder)
+
+    with patch.object(xml, "BIG_MARKUP", 0), patch.object(pipeline, "taken", watched):
+        freed = serialise(pipeline.convert_file(sample).root)
+    assert made == [[]]             # (the node was taken: the release path ran)
+    assert freed == kept
+
+
+def deep(levels: int) -> Node:
+    node = inner = Node("archive", {"a": "1"})
+    for _ in range(levels):
+        child = Node("div", {"line": "2"})
+        inner.add(child)
+        inner = child
+    inner.add("中")
+    return node
+
+
+@pytest.mark.parametrize("node", [
+    Node("archive", {}, [Node("p", {}, ["a\x01b"])]),              # a control character in the markup
+    Node("archive", {}, [Node("p", {}, ["中" * 100 + "\x0b"])]),   # in a long text (lxml's setter)
+    Node("archive", {"k": "\ufffe"}, ["x"]),                        # in an attribute
+    Node("archive", {}, [Node("p", {}, ["\ud800"])]),               # a lone surrogate (the markup's encoding)
+    Node("archive", {}, [Node("{urn:x}p", {}, ["x"])]),             # a name that is not plain
+    Node("archive", {}, [Node("p", {}, ["中" * 100, "&<>\r"]), ("<num>", "1", "</num>")]),   # what parses
+    deep(300),
+])
+def test_what_would_not_parse_is_kept_and_left_to_lxml(node: Node) -> None:
+    expected = outcome(document, node)
+    with patch.object(xml, "BIG_MARKUP", 0):
+        assert outcome(lambda n: taken([n]), node) == expected
+        holder = [node]
+        root = xml.markup_root(holder, release=True)
+    # (freed where the markup parsed, kept where it did not: lxml then decides)
+    assert holder == ([] if root is not None else [node])
+    assert (root is None) == (xml.parsed(node) is None)
+
+
+def test_deep_nesting_with_a_high_recursion_limit_is_left_to_lxml() -> None:
+    node = deep(2100)               # (beyond libxml2's 2048 levels even with huge_tree)
+    limit = sys.getrecursionlimit()
+    try:
+        sys.setrecursionlimit(10_000)
+        expected = serialise(xml.built(node))
+        holder = [node]
+        with patch.object(xml, "BIG_MARKUP", 0):
+            assert serialise(taken([node])) == expected
+            assert xml.markup_root(holder, release=True) is None
+        assert holder == [node]
+    finally:
+        sys.setrecursionlimit(limit)
+
+
+@pytest.mark.parametrize("text", ["（一）", " 1. ", "", "&<x>"])
+def test_a_list_items_number_is_the_leaf_it_was(text: str) -> None:
+    line = Line(7, None, text + "正文")
+    block = ListBlock("paren", [Item(Span(line, 0, len(text)), [Span(line, len(text), len(line.text))], 7),
+                                Item(None, [Span(line, 0, 2)], 8)])
+    made = list_node(block, Builder({}, {}))
+    num = made.children[0].children[0]       # type: ignore[union-attr]
+    assert num == leaf("num", None, text.strip())
+    assert serialise(document(Node("archive", {}, [made]))) == serialise(xml.built(Node("archive", {}, [made])))

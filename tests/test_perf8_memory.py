@@ -135,3 +135,17 @@ def test_a_list_items_number_is_the_leaf_it_was(text: str) -> None:
     num = made.children[0].children[0]       # type: ignore[union-attr]
     assert num == leaf("num", None, text.strip())
     assert serialise(document(Node("archive", {}, [made]))) == serialise(xml.built(Node("archive", {}, [made])))
+
+
+def test_long_texts_are_let_go_of_once_set() -> None:
+    long = "中" * 100
+    node = Node("archive", {}, [long, Node("p", {}, ["x", long + "1", "&<>\r"]), long + "2", Node("b"), "z"])
+    expected = serialise(xml.built(node))
+    root = etree.fromstring(f'<archive xmlns="{xml.NS}">{xml.LONG_MARK}<p>{xml.LONG_MARK}</p>{xml.LONG_MARK}<b/>z'
+                            "</archive>")
+    texts = [long, "x" + long + "1&<>\r", long + "2"]
+    xml.set_long_texts(root, texts)
+    assert texts == ["", "", ""]
+    assert serialise(root) == expected == serialise(document(node))
+    with pytest.raises(ValueError):         # (a mark without its text, or a text without its mark)
+        xml.set_long_texts(etree.fromstring(f"<a>{xml.LONG_MARK}</a>"), [])

@@ -29,7 +29,7 @@ from converter.model.context import Context, Diagnostic
 from converter.model.text import Lines
 from converter.normalise import normalise
 from converter.reader import InputError, Source
-from converter.tree.archive import archive_node
+from converter.tree.archive import archive_root, residue_node, source_node
 from converter.tree.builder import Builder
 from converter.tree.inline import Links
 from converter.tree.xml import taken
@@ -93,16 +93,21 @@ def convert_source(source: Source) -> Result:
     form, contents = parse_file(forms, page.lines, ctx)
     links: Links = {}
     if form.link is not None:
-        for content in contents:         # (a whole-file form's container: one)
-            form.link(content, ctx, links)
+        for container in contents:       # (a whole-file form's container: one)
+            form.link(container, ctx, links)
+        del container
     else:
         link_documents(contents, ctx, links)
-    builder = Builder({**blocks.RENDERS, **frame_nodes.RENDERS, **forms.renders()}, links)
+    # release: the model let go of as its nodes are made (Builder), the page's lines among it: the archive's
+    # nodes that read the page are made first, and the page dropped (a big input's model and nodes not held at once)
+    builder = Builder({**blocks.RENDERS, **frame_nodes.RENDERS, **forms.renders()}, links, release=True)
     warnings = ctx.sorted_warnings()
     # the warnings are kept in the archive (source/warning), so a re-run that skips it can report them
+    head, facts, residue = source_node(source, page, warnings), page.facts, residue_node(page, ctx.residue)
+    del page
     # (held by the list alone: taken() frees a big archive's nodes before the tree is built)
-    holder = [archive_node(source, page, builder.nodes(contents), ctx.residue, warnings)]
-    del page, contents, builder         # the node holds all the tree needs: the model freed before the tree is built
+    holder = [archive_root(head, facts, builder.nodes(contents), residue)]
+    del contents, builder, head, residue    # the node holds all the tree needs: the model freed before the tree is built
     root = taken(holder)
     found = validation.problems(root)
     if found:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 from unittest.mock import patch
 
 import pytest
@@ -15,13 +16,14 @@ from lxml import etree
 
 from converter import pipeline
 from converter.blocks.section_nodes import list_node
-from converter.model.blocks import Item, ListBlock
+from converter.model.blocks import Item, ListBlock, Para
 from converter.model.node import Node, leaf
 from converter.model.text import Line, Span
 from converter.tree import xml
-from converter.tree.builder import Builder
+from converter.tree.builder import Builder, released
 from converter.tree.xml import document, parses, taken
 from converter.writer import serialise
+from converter.xmlnames import NS
 from tests.test_perf_tree import outcome
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -141,7 +143,7 @@ def test_long_texts_are_let_go_of_once_set() -> None:
     long = "中" * 100
     node = Node("archive", {}, [long, Node("p", {}, ["x", long + "1", "&<>\r"]), long + "2", Node("b"), "z"])
     expected = serialise(xml.built(node))
-    root = etree.fromstring(f'<archive xmlns="{xml.NS}">{xml.LONG_MARK}<p>{xml.LONG_MARK}</p>{xml.LONG_MARK}<b/>z'
+    root = etree.fromstring(f'<archive xmlns="{NS}">{xml.LONG_MARK}<p>{xml.LONG_MARK}</p>{xml.LONG_MARK}<b/>z'
                             "</archive>")
     texts = [long, "x" + long + "1&<>\r", long + "2"]
     xml.set_long_texts(root, texts)
@@ -149,3 +151,41 @@ def test_long_texts_are_let_go_of_once_set() -> None:
     assert serialise(root) == expected == serialise(document(node))
     with pytest.raises(ValueError):         # (a mark without its text, or a text without its mark)
         xml.set_long_texts(etree.fromstring(f"<a>{xml.LONG_MARK}</a>"), [])
+
+
+def converted_with(sample: Path, chosen: bool) -> bytes:
+    """The sample converted, the pipeline's Builder releasing the model (`chosen`) or not."""
+    class Chosen(Builder):
+        def __init__(self, renders: Any, links: Any, release: bool = False) -> None:
+            assert release          # (what the pipeline asks)
+            super().__init__(renders, links, chosen)
+
+    with patch.object(pipeline, "Builder", Chosen):
+        return serialise(pipeline.convert_file(sample).root)
+
+
+@pytest.mark.parametrize("sample", SAMPLES[1::3], ids=lambda p: p.name)
+def test_a_model_let_go_of_as_rendered_gives_the_nodes_kept(sample: Path) -> None:
+    assert converted_with(sample, True) == converted_with(sample, False)
+
+
+def test_released_lists_end_empty_and_render_alike() -> None:
+    lines = [Line(n, None, text) for n, text in enumerate(["（一）", "正文", "（二）甲", "（三）"], start=1)]
+    def model() -> list[Any]:
+        items = [Item(Span(line, 0, 3), [Span(line, 3, len(line.text))] if len(line.text) > 3 else [], line.n)
+                 for line in lines if line.text.startswith("（")]
+        return [Para([Span(lines[1], 0, 2)]), ListBlock("paren", items), Para([Span(lines[1], 1, 2)])]
+    from converter.blocks.section_nodes import RENDERS
+    kept_model, released_model = model(), model()
+    kept = Builder(RENDERS, {}).nodes(kept_model)
+    block = released_model[1]
+    made = Builder(RENDERS, {}, release=True).nodes(released_model)
+    assert released_model == [None, None, None] and block.items == [None, None, None]
+    assert len(kept_model[1].items) == 3 and None not in kept_model
+    assert serialise(document(Node("archive", {}, list(made)))) == serialise(document(Node("archive", {}, list(kept))))
+    assert list(released([1, 2])) == [1, 2]
+    taken_from = [1, 2, 3]
+    for k, item in enumerate(released(taken_from)):
+        assert item == k + 1 and taken_from[:k + 1] == [None] * (k + 1) and taken_from[k + 1:] == [2, 3][k:]
+    plain = [1, 2]
+    assert list(Builder({}, {}).each(plain)) == [1, 2] and plain == [1, 2]

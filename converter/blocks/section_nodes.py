@@ -39,7 +39,7 @@ def section_node(section: Section, b: Builder) -> Node:
 def list_node(block: ListBlock, b: Builder) -> Node:
     el = Node("list")
     entries = el.children
-    for item in block.items:
+    for item in b.each(block.items):
         # (an item made with its children in one go, its number's leaf() written out with constant tags: leaf()
         # made the tags anew a call, two strings an item, and a list grown by add holds room for four; a list of
         # 100,000 tiny lines held 13 MB more so. inline() makes a new list, the item's own.)

@@ -12,6 +12,8 @@ from typing import Any
 from unittest.mock import patch
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from converter import pipeline
@@ -19,6 +21,9 @@ from converter.blocks.section_nodes import list_node
 from converter.model.blocks import Item, ListBlock, Para
 from converter.model.node import Node, leaf
 from converter.model.text import Line, Span
+from converter.normalise import normalise
+from converter.normalise.html import looks_like_html
+from converter.normalise.lines import line_count, split_lines
 from converter.tree import xml
 from converter.tree.builder import Builder, released
 from converter.tree.xml import document, parses, taken
@@ -189,3 +194,19 @@ def test_released_lists_end_empty_and_render_alike() -> None:
         assert item == k + 1 and taken_from[:k + 1] == [None] * (k + 1) and taken_from[k + 1:] == [2, 3][k:]
     plain = [1, 2]
     assert list(Builder({}, {}).each(plain)) == [1, 2] and plain == [1, 2]
+
+
+@given(st.lists(st.sampled_from(["a", "中", "\r", "\n", "\r\n", " ", "\x85", "\u2028"]), max_size=12).map("".join))
+@settings(max_examples=500, deadline=None)
+def test_line_count_counts_the_lines_split_lines_makes(text: str) -> None:
+    assert line_count(text) == len(split_lines(text))
+
+
+def test_a_page_counts_the_lines_it_splits() -> None:
+    texts = [sample.read_text(encoding="utf-8") for sample in SAMPLES]
+    pages = [text for text in texts if looks_like_html(text)]
+    assert pages                    # (the web samples: HTML sources, whose lines normalise counts, not splits)
+    for text in pages + texts[:3]:
+        assert line_count(text) == len(split_lines(text)) == normalise(text).line_count
+        crlf = text.replace("\n", "\r\n")
+        assert line_count(crlf) == len(split_lines(crlf)) == normalise(crlf).line_count

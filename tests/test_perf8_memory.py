@@ -210,3 +210,11 @@ def test_a_page_counts_the_lines_it_splits() -> None:
         assert line_count(text) == len(split_lines(text)) == normalise(text).line_count
         crlf = text.replace("\n", "\r\n")
         assert line_count(crlf) == len(split_lines(crlf)) == normalise(crlf).line_count
+
+
+def test_taken_lets_go_of_every_node() -> None:
+    for node in [Node("archive", {}, [Node("p", {}, ["x"])]), Node("archive", {}, [Node("p", {}, ["a\x01b"])]),
+                 Node("archive", {}, [Node("{urn:x}p", {}, ["x"])])]:
+        holder = [node]
+        assert outcome(lambda n: taken(holder), node) == outcome(document, node)
+        assert holder == []         # (a small archive, kept for the parse, and one left to lxml alike)

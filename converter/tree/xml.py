@@ -81,8 +81,11 @@ def taken(holder: list[Node]) -> etree._Element:
     nodes freed once its markup is written, and the tree built in the memory they held (100,000 tiny lines:
     their nodes are some 45 MB, as much as the tree). The nodes are freed only when the markup surely parses
     (`parses`); else they are kept, and what does not parse is left to lxml, as document() leaves it."""
-    root = markup_root(holder, release=True)
-    return root if root is not None else built(holder.pop())
+    try:
+        root = markup_root(holder, release=True)
+        return root if root is not None else built(holder[0])
+    finally:
+        holder.clear()          # (a small archive's node freed too, as the caller would once the tree is built)
 
 
 def parsed(node: Node) -> etree._Element | None:

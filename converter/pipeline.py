@@ -93,9 +93,8 @@ def convert_source(source: Source) -> Result:
     form, contents = parse_file(forms, page.lines, ctx)
     links: Links = {}
     if form.link is not None:
-        for container in contents:       # (a whole-file form's container: one)
-            form.link(container, ctx, links)
-        del container
+        for content in contents:         # (a whole-file form's container: one)
+            form.link(content, ctx, links)
     else:
         link_documents(contents, ctx, links)
     # release: the model let go of as its nodes are made (Builder), the page's lines among it: the archive's

@@ -29,10 +29,10 @@ from converter.model.context import Context, Diagnostic
 from converter.model.text import Lines
 from converter.normalise import normalise
 from converter.reader import InputError, Source
-from converter.tree.archive import archive_node
+from converter.tree.archive import archive_root, residue_node, source_node
 from converter.tree.builder import Builder
 from converter.tree.inline import Links
-from converter.tree.xml import document
+from converter.tree.xml import taken
 
 
 # The documents of an archive that no other document holds (the definition; Result.documents counts them faster).
@@ -97,13 +97,17 @@ def convert_source(source: Source) -> Result:
             form.link(content, ctx, links)
     else:
         link_documents(contents, ctx, links)
-    builder = Builder({**blocks.RENDERS, **frame_nodes.RENDERS, **forms.renders()}, links)
+    # release: the model let go of as its nodes are made (Builder), the page's lines among it: the archive's
+    # nodes that read the page are made first, and the page dropped (a big input's model and nodes not held at once)
+    builder = Builder({**blocks.RENDERS, **frame_nodes.RENDERS, **forms.renders()}, links, release=True)
     warnings = ctx.sorted_warnings()
     # the warnings are kept in the archive (source/warning), so a re-run that skips it can report them
-    node = archive_node(source, page, builder.nodes(contents), ctx.residue, warnings)
-    del page, contents, builder         # the node holds all the tree needs: the model freed before the tree is built
-    root = document(node)
-    del node
+    head, facts, residue = source_node(source, page, warnings), page.facts, residue_node(page, ctx.residue)
+    del page
+    # (held by the list alone: taken() frees a big archive's nodes before the tree is built)
+    holder = [archive_root(head, facts, builder.nodes(contents), residue)]
+    del contents, builder, head, residue    # the node holds all the tree needs: the model freed before the tree is built
+    root = taken(holder)
     found = validation.problems(root)
     if found:
         raise InputError(f"output does not validate (a gongwen bug, please report): {found[0].message}")

@@ -64,6 +64,15 @@ def split_lines(text: str) -> list[str]:
     return parts
 
 
+def line_count(text: str) -> int:
+    """len(split_lines(text)), the lines counted, not made (an HTML page is read from its text: its split lines
+    would only be counted, and 16 MB of the samples held 16 MB of them while the page was read)."""
+    breaks = text.count("\n")
+    if "\r" in text:
+        breaks += text.count("\r") - text.count("\r\n")
+    return breaks + 1 - (not text or text[-1] in "\r\n")      # (a final line end opens no line)
+
+
 def clean_as_printed(raw: str) -> bool:
     """Whether clean_line keeps the line as it stands (the commonest line), told with str methods only.
 

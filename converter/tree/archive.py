@@ -54,11 +54,18 @@ def archive_node(source: SourceInfo, page: Normalised, content: Iterable[Child],
                  warnings: Iterable[tuple[int, str]] = ()) -> Node:
     """archive() as a node: it holds all the tree needs, so a caller can free the model before the tree is built
     (libxml2 then builds it in the memory the model held: a big input's peak is the lower)."""
-    root = Node("archive", {"schemaVersion": SCHEMA_VERSION}, [source_node(source, page, warnings)])
-    if page.facts:
-        root.add(page_node(page.facts))
+    return archive_root(source_node(source, page, warnings), page.facts, content, residue_node(page, removed))
+
+
+def archive_root(source: Node, facts: tuple[PageFact, ...], content: Iterable[Child], residue: Node) -> Node:
+    """archive_node() of its source and residue nodes made already (source_node, residue_node): a caller that makes
+    them before the content's nodes needs the page no more while those are made (the model then lets go of its
+    lines: the pipeline)."""
+    root = Node("archive", {"schemaVersion": SCHEMA_VERSION}, [source])
+    if facts:
+        root.add(page_node(facts))
     root.children.extend(content)
-    root.add(residue_node(page, removed))
+    root.add(residue)
     return root
 
 

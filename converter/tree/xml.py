@@ -16,6 +16,9 @@ slow path, some 160 instructions one, where lxml's text setter costs some 90
 and the markup is not encoded; a mark (LONG_MARK) holds its place, which
 lxml finds and strips in C.
 
+A big archive is written into a `holder` its caller gives up (`taken`): once its markup is known to parse,
+the nodes are freed before libxml2 builds the tree, which then takes the memory they held.
+
 Consecutive strings among a node's children become one text node (the
 element's text, or the tail of the child before them), joined once, so a
 paragraph of many pieces costs linear time.
@@ -28,6 +31,7 @@ gives. Built element by element, its start tag is read back (LEAF_START).
 from __future__ import annotations
 
 import functools
+import sys
 from typing import Sequence
 
 from lxml import etree
@@ -55,30 +59,74 @@ LONG_TEXT = 32
 LONG_MARK = "<?t?>"
 
 
+# A markup of more pieces than this is a big archive's (some 300 kB of output; the samples' biggest writes
+# some 20,000): `taken` frees its nodes before the tree is built. A small archive keeps them, which costs
+# little memory, and is spared the test that it parses (a scan of its markup).
+BIG_MARKUP = 50_000
+# A character XML refuses (all but XML 1.0's Char: tab, line ends, U+0020-U+D7FF, U+E000-U+FFFD, beyond U+FFFF):
+# libxml2 refuses markup that holds one, lxml's text setter a text (a lone surrogate: the markup's encoding)
+NOT_XML = pattern(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]", "\x00", "a\x1fb", "\ufffe")
+# The deepest nesting libxml2 parses (with huge_tree; 2049 levels it refuses)
+LIBXML_DEPTH = 2048
+
+
 def document(node: Node) -> etree._Element:
     """`node` built as the root of a new document, the archive namespace declared on it."""
     root = parsed(node)
     return root if root is not None else built(node)
 
 
+def taken(holder: list[Node]) -> etree._Element:
+    """document(holder[0]), the node taken out of `holder`: a caller that holds it no more has a big archive's
+    nodes freed once its markup is written, and the tree built in the memory they held (100,000 tiny lines:
+    their nodes are some 45 MB, as much as the tree). The nodes are freed only when the markup surely parses
+    (`parses`); else they are kept, and what does not parse is left to lxml, as document() leaves it."""
+    try:
+        root = markup_root(holder, release=True)
+        return root if root is not None else built(holder[0])
+    finally:
+        holder.clear()          # (a small archive's node freed too, as the caller would once the tree is built)
+
+
 def parsed(node: Node) -> etree._Element | None:
     """document() by the markup path; None where it leaves the node to lxml."""
+    return markup_root([node], release=False)
+
+
+def markup_root(holder: list[Node], release: bool) -> etree._Element | None:
+    """parsed(holder[0]); with `release`, a big archive's node taken out of `holder` (freed) before the parse."""
+    node = holder[0]
     out: list[str] = []
     long_texts: list[str] = []
     try:
-        write([node], out, ({}, {}), long_texts)
+        write(holder, out, ({}, {}), long_texts)
     except NotMarkup:
         return None             # (a name that is not plain: lxml decides)
     out[0] = f'<{node.name} xmlns="{NS}"' + (">" if out[0][-1] == ">" else "")     # (out[0]: the root's start tag)
     try:
-        markup = "".join(out).encode("utf-8")
+        text = "".join(out)
+        if release and len(out) > BIG_MARKUP and parses(text, long_texts):
+            del node
+            holder.clear()      # (the nodes freed: the pieces hold the strings, the markup the rest)
         out.clear()             # (the pieces freed before libxml2 builds the tree: a lower peak)
+        markup = text.encode("utf-8")
+        del text
         root: etree._Element = etree.fromstring(markup, markup_parser())
         if long_texts:
             set_long_texts(root, long_texts)
     except (etree.XMLSyntaxError, ValueError):
+        if not holder:
+            raise               # (parses() said it would: a gongwen bug)
         return None             # (a control character, a lone surrogate, nesting too deep: lxml decides)
     return root
+
+
+def parses(markup: str, long_texts: list[str]) -> bool:
+    """Whether libxml2 parses `markup` as written (its names plain) and lxml sets each of `long_texts`: no
+    character XML refuses, and no nesting beyond libxml2's depth, which write cannot reach: it recurses once
+    a level (a leaf, or an element of one text, one level more), and Python stops it at the recursion limit."""
+    return (sys.getrecursionlimit() < LIBXML_DEPTH and not NOT_XML.search(markup)
+            and not any(NOT_XML.search(text) for text in long_texts))
 
 
 @functools.lru_cache(maxsize=1)
@@ -98,9 +146,17 @@ def set_long_texts(root: etree._Element, long_texts: list[str]) -> None:
     text is set as its mark's tail, and the marks are stripped in one go (lxml's strip_tags, in C), which
     leaves a tail where its mark stood: the text of the parent, or the tail of the element before. A mark
     stands for a whole run of text (write joins a run first), so no other text lies beside it.
+
+    Each text is let go of once set (`long_texts` ends all ""): lxml holds a copy, and a big archive's texts,
+    which `taken` left no other owner, are freed one by one into memory the tree then takes (16 MB of the
+    samples: some 11 MB of text).
     """
-    for mark, text in zip(list(root.iter(etree.ProcessingInstruction)), long_texts, strict=True):
-        mark.tail = text
+    marks = list(root.iter(etree.ProcessingInstruction))
+    if len(marks) != len(long_texts):
+        raise ValueError(f"{len(marks)} marks for {len(long_texts)} texts")     # (a gongwen bug)
+    for k, mark in enumerate(marks):
+        mark.tail = long_texts[k]
+        long_texts[k] = ""
     etree.strip_tags(root, etree.ProcessingInstruction)
 
 

@@ -26,6 +26,7 @@ import re
 
 from converter.model.text import Line, Removed
 from converter.normalise.html_lines import BOLD, SUP, LineReader
+from converter.normalise.html_scan import scan
 from converter.normalise.lines import FORBIDDEN_CHAR, LINE_BREAK
 from converter.patterns import HAN, pattern
 
@@ -107,17 +108,25 @@ def masked(text: str) -> str:
 
 def tokens(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, kind, tag) of every construct, in order; the pieces cover the text exactly."""
-    from converter.normalise.html_events import Events     # only HTML inputs pay for importing html.parser
-
-    parser = Events()
-    parser.feed(masked(text))
-    parser.close()
-    found = parser.found
+    source = masked(text)
+    found = scan(source)
+    if found is None:       # a construct the scan leaves to HTMLParser (html_scan.py says which)
+        found = parsed(source)
     ends = [start for start, _, _ in found[1:]] + [len(text)]
     out = [(start, end, kind, tag) for (start, kind, tag), end in zip(found, ends) if end > start]
     if out and out[0][0] > 0:
         out.insert(0, (0, out[0][0], "data", ""))
     return out
+
+
+def parsed(source: str) -> list[tuple[int, str, str]]:
+    """(offset, kind, tag) of each construct of `source` as the standard library's HTMLParser finds them."""
+    from converter.normalise.html_events import Events     # only HTML inputs pay for importing html.parser
+
+    parser = Events()
+    parser.feed(source)
+    parser.close()
+    return parser.found
 
 
 def read_html(text: str) -> tuple[list[Line], list[Removed]]:

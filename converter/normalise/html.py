@@ -109,9 +109,10 @@ def masked(text: str) -> str:
 def tokens(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, kind, tag) of every construct, in order; the pieces cover the text exactly."""
     source = masked(text)
-    found = scan(source)
-    if found is None:       # a construct the scan leaves to HTMLParser (html_scan.py says which)
-        found = parsed(source)
+    scanned = scan(source)
+    if scanned is not None:
+        return scanned
+    found = parsed(source)  # a construct the scan leaves to HTMLParser (html_scan.py says which)
     ends = [start for start, _, _ in found[1:]] + [len(text)]
     out = [(start, end, kind, tag) for (start, kind, tag), end in zip(found, ends) if end > start]
     if out and out[0][0] > 0:

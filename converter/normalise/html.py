@@ -145,21 +145,26 @@ def read_html_page(text: str) -> tuple[list[Line], list[Removed], frozenset[tupl
     line_starts = [0] + [m.end() for m in LINE_BREAK.finditer(text)]
     reader = LineReader(line_starts)
     raw_tag: str | None = None
+    text_of, markup = reader.text, reader.markup
     for start, end, kind, tag in tokens(text):
         piece = text[start:end]
-        if kind == "data" and raw_tag is None:
-            data(reader, start, piece)
-        elif kind == "entity" and raw_tag is None:
+        if raw_tag is not None:             # the contents of a <style> or <script>, and its end tag: residue
+            markup(start, piece)
+            if kind == "end" and tag == raw_tag:
+                raw_tag = None
+        elif kind == "data":
+            if "&" in piece:
+                data(reader, start, piece)
+            else:
+                text_of(start, piece)       # (data()'s first step: half the pieces of a page are text)
+        elif kind == "entity":
             entity(reader, start, piece)
         else:
-            reader.markup(start, piece)
-        if kind in ("start", "empty", "end"):
-            if raw_tag is None:
+            markup(start, piece)
+            if kind != "markup":            # a start, empty or end tag
                 if tag in acting:
                     element(reader, kind, tag, blocks, piece)
                 raw_tag = tag if kind == "start" and tag in RAW_TEXT else None
-            elif kind == "end" and tag == raw_tag:
-                raw_tag = None
     reader.end_line()
     return reader.lines, reader.residue(), frozenset(reader.links)
 

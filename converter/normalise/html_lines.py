@@ -82,7 +82,8 @@ class LineReader:
         if "\n" not in piece and "\r" not in piece:
             # one source line (most tags): the one part the loop below makes of it, the whole piece
             if piece:
-                if may_hold_forbidden(piece) and FORBIDDEN_CHAR.search(piece):
+                # (a tag is printable, spaces and all: the call is for the few that are not)
+                if not piece.isprintable() and may_hold_forbidden(piece) and FORBIDDEN_CHAR.search(piece):
                     piece = self.control(piece, start)
                 self.marks.setdefault(bisect.bisect_right(self.line_starts, start), []).append(piece)   # line_of
             return

@@ -142,6 +142,7 @@ def read_html_page(text: str) -> tuple[list[Line], list[Removed], frozenset[tupl
 
     blocks = frozenset(block_tags) | MORE_BLOCKS
     acting = blocks | ACTING        # the tags element() does something for: the others (span, font, img …) pass by
+    plain = blocks - ACTING - {"tr"}    # the block tags element() only ends a line at (p, div, li …: most tags)
     line_starts = [0] + [m.end() for m in LINE_BREAK.finditer(text)]
     reader = LineReader(line_starts)
     raw_tag: str | None = None
@@ -162,7 +163,9 @@ def read_html_page(text: str) -> tuple[list[Line], list[Removed], frozenset[tupl
         else:
             markup(start, piece)
             if kind != "markup":            # a start, empty or end tag
-                if tag in acting:
+                if tag in plain:
+                    reader.end_line(block=True)     # (element()'s last step, its only one for these)
+                elif tag in acting:
                     element(reader, kind, tag, blocks, piece)
                 raw_tag = tag if kind == "start" and tag in RAW_TEXT else None
     reader.end_line()

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from converter.normalise.html import masked, tokens
+from converter.normalise.html import line_starts_of, masked, tokens
+from converter.normalise.lines import LINE_BREAK
 from converter.normalise.html_events import Events
 from converter.normalise.html_scan import scan
 from tests.differential import random_page
@@ -61,6 +62,7 @@ def test_every_sample_as_a_page_is_scanned_as_events_read_it(path: Path):
     text = page(path.read_text(encoding="utf-8"))
     assert same(text)                            # (and the scan reads it: a page like this is its case)
     assert same(text.replace("\n", "\r\n"))
+    assert line_starts_of(text) == [0] + [m.end() for m in LINE_BREAK.finditer(text)]
 
 
 def test_generated_tag_soup_is_read_the_same():
@@ -119,3 +121,8 @@ def test_random_strings_are_read_the_same():
         text = "".join(rng.choice(ALPHABET) for _ in range(rng.randint(1, 30))) + rng.choice(["", ">x", "x"])
         scanned += same(text)
     assert scanned > 600
+
+
+@pytest.mark.parametrize("text", ["", "\n", "a", "a\n", "\n\na\nbc\n", "a\r\nb", "a\rb\n", "\r", page("通知\n正文")])
+def test_line_starts_are_the_ends_of_the_line_breaks(text: str):
+    assert line_starts_of(text) == [0] + [m.end() for m in LINE_BREAK.finditer(text)]

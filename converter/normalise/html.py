@@ -22,6 +22,7 @@ input's references so too (lossless.py).
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 from converter.model.text import Line, Removed
@@ -143,7 +144,7 @@ def read_html_page(text: str) -> tuple[list[Line], list[Removed], frozenset[tupl
     blocks = frozenset(block_tags) | MORE_BLOCKS
     acting = blocks | ACTING        # the tags element() does something for: the others (span, font, img …) pass by
     plain = blocks - ACTING - {"tr"}    # the block tags element() only ends a line at (p, div, li …: most tags)
-    line_starts = [0] + [m.end() for m in LINE_BREAK.finditer(text)]
+    line_starts = line_starts_of(text)
     reader = LineReader(line_starts)
     raw_tag: str | None = None
     text_of, markup = reader.text, reader.markup
@@ -170,6 +171,16 @@ def read_html_page(text: str) -> tuple[list[Line], list[Removed], frozenset[tupl
                 raw_tag = tag if kind == "start" and tag in RAW_TEXT else None
     reader.end_line()
     return reader.lines, reader.residue(), frozenset(reader.links)
+
+
+def line_starts_of(text: str) -> list[int]:
+    """Where each source line of `text` starts: 0, and the end of each line break."""
+    if "\r" in text:
+        return [0] + [m.end() for m in LINE_BREAK.finditer(text)]
+    # without a CR the line ends are the LFs: one past each line, its length and one added to the start
+    # before, all in C (map and accumulate; a match object a line cost as much as the rest of the page's
+    # line bookkeeping)
+    return list(itertools.accumulate(map((1).__add__, map(len, text.split("\n")[:-1])), initial=0))
 
 
 def data(reader: LineReader, start: int, piece: str) -> None:

@@ -22,10 +22,12 @@ input's references so too (lossless.py).
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 from converter.model.text import Line, Removed
 from converter.normalise.html_lines import BOLD, SUP, LineReader
+from converter.normalise.html_scan import scan
 from converter.normalise.lines import FORBIDDEN_CHAR, LINE_BREAK
 from converter.patterns import HAN, pattern
 
@@ -107,17 +109,26 @@ def masked(text: str) -> str:
 
 def tokens(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, kind, tag) of every construct, in order; the pieces cover the text exactly."""
-    from converter.normalise.html_events import Events     # only HTML inputs pay for importing html.parser
-
-    parser = Events()
-    parser.feed(masked(text))
-    parser.close()
-    found = parser.found
+    source = masked(text)
+    scanned = scan(source)
+    if scanned is not None:
+        return scanned
+    found = parsed(source)  # a construct the scan leaves to HTMLParser (html_scan.py says which)
     ends = [start for start, _, _ in found[1:]] + [len(text)]
     out = [(start, end, kind, tag) for (start, kind, tag), end in zip(found, ends) if end > start]
     if out and out[0][0] > 0:
         out.insert(0, (0, out[0][0], "data", ""))
     return out
+
+
+def parsed(source: str) -> list[tuple[int, str, str]]:
+    """(offset, kind, tag) of each construct of `source` as the standard library's HTMLParser finds them."""
+    from converter.normalise.html_events import Events     # only HTML inputs pay for importing html.parser
+
+    parser = Events()
+    parser.feed(source)
+    parser.close()
+    return parser.found
 
 
 def read_html(text: str) -> tuple[list[Line], list[Removed]]:
@@ -132,26 +143,44 @@ def read_html_page(text: str) -> tuple[list[Line], list[Removed], frozenset[tupl
 
     blocks = frozenset(block_tags) | MORE_BLOCKS
     acting = blocks | ACTING        # the tags element() does something for: the others (span, font, img …) pass by
-    line_starts = [0] + [m.end() for m in LINE_BREAK.finditer(text)]
+    plain = blocks - ACTING - {"tr"}    # the block tags element() only ends a line at (p, div, li …: most tags)
+    line_starts = line_starts_of(text)
     reader = LineReader(line_starts)
     raw_tag: str | None = None
+    text_of, markup = reader.text, reader.markup
     for start, end, kind, tag in tokens(text):
         piece = text[start:end]
-        if kind == "data" and raw_tag is None:
-            data(reader, start, piece)
-        elif kind == "entity" and raw_tag is None:
+        if raw_tag is not None:             # the contents of a <style> or <script>, and its end tag: residue
+            markup(start, piece)
+            if kind == "end" and tag == raw_tag:
+                raw_tag = None
+        elif kind == "data":
+            if "&" in piece:
+                data(reader, start, piece)
+            else:
+                text_of(start, piece)       # (data()'s first step: half the pieces of a page are text)
+        elif kind == "entity":
             entity(reader, start, piece)
         else:
-            reader.markup(start, piece)
-        if kind in ("start", "empty", "end"):
-            if raw_tag is None:
-                if tag in acting:
+            markup(start, piece)
+            if kind != "markup":            # a start, empty or end tag
+                if tag in plain:
+                    reader.end_line(block=True)     # (element()'s last step, its only one for these)
+                elif tag in acting:
                     element(reader, kind, tag, blocks, piece)
                 raw_tag = tag if kind == "start" and tag in RAW_TEXT else None
-            elif kind == "end" and tag == raw_tag:
-                raw_tag = None
     reader.end_line()
     return reader.lines, reader.residue(), frozenset(reader.links)
+
+
+def line_starts_of(text: str) -> list[int]:
+    """Where each source line of `text` starts: 0, and the end of each line break."""
+    if "\r" in text:
+        return [0] + [m.end() for m in LINE_BREAK.finditer(text)]
+    # without a CR the line ends are the LFs: one past each line, its length and one added to the start
+    # before, all in C (map and accumulate; a match object a line cost as much as the rest of the page's
+    # line bookkeeping)
+    return list(itertools.accumulate(map((1).__add__, map(len, text.split("\n")[:-1])), initial=0))
 
 
 def data(reader: LineReader, start: int, piece: str) -> None:

@@ -82,7 +82,8 @@ class LineReader:
         if "\n" not in piece and "\r" not in piece:
             # one source line (most tags): the one part the loop below makes of it, the whole piece
             if piece:
-                if may_hold_forbidden(piece) and FORBIDDEN_CHAR.search(piece):
+                # (a tag is printable, spaces and all: the call is for the few that are not)
+                if not piece.isprintable() and may_hold_forbidden(piece) and FORBIDDEN_CHAR.search(piece):
                     piece = self.control(piece, start)
                 self.marks.setdefault(bisect.bisect_right(self.line_starts, start), []).append(piece)   # line_of
             return
@@ -236,7 +237,8 @@ class LineReader:
             self.first, self.column = self.printed          # a line of marks only (】, |): where they stand
         if self.first is not None and text.strip(" \t\u3000\u00a0"):
             lead = len(raw) - len(raw.lstrip(strip))
-            breaks = tuple((max(0, at - lead), line) for at, line in self.breaks if at - lead < len(text))
+            breaks = tuple((max(0, at - lead), line) for at, line in self.breaks if at - lead < len(text)) \
+                if self.breaks else ()      # (a line of one source line, most lines, has none)
             if self.linked_chars == self.printed_chars:
                 self.links.add((self.first, self.column))
             self.lines.append(Line(self.first, None, text, indent=self.indent or bool(PRINTED_INDENT.match(raw)),
@@ -273,5 +275,7 @@ class LineReader:
 
 def shifted(spans: list[tuple[int, int]], lead: int, length: int) -> tuple[tuple[int, int], ...]:
     """Spans into a line's text after `lead` characters were stripped from its start."""
+    if not spans:
+        return ()                   # (most lines have no bold and no superscript)
     out = ((max(0, a - lead), min(length, b - lead)) for a, b in spans)
     return tuple((a, b) for a, b in out if b > a)

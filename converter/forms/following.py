@@ -67,7 +67,7 @@ def issues_something(head: Head, doc: Document, issued: str) -> bool:
 def parse_parted(parse: Parse, form: Form, lines: Lines, head: Head, ctx: Context) -> Any:
     """`parse` of the document of `head`, ended where a document of its own opens inside its text (next_head):
     that text follows it, after whatever else it left over."""
-    start = next_head(lines, head, len(lines))
+    start = next_head(lines, head)
     if start is None:
         return parse(form, lines, head, ctx)
     doc = parse(form, lines[:start], head, ctx)
@@ -76,8 +76,8 @@ def parse_parted(parse: Parse, form: Form, lines: Lines, head: Head, ctx: Contex
     return doc
 
 
-def next_head(lines: Lines, head: Head, stop: int) -> int | None:
-    """Where, in lines[head.end:stop], a document of its own opens (a 文号 alone on its line, in a head with a
+def next_head(lines: Lines, head: Head) -> int | None:
+    """Where, below the head, a document of its own opens (a 文号 alone on its line, in a head with a
     文种 title, a 主送 and text below, nothing stepped over), when the document of `head` names nothing it
     issues. Inside a text the 主送 is asked too: a sentence wrapped over lines may cite a document by its
     title and 文号 on lines of their own, but goes on with no 主送 under them.
@@ -87,7 +87,7 @@ def next_head(lines: Lines, head: Head, stop: int) -> int | None:
     own = head.doc_number
     own_number = plain(own.spans) if own is not None else None
     # (a 文号 holds 号: most lines hold none, and are passed over without a call)
-    for k in [k for k in range(head.end, stop) if "号" in lines[k].text]:
+    for k in [k for k in range(head.end, len(lines)) if "号" in lines[k].text]:
         number = parse_doc_number(lines[k])
         if number is None or number.year is None or not number.prefix or plain(number.spans) == own_number:
             continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import random
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,8 @@ import pytest
 from converter.normalise.html import line_starts_of, masked, tokens
 from converter.normalise.lines import LINE_BREAK
 from converter.normalise.html_events import Events
-from converter.normalise.html_scan import scan
+from converter.normalise import html_scan
+from converter.normalise.html_scan import copies_this_parser, scan, sources_digest
 from tests.differential import random_page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,11 +54,16 @@ def same(text: str) -> bool:
     assert tokens(text) == reference, text
     return scanned is not None
 
+# The tests that need the scan to read something: on a Python whose HTMLParser is not the one it copies,
+# every input goes to HTMLParser, and the tests of the guard below say so.
+SCANS = pytest.mark.skipif(not copies_this_parser(), reason="html_scan does not copy this Python's HTMLParser")
+
 
 def page(text: str) -> str:
     return HEAD + "\n".join(f"<p>{html.escape(line)}</p>" for line in text.splitlines() if line.strip()) + TAIL
 
 
+@SCANS
 @pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)
 def test_every_sample_as_a_page_is_scanned_as_events_read_it(path: Path):
     text = page(path.read_text(encoding="utf-8"))
@@ -65,6 +72,7 @@ def test_every_sample_as_a_page_is_scanned_as_events_read_it(path: Path):
     assert line_starts_of(text) == [0] + [m.end() for m in LINE_BREAK.finditer(text)]
 
 
+@SCANS
 def test_generated_tag_soup_is_read_the_same():
     scanned = sum(same(random_page(seed, i).decode()) for seed in range(3) for i in range(1000))
     assert scanned > 200                         # enough of them read by the scan to be a comparison
@@ -114,6 +122,7 @@ ALPHABET = ["<", ">", "/", "!", "?", "-", "--", "=", "'", '"', " ", "\t", "\n", 
             "='x'", '="y"', "&nbsp", "&#", "&#x", "中", "/>", "</>"]
 
 
+@SCANS
 def test_random_strings_are_read_the_same():
     rng = random.Random(8)
     scanned = 0
@@ -121,6 +130,36 @@ def test_random_strings_are_read_the_same():
         text = "".join(rng.choice(ALPHABET) for _ in range(rng.randint(1, 30))) + rng.choice(["", ">x", "x"])
         scanned += same(text)
     assert scanned > 600
+
+
+@pytest.mark.skipif(sys.version_info[:3] != (3, 11, 7) or sys.implementation.name != "cpython",
+                    reason="the scan copies CPython 3.11.7's HTMLParser")
+def test_the_scan_copies_the_parser_of_the_python_it_was_made_for():
+    assert sources_digest() == html_scan.PARSER_SOURCES
+    assert copies_this_parser()
+
+
+@pytest.fixture
+def another_parser(monkeypatch: pytest.MonkeyPatch):
+    """This Python's HTMLParser as if it were not the one the scan copies."""
+    monkeypatch.setattr(html_scan, "PARSER_SOURCES", "0" * 64)
+    copies_this_parser.cache_clear()
+    yield
+    monkeypatch.undo()
+    copies_this_parser.cache_clear()
+
+
+@pytest.mark.parametrize("text", ["<p>通知</p>", "a<br/>b &amp; c", page("通知\n正文"), ""])
+def test_another_parser_reads_every_input(another_parser: None, text: str):
+    assert not copies_this_parser()
+    assert scan(masked(text)) is None
+    assert tokens(text) == reference_tokens(text)
+
+
+def test_sources_that_cannot_be_read_turn_the_scan_off():
+    assert sources_digest(("gongwen_no_such_module",)) is None
+    assert sources_digest(("sys",)) is None            # built in: no source file
+    assert sources_digest(("html.parser",)) != sources_digest(("html.parser", "_markupbase"))
 
 
 @pytest.mark.parametrize("text", ["", "\n", "a", "a\n", "\n\na\nbc\n", "a\r\nb", "a\rb\n", "\r", page("通知\n正文")])

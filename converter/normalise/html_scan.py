@@ -25,13 +25,24 @@ such as \\x00 it reads as text; an unclosed comment, instruction, declaration, e
 text, and a <script> or <style> whose end tag is spelled with a character IGNORECASE reads as a Latin letter
 (</ſcript>, which cdata mode finds and parse_endtag then reads as text). goahead stops at each of these and
 close() reads the rest again another way, which this scan does not copy.
+
+The scan copies one HTMLParser: the one whose sources (html/parser.py, _markupbase.py) hash to
+PARSER_SOURCES. A patch release of Python may change that parser (security fixes have changed how it reads
+comments and <script>), so on any other Python, or where the sources cannot be read, every input goes to
+HTMLParser: slower, never different.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import importlib.util
 import re
 
 from converter.patterns import pattern
+
+# SHA-256 of html/parser.py then _markupbase.py as Python 3.11.7 ships them: the parser this scan copies
+PARSER_SOURCES = "c679a63e9a349553de6797dac8a05e51db06f817bc890deab96fd57a13146adc"
 
 # attrfind_tolerant without its groups: one attribute with its value and the blanks and "/" after it
 ATTRIBUTE = r"""(?<=['"\s/])[^\s/>][^\s/=>]*(?:\s*=+\s*(?:'[^']*'|"[^"]*"|(?![\'"])[^>\s]*))?(?:\s|/(?!>))*"""
@@ -61,9 +72,35 @@ STYLE_END = pattern(r"</\s*style\s*>", "</style>", "</ Style>", flags=re.IGNOREC
 # The end tag parse_endtag reads (endtagfind): "</script>", "</ div >"
 END_TAG = pattern(r"</\s*([a-zA-Z][-.a-zA-Z0-9:_]*)\s*>", "</script>", "</ div >")
 
+def sources_digest(modules: tuple[str, ...] = ("html.parser", "_markupbase")) -> str | None:
+    """SHA-256 of the sources of `modules` in turn, as this Python has them; None when one cannot be read
+    (a frozen or zipped standard library). Read from the files, so that a text without HTML never imports
+    html.parser."""
+    digest = hashlib.sha256()
+    for name in modules:
+        spec = importlib.util.find_spec(name)
+        if spec is None or spec.origin is None:
+            return None
+        try:
+            with open(spec.origin, "rb") as source:
+                digest.update(source.read())
+        except OSError:
+            return None
+    return digest.hexdigest()
+
+
+@functools.cache
+def copies_this_parser() -> bool:
+    """Whether this Python's HTMLParser is the one the scan copies (once a process: the sources don't change)."""
+    return sources_digest() == PARSER_SOURCES
+
+
 def scan(text: str) -> list[tuple[int, int, str, str]] | None:
     """(start, end, kind, tag) of each construct of `text` as tokens() makes them of what Events finds, or None
-    when the text holds a construct this scan leaves to HTMLParser."""
+    when the text holds a construct this scan leaves to HTMLParser, or when this Python's HTMLParser is not
+    the one it copies."""
+    if not copies_this_parser():
+        return None
     out: list[tuple[int, int, str, str]] = []
     add = out.append
     pos = 0

@@ -43,25 +43,11 @@ class Builder:
         return render(item, self)
 
     def nodes(self, items: Iterable[Any]) -> list[Node | Leaf]:
-        """[self.node(item) for item in items], the look-up written out: one call an item, not two."""
-        if self.release and type(items) is list:
-            return self.released_nodes(items)
+        """[self.node(item) for item in items], the look-up written out: one call an item, not two; with
+        `release`, a list's slots let go of as its items are taken (released)."""
         renders = self.renders
         out: list[Node | Leaf] = []
-        for item in items:
-            render = renders.get(type(item))
-            if render is None:
-                raise RenderError(f"no node function is registered for {type(item).__name__}")
-            out.append(render(item, self))
-        return out
-
-    def released_nodes(self, items: list[Any]) -> list[Node | Leaf]:
-        """nodes(items), each slot of `items` set to None before its item is rendered (its item then freed after)."""
-        renders = self.renders
-        out: list[Node | Leaf] = []
-        for k in range(len(items)):
-            item = items[k]
-            items[k] = None
+        for item in released(items) if self.release and type(items) is list else items:
             render = renders.get(type(item))
             if render is None:
                 raise RenderError(f"no node function is registered for {type(item).__name__}")

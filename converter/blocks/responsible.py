@@ -29,6 +29,9 @@ RESPONSIBLE = pattern(
 UNIT_SEPARATOR = pattern(r"[、，,；;\s]+", "、")
 # A second label inside the brackets, at the start of a piece: "(牵头单位:县林业局;配合单位:各乡镇)"
 NEXT_LABEL = pattern(rf"{UNIT_LABEL}\s{{0,2}}", "配合单位:")
+# RESPONSIBLE's closing bracket, and what may follow it (its [。；;]?)
+CLOSING_BRACKETS = "）)"
+AFTER_BRACKET = "。；;"
 
 
 def take_responsible(blocks: list[Any], ctx: Context) -> list[Any]:
@@ -65,11 +68,27 @@ def responsible_match(spans: list[Span]) -> re.Match[str] | None:
     Searched from the text's last opening bracket: a match runs from its opening bracket to the end of
     the text with no bracket between but its closing one (the label and the units hold none), so it can
     start nowhere else; the search finds the same match (its .pos aside) without trying every bracket."""
+    if not closes_bracket(spans):
+        return None
     text = spans[0].text if len(spans) == 1 else "".join(s.text for s in spans)     # (most paragraphs: one line)
     if "单位" not in text and "部门" not in text:          # (every UNIT_LABEL ends so)
         return None
     start = max(text.rfind("（"), text.rfind("("))
     return RESPONSIBLE.search(text, start) if start >= 0 else None        # (no opening bracket: no match)
+
+
+def closes_bracket(spans: list[Span]) -> bool:
+    """Whether the spans' joined text could end as RESPONSIBLE ends: a closing bracket, at most one 。；; right
+    after it, then white space. Told from the last span that holds more than white space, without joining the
+    text (most paragraphs end otherwise; one of many lines would be joined for nothing). Where that span is only
+    the 。；; the bracket would stand in the span before: the pattern tells."""
+    for span in reversed(spans):
+        text = span.line.text[span.start:span.end].rstrip()
+        if text:
+            if text[-1] in AFTER_BRACKET:
+                return len(text) == 1 or text[-2] in CLOSING_BRACKETS
+            return text[-1] in CLOSING_BRACKETS
+    return False
 
 
 def split_responsible(spans: list[Span]) -> tuple[list[Span], Responsible | None]:

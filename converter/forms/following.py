@@ -29,7 +29,7 @@ from converter.frame.roles import title_text
 from converter.model.blocks import Para
 from converter.model.context import Context
 from converter.model.document import Document, Signature
-from converter.model.text import Lines, Span, plain
+from converter.model.text import Lines, LinesFrom, Span, plain
 from converter.patterns import pattern
 from converter.rules import CC, TITLE_FORM_WORD
 from converter.values import iso_date
@@ -86,8 +86,9 @@ def next_head(lines: Lines, head: Head) -> int | None:
     that prints the document's own 文号 again (a page printing its text twice)."""
     own = head.doc_number
     own_number = plain(own.spans) if own is not None else None
-    # (a 文号 holds 号: most lines hold none, and are passed over without a call)
-    for k in [k for k in range(head.end, len(lines)) if "号" in lines[k].text]:
+    # (a 文号 holds 号: most lines hold none, and are passed over without a call; the lines read one by one,
+    # up to the first head found, not all of the rest of a long file each time)
+    for k in (k for k in range(head.end, len(lines)) if "号" in lines[k].text):
         number = parse_doc_number(lines[k])
         if number is None or number.year is None or not number.prefix or plain(number.spans) == own_number:
             continue
@@ -101,7 +102,7 @@ def opens_here(lines: Lines, start: int, number_line: int) -> bool:
     """Whether a head starts at `start` whose 文号 is that of lines[number_line], with nothing stepped over."""
     if start > 0 and lines[start - 1].text.lstrip()[:1] == "附":
         return False                    # (a 附件 label above: the document is the attachment's content)
-    head = parse_head(lines[start:])
+    head = parse_head(LinesFrom(lines, start))
     if head.removed or head.doc_number is None or head.doc_number.spans[0].line is not lines[number_line]:
         return False
     title = title_text(head.title) if head.title else ""
@@ -122,9 +123,9 @@ def own_document_after(lines: Lines, start: int) -> tuple[list[Span], Signature 
     end = tail_end(lines, start)
     if end is not None:
         cc, printer, tail_start = parse_tail(lines[:end], start)
-        if tail_start == start and opens_document(lines[end:]):
+        if tail_start == start and opens_document(LinesFrom(lines, end)):
             return cc, printer, end
-    return ([], None, start) if opens_document(lines[start:]) else None
+    return ([], None, start) if opens_document(LinesFrom(lines, start)) else None
 
 
 def tail_end(lines: Lines, start: int) -> int | None:

@@ -8,7 +8,7 @@ taken out of the reading flow is a `Removed` item of residue.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator, Sequence, TypeVar
+from typing import Iterator, Sequence, TypeVar, overload
 
 from converter.patterns import CJK, pattern
 
@@ -77,6 +77,41 @@ class Line:
 
 
 Lines = Sequence[Line]
+
+
+class LinesFrom(Sequence[Line]):
+    """lines[start:] without the copy: what a look-ahead reads at many places of one long text (a 文号 line's
+    possible heads, all through a file of many documents) costs the lines it reads, not the rest of the file."""
+
+    __slots__ = ("lines", "start")
+
+    def __init__(self, lines: Lines, start: int) -> None:
+        if isinstance(lines, LinesFrom):        # (a view of a view reads the first's lines)
+            start += lines.start
+            lines = lines.lines
+        self.lines: Lines = lines
+        self.start: int = min(start, len(lines))
+
+    def __len__(self) -> int:
+        return len(self.lines) - self.start
+
+    @overload
+    def __getitem__(self, index: int) -> Line: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Line]: ...
+
+    def __getitem__(self, index: int | slice) -> Line | Sequence[Line]:
+        if isinstance(index, slice):
+            first, stop, step = index.indices(len(self))
+            return self.lines[self.start + first:self.start + stop:step] if step == 1 else [
+                self.lines[self.start + k] for k in range(first, stop, step)]
+        if not -len(self) <= index < len(self):
+            raise IndexError("line index out of range")
+        return self.lines[self.start + index if index >= 0 else len(self.lines) + index]
+
+    def __iter__(self) -> Iterator[Line]:
+        return map(self.lines.__getitem__, range(self.start, len(self.lines)))    # (islice would step to start)
 
 
 @dataclass(slots=True, unsafe_hash=True)

@@ -21,7 +21,7 @@ it: `one_after_another`. The parse goes one document at a time, never deeper.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Hashable
 
 from converter.frame.foot import CC_WITHIN, parse_tail, printed_date
 from converter.frame.head import Head, parse_doc_number, parse_head
@@ -29,7 +29,7 @@ from converter.frame.roles import title_text
 from converter.model.blocks import Para
 from converter.model.context import Context
 from converter.model.document import Document, Signature
-from converter.model.text import Lines, LinesFrom, Span, plain
+from converter.model.text import Line, Lines, LinesFrom, Span, plain
 from converter.patterns import pattern
 from converter.rules import CC, TITLE_FORM_WORD
 from converter.values import iso_date
@@ -67,7 +67,7 @@ def issues_something(head: Head, doc: Document, issued: str) -> bool:
 def parse_parted(parse: Parse, form: Form, lines: Lines, head: Head, ctx: Context) -> Any:
     """`parse` of the document of `head`, ended where a document of its own opens inside its text (next_head):
     that text follows it, after whatever else it left over."""
-    start = next_head(lines, head)
+    start = next_head(lines, head, ctx.known)
     if start is None:
         return parse(form, lines, head, ctx)
     doc = parse(form, lines[:start], head, ctx)
@@ -76,38 +76,72 @@ def parse_parted(parse: Parse, form: Form, lines: Lines, head: Head, ctx: Contex
     return doc
 
 
-def next_head(lines: Lines, head: Head) -> int | None:
+def next_head(lines: Lines, head: Head, known: dict[Hashable, Any]) -> int | None:
     """Where, below the head, a document of its own opens (a 文号 alone on its line, in a head with a
     文种 title, a 主送 and text below, nothing stepped over), when the document of `head` names nothing it
     issues. Inside a text the 主送 is asked too: a sentence wrapped over lines may cite a document by its
     title and 文号 on lines of their own, but goes on with no 主送 under them.
 
     Not a head right under a 附件 label (a document printed as an attachment is its content), nor one
-    that prints the document's own 文号 again (a page printing its text twice)."""
+    that prints the document's own 文号 again (a page printing its text twice).
+
+    `known` keeps what was read for the next document's search: the document after this one reads the
+    same lines again, down to the same head (a file of many documents, none opening one this way, read
+    them all once a document)."""
     own = head.doc_number
     own_number = plain(own.spans) if own is not None else None
     # (a 文号 holds 号: most lines hold none, and are passed over without a call; the lines read one by one,
     # up to the first head found, not all of the rest of a long file each time)
     for k in (k for k in range(head.end, len(lines)) if "号" in lines[k].text):
-        number = parse_doc_number(lines[k])
-        if number is None or number.year is None or not number.prefix or plain(number.spans) == own_number:
+        number = dated_number(lines[k], known)
+        if number is None or number == own_number:
             continue
         for start in range(max(head.end, k - ABOVE_NUMBER), k + 1):
-            if opens_here(lines, start, k):
+            if opens_here(lines, start, k, known):
                 return start if not issues_anything(head, lines[head.end:start]) else None
     return None
 
 
-def opens_here(lines: Lines, start: int, number_line: int) -> bool:
+def dated_number(line: Line, known: dict[Hashable, Any]) -> str | None:
+    """The 文号 `line` prints alone, when it has an organ's prefix and a year (某政发〔2024〕4号)."""
+    key = ("dated number", id(line))
+    hit = known.get(key)
+    if hit is not None and hit[0] is line:
+        known_text: str | None = hit[1]
+        return known_text
+    number = parse_doc_number(line)
+    text = plain(number.spans) if number is not None and number.year is not None and number.prefix else None
+    known[key] = (line, text)       # (the line kept with it: an id is only that line's while it lives)
+    return text
+
+
+def opens_here(lines: Lines, start: int, number_line: int, known: dict[Hashable, Any]) -> bool:
     """Whether a head starts at `start` whose 文号 is that of lines[number_line], with nothing stepped over."""
     if start > 0 and lines[start - 1].text.lstrip()[:1] == "附":
         return False                    # (a 附件 label above: the document is the attachment's content)
+    return own_head_number(lines, start, known) is lines[number_line]
+
+
+def own_head_number(lines: Lines, start: int, known: dict[Hashable, Any]) -> Line | None:
+    """The line of the 文号 of a head of a document of its own at `start`, if one opens there.
+
+    Told by the lines from `start` to the end (how far they go is part of the key: a bulletin's column
+    reads the lines of its own documents only)."""
+    first, last = lines[start], lines[-1]
+    key = ("head", id(first), id(last), len(lines) - start)
+    hit = known.get(key)
+    if hit is not None and hit[0] is first and hit[1] is last:
+        known_line: Line | None = hit[2]
+        return known_line
+    found: Line | None = None
     head = parse_head(LinesFrom(lines, start))
-    if head.removed or head.doc_number is None or head.doc_number.spans[0].line is not lines[number_line]:
-        return False
-    title = title_text(head.title) if head.title else ""
-    return (TITLE_FORM_WORD.search(title) is not None and SENTENCE_OPENING.match(title) is None
-            and bool(head.recipients) and head.end < len(lines) - start)
+    if not head.removed and head.doc_number is not None:
+        title = title_text(head.title) if head.title else ""
+        if (TITLE_FORM_WORD.search(title) is not None and SENTENCE_OPENING.match(title) is None
+                and bool(head.recipients) and head.end < len(lines) - start):
+            found = head.doc_number.spans[0].line
+    known[key] = (first, last, found)
+    return found
 
 
 def issues_anything(head: Head, body: Lines) -> bool:

@@ -9,7 +9,7 @@ travels in return values or model fields.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, NamedTuple
+from typing import Any, Callable, Hashable, NamedTuple
 
 from converter.model.text import Removed
 
@@ -35,6 +35,9 @@ class Context:
     parse_document: Callable[..., Any]          # (lines, ctx, implied_title="") → the nested document
     warnings: list[Diagnostic] = field(default_factory=list)
     residue: list[Removed] = field(default_factory=list)
+    # what a stage read of this file and would read again for the next document, by that stage's own keys
+    # (forms.following: where heads open; a file of many documents asked it once a document)
+    known: dict[Hashable, Any] = field(default_factory=dict)
 
     def warn(self, line: int, message: str) -> None:
         self.warnings.append(Diagnostic(line, message))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -223,8 +224,11 @@ def leftovers(folder: Path) -> list[Path]:
 def test_an_interrupted_batch_leaves_only_complete_files(tmp_path, signum, jobs):
     corpus = sample_corpus(tmp_path / "in", 12)
     out = tmp_path / "out"
+    # (Ctrl-C's default restored: a shell without job control starts a background job ignoring SIGINT, and
+    # Python then leaves it ignored; the batch would run to its end whatever the test sends)
     proc = subprocess.Popen([sys.executable, "-m", "converter", "convert", str(corpus), "-o", str(out),
-                             "--jobs", jobs, "-q"], stderr=subprocess.PIPE, text=True, cwd=REPO)
+                             "--jobs", jobs, "-q"], stderr=subprocess.PIPE, text=True, cwd=REPO,
+                            preexec_fn=functools.partial(signal.signal, signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and len(list(out.rglob("*.xml"))) < 3:
         time.sleep(0.01)

@@ -29,6 +29,7 @@ from converter.frame.roles import title_text
 from converter.model.blocks import Para
 from converter.model.context import Context
 from converter.model.document import Document, Signature
+from converter.model.rest import holding, rest_of
 from converter.model.text import Line, Lines, LinesFrom, Span, plain
 from converter.patterns import pattern
 from converter.rules import CC, TITLE_FORM_WORD
@@ -72,7 +73,7 @@ def parse_parted(parse: Parse, form: Form, lines: Lines, head: Head, ctx: Contex
         return parse(form, lines, head, ctx)
     doc = parse(form, lines[:start], head, ctx)
     if isinstance(doc, Document):
-        doc.following = [*doc.following, *lines[start:]]
+        doc.following = [*doc.following, *lines[start:]] if doc.following else rest_of(lines, start)
     return doc
 
 
@@ -90,9 +91,9 @@ def next_head(lines: Lines, head: Head, known: dict[Hashable, Any]) -> int | Non
     them all once a document)."""
     own = head.doc_number
     own_number = plain(own.spans) if own is not None else None
-    # (a 文号 holds 号: most lines hold none, and are passed over without a call; the lines read one by one,
-    # up to the first head found, not all of the rest of a long file each time)
-    for k in (k for k in range(head.end, len(lines)) if "号" in lines[k].text):
+    # (a 文号 holds 号: most lines hold none, and are passed over without a call; read up to the first head
+    # found, from where the rest of the file holds 号 when that is known: model/rest.py)
+    for k in holding(lines, "号", head.end, len(lines)):
         number = dated_number(lines[k], known)
         if number is None or number == own_number:
             continue

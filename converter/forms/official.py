@@ -25,6 +25,7 @@ from converter.frame.titles import take_title
 from converter.model.blocks import Attachment, Para
 from converter.model.context import Context
 from converter.model.document import Document
+from converter.model.rest import holding, rest_of
 from converter.model.text import Line, Lines, Span, collapse, plain, split_at, whole
 from converter.patterns import HAN, pattern
 from converter.rules import ATTACHMENT_NOTE, REMARK, TITLE_FORM_WORD, section_start
@@ -79,7 +80,7 @@ def parse_framed(form: Form, lines: Lines, head: Head, ctx: Context) -> Document
     issued = issued_at_once(head, lines, tail_start)
     if issued:
         # the page prints the notice's title and 文号, then straight the document it issues
-        doc.transmitted = ctx.parse_document(lines[head.end:tail_start], ctx, issued)
+        doc.transmitted = ctx.parse_document(rest_of(lines, head.end, tail_start), ctx, issued)
         return hand_on(doc)
     lines = own_printer_lines(lines, head.end, tail_start, ctx)
     attach = first_label(lines, head.end, tail_start)
@@ -87,7 +88,7 @@ def parse_framed(form: Form, lines: Lines, head: Head, ctx: Context) -> Document
     named = named_title_below(head, lines, attach) if signature is None else None
     if named is not None:
         doc.body = parse_body(head.body_lines(lines, named), ctx, form.rules)
-        doc.transmitted = ctx.parse_document(lines[named:tail_start], ctx, issued_name(head, doc))
+        doc.transmitted = ctx.parse_document(rest_of(lines, named, tail_start), ctx, issued_name(head, doc))
         return hand_on(doc)
     body_end = signature[1] if signature else attach
     note = attachment_note_start(lines, head.end, body_end)
@@ -111,7 +112,7 @@ def parse_framed(form: Form, lines: Lines, head: Head, ctx: Context) -> Document
             if own is not None:
                 # the next document of the text, beside this one: its 抄送 and 印发 are the last document's
                 doc.cc, doc.printer, start = own
-                doc.following = lines[start:]
+                doc.following = rest_of(lines, start)
                 return doc
             if not any(HAN_CHAR.search(line.text) for line in rest):
                 # a stray mark of the page (a lone "|"): no document
@@ -120,7 +121,7 @@ def parse_framed(form: Form, lines: Lines, head: Head, ctx: Context) -> Document
                 ctx.warn(rest[0].n, "text after the 署名 that holds no words kept in residue")
                 return doc
             # the document this one issues or forwards (印发, 转发), maybe printed without a title of its own
-            doc.transmitted = ctx.parse_document(rest, ctx, issued)
+            doc.transmitted = ctx.parse_document(rest_of(lines, rest_start, tail_start), ctx, issued)
             return hand_on(doc)
         attach = rest_start
     doc.attachments.extend(parse_attachments(lines[attach:tail_start], ctx, form.rules))
@@ -185,8 +186,9 @@ def is_label(line: Line) -> bool:
 
 
 def first_label(lines: Lines, start: int, end: int) -> int:
-    # (a label holds 附, is_label's first test: a line without one is passed over without the call)
-    return next((i for i in range(start, end) if "附" in lines[i].text and is_label(lines[i])), end)
+    # (a label holds 附, is_label's first test: a line without one is passed over without the call, and
+    # not read at all in the rest of a file, where the lines holding 附 are known: model/rest.py)
+    return next((i for i in holding(lines, "附", start, end) if is_label(lines[i])), end)
 
 
 def attachment_note_start(lines: Lines, start: int, end: int) -> int:

@@ -21,6 +21,7 @@ from converter.frame.foot import parse_tail, signer_span
 from converter.frame.head import Head, apply_head, is_organ
 from converter.model.context import Context
 from converter.model.document import Dated, Document, Signature
+from converter.model.rest import rest_of
 from converter.model.text import Lines, Span, whole
 from converter.patterns import HAN, pattern
 from converter.rules import PRINTED_DATE, REMARK, SIGNATURE_DATE
@@ -89,6 +90,6 @@ def parse_signed_one(form: Form, lines: Lines, head: Head, ctx: Context) -> Docu
     if after < tail_start and is_label(lines[after]):
         doc.attachments = parse_attachments(lines[after:tail_start], ctx, form.rules)
     elif after < tail_start:
-        doc.transmitted = ctx.parse_document(lines[after:tail_start], ctx)
+        doc.transmitted = ctx.parse_document(rest_of(lines, after, tail_start), ctx)
     doc.cc, doc.printer = cc, printer
     return hand_on(doc)

@@ -5,7 +5,8 @@
   a bulletin column's slice alike;
 - and with it a file of many documents reads each 文号 candidate's head once, not once a document;
 - a Rest (the rest of a file below a document, model/rest.py) reads as the slice it was cut as, and `holding`
-  finds in it, from the places kept, the lines a reading of every line finds, however many times cut.
+  finds in it, from the places kept, the lines a reading of every line finds, however many times cut;
+- lossless.holds_more_than, which asks for one element past the count, tells what counting them all tells.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ import random
 from typing import Any, Hashable
 
 import pytest
+from lxml import etree
 
-from converter import pipeline
+from converter import lossless, pipeline
 from converter.forms import following
 from converter.frame.head import parse_head
 from converter.model.rest import INDEXED, Rest, holding, rest_of
@@ -115,3 +117,20 @@ def test_a_rest_cut_from_a_rest_finds_what_reading_its_lines_finds() -> None:
                 expected = [i for i in range(first, end) if char in cut[i].text]
                 assert list(holding(lines, char, first, end)) == expected
                 assert list(holding(cut, char, first, end)) == expected
+
+
+def test_holds_more_than_tells_what_counting_every_element_below_tells() -> None:
+    rng = random.Random(5)
+    count = etree.XPath("count(descendant::*)")
+    for _ in range(200):
+        root = etree.Element("document")
+        elements = [root]
+        for _ in range(rng.randint(0, 30)):
+            parent = rng.choice(elements)
+            child = etree.SubElement(parent, rng.choice(["p", "section", "merged"]))
+            if rng.random() < 0.2:
+                parent.append(etree.Comment("page"))        # (a comment is no element: not counted)
+            elements.append(child)
+        for el in elements:
+            for limit in (0, 1, 2, 5, 1000):
+                assert lossless.holds_more_than(limit)(el) == (count(el) > limit)

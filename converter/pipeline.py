@@ -67,7 +67,11 @@ def parse_file(forms: Registry, lines: Lines, ctx: Context) -> tuple[Form, list[
     the documents of the file one after another (most files: one)."""
     head = parse_head(lines)
     form = forms.claim(lines, head, whole_file=True)
-    return form, one_after_another(form.parse(form, lines, head, ctx), ctx)
+    contents = one_after_another(form.parse(form, lines, head, ctx), ctx)
+    # what the parse kept of the file for its next document holds lines (a long one the size of a page's HTML):
+    # not held past it, as the model is let go of while the tree is built
+    ctx.known.clear()
+    return form, contents
 
 
 def parse_document(forms: Registry, lines: Lines, ctx: Context, implied_title: str = "") -> Any:

@@ -6,11 +6,14 @@
 - and with it a file of many documents reads each 文号 candidate's head once, not once a document;
 - a Rest (the rest of a file below a document, model/rest.py) reads as the slice it was cut as, and `holding`
   finds in it, from the places kept, the lines a reading of every line finds, however many times cut;
+- what the parse keeps for its next document (Context.known: lines, some as long as a page) is let go of
+  when the parse ends;
 - lossless.holds_more_than, which asks for one element past the count, tells what counting them all tells.
 """
 
 from __future__ import annotations
 
+import functools
 import random
 from typing import Any, Hashable
 
@@ -20,6 +23,7 @@ from lxml import etree
 from converter import lossless, pipeline
 from converter.forms import following
 from converter.frame.head import parse_head
+from converter.model.context import Context
 from converter.model.rest import INDEXED, Rest, holding, rest_of
 from converter.model.text import Line
 from converter.normalise import normalise
@@ -134,3 +138,20 @@ def test_holds_more_than_tells_what_counting_every_element_below_tells() -> None
         for el in elements:
             for limit in (0, 1, 2, 5, 1000):
                 assert lossless.holds_more_than(limit)(el) == (count(el) > limit)
+
+
+def test_what_the_parse_kept_for_the_next_document_is_let_go_of_when_it_ends(monkeypatch: pytest.MonkeyPatch) -> None:
+    kept = []
+    searched = following.next_head
+
+    def next_head(lines: Any, head: Any, known: dict[Hashable, Any]) -> Any:
+        found = searched(lines, head, known)
+        kept.append(len(known))
+        return found
+
+    monkeypatch.setattr(following, "next_head", next_head)
+    page = normalise("".join(UNADDRESSED.format(n=k + 1, day=k + 1) for k in range(5)))
+    forms = pipeline.registry()
+    ctx = Context(page.repair, functools.partial(pipeline.parse_document, forms))
+    pipeline.parse_file(forms, page.lines, ctx)
+    assert max(kept) > 0 and ctx.known == {}

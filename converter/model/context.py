@@ -35,8 +35,9 @@ class Context:
     parse_document: Callable[..., Any]          # (lines, ctx, implied_title="") → the nested document
     warnings: list[Diagnostic] = field(default_factory=list)
     residue: list[Removed] = field(default_factory=list)
-    # what a stage read of this file and would read again for the next document, by that stage's own keys
-    # (forms.following: where heads open; a file of many documents asked it once a document)
+    # what the parse read of this file and would read again for the next document, by the reader's own keys
+    # (forms.following: where heads open; a file of many documents asked it once a document); cleared when
+    # the parse ends
     known: dict[Hashable, Any] = field(default_factory=dict)
 
     def warn(self, line: int, message: str) -> None:

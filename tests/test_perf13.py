@@ -24,7 +24,7 @@ from converter import lossless, pipeline
 from converter.forms import following
 from converter.frame.head import parse_head
 from converter.model.context import Context
-from converter.model.rest import INDEXED, Rest, holding, rest_of
+from converter.model.rest import Rest, holding, rest_of
 from converter.model.text import Line
 from converter.normalise import normalise
 
@@ -100,7 +100,7 @@ def test_a_file_of_many_documents_reads_each_head_once(monkeypatch: pytest.Monke
         result = pipeline.convert_bytes(text.encode(), "input.txt")
         assert len(result.root.findall("{*}document")) == copies
         reads.append(len(calls))
-    # (read once a document, 80 copies asked 3,200 heads where 40 asked 800)
+    # (read once a document, as before the heads were kept: 80 notices asked 15,879 heads where 40 asked 3,939)
     assert reads[1] <= 2 * reads[0] + 10
 
 
@@ -115,7 +115,9 @@ def test_a_rest_cut_from_a_rest_finds_what_reading_its_lines_finds() -> None:
             stop = rng.choice([None, rng.randint(start, len(cut))])
             lines, cut = rest_of(lines, start, stop), cut[start:stop]
             assert isinstance(lines, Rest) and list(lines) == cut
-            for char in INDEXED:
+            for char in ("号", "附"):
+                if rng.random() < 0.3:
+                    continue            # (not asked of this rest: the next one cut from it finds its own)
                 first = rng.randint(0, len(cut))
                 end = rng.randint(first, len(cut))
                 expected = [i for i in range(first, end) if char in cut[i].text]

@@ -222,7 +222,11 @@ def leftovers(folder: Path) -> list[Path]:
 
 @pytest.mark.parametrize("signum,jobs", [(signal.SIGINT, "2"), (signal.SIGTERM, "2"), (signal.SIGTERM, "1")])
 def test_an_interrupted_batch_leaves_only_complete_files(tmp_path, signum, jobs):
-    corpus = sample_corpus(tmp_path / "in", 12)
+    # (outputs appear a commit group at a time, and a busy disk holds the first group's barrier while the
+    # workers go on: 216 inputs were all converted before the first outputs appeared, and the signal found
+    # the batch done; the signal comes as the first group appears, so a bigger batch costs only its copying)
+    copies = 40
+    corpus = sample_corpus(tmp_path / "in", copies)
     out = tmp_path / "out"
     # (Ctrl-C's default restored: a shell without job control starts a background job ignoring SIGINT, and
     # Python then leaves it ignored; the batch would run to its end whatever the test sends)
@@ -238,7 +242,7 @@ def test_an_interrupted_batch_leaves_only_complete_files(tmp_path, signum, jobs)
     assert stderr.splitlines()[-1].startswith("gongwen: interrupted after ")
     assert "Traceback" not in stderr
     written = list(out.rglob("*.xml"))
-    assert 3 <= len(written) < 12 * len(ALL_SAMPLES)
+    assert 3 <= len(written) < copies * len(ALL_SAMPLES)
     assert leftovers(out) == []
     for path in written:
         assert validation.problems(etree.parse(str(path)).getroot()) == []

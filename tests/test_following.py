@@ -5,7 +5,7 @@ from __future__ import annotations
 from lxml import etree
 
 from converter import lossless, pipeline
-from converter.forms.following import ISSUING_BODY, ISSUING_TITLE, one_after_another
+from converter.forms.following import ISSUING_BODY, ISSUING_TITLE, MAX_TRANSMITTED, one_after_another
 from converter.model.context import Context
 from converter.model.document import Document
 
@@ -159,3 +159,57 @@ def test_a_document_printed_as_an_attachment_stays_its_content() -> None:
     found = documents_of(text)
     assert len(found) == 1
     assert "某政发〔2024〕2号" in "".join(found[0].find("{*}attachments").itertext())
+
+
+# A notice with no 主送 and no 文号: the text under its 署名 opens no document of its own, so it is read as the
+# document this one transmits (a scraped page cut before its 署名 reads so too)
+UNADDRESSED = "关于加强第{n}项工作的通知\n现将有关事项通知如下。\n某某市人民政府\n2024年1月{day}日\n"
+# The 抄送 and 印发 lines at the end of a text
+TAIL = "抄送：某某局。\n某某市人民政府办公室                2024年1月5日印发\n"
+
+
+def unaddressed(count: int) -> str:
+    return "".join(UNADDRESSED.format(n=k + 1, day=k % 28 + 1) for k in range(count))
+
+
+def transmitted_depth(document: etree._Element) -> int:
+    return len(document.findall(".//{*}document"))
+
+
+def test_a_chain_of_transmitted_documents_nests_up_to_the_limit() -> None:
+    documents = documents_of(unaddressed(MAX_TRANSMITTED + 1))
+    assert len(documents) == 1
+    assert transmitted_depth(documents[0]) == MAX_TRANSMITTED
+    titles = [el.text for el in documents[0].iter("{*}title")]
+    assert titles == [f"关于加强第{k}项工作的通知" for k in range(1, MAX_TRANSMITTED + 2)]
+
+
+def test_past_the_limit_the_text_is_the_next_document_and_a_warning_says_where() -> None:
+    count = 3 * MAX_TRANSMITTED + 5
+    text = unaddressed(count)
+    result = pipeline.convert_bytes(text.encode(), "input.txt")
+    assert lossless.check(text, result.root) is None
+    documents = [child for child in result.root if local(child) == "document"]
+    # each chain of MAX_TRANSMITTED + 1 documents, one beside the other: none deeper
+    assert [transmitted_depth(d) for d in documents] == [MAX_TRANSMITTED, MAX_TRANSMITTED, MAX_TRANSMITTED, 1]
+    titles = [el.text for el in result.root.iter("{*}title")]
+    assert titles == [f"关于加强第{k}项工作的通知" for k in range(1, count + 1)]
+    deep = [w for w in result.warnings if "deep" in w.message]
+    # (each notice is four lines: the first one read beside the chain opens at its title)
+    assert [w.line for w in deep] == [4 * (MAX_TRANSMITTED + 1) * k + 1 for k in (1, 2, 3)]
+
+
+def test_the_tail_goes_with_the_document_printed_last_when_a_chain_is_cut() -> None:
+    documents = documents_of(unaddressed(MAX_TRANSMITTED + 3) + TAIL)
+    assert [d.find("{*}printer") is not None for d in documents] == [False, True]
+    assert "".join(documents[1].find("{*}cc").itertext()) == "抄送：某某局。"
+
+
+def test_the_document_printed_after_a_transmitted_one_takes_the_tail_below_it() -> None:
+    # (the tail stayed with the first notice, printed before the text above it: the output lost its order)
+    addressed = "关于开展检查的通知\n各区人民政府：\n现将有关事项通知如下。\n某某市人民政府\n2024年2月1日\n"
+    documents = documents_of(unaddressed(2) + addressed + TAIL)
+    assert [d.findtext("{*}title") for d in documents] == ["关于加强第1项工作的通知", "关于开展检查的通知"]
+    assert documents[0].findtext("{*}transmitted/{*}document/{*}title") == "关于加强第2项工作的通知"
+    assert documents[0].find("{*}cc") is None and documents[0].find("{*}printer") is None
+    assert documents[1].find("{*}printer") is not None

@@ -17,6 +17,13 @@ last attachment too: what it printed was the next document, not its text.
 The text of the next document rides on the one before (`Document.following`)
 until whoever holds them (the pipeline, a bulletin's column) parses it beside
 it: `one_after_another`. The parse goes one document at a time, never deeper.
+
+A document transmitted inside one transmitted inside another … stops at
+MAX_TRANSMITTED (`transmits`): real chains (a province forwarding what the
+State Council issued with a ministry's notice) are a few deep, but a file of
+pages cut before their 署名, each read as transmitting the text below it,
+would nest one level a page, past the 256 levels a default XML parser reads.
+There the text is read as the next document, and a warning says so.
 """
 
 from __future__ import annotations
@@ -52,6 +59,10 @@ OPENING_PARAGRAPHS = 3
 OPENING_LINES = 6
 # The most lines a head prints above its 文号 (a title wrapped over lines, an issuer mark)
 ABOVE_NUMBER = 4
+# How many documents deep one may be transmitted inside another (转发 of a 印发 of …): real chains are a few
+# deep; past this, the text is the document that follows (`transmits`), so an archive stays within what
+# default XML parsers read (libxml2: 256 levels) however many cut pages a file holds
+MAX_TRANSMITTED = 8
 # How a sentence opens, never a title: a wrapped sentence that cites a document by its title and 文号
 # ("按照市政府办公室关于做好防汛工作的通知" / "（某政办发〔2024〕1号）" / "要求，…") is no head
 SENTENCE_OPENING = pattern(r"按照|根据|依据|依照|遵照|参照|结合|围绕|贯彻|落实|执行", "按照市政府办公室关于做好防汛工作的通知")
@@ -182,11 +193,32 @@ def opens_document(lines: Lines) -> bool:
             and TITLE_FORM_WORD.search(title_text(head.title)) is not None and head.end < len(lines))
 
 
-def hand_on(doc: Document) -> Document:
-    """`doc`, the text after the document it transmits made its own: that text follows them both."""
-    inner = doc.transmitted
-    if inner is not None and inner.following:
-        doc.following, inner.following = inner.following, ()
+def transmits(doc: Document, lines: Lines, start: int, stop: int, ctx: Context, implied_title: str = "") -> Document:
+    """`doc` with `lines[start:stop]` as the document it transmits (`implied_title`: what that one goes by when it
+    prints no title); MAX_TRANSMITTED deep, `doc` followed by the text from `start` instead, and a warning.
+
+    What the transmitted document leaves over (a document of its own printed after it) follows them both,
+    and the 抄送 and 印发 below it, printed after that text, are then the last document's."""
+    if ctx.transmitting >= MAX_TRANSMITTED:
+        ctx.warn(lines[start].n, f"documents transmitted {MAX_TRANSMITTED + 1} deep: the text from here is read "
+                                 f"as the next document, not as one this document transmits")
+        return followed(doc, lines, start)
+    ctx.transmitting += 1
+    try:
+        inner = doc.transmitted = ctx.parse_document(rest_of(lines, start, stop), ctx, implied_title)
+    finally:
+        ctx.transmitting -= 1
+    if inner is None or not inner.following:
+        return doc
+    left = len(inner.following)     # (the end of the lines it was given: they end at `stop`)
+    inner.following = ()
+    return followed(doc, lines, stop - left)
+
+
+def followed(doc: Document, lines: Lines, start: int) -> Document:
+    """`doc` followed by the text from `start`, with the 抄送 and 印发 at its end (which were `doc`'s)."""
+    doc.cc, doc.printer = [], None
+    doc.following = rest_of(lines, start)
     return doc
 
 

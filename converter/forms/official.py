@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from converter.blocks.parser import RuleSet, parse_body
 from converter.blocks.table import is_row
-from converter.forms.following import hand_on, issues_something, opens_document, own_document_after, parse_parted
+from converter.forms.following import issues_something, opens_document, own_document_after, parse_parted, transmits
 from converter.frame.foot import find_signature, parse_tail, stray_printer
 from converter.frame.head import Head, apply_head, is_organ
 from converter.frame.roles import title_text
@@ -80,16 +80,14 @@ def parse_framed(form: Form, lines: Lines, head: Head, ctx: Context) -> Document
     issued = issued_at_once(head, lines, tail_start)
     if issued:
         # the page prints the notice's title and 文号, then straight the document it issues
-        doc.transmitted = ctx.parse_document(rest_of(lines, head.end, tail_start), ctx, issued)
-        return hand_on(doc)
+        return transmits(doc, lines, head.end, tail_start, ctx, issued)
     lines = own_printer_lines(lines, head.end, tail_start, ctx)
     attach = first_label(lines, head.end, tail_start)
     signature = find_signature(lines, head.end, attach)
     named = named_title_below(head, lines, attach) if signature is None else None
     if named is not None:
         doc.body = parse_body(head.body_lines(lines, named), ctx, form.rules)
-        doc.transmitted = ctx.parse_document(rest_of(lines, named, tail_start), ctx, issued_name(head, doc))
-        return hand_on(doc)
+        return transmits(doc, lines, named, tail_start, ctx, issued_name(head, doc))
     body_end = signature[1] if signature else attach
     note = attachment_note_start(lines, head.end, body_end)
     body_ctx = list_context(ctx) if form.name == ROSTER_FORM else ctx
@@ -121,8 +119,7 @@ def parse_framed(form: Form, lines: Lines, head: Head, ctx: Context) -> Document
                 ctx.warn(rest[0].n, "text after the 署名 that holds no words kept in residue")
                 return doc
             # the document this one issues or forwards (印发, 转发), maybe printed without a title of its own
-            doc.transmitted = ctx.parse_document(rest_of(lines, rest_start, tail_start), ctx, issued)
-            return hand_on(doc)
+            return transmits(doc, lines, rest_start, tail_start, ctx, issued)
         attach = rest_start
     doc.attachments.extend(parse_attachments(lines[attach:tail_start], ctx, form.rules))
     return doc

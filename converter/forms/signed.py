@@ -15,13 +15,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from converter.blocks.parser import parse_body
-from converter.forms.following import hand_on, parse_parted
+from converter.forms.following import parse_parted, transmits
 from converter.forms.official import is_label, parse_attachments, parse_framed
 from converter.frame.foot import parse_tail, signer_span
 from converter.frame.head import Head, apply_head, is_organ
 from converter.model.context import Context
 from converter.model.document import Dated, Document, Signature
-from converter.model.rest import rest_of
 from converter.model.text import Lines, Span, whole
 from converter.patterns import HAN, pattern
 from converter.rules import PRINTED_DATE, REMARK, SIGNATURE_DATE
@@ -87,9 +86,9 @@ def parse_signed_one(form: Form, lines: Lines, head: Head, ctx: Context) -> Docu
     while after < tail_start and REMARK.fullmatch(lines[after].text):
         doc.remarks.append(whole(lines[after]))
         after += 1
+    doc.cc, doc.printer = cc, printer
     if after < tail_start and is_label(lines[after]):
         doc.attachments = parse_attachments(lines[after:tail_start], ctx, form.rules)
     elif after < tail_start:
-        doc.transmitted = ctx.parse_document(rest_of(lines, after, tail_start), ctx)
-    doc.cc, doc.printer = cc, printer
-    return hand_on(doc)
+        return transmits(doc, lines, after, tail_start, ctx)
+    return doc

@@ -39,6 +39,8 @@ class Context:
     # (forms.following: where heads open; a file of many documents asked it once a document); cleared when
     # the parse ends
     known: dict[Hashable, Any] = field(default_factory=dict)
+    # how many documents the one being parsed is transmitted inside (forms.following.transmits)
+    transmitting: int = 0
 
     def warn(self, line: int, message: str) -> None:
         self.warnings.append(Diagnostic(line, message))

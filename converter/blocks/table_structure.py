@@ -221,7 +221,7 @@ def build(block: TableBlock, ctx: Context) -> Table:
     numbered: int | None = None              # the header's 序号 column after the first, if any
     for line, made in zip(block.lines, block.cells):
         if "---" in line.text and PIPE_RULE.fullmatch(line.text):     # (a separator row has "---")
-            ctx.remove("markup", line.n, line.raw.strip())
+            ctx.remove_line("markup", line)
             continue
         # (cells the parser made are the table's: nothing else holds them, and the block is built once)
         cells = cells_of(line, block.spaced) if made is None else made
@@ -243,7 +243,7 @@ def build(block: TableBlock, ctx: Context) -> Table:
         if header is not None and len(header) == len(cells) and header[0] == cells[0].key \
                 and same_header(header, cells) or (
                 repeated and header_more == [c.key for c in cells]):
-            ctx.remove("repeated-table-header", line.n, line.raw.strip())
+            ctx.remove_line("repeated-table-header", line)
             repeated = True
             continue
         repeated = False
@@ -277,7 +277,7 @@ def add_row(table: Table, cells: list[Cell], line: Line, width: int, numbered: i
     if previous is not None and cells[0].key == previous.cells[0].key and serial(previous) is not None:
         if repeats(previous, cells):       # the row split by a page break, printed again in full
             printed = previous.cells[0].spans[0].line      # the earlier copy, now residue
-            ctx.remove("repeated-table-row", printed.n, printed.raw.strip())
+            ctx.remove_line("repeated-table-row", printed)
             previous.cells = fit(cells, width, line.n, ctx)
             previous.line = line.n                         # where the row's text now comes from
             return

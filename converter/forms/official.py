@@ -115,7 +115,7 @@ def parse_framed(form: Form, lines: Lines, head: Head, ctx: Context) -> Document
             if not any(HAN_CHAR.search(line.text) for line in rest):
                 # a stray mark of the page (a lone "|"): no document
                 for line in rest:
-                    ctx.remove("other", line.n, line.text)
+                    ctx.remove_line("other", line, line.text)
                 ctx.warn(rest[0].n, "text after the 署名 that holds no words kept in residue")
                 return doc
             # the document this one issues or forwards (印发, 转发), maybe printed without a title of its own

@@ -32,7 +32,7 @@ from converter.frame.roles import (ORDER_MARK, completes_title, ends_in_form_wor
 from converter.frame.titles import block_text, take_title, title_above, title_blocks
 from converter.model.context import Context
 from converter.model.document import DocNumber
-from converter.model.text import Line, Lines, Removed, Span, collapse, whole
+from converter.model.text import Line, Lines, Removed, Span, collapse, removed_line, whole
 from converter.patterns import pattern
 from converter.rules import DOC_NUMBER, TITLE_FORM_WORD
 
@@ -283,20 +283,20 @@ def step_over(head: Head, lines: Lines, found: list[Role], blocks: list[tuple[in
         line = lines[i]
         role = found[i]
         if i in titled:
-            head.removed.append(Removed(REPEATED_TITLE, line.n, line.text))
+            head.removed.extend(removed_line(REPEATED_TITLE, line, line.text))
             block = titled[i]
             printed = title_text([whole(l) for l in lines[block[0]:block[1]]])
             if i == block[0] and printed != chosen and chosen:
                 head.warnings.append((line.n, f"a second title {printed} differs from the title {chosen}; "
                                               "kept in residue"))
         elif role.number is not None:
-            head.removed.append(Removed(REPEATED_NUMBER, line.n, line.text))
+            head.removed.extend(removed_line(REPEATED_NUMBER, line, line.text))
             number, kept = role.number.number, head.doc_number
             if kept is not None and (number.prefix, number.year, number.seq) != (kept.prefix, kept.year, kept.seq):
                 head.warnings.append((line.n, f"a second 文号 {collapse(line.text)} differs from the document's; "
                                               "kept in residue"))
         else:
-            head.removed.append(Removed(NOT_PLACED, line.n, line.text))
+            head.removed.extend(removed_line(NOT_PLACED, line, line.text))
             unplaced.append(line)
     warn_unplaced(head, unplaced)
 
@@ -321,7 +321,7 @@ def take_head_recipients(head: Head, lines: Lines, found: list[Role], after: int
         if recipients:
             stepped = list(lines[after:k])
             for line in stepped:
-                head.removed.append(Removed(NOT_PLACED, line.n, line.text))
+                head.removed.extend(removed_line(NOT_PLACED, line, line.text))
             warn_unplaced(head, stepped)
             head.recipients, head.end = recipients, end
             return

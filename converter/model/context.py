@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Hashable, NamedTuple
 
-from converter.model.text import Removed
+from converter.model.text import Line, Removed, removed_line
 
 
 class Diagnostic(NamedTuple):
@@ -47,6 +47,10 @@ class Context:
 
     def remove(self, reason: str, line: int, text: str) -> None:
         self.residue.append(Removed(reason, line, text))
+
+    def remove_line(self, reason: str, line: Line, text: str | None = None) -> None:
+        """A whole line taken out, an item for each input line it was read from (model/text.py removed_line)."""
+        self.residue.extend(removed_line(reason, line, text))
 
     def sorted_warnings(self) -> tuple[Diagnostic, ...]:
         """The warnings in input-line order (stable: as found within a line)."""

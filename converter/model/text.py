@@ -76,6 +76,26 @@ class Line:
         return n
 
 
+def removed_line(reason: str, line: Line, text: str | None = None) -> list[Removed]:
+    """`line` taken out of the reading flow: one residue item for each input line it was read from (an HTML
+    block over several source lines), each at its own line. One item at the first line would run on over the
+    lines between, whose text another item may hold (a <style> between the two parts of a line).
+    A line read from one input line is one item of `text` (by default the line as printed, stripped)."""
+    if not line.breaks or line.printed is not None:
+        return [Removed(reason, line.n, line.raw.strip() if text is None else text)]
+    return removed_text(reason, line, 0, len(line.text))
+
+
+def removed_text(reason: str, line: Line, start: int, end: int, chars: str | None = None) -> list[Removed]:
+    """`line.text[start:end]` taken out of the reading flow (stripped of `chars`, by default white space): an
+    item for each input line it was read from, as removed_line."""
+    inside = [(at, n) for at, n in line.breaks if start < at < end]
+    cuts = [start, *(at for at, _ in inside), end]
+    numbers = [line.line_at(start), *(n for _, n in inside)]
+    return [Removed(reason, n, piece) for n, a, b in zip(numbers, cuts, cuts[1:])
+            if (piece := line.text[a:b].strip(chars))]
+
+
 Lines = Sequence[Line]
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from converter.model.text import Line, Removed
+from converter.model.text import Line, Removed, removed_line
 from converter.normalise.catalogue import take_facts
 from converter.normalise.furniture import (FURNITURE, FURNITURE_LOOK, FURNITURE_RULES, PAGE_REASONS, PRINT_TIMESTAMP,
                                            drop_bare_page_numbers, drop_print_titles, furniture_pattern, furniture_reason)
@@ -121,7 +121,7 @@ def html_page(text: str, line_count: int, rules: tuple[Rule, ...], compiled: re.
         if reason is None:
             kept.append(line)
         else:
-            residue.append(Removed(reason, line.n, line.raw.strip()))
+            residue.extend(removed_line(reason, line))
             furniture = furniture or reason in PAGE_REASONS
     return Normalised(tuple(kept), tuple(residue), line_count, furniture, html=True, links=links)
 

@@ -27,7 +27,7 @@ from dataclasses import replace
 from typing import Sequence
 
 from converter.model.page import PageFact
-from converter.model.text import Line, Removed
+from converter.model.text import Line, Removed, removed_line, removed_text
 from converter.normalise.page import Normalised
 from converter.normalise.region import HEAD_SCAN, starts_text
 from converter.patterns import HAN, compiled, pattern
@@ -197,9 +197,7 @@ def line_fields(line: Line, generic: bool = False) -> tuple[list[PageFact], list
         value = text[m.end():end]
         widget = WIDGET_TAIL.search(value)
         if widget:
-            tail = value[widget.start():]
-            at = m.end() + widget.start() + len(tail) - len(tail.lstrip(BETWEEN))
-            chrome.append(Removed("web-chrome", line.line_at(at), tail.strip(BETWEEN)))
+            chrome.extend(removed_text("web-chrome", line, m.end() + widget.start(), end, BETWEEN))
             end -= len(value) - widget.start()
             value = value[:widget.start()]
         value = value.strip(BETWEEN)
@@ -276,7 +274,7 @@ def take_facts(page: Normalised) -> Normalised:
                 # a row of labels over a row of values: the values are the facts, the labels' row chrome
                 columns, j = row
                 marks = [Removed("web-chrome", lines[i].n, lines[i].text.strip(BETWEEN))]
-                marks += [Removed("markup", lines[k].n, lines[k].text) for k in range(i + 1, j)]
+                marks += [item for k in range(i + 1, j) for item in removed_line("markup", lines[k], lines[k].text)]
                 found.append((tuple(range(i, j + 1)), columns, marks))
                 i = j + 1
                 continue
@@ -289,7 +287,7 @@ def take_facts(page: Normalised) -> Normalised:
                 continue
             found.append(((i,), facts, widgets))
         elif TABLE_RULE.fullmatch(lines[i].text) and found and found[-1][0][-1] == i - 1:
-            found.append(((i,), [], [Removed("markup", lines[i].n, lines[i].text)]))
+            found.append(((i,), [], removed_line("markup", lines[i], lines[i].text)))
         elif starts_text(lines[i].text):
             break
         i += 1
@@ -310,7 +308,10 @@ def take_facts(page: Normalised) -> Normalised:
         return page
     kept = tuple(line for k, line in enumerate(lines) if k not in taken)
     record = tuple(fact for k in sorted(taken) for fact in taken[k])
-    return replace(page, lines=kept, residue=page.residue + tuple(chrome), facts=page.facts + record, web_chrome=True)
+    # the markup taken out of a line read as a fact or chrome: the residue holds it as it holds a kept line's
+    markup = tuple(item for k in sorted(taken) for item in lines[k].markup)
+    return replace(page, lines=kept, residue=page.residue + tuple(chrome) + markup, facts=page.facts + record,
+                   web_chrome=True)
 
 
 def unknown_fields(lines: Sequence[Line], end: int, taken: dict[int, list[PageFact]]) -> dict[int, list[PageFact]]:

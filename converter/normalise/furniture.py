@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from converter.model.text import Line, Removed
+from converter.model.text import Line, Removed, removed_line
 from converter.normalise.lines import SPACE_BUT_TAB
 from converter.patterns import pattern
 from converter.rules import Rule
@@ -111,7 +111,7 @@ def drop_print_titles(lines: list[Line], candidates: set[int]) -> tuple[list[Lin
         counts[line.text] = counts.get(line.text, 0) + 1
     drop = {line.n for line in lines if line.n in candidates and counts[line.text] > 1}
     kept = [line for line in lines if line.n not in drop]
-    removed = [Removed("running-header", line.n, line.raw.strip()) for line in lines if line.n in drop]
+    removed = [item for line in lines if line.n in drop for item in removed_line("running-header", line)]
     return kept, removed
 
 
@@ -142,4 +142,4 @@ def drop_bare_page_numbers(lines: list[Line], residue: list[Removed]) -> tuple[l
         if value - 1 == before or value + 1 == after:
             drop.add(line.n)
     kept = [line for line in lines if line.n not in drop]
-    return kept, [Removed("page-number", line.n, line.raw.strip()) for line in lines if line.n in drop]
+    return kept, [item for line in lines if line.n in drop for item in removed_line("page-number", line)]

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from converter.model.page import PageFact
-from converter.model.text import Line, Removed
+from converter.model.text import Line, Removed, removed_line
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -44,7 +44,7 @@ def take_out(page: Normalised, drop: dict[int, str], web_chrome: bool = False) -
     if not drop:
         return page
     kept = tuple(line for line in page.lines if line.n not in drop)
-    removed = tuple(Removed(drop[line.n], line.n, line.raw.strip()) for line in page.lines if line.n in drop)
+    removed = tuple(item for line in page.lines if line.n in drop for item in removed_line(drop[line.n], line))
     return replace(page, lines=kept, residue=page.residue + removed, web_chrome=page.web_chrome or web_chrome)
 
 
@@ -56,5 +56,5 @@ def take_out_at(page: Normalised, drop: dict[int, str], web_chrome: bool = True)
     if not drop:
         return page
     kept = tuple(line for i, line in enumerate(page.lines) if i not in drop)
-    removed = tuple(Removed(drop[i], line.n, line.raw.strip()) for i, line in enumerate(page.lines) if i in drop)
+    removed = tuple(item for i, line in enumerate(page.lines) if i in drop for item in removed_line(drop[i], line))
     return replace(page, lines=kept, residue=page.residue + removed, web_chrome=page.web_chrome or web_chrome)

@@ -23,6 +23,9 @@ TEXT_PIECE = pattern(rf"(?P<space>[ \t\n\r]+)|(?P<bad>{FORBIDDEN_CHAR.pattern})|
                      " ", "通知")
 # … its white space, all of which collapses
 COLLAPSED = " \t\n\r"
+# … of which the white space inside one source line, and a run of it
+IN_LINE_SPACE = " \t"
+IN_LINE_SPACE_RUN = pattern(r"[ \t]+", "a \t b")
 # A character between which and another a line break is no space: Chinese text and its punctuation
 CJK_CHAR = pattern(rf"[{CJK}]", "通")
 # A letter, digit or Han character: a Line starts at the source line of its first (marks before it may stand above)
@@ -120,6 +123,43 @@ class LineReader:
                 self.pending_space = True
                 self.pending_break = self.pending_break or "\n" in piece or "\r" in piece
             return
+        if printed and not self.pre and not (may_hold_forbidden(piece) and FORBIDDEN_CHAR.search(piece)):
+            self.text_by_line(start, piece)
+        else:
+            self.text_pieces(start, piece, printed)
+
+    def text_by_line(self, start: int, piece: str) -> None:
+        """text() of printed text and collapsible white space (no control, not in <pre>), a source line at a time:
+        once the line has its first word character, each source line's words are put at once, joined by the
+        space each run of white space between them reads as (a page's text printed as plain lines: a put a
+        line, not a word). Before that, word by word (text_pieces), as put places the line by that word."""
+        pos = 0
+        for m in LINE_BREAK.finditer(piece):
+            self.source_line_text(start + pos, piece[pos:m.start()])
+            self.pending_space = self.pending_break = True
+            pos = m.end()
+        self.source_line_text(start + pos, piece[pos:])
+
+    def source_line_text(self, start: int, part: str) -> None:
+        """The text of one source line's part of a run (no line break in it)."""
+        words = part.strip(IN_LINE_SPACE)
+        if not words or self.first is None:
+            if words:
+                self.text_pieces(start, part, True)
+            elif part:
+                self.pending_space = True
+            return
+        lead = len(part) - len(part.lstrip(IN_LINE_SPACE))
+        if lead:
+            self.pending_space = True
+        if " " in words or "\t" in words:
+            words = IN_LINE_SPACE_RUN.sub(" ", words)
+        self.put(words, bisect.bisect_right(self.line_starts, start + lead), start + lead)
+        if part[-1] in IN_LINE_SPACE:
+            self.pending_space = True
+
+    def text_pieces(self, start: int, piece: str, printed: bool) -> None:
+        """text() a piece at a time: each run of white space, each character XML forbids, each run of text."""
         for m in TEXT_PIECE.finditer(piece):
             chunk = m.group()
             if m.lastgroup == "bad":

@@ -174,7 +174,9 @@ def input_reading_chars(text: str, references: bool = False) -> list[str]:
     if references:
         import html     # here, not at the top: only HTML inputs need it (its table of entities is costly to import)
 
-        joined = "\n".join(html.unescape(line).replace("\n", " ") for line in split_lines(text))
+        # (a line with no "&" holds no reference, and html.unescape would give it back as it is: most lines)
+        joined = "\n".join([html.unescape(line).replace("\n", " ") if "&" in line else line
+                            for line in split_lines(text)])
     elif "\r" in text:
         joined = "\n".join(split_lines(text))
     else:                                   # the lines joined again are the text without its last line end:

@@ -98,20 +98,21 @@ def test_white_space_runs_read_as_text_piece_reads_them() -> None:
     rng = random.Random(71)
     parts = [" ", "\t", "\n", "\r", "\r\n", "中", "a", "\u3000", "\u00a0", "\x0c", "\u200b", "\x0b", "\x85", "\u2028", ""]
     for _ in range(3000):
-        starts = [0, 5, 9, 30, 31, 60]
+        # the pieces of one text, read in turn, its line starts where its line breaks are (as a page's are)
+        pieces = ["".join(rng.choice(parts) for _ in range(rng.randint(0, 5))) for _ in range(rng.randint(1, 12))]
+        starts = H.line_starts_of("".join(pieces))
         fast, slow = LineReader(list(starts)), SlowReader(list(starts))
-        for _ in range(rng.randint(1, 12)):
+        at = 0
+        for piece in pieces:
             action = rng.random()
             for reader in (fast, slow):
                 reader.pre = 1 if action < 0.2 else 0
             if action < 0.1:
                 fast.end_line(block=True)
                 slow.end_line(block=True)
-                continue
-            piece = "".join(rng.choice(parts) for _ in range(rng.randint(0, 5)))
-            at = rng.randint(0, 70)
             fast.text(at, piece)
             slow.text(at, piece)
+            at += len(piece)
         fast.end_line()
         slow.end_line()
         assert vars(fast) == vars(slow)

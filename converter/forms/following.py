@@ -208,7 +208,7 @@ def transmits(doc: Document, lines: Lines, start: int, stop: int, ctx: Context, 
         inner = doc.transmitted = ctx.parse_document(rest_of(lines, start, stop), ctx, implied_title)
     finally:
         ctx.transmitting -= 1
-    if inner is None or not inner.following:
+    if not inner.following:
         return doc
     left = len(inner.following)     # (the end of the lines it was given: they end at `stop`)
     inner.following = ()

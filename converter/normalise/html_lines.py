@@ -143,11 +143,12 @@ class LineReader:
     def source_line_text(self, start: int, part: str) -> None:
         """The text of one source line's part of a run (no line break in it)."""
         words = part.strip(IN_LINE_SPACE)
-        if not words or self.first is None:
-            if words:
-                self.text_pieces(start, part, True)
-            elif part:
+        if not words:
+            if part:
                 self.pending_space = True
+            return
+        if self.first is None:
+            self.text_pieces(start, part, True)
             return
         lead = len(part) - len(part.lstrip(IN_LINE_SPACE))
         if lead:

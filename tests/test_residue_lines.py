@@ -33,6 +33,12 @@ def test_a_widget_printed_around_a_style_is_removed_at_both_its_lines() -> None:
     assert residue(PAGE.format(widget + NOTICE), "web-chrome") == [(2, "【字号："), (4, "大 中 小】")]
 
 
+def test_a_row_of_labels_printed_around_a_style_is_removed_at_both_its_lines() -> None:
+    labels = "<table><tr><td>索引号</td><td>发布机构<style>\n.大 {}\n</style></td><td>发布日期</td></tr>\n"
+    values = "<tr><td>000014349/2024-00012</td><td>某某县人民政府</td><td>2024-03-05</td></tr></table>\n"
+    assert residue(PAGE.format(labels + values + NOTICE), "web-chrome") == [(2, "索引号\t发布机构"), (4, "发布日期")]
+
+
 def test_the_markup_of_a_line_read_as_a_fact_stays_in_the_residue() -> None:
     # (the tag was dropped with the line: the conversion failed, 'output would lose text')
     text = "发布时间：2024-03-05 <span class='标题'>\n关于做好春季植树工作的通知\n各乡镇人民政府：\n现将有关事项通知如下。\n"

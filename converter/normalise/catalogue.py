@@ -191,7 +191,7 @@ def line_fields(line: Line, generic: bool = False) -> tuple[list[PageFact], list
     facts: list[PageFact] = []
     chrome: list[Removed] = []
     if dated:                                # no label says what this date is: chrome, not a fact
-        chrome.append(Removed("web-chrome", line.n, dated.group().strip(BETWEEN)))
+        chrome.extend(removed_text("web-chrome", line, dated.start(), dated.end(), BETWEEN))
     for k, m in enumerate(starts):
         end = starts[k + 1].start() if k + 1 < len(starts) else len(text)
         value = text[m.end():end]
@@ -273,7 +273,7 @@ def take_facts(page: Normalised) -> Normalised:
             if row is not None:
                 # a row of labels over a row of values: the values are the facts, the labels' row chrome
                 columns, j = row
-                marks = [Removed("web-chrome", lines[i].n, lines[i].text.strip(BETWEEN))]
+                marks = removed_text("web-chrome", lines[i], 0, len(lines[i].text), BETWEEN)
                 marks += [item for k in range(i + 1, j) for item in removed_line("markup", lines[k], lines[k].text)]
                 found.append((tuple(range(i, j + 1)), columns, marks))
                 i = j + 1

@@ -25,6 +25,10 @@ class Loss:
         return f"line {self.line}: input has {self.expected!r}, output has {self.found!r}"
 
 
+# How many readings of a line by_flow_running_on checks the order of before it gives up (each costs the line)
+ORDER_CHECKS = 8
+
+
 def take_leading(chars: str, taken: str) -> tuple[str, str]:
     """chars without the longest start of `taken` that stands in them in order; and the rest of `taken`."""
     out, k = [], 0
@@ -80,6 +84,48 @@ def by_flow(chars: str, taken: list[str], flow: str, pos: int) -> str | None:
     return part if not rest and Counter(left) == Counter(anchored) else None
 
 
+def by_flow_running_on(chars: str, taken: list[str], flow: str, pos: int) -> tuple[str, str] | None:
+    """by_flow for a line whose last item runs on into the lines after it: the flow's part of the line, and
+    what the item still needs from those lines; or None.
+
+    Which characters are the item's here is what a shared character leaves open ("123<?php echo 1; ?>
+    索引号：…" over "&#49;": the item's last "1" may be the tag's). Each reading gives the item one character
+    fewer on its line and the flow one more; the first where the line holds exactly the flow's part and the
+    items' characters here, the flow's part in order, is it. The counts go from one reading to the next
+    (`counts`: the line's characters less the flow's part and the items' here; `off`: how many are not 0),
+    so the readings cost the line once; the order is checked only where the counts agree, ORDER_CHECKS times
+    at most.
+    """
+    last = taken[-1]
+    size = len(chars) - sum(len(item) for item in taken)    # the flow's part when nothing runs on
+    counts = Counter(chars)
+    counts.subtract("".join(taken))
+    counts.subtract(flow[pos:pos + max(size, 0)])
+    off = sum(1 for count in counts.values() if count)
+
+    def bump(ch: str, by: int) -> int:
+        before = counts[ch]
+        counts[ch] = before + by
+        return (before + by != 0) - (before != 0)
+
+    checks = 0
+    for j in range(1, len(last)):       # j characters of the last item on the lines after (one at least here)
+        off += bump(last[-j], 1)
+        if size + j > 0:
+            if pos + size + j > len(flow):
+                return None
+            off += bump(flow[pos + size + j - 1], -1)
+        if size + j < 0 or off:
+            continue
+        part = flow[pos:pos + size + j]
+        if not take_leading(chars, part)[1]:
+            return part, last[-j:]
+        checks += 1
+        if checks == ORDER_CHECKS:
+            return None
+    return None
+
+
 def take_items(chars: str, taken: list[str], late: bool = False) -> tuple[str, str] | None:
     """chars without the anchored items of its line, in turn; what they still need from the lines after it.
 
@@ -124,10 +170,12 @@ def other_readings(chars: str, taken: list[str]) -> Iterator[tuple[str, str] | N
 def line_step(n: int, chars: str, taken: list[str], carried: str, flow: str, pos: int) -> Loss | tuple[int, str]:
     """A line that is not the common one: how many of the flow's reading characters from `pos` it takes and what
     its anchored items (`taken`) still need from the lines after it; or where it loses text."""
-    if carried and chars:
+    if carried and chars and not (taken and take_items(chars, taken) == ("", "")):
+        # (a line wholly its own items', a tag between, <span class="s3">, is passed over: its text is theirs,
+        # even where the item running on spells the same words)
         rest_of_line, still = take_leading(chars, carried)
-        if still == carried and take_items(chars, taken) != ("", ""):
-            # none of it here, and the line is not wholly its own residue (a tag between, <span class="s3">)
+        if still == carried:
+            # none of it here, and the line is not wholly its own residue
             return Loss(n, chars, f"residue running on {carried!r}")
         chars, carried = rest_of_line, still
     result = take_items(chars, taken)
@@ -135,6 +183,8 @@ def line_step(n: int, chars: str, taken: list[str], carried: str, flow: str, pos
         alone = by_flow(chars, taken, flow, pos)
         if alone is not None:
             result = (alone, "")
+        elif taken and (running_on := by_flow_running_on(chars, taken, flow, pos)) is not None:
+            result = running_on
         elif taken and not fits(result, flow, pos):     # (only where the reading above fails: else it stands)
             result = next((other for other in other_readings(chars, taken) if fits(other, flow, pos)), result)
     if result is None:

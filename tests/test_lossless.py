@@ -72,6 +72,40 @@ def test_an_item_running_on_may_stand_at_its_lines_end():
     assert lossless.check(UNDER, lost) is not None
 
 
+# A tag holding a digit the line's text holds too, beside a page fact running on into line 2.
+TAG = '<removed reason="markup" line="1">&lt;i v=1&gt;</removed>'
+TEXT_BEFORE = "123<i v=1>发布时间：2024-03-05\n办公室\n"
+DATED = '<fact name="发布时间" line="1">发布时间：2024-03-05 办公室</fact>'
+LAST_BELOW = "123索引号：2024-0001<i v=1>\n1\n"
+NUMBERED = '<fact name="索引号" line="1">索引号：2024-0001 1</fact>'
+
+
+def test_a_shared_character_beside_an_item_running_on_is_read_by_the_flow():
+    # the tag's "1" taken first would take the text's: "231" left, against the flow's "123"
+    assert lossless.check(TEXT_BEFORE, page_archive(DATED, TAG, "<p>123</p>")) is None
+    # the fact's last "1" is the one printed below it, not the tag's at its line's end
+    assert lossless.check(LAST_BELOW, page_archive(NUMBERED, TAG, "<p>123</p>")) is None
+
+
+def test_a_shared_character_beside_an_item_running_on_still_catches_a_loss():
+    assert lossless.check(TEXT_BEFORE, page_archive(DATED, TAG, "<p>12</p>")) is not None
+    assert lossless.check(TEXT_BEFORE, page_archive(DATED.replace("办公室", "办"), TAG, "<p>123</p>")) is not None
+    assert lossless.check(LAST_BELOW, page_archive(NUMBERED.replace(" 1<", "<"), TAG, "<p>123</p>")) is not None
+    assert lossless.check(LAST_BELOW, page_archive(NUMBERED, TAG, "<p>13</p>")) is not None
+
+
+# A fact whose value is printed two lines below its label, past a line of template code spelling its first words.
+TEMPLATE = "索引号：<%\n打印通知\n%>通知各乡镇\n"
+CODE = ('<removed reason="markup" line="1">&lt;%</removed><removed reason="markup" line="2">打印通知</removed>'
+        '<removed reason="markup" line="3">%&gt;</removed>')
+
+
+def test_an_item_running_on_passes_over_a_line_wholly_its_own_items_even_where_they_spell_its_words():
+    assert lossless.check(TEMPLATE, page_archive('<fact name="索引号" line="1">索引号：通知各乡镇</fact>', CODE, "")) is None
+    lost = page_archive('<fact name="索引号" line="1">索引号：通知各乡</fact>', CODE, "")
+    assert lossless.check(TEMPLATE, lost) is not None
+
+
 def test_full_width_digits_count_as_ascii():
     assert lossless.check("第１条\n", archive("<p>第1条</p>", "")) is None
 
@@ -165,3 +199,16 @@ def test_a_digit_of_a_newer_unicode_than_the_interpreters_folds_by_its_place_in_
         for code in range(start, end + 1):
             known = unicodedata.digit(chr(code), None)
             assert known is None or digit_value(chr(code)) == known
+
+
+def test_random_tag_soup_that_failed_the_check_converts():
+    """Pages of tests/differential.py's random_page, shrunk: each raised "output would lose text" (a gongwen bug)
+    though nothing was lost: a template tag's digit beside a fact running on; a fact's value printed past a
+    line of template code that spells its first words."""
+    for page in ("<body>\r123<%= 1 %><br/>发布时间：2024-03-05-->%\n各乡镇人民政府：",
+                 "<body>123<p>索引号：000014349/2024-00012关于做好春季植树工作的通知<?php echo 1; ?>-->\r\n&#49;",
+                 "<body>&#49;<nav>索引号：各乡镇人民政府：<%\n打印关于做好春季植树工作的通知\n%>关于做好春季植树工作的通知"
+                 "】各乡镇人民政府：\r\n\t各乡镇人民政府："):
+        result = pipeline.convert_bytes(page.encode(), "page.html")
+        assert lossless.check(page, result.root) is None
+        assert result.root.find("{*}page/{*}fact") is not None

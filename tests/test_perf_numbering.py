@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import random
 import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from converter.model import text as model_text
 from converter.model.text import LETTER_SPACING, Line, Span, collapse, plain
 from converter.normalise.lines import split_lines
 from converter.patterns import CJK
@@ -50,6 +52,7 @@ def test_any_text_collapses_as_before(parts):
     assert [m.span() for m in LETTER_SPACING.finditer(text)] == [m.span() for m in LOOKED_BEHIND.finditer(text)]
     assert collapse(text) == earlier_collapse(text)
     assert plain([Span(Line(1, None, text), 0, len(text))]) == earlier_plain(text)
+    assert [m.span() for m in model_text.PHRASE_GAP.finditer(text)] == [m.span() for m in PHRASE_GAP.finditer(text)]
 
 
 @settings(max_examples=500, deadline=None, derandomize=True)
@@ -83,3 +86,11 @@ def test_a_line_is_cleaned_as_the_patterns_cleaned_it(parts, gap):
     if "*" not in text and "<" not in text:
         assert lines.strip_inline(text) == (text, (), (), [])      # what clean_line_fully no longer asks it
     assert lines.clean_line(3, text, gap) == lines.clean_line_fully(3, text, gap)
+
+
+def test_phrase_gaps_found_from_their_first_space_are_those_looked_behind_for():
+    # an alphabet of the gap's edges alone, so that runs of spaces and ideographic spaces between words meet
+    rng = random.Random(12)
+    for _ in range(20000):
+        text = "".join(rng.choice(["通", "知", " ", "\u3000", "a", "1"]) for _ in range(rng.randint(0, 12)))
+        assert [m.span() for m in model_text.PHRASE_GAP.finditer(text)] == [m.span() for m in PHRASE_GAP.finditer(text)]

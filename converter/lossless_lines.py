@@ -183,10 +183,10 @@ def line_step(n: int, chars: str, taken: list[str], carried: str, flow: str, pos
         alone = by_flow(chars, taken, flow, pos)
         if alone is not None:
             result = (alone, "")
-        elif taken and (running_on := by_flow_running_on(chars, taken, flow, pos)) is not None:
-            result = running_on
         elif taken and not fits(result, flow, pos):     # (only where the reading above fails: else it stands)
-            result = next((other for other in other_readings(chars, taken) if fits(other, flow, pos)), result)
+            # (the last way: a character both the flow and an item running on hold, which only the flow tells)
+            result = next((other for other in other_readings(chars, taken) if fits(other, flow, pos)), None) \
+                or by_flow_running_on(chars, taken, flow, pos) or result
     if result is None:
         return Loss(n, chars, f"residue {taken!r}")
     rest, more = result

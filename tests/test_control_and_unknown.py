@@ -29,6 +29,19 @@ def test_forbidden_characters_are_residue_with_codepoints(tmp_path):
     assert "\x00" not in flow and "\ufffe" not in flow
 
 
+def test_forbidden_characters_inside_a_word_of_an_html_page_are_residue_too():
+    # (inside a word, not after a space, U+FFFE stayed in the text: lxml refused it, "internal error (ValueError …)")
+    text = ("<html><body>\n<p>关于成立春季植树工作领导小组的通知</p>\n<ul>\n<li>组长：李\ufffe明</li>\n"
+            "<li>副组长：王\u200b强</li>\n<li>成员：赵\uffff刚</li>\n</ul>\n</body></html>\n")
+    result = pipeline.convert_bytes(text.encode("utf-8"), "page.html")
+    assert validation.problems(result.root) == [] and lossless.check(text, result.root) is None
+    codes = [(r.get("line"), r.get("codepoint")) for r in result.root.iter("{*}removed")
+             if r.get("reason") == "control-char"]
+    assert codes == [("4", "U+FFFE"), ("5", "U+200B"), ("6", "U+FFFF")]
+    flow = "".join(result.root.find("{*}document").itertext())
+    assert "李明" in flow and "王强" in flow and "赵刚" in flow
+
+
 def test_unknown_form_keeps_paragraphs_and_sections_with_a_warning(tmp_path):
     root, result = convert(tmp_path, "一些说明文字。\n\n一、第一部分\n内容甲。\n二、第二部分\n内容乙。\n")
     doc = root.xpath("//g:document", namespaces=NS)[0]

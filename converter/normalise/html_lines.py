@@ -15,11 +15,13 @@ import bisect
 from dataclasses import dataclass, field
 
 from converter.model.text import Line, Removed
-from converter.normalise.lines import FORBIDDEN_CHAR, LINE_BREAK, may_hold_forbidden
+from converter.normalise.lines import FORBIDDEN_CHAR, FORBIDDEN_CHARS, LINE_BREAK, may_hold_forbidden
 from converter.patterns import CJK, pattern
 
 # One piece of a text run: collapsible white space, a character XML forbids, or printed text
-TEXT_PIECE = pattern(rf"(?P<space>[ \t\n\r]+)|(?P<bad>{FORBIDDEN_CHAR.pattern})|[^ \t\n\r\x00-\x08\x0b\x0c\x0e-\x1f]+",
+# (the printed text stops at any character FORBIDDEN_CHAR takes out, not only a C0 control: "沈\ufffe慧"
+# was one run, and lxml refused its U+FFFE when the tree was built)
+TEXT_PIECE = pattern(rf"(?P<space>[ \t\n\r]+)|(?P<bad>{FORBIDDEN_CHAR.pattern})|[^ \t\n\r{FORBIDDEN_CHARS}]+",
                      " ", "通知")
 # … its white space, all of which collapses
 COLLAPSED = " \t\n\r"

@@ -21,11 +21,9 @@ LINE_BREAK = pattern(r"\r\n|\r|\n", "\r\n")
 # joiners, direction marks and embeddings, word joiner and invisible operators,
 # U+FEFF, the Mongolian vowel separator, the Arabic letter mark. (The soft hyphen
 # U+00AD stays: PDF extractions print it where the page shows a hyphen.)
-FORBIDDEN_CHAR = pattern(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff"
-    "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\u180e\u061c]",
-    "\x0c", "\x00", "\u200b", "\ufeff", "\u2060",
-)
+FORBIDDEN_CHARS = ("\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff"
+                   "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\u180e\u061c")
+FORBIDDEN_CHAR = pattern(f"[{FORBIDDEN_CHARS}]", "\x0c", "\x00", "\u200b", "\ufeff", "\u2060")
 # White space at a line end, tabs excepted: "…分解表\t\t\t\t" keeps its empty cells.
 TRAILING_SPACE = pattern(r"[^\S\t]+$", "分解表\t\t  ")
 # White space but tabs, at a line start: "\t完成…" keeps its empty first cell.

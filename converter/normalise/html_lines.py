@@ -113,7 +113,7 @@ class LineReader:
         """Printed text at `start` in the source; `printed=False` for a character a reference stands for."""
         if piece.isprintable() and " " not in piece and piece:
             # TEXT_PIECE's one match, the whole piece: a printable text holds no white space but the space
-            # (tests/test_perf3_normalise.py), no control and no forbidden character (each unprintable)
+            # (tests/fast_paths/test_normalise_lines.py), no control and no forbidden character (each unprintable)
             self.put(piece, bisect.bisect_right(self.line_starts, start), start)
             return
         if piece and not piece.strip(COLLAPSED):

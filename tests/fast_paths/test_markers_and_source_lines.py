@@ -1,4 +1,5 @@
-"""The fourteenth session's speed work gives what the code before it gave:
+"""Note markers found at their first characters, and HTML text read a source line at a time, give what the
+slower readings gave:
 
 - link.markers_in, which tries MARKER only at a character a marker starts with, finds the matches
   MARKER.finditer finds, over random text and random windows of it (lookbehind before the window included);

@@ -1,4 +1,5 @@
-"""The block parser's fast paths give what the slow ones they bypass give (issue 12, third wave).
+"""The block parser's fast paths give what the slow ones they bypass give: bounded rules, glossaries, levels,
+section starts.
 
 - a long line skips the rules whose match is bounded (`BlockRule.longest`): MEMBER_LINE matches no
   line longer than MEMBER_LINE_LONGEST, and parsing with and without the bounds gives the same;
@@ -32,7 +33,7 @@ from converter.model.context import Context
 from converter.model.text import Line, Span
 from converter.frame import roles
 from converter.rules import CN_DIGITS, ISSUER_MARK, NUM_L1, SECTION_RULES, section_start
-from tests.test_perf2_parse import ALPHABET, POOL, parsed
+from tests.fast_paths.test_parse_guards import ALPHABET, POOL, parsed
 
 # Han, white space of every kind (the \x1c … separators are white space to str.isspace and to \s),
 # brackets, the punctuation MEMBER_LINE refuses, and what is none of them

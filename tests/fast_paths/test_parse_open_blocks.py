@@ -1,4 +1,5 @@
-"""The parse stage's fast paths give what the paths they bypass give (issue 12, fourth wave).
+"""The parse stage's fast paths give what the paths they bypass give: lines read while no block is open, and
+the cheap tests before patterns.
 
 - a line read while nothing is open (BodyState.open empty) leaves out the rules an Opened guard keeps to
   an open block; a handler that opens one and passes sends the line on through the rules left out;
@@ -25,9 +26,9 @@ from converter.model.context import Context
 from converter.model.node import Node
 from converter.model.text import Line, Span, whole
 from converter.tree.builder import Builder
-from tests.test_perf2_parse import ALPHABET, POOL, parsed, unguarded
-from tests.test_perf3_parse import LONG, bodies
-from tests.test_perf8_output import node_of
+from tests.fast_paths.test_parse_guards import ALPHABET, POOL, parsed, unguarded
+from tests.fast_paths.test_parse_bounded_rules import LONG, bodies
+from tests.fast_paths.test_output_leaves import node_of
 
 # Numbered lines of every style, in and out of sequence, bare and with headings, titles and sentences
 NUMBERED_POOL = (

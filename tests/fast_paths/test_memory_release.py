@@ -29,9 +29,9 @@ from converter.tree.builder import Builder, released
 from converter.tree.xml import document, parses, taken
 from converter.writer import serialise
 from converter.xmlnames import NS
-from tests.test_perf_tree import outcome
+from tests.fast_paths.test_tree_markup import outcome
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = sorted([*ROOT.glob("samples/seeds/*.txt"), *ROOT.glob("samples/more/*.txt")])
 # Code points about every boundary of XML's Char, and some of each range between
 CODE_POINTS = sorted({*range(0x00, 0x30), *range(0x7F, 0xA1), *range(0xD7F0, 0xE010), *range(0xFFF0, 0x10010),

@@ -3,7 +3,7 @@
 text_reading tells characters beyond the BMP and digits to fold from the text's UTF-16, utf8_reading (the flow, as
 lxml writes it) from its UTF-8, and both take out the GAPS a text holds often: each must read every text as the
 plain patterns do (the full READING_* pattern, every digit folded by fold_digits' own scan), and the check built on
-them must judge every input and output as the check before them did (test_perf3_lossless.whole_check).
+them must judge every input and output as the check before them did (test_lossless_pieces.whole_check).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from lxml import etree
 
 from converter import lossless, reading
 from converter.unicode_ranges import bmp
-from tests.test_perf3_lossless import CASES, damaged, shown, whole_check
+from tests.fast_paths.test_lossless_pieces import CASES, damaged, shown, whole_check
 
 # Reading text of every kind (Han of extension B, full-width and other digits, 〇 々), each GAP, line ends, lone
 # surrogates, what is not read

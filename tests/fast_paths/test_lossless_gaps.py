@@ -1,4 +1,4 @@
-"""Speed wave 6 (issue 12), the lossless check: the gaps a text's sample tells to take out change no reading text."""
+"""The lossless check: the gaps a text's sample tells to take out change no reading text."""
 
 from __future__ import annotations
 

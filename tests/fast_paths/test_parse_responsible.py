@@ -1,4 +1,4 @@
-"""The eleventh session's speed work gives what the code before it gave:
+"""The bracket of a 责任单位 read from the paragraph's last span gives what the joined text gave:
 
 - responsible_match, which asks the paragraph's last span for a closing bracket before it joins the text,
   finds the match RESPONSIBLE finds in the joined text (spans cut anywhere, white space of every kind after

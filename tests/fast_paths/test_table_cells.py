@@ -100,7 +100,7 @@ def test_cell_text_skips_tidying_only_what_has_no_white_space():
 def test_a_cell_node_holds_the_cells_text_as_cell_text_gives_it():
     from converter.blocks.table import cell_node
     from converter.model.node import Node
-    from tests.test_perf8_output import node_of
+    from tests.fast_paths.test_output_leaves import node_of
 
     for text in texts(2000, 5):
         line = Line(1, None, text + "\t" + text)

@@ -1,4 +1,4 @@
-"""The block parser's fast paths give what the slow ones they bypass give (issue 12, second wave).
+"""The block parser's fast paths give what the slow ones they bypass give: rule guards, HAN_GAP, TOC leaders.
 
 - a rule's guard (`BlockRule.when`) only skips lines its handler would pass: parsing with the
   guards and with every guard taken out gives the same blocks and warnings;

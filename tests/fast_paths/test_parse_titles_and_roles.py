@@ -1,4 +1,5 @@
-"""The fifth wave's fast paths of the parse stage give what the paths they bypass give (issue 12)."""
+"""The parse stage's fast paths over titles, roles, the bulletin's claim and table realignment give what the
+paths they bypass give."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from converter.forms import registry
 from converter.frame.head import PLAIN_ROLES, classify, parse_head
 from converter.model.context import Context
 from converter.model.text import Line, Lines
-from tests.test_perf3_tables import counted_realign, ragged_tables
+from tests.fast_paths.test_tables_built import counted_realign, ragged_tables
 
 # What titles and lines are made of: form words, notes in brackets, 公报, letter-spacing, odd Unicode
 PIECES = ("通知", "通告", "公报", "政府公报", "办法", "实施办法", "令", "命令", "报告", "批复", "（试行）", "(草案)",

@@ -25,7 +25,7 @@ from converter.tree.archive import WHOLE_LINE_REASONS, residue_node
 from converter.tree.builder import Builder
 from converter.tree.xml import attribute_markup, attribute_value
 from converter.xmlnames import NS
-from tests.test_perf2_tree import ODD, outcome
+from tests.fast_paths.test_tree_writer import ODD, outcome
 
 
 def node_of(child: Child) -> Child:

@@ -14,8 +14,8 @@ from converter.model.text import Line, Removed
 from converter.tree.archive import WHOLE_LINE_REASONS, residue_node
 from converter.tree.xml import built, parsed
 from converter.writer import serialise
-from tests.test_perf2_tree import outcome
-from tests.test_perf8_output import node_of
+from tests.fast_paths.test_tree_writer import outcome
+from tests.fast_paths.test_output_leaves import node_of
 
 NAMES = ["p", "noteRef", "{urn:x}p", "1p", "p:q", "中", ""]   # (two plain names, then names lxml decides)
 

@@ -1,4 +1,4 @@
-"""The third wave's fast paths of table building give what the paths they bypass give (issue 12)."""
+"""The fast paths of building tables (gaps, cell nodes, counted columns) give what the paths they bypass give."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from converter.model.context import Context
 from converter.model.node import Node
 from converter.model.text import Line, Span
 from converter.tree.builder import Builder
-from tests.test_perf8_output import node_of
-from tests.test_perf_tables import plain_tidy
+from tests.fast_paths.test_output_leaves import node_of
+from tests.fast_paths.test_table_cells import plain_tidy
 
 # Han of every block (〇, extension A, unified, compatibility) weighted so that runs of every length
 # stand around gaps; white space of every kind; and what is neither (an astral character among them)

@@ -13,7 +13,7 @@ from converter.model.text import Line, Span, plain
 from converter.tree.builder import Builder
 from converter.tree.inline import inline_nodes
 from converter.blocks.section_nodes import para_node, section_node
-from tests.test_perf2_tree import outcome
+from tests.fast_paths.test_tree_writer import outcome
 
 PIECES = ["中文", "Multi-", "Channel", "a", "1", " ", "", "\u3000", "\x00", "\x1f", "\ud800", "\ufffe", "&<>\r", "\"'\t\n",
           "\U00020000", "\u200b", "注1", "中" * 40, "&" * 33]

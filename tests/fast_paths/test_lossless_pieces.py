@@ -22,7 +22,7 @@ from converter.normalise.html import looks_like_html
 from converter.normalise.lines import split_lines
 from tests.conftest import ALL_SAMPLES
 
-FIXTURES = sorted((Path(__file__).resolve().parent / "fixtures").glob("*/*.txt"))
+FIXTURES = sorted((Path(__file__).resolve().parents[1] / "fixtures").glob("*/*.txt"))
 
 
 def whole_input(text: str, references: bool = False) -> list[str]:

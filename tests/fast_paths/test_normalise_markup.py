@@ -1,4 +1,4 @@
-"""The fast paths of normalise (issue 12, sixth wave) compute what the paths they bypass compute."""
+"""The fast paths of normalise over markdown and HTML marks compute what the paths they bypass compute."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from converter.normalise import chrome_lines as C
 from converter.normalise import html as H
 from converter.normalise import lines as L
 from converter.normalise.lines import clean_line, markdown_marked, strip_inline
-from tests.test_perf3_normalise import inputs
+from tests.fast_paths.test_normalise_lines import inputs
 
 
 def slow_strip_inline(text: str) -> tuple[str, L.Spans, L.Spans, list[str]]:

@@ -20,9 +20,9 @@ from lxml import etree
 from converter import aligned, lossless
 from converter.reading import READING_RUN
 from tests.conftest import ALL_SAMPLES
-from tests.test_perf3_lossless import converted
+from tests.fast_paths.test_lossless_pieces import converted
 
-FIXTURES = sorted((Path(__file__).resolve().parent / "fixtures").glob("*/*.txt"))
+FIXTURES = sorted((Path(__file__).resolve().parents[1] / "fixtures").glob("*/*.txt"))
 NS = "{urn:gongwen:archive:1.0}"
 
 

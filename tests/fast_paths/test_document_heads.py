@@ -1,4 +1,5 @@
-"""The thirteenth session's speed work gives what the code before it gave:
+"""Document heads read once a file, the rest of a file cut as slices, and the lossless check's count of a
+subtree give what reading them afresh gives:
 
 - next_head, which keeps the heads and 文号 it read (`known`, one for the whole file) for the next document's
   search, finds what it finds with nothing kept: over many lists cut from one text, the rest of a file and

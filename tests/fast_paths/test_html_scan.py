@@ -22,7 +22,7 @@ from converter.normalise import html_scan
 from converter.normalise.html_scan import copies_this_parser, scan, sources_digest
 from tests.differential import random_page
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = sorted([*ROOT.glob("samples/seeds/*.txt"), *ROOT.glob("samples/more/*.txt")])
 
 # The site template /work/wt/perf/html_n.py puts the samples in (a <p> a line)

@@ -1,4 +1,5 @@
-"""The fast paths of normalise (issue 12, fourth wave) compute what the paths they bypass compute."""
+"""The fast paths of normalise over web chrome (toolbars, menus, cells, generic fields, page heads) compute what
+the paths they bypass compute."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from converter.normalise.chrome_lines import SENTENCE_MARK, WIDGET_LINE
 from converter.normalise.headers import title_key
 from converter.normalise.lines import LEADING_SPACE, SPACE_BUT_TAB, TRAILING_SPACE
 from converter.normalise.region import head_end
-from tests.test_perf3_normalise import inputs
+from tests.fast_paths.test_normalise_lines import inputs
 
 
 def slow_buttons_in_toolbars(lines: Sequence[Line], drop: dict[int, str]) -> list[int]:

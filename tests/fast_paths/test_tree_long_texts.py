@@ -14,7 +14,7 @@ from converter.model.node import Node
 from converter.tree import xml
 from converter.tree.xml import LONG_MARK, LONG_TEXT, built, parsed
 from converter.writer import serialise
-from tests.test_perf2_tree import outcome
+from tests.fast_paths.test_tree_writer import outcome
 
 # Strings around the limit, odd Unicode, what escapes, what no XML holds (lxml's fallback), the mark itself
 LONG = "中" * (LONG_TEXT + 1)

@@ -1,4 +1,5 @@
-"""The fast paths of the parse stage in wave 7 give what the computations they replace give (issue 12)."""
+"""The parse stage's fast paths over row cells, table notes and divisions give what the computations they
+replace give."""
 
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ from converter.forms import decision, minutes
 from converter.forms.speech import parts
 from converter.model.blocks import Cell, TableBlock
 from converter.model.text import Line, Span
-from tests.test_perf2_parse import POOL, parsed
-from tests.test_perf3_parse import bodies
+from tests.fast_paths.test_parse_guards import POOL, parsed
+from tests.fast_paths.test_parse_bounded_rules import bodies
 
 # Han, white space of every kind (a line break among them), the marks of a row, and what is neither
 ALPHABET = "产品类废物区科经局〇㐀豈" + " \t\t\t\u3000\u00a0\n\x85\u2028\x1f\u200b" + "||--:：1a、（）\U00020000é"

@@ -1,4 +1,5 @@
-"""The fast paths of normalise (issue 12, seventh wave) compute what the paths they bypass compute."""
+"""The fast paths of normalise over HTML events, white space, indented lines and furniture compute what the
+paths they bypass compute."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from converter.normalise.html_events import Events
 from converter.normalise.furniture import FURNITURE_LOOK, may_be_furniture
 from converter.normalise.html_lines import TEXT_PIECE, LineReader
 from converter.normalise.lines import INDENT, clean_as_printed, clean_line, paragraph_indent
-from tests.test_perf3_normalise import inputs
+from tests.fast_paths.test_normalise_lines import inputs
 
 
 class LineColumnEvents(Events):

@@ -1,4 +1,5 @@
-"""The fast paths of normalise (issue 12, fifth wave) compute what the paths they bypass compute."""
+"""The fast paths of normalise over run-on lines, bare numbers, the HTML reader and character references
+compute what the paths they bypass compute."""
 
 from __future__ import annotations
 
@@ -15,10 +16,10 @@ from converter.normalise import html_lines as HL
 from converter.normalise import runon as R
 from converter.normalise.furniture import BARE_NUMBER
 from converter.normalise.lines import FORBIDDEN_CHAR, LINE_BREAK
-from tests.test_perf3_normalise import documents, inputs, long_lines, same_page
+from tests.fast_paths.test_normalise_lines import documents, inputs, long_lines, same_page
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
 def slow_split_run_on(page: Normalised) -> Normalised:

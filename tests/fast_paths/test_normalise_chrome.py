@@ -12,10 +12,10 @@ from converter.model.text import Line
 from converter.normalise import catalogue as K
 from converter.normalise import pagehead as P
 from converter.normalise import webchrome as W
-from converter.normalise.chrome_lines import SENTENCE_MARK, WIDGET_LINE
+from converter.normalise.chrome_lines import FOOTER_START, LICENCE_START, SENTENCE_END_MARK, SENTENCE_MARK, WIDGET_LINE
 from converter.normalise.headers import title_key
 from converter.normalise.lines import LEADING_SPACE, SPACE_BUT_TAB, TRAILING_SPACE
-from converter.normalise.region import head_end
+from converter.normalise.region import head_end, starts_text
 from tests.fast_paths.test_normalise_lines import inputs
 
 
@@ -155,3 +155,42 @@ def test_page_head_with_its_memo_drops_what_it_dropped() -> None:
         assert fast == slow, [line.text for line in lines]
         dropped += bool(slow)
     assert dropped > 100
+
+
+def slow_footer_start(lines: Sequence[Line], drop: dict[int, str]) -> int | None:
+    """footer_start as it was: the first line of text found first, over every line, then the candidates."""
+    first_text = next((i for i, line in enumerate(lines) if i not in drop and starts_text(line.text)), None)
+    if first_text is None:
+        return None
+    for i in range(max(first_text + 1, len(lines) - W.FOOTER_MAX_LINES), len(lines)):
+        if i in drop or not FOOTER_START.fullmatch(lines[i].text):
+            continue
+        tail = [later for k, later in enumerate(lines[i:], start=i) if k not in drop]
+        if any(rule.pattern.match(later.text) for later in tail for rule in W.FOOTER_FORBIDS):
+            continue
+        if LICENCE_START.fullmatch(lines[i].text) or not any(SENTENCE_END_MARK.search(later.text) for later in tail):
+            return i
+    return None
+
+
+# Lines a page's end is made of: footers, links, licences, text, numbered headings, table rows, chrome.
+FOOT_PAGE = ["主办单位：某某县人民政府办公室", "网站标识码：3300000001", "某ICP备05001234号", "相关链接：", "上一篇：某某通知",
+             "版权所有：某某县人民政府", "本作品在全世界都属于公有领域", "联系我们：0571-1234567", "现将有关事项通知如下。",
+             "各乡镇人民政府：", "一、总体要求", "第一条　为了加强管理，制定本办法。", "（一）指导思想", "1\t某某服务站\t某某路1号",
+             "序号\t名称\t地址", "打印", "关闭", "某某县人民政府办公室", "2024年3月5日", "附件下载：", "猜你喜欢", ""]
+
+
+def test_footer_start_with_its_candidates_first_is_what_it_was() -> None:
+    rng = random.Random(46)
+    found = none = 0
+    for _ in range(3000):
+        size = rng.choice([rng.randint(0, 30), rng.randint(70, 200)])      # (shorter and longer than the window)
+        text_share, share = rng.random(), rng.random() * 0.3
+        lines = [Line(n, None, rng.choice(FOOT_PAGE) if rng.random() < text_share else f"{n}\t第{n}号站\t{n}号")
+                 for n in range(1, size + 1)]
+        drop = {i: "web-chrome" for i in range(len(lines)) if rng.random() < share}
+        fast = W.footer_start(lines, drop)
+        assert fast == slow_footer_start(lines, drop), ([line.text for line in lines], drop)
+        found += fast is not None
+        none += fast is None and any(FOOTER_START.fullmatch(line.text) for line in lines[-W.FOOTER_MAX_LINES:])
+    assert found > 300 and none > 100       # (pages with a footer, and pages whose candidates are no footer)

@@ -80,7 +80,7 @@ def parse_row(state: BodyState, line: Line, m: re.Match[str]) -> bool:
     split = state.open.get(OPEN_SPLIT)
     # once: the tests below and the table's build take them (parse_inner_line may have made this line's)
     cells = split[1] if split is not None and split[0] is line else cells_of(line)
-    if "第" in line.text and is_division(line, split_cells(line)):     # (is_division's own cheap test first)
+    if "第" in line.text and is_division(line, cells):     # (is_division's own cheap test first)
         return False
     if table is None and not is_row(line, cells):
         return False
@@ -197,13 +197,14 @@ def is_row(line: Line, cells: list[Cell] | None = None) -> bool:
     return sum(1 for cell in (cells_of(line) if cells is None else cells) if cell.spans) >= 2
 
 
-def is_division(line: Line, cuts: list[tuple[int, int]]) -> bool:
-    """Whether a tab-separated line is a 编/章/节/条 number and its text, two cells and no more.
-    Cheap test first: DIVISION_CELL's match opens with 第, so a row without one is none (most rows)."""
+def is_division(line: Line, cells: list[Cell]) -> bool:
+    """Whether a tab-separated line is a 编/章/节/条 number and its text, two filled cells and no more (`cells`: its
+    cells_of, which the row's parse has made already). Cheap test first: DIVISION_CELL's match opens with 第, so a
+    row without one is none (most rows)."""
     if "第" not in line.text:
         return False
-    cells = [(a, b) for a, b in cuts if a < b]
-    return len(cells) == 2 and DIVISION_CELL.fullmatch(line.text[cells[0][0]:cells[0][1]]) is not None
+    filled = [cell for cell in cells if cell.spans]
+    return len(filled) == 2 and DIVISION_CELL.fullmatch(filled[0].text) is not None
 
 
 def finish(blocks: list[Any], ctx: Context) -> list[Any]:

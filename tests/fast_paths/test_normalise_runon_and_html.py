@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from converter.model.text import Line, Removed
+from converter.model.text import Line
 from converter.normalise import Normalised, normalise
 from converter.normalise import html as H
 from converter.normalise import html_lines as HL
@@ -95,21 +95,7 @@ class SlowReader(HL.LineReader):
                 pos = m.end()
 
     def text(self, start: int, piece: str, printed: bool = True) -> None:
-        for m in HL.TEXT_PIECE.finditer(piece):
-            chunk = m.group()
-            if m.lastgroup == "bad":
-                self.controls.append(Removed("control-char", self.line_of(start + m.start()),
-                                             codepoint=f"U+{ord(chunk):04X}"))
-                self.pending_space = True
-            elif m.lastgroup == "space":
-                if self.pre and ("\n" in chunk or "\r" in chunk):
-                    self.end_line()
-                    continue
-                self.pending_space = True
-                self.pending_break = self.pending_break or "\n" in chunk or "\r" in chunk
-            else:
-                at = start + m.start() if printed else start
-                self.put(chunk, self.line_of(at), at)
+        self.text_pieces(start, piece, printed)     # (the loop by TEXT_PIECE every fast path bypasses)
 
     def end_line(self, block: bool = False) -> None:
         self.close_spans()

@@ -5,7 +5,12 @@ a group of them durable with one disk barrier and renames them
 (`writer.commit`). A group's barrier and renames wait on the disk: tens of
 milliseconds on a quiet one, half a second on a busy one. The run's own
 thread also hands the workers their tasks, so the groups are committed in a
-thread of their own, one at a time, and the workers are kept busy meanwhile.
+thread of their own, one at a time, and the workers are kept busy meanwhile:
+a group that fills while the one before is still being committed goes on
+taking records until that one has landed (the run waits for the disk only at
+its last record; waiting at every full group held the tasks back, and the
+workers, whose next task was not handed out, stood idle: 1,000 small files
+at two jobs waited 0.13 s of 1.8 s).
 
 What a reader of the outputs and of the report can rely on is unchanged:
 a record is given only once its output is in place, records come in task
@@ -27,7 +32,8 @@ if TYPE_CHECKING:
     from concurrent.futures import Future, ThreadPoolExecutor
 
 # A group is committed when it holds this many outputs, or when its first output has waited
-# this long as another record arrives, or at the last record.
+# this long as another record arrives, or at the last record; later, when the group before is
+# still being committed then.
 COMMIT_GROUP = 64
 COMMIT_SECONDS = 1.0
 
@@ -77,12 +83,15 @@ def committed(records: Iterator[R], total: int, settle: Settle[R]) -> Generator[
                 if waiting == 0:    # what arrived meanwhile waited for that group alone
                     group, held = held, []
                     yield from group
-            if waiting >= COMMIT_GROUP or arrived == total or (waiting and time.monotonic() - since >= COMMIT_SECONDS):
-                if running is not None:         # one commit at a time: the groups land in task order
+            last = arrived == total
+            if last or waiting >= COMMIT_GROUP or (waiting and time.monotonic() - since >= COMMIT_SECONDS):
+                if running is not None and not last:
+                    continue        # one commit at a time: this group grows until the one before has landed
+                if running is not None:         # (the last: the groups land in task order)
                     done, running = landed(running, settle), None
                     yield from done
                 group, held, waiting = held, [], 0
-                if arrived == total:            # the last: here, before the workers are let go
+                if last:                        # here, before the workers are let go
                     yield from settled(group, commit(group), settle)
                 else:
                     committer = committer or thread()

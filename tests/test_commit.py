@@ -199,3 +199,29 @@ def test_a_run_stopped_while_a_group_is_committed_lets_it_land_and_deletes_the_r
     # the group under way landed whole; the third output, held for the next group, was deleted
     assert [o.exists() for o in outputs] == [True, True, False, False]
     assert temporaries(tmp_path) == []
+
+
+def test_a_group_that_fills_while_the_one_before_is_committed_takes_more_records_meanwhile(tmp_path, slow_disk,
+                                                                                             monkeypatch):
+    # the run does not wait for the disk at a full group (the workers would wait for their next task):
+    # records go on arriving, and the group grows until the one before has landed
+    outputs = [tmp_path / f"{k}.xml" for k in range(7)]
+    seen_in_place: list[bool] = []
+    groups: list[int] = []
+    slowed = writer.commit
+    monkeypatch.setattr(writer, "commit", lambda pending: (groups.append(len(pending)), slowed(pending))[1])
+
+    def source():
+        for k, output in enumerate(outputs):
+            if k == 5:          # the first group is with the busy disk; two more have filled since
+                seen_in_place.append(outputs[0].exists())
+                slow_disk.set()
+            tmp = writer.write_temporary(output, f"<a n='{k}'/>".encode(), owner=os.getpid())
+            yield batch.Record(f"{k}.txt", str(output), "converted", temporary=str(tmp))
+    records = list(commit.committed(source(), len(outputs), batch.settle))
+    assert seen_in_place == [False]
+    # (how the rest is grouped depends on when the first lands: each output in one group, in order)
+    assert groups[0] == 2 and sum(groups) == 7 and len(groups) <= 3
+    assert [r.path for r in records] == [f"{k}.txt" for k in range(7)] and all(r.temporary is None for r in records)
+    assert [o.read_bytes() for o in outputs] == [f"<a n='{k}'/>".encode() for k in range(7)]
+    assert temporaries(tmp_path) == []

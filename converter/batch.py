@@ -270,12 +270,14 @@ def run(tasks: list[Task], options: Options, jobs: int) -> Generator[Record, Non
     owner = os.getpid()         # this process renames every output into place (`committed`)
     work = functools.partial(process_record, options=replace(options, owner=owner))
     if options.timeout is None and (jobs <= 1 or len(tasks) <= 1):
-        return committed((work(task) for task in tasks), len(tasks), settle)
+        return pool.in_order(committed(enumerate(work(task) for task in tasks), len(tasks), settle))
     from converter import pipeline  # noqa: F401  (imported once, before the workers fork, so that they share it)
     order = pool.largest_first([input_size(task) for task in tasks], HAND_OUT_WINDOW)
-    return committed(pool.ordered_map(work, tasks, jobs, functools.partial(crashed, owner=owner), options.timeout,
-                                      functools.partial(timed_out, owner=owner), order,
-                                      functools.partial(forget_outputs, owner=owner)), len(tasks), settle)
+    # outputs committed as their tasks are done, the records then put back in task order
+    return pool.in_order(committed(pool.completed_map(work, tasks, jobs, functools.partial(crashed, owner=owner),
+                                                      options.timeout, functools.partial(timed_out, owner=owner),
+                                                      order, functools.partial(forget_outputs, owner=owner)),
+                                   len(tasks), settle))
 
 
 # The collector's first threshold in a batch run. A conversion makes a few hundred thousand objects

@@ -12,10 +12,12 @@ its last record; waiting at every full group held the tasks back, and the
 workers, whose next task was not handed out, stood idle: 1,000 small files
 at two jobs waited 0.13 s of 1.8 s).
 
-What a reader of the outputs and of the report can rely on is unchanged:
-a record is given only once its output is in place, records come in task
-order, and the last group is committed before the workers are let go (if
-the run dies while committing it, they are still there to clean up).
+Outputs are committed in the order their tasks are done; the report's
+records are put back in task order after (`pool.in_order`). What a reader
+of the outputs and of the report can rely on is unchanged: a record is
+given only once its output is in place, records come in task order, and
+the last group is committed before the workers are let go (if the run dies
+while committing it, they are still there to clean up).
 """
 
 from __future__ import annotations
@@ -53,47 +55,47 @@ R = TypeVar("R", bound=Committable)
 Settle = Callable[[R, "str | None"], R]
 
 
-def committed(records: Iterator[R], total: int, settle: Settle[R]) -> Generator[R, None, None]:
-    """The `total` records, in order, each settled once its output is renamed into place.
+def committed(records: Iterator[tuple[int, R]], total: int, settle: Settle[R]) -> Generator[tuple[int, R], None, None]:
+    """The `total` records, each with its task's index, in the order they come: a record with no output to
+    commit at once, the others settled once their group is renamed into place (`pool.in_order` puts them in
+    task order then).
+
+    Records come as their tasks are done (`pool.completed_map`), not in task order, so an output is committed
+    as it comes: in task order, a run that hands out its largest inputs first would hold a finished output
+    until every one before it had come, and commit most of them at its end, while the workers stood idle.
 
     Outputs still held when the run stops (Ctrl-C, an error) are deleted:
     their old files stay, and the report does not count them. A group
     already being committed then is waited for: its outputs are in place,
     though no record tells of them.
     """
-    held: list[R] = []              # from the first record whose output awaits its commit on
-    waiting = 0                     # how many of them have an output to commit
-    since = 0.0
+    held: list[tuple[int, R]] = []      # the records whose output awaits its commit
+    since = 0.0                         # when the first of them came
     arrived = 0
-    running: tuple[list[R], Future[list[str | None]]] | None = None    # the group the thread commits
+    running: tuple[list[tuple[int, R]], Future[list[str | None]]] | None = None    # the group the thread commits
     committer: ThreadPoolExecutor | None = None
     try:
-        for record in records:
+        for index, record in records:
             arrived += 1
-            if record.temporary is None and not held and running is None:
-                yield record        # (a skipped or failed input, nothing before it waiting: at once)
-                continue
             if record.temporary is not None:
-                since = time.monotonic() if waiting == 0 else since
-                waiting += 1
-            held.append(record)     # (before any yield: a run stopped there deletes what is held)
+                since = time.monotonic() if not held else since
+                held.append((index, record))    # (before any yield: a run stopped there deletes what is held)
+            else:
+                yield index, record     # (a skipped or failed input: nothing to wait for)
             if running is not None and running[1].done():
                 done, running = landed(running, settle), None
                 yield from done
-                if waiting == 0:    # what arrived meanwhile waited for that group alone
-                    group, held = held, []
-                    yield from group
             last = arrived == total
-            if last or waiting >= COMMIT_GROUP or (waiting and time.monotonic() - since >= COMMIT_SECONDS):
+            if last or (held and (len(held) >= COMMIT_GROUP or time.monotonic() - since >= COMMIT_SECONDS)):
                 if running is not None and not last:
                     continue        # one commit at a time: this group grows until the one before has landed
-                if running is not None:         # (the last: the groups land in task order)
+                if running is not None:
                     done, running = landed(running, settle), None
                     yield from done
-                group, held, waiting = held, [], 0
+                group, held = held, []
                 if last:                        # here, before the workers are let go
                     yield from settled(group, commit(group), settle)
-                else:
+                elif group:
                     committer = committer or thread()
                     running = (group, committer.submit(commit, group))
         if running is not None:
@@ -107,10 +109,9 @@ def committed(records: Iterator[R], total: int, settle: Settle[R]) -> Generator[
             close()             # the workers stop first: one may still be writing
         if committer is not None:
             committer.shutdown(wait=True)       # a group under way lands (or fails) whole
-        for record in held:
-            if record.temporary is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(record.temporary)
+        for _, record in held:
+            with contextlib.suppress(OSError):
+                os.unlink(record.temporary or "")
 
 
 def thread() -> ThreadPoolExecutor:
@@ -121,21 +122,21 @@ def thread() -> ThreadPoolExecutor:
     return ThreadPoolExecutor(max_workers=1, thread_name_prefix="gongwen-commit")
 
 
-def landed(running: tuple[list[R], Future[list[str | None]]], settle: Settle[R]) -> list[R]:
+def landed(running: tuple[list[tuple[int, R]], Future[list[str | None]]], settle: Settle[R]) -> list[tuple[int, R]]:
     """The records of the group the thread commits, settled once it has (waiting for it if need be)."""
     group, future = running
     return settled(group, future.result(), settle)
 
 
-def commit(group: Sequence[R]) -> list[str | None]:
+def commit(group: Sequence[tuple[int, R]]) -> list[str | None]:
     """Rename the group's outputs into place, durably; for each record, None or why its output failed."""
     pending: list[tuple[Path, Path]] = []
-    for record in group:
+    for _, record in group:
         if record.temporary is not None and record.output:
             pending.append((Path(record.temporary), Path(record.output)))
     problems = iter(writer.commit(pending) if pending else [])
-    return [next(problems) if record.temporary is not None and record.output else None for record in group]
+    return [next(problems) if record.temporary is not None and record.output else None for _, record in group]
 
 
-def settled(group: Sequence[R], problems: list[str | None], settle: Settle[R]) -> list[R]:
-    return [settle(record, problem) for record, problem in zip(group, problems)]
+def settled(group: Sequence[tuple[int, R]], problems: list[str | None], settle: Settle[R]) -> list[tuple[int, R]]:
+    return [(index, settle(record, problem)) for (index, record), problem in zip(group, problems)]

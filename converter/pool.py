@@ -35,7 +35,9 @@ read it and answer (a task waiting so has not started: its clock starts
 when the one before it ends, and a worker that dies or is stopped gives it
 back untouched). Tasks are handed out in the order the caller asks
 (`order`: the largest first, so that no big one is left to run alone at
-the end); results come back in item order all the same.
+the end); `ordered_map` gives the results in item order all the same,
+`completed_map` each as it is done, with its index (a batch renames an
+output into place as it comes, not once every one before it has come).
 
 Why not pebble: its ProcessPool does per-task timeouts and crash isolation,
 but it feeds all workers from one shared channel behind a lock (the design
@@ -220,7 +222,32 @@ def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int,
                 timed_out: Callable[[T, float], R] | None = None,
                 order: Sequence[int] | None = None,
                 orphaned: Callable[[list[T]], None] | None = None) -> Generator[R, None, None]:
-    """func(item) for each item in worker processes; results in item order.
+    """func(item) for each item in worker processes; results in item order (completed_map, in_order)."""
+    return in_order(completed_map(func, items, jobs, crashed, timeout, timed_out, order, orphaned))
+
+
+def in_order(pairs: Iterator[tuple[int, R]]) -> Generator[R, None, None]:
+    """The results of (index, result) pairs that come in any order, in index order from 0; `pairs` closed with it."""
+    waiting: dict[int, R] = {}
+    emitted = 0
+    try:
+        for index, result in pairs:
+            waiting[index] = result
+            while emitted in waiting:
+                yield waiting.pop(emitted)
+                emitted += 1
+    finally:
+        close = getattr(pairs, "close", None)
+        if close is not None:
+            close()
+
+
+def completed_map(func: Callable[[T], R], items: Sequence[T], jobs: int,
+                  crashed: Callable[[T, str], R], timeout: float | None = None,
+                  timed_out: Callable[[T, float], R] | None = None,
+                  order: Sequence[int] | None = None,
+                  orphaned: Callable[[list[T]], None] | None = None) -> Generator[tuple[int, R], None, None]:
+    """(index, func(item)) for each item, computed in worker processes, as each is done.
 
     `crashed(item, reason)` stands in for the result of an item whose worker
     died or raised; `timed_out(item, seconds)` for one that ran past
@@ -243,15 +270,14 @@ def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int,
         inherited = [lifeline_write, *(w.conn.fileno() for w in workers if not w.conn.closed)]
         return Worker(ctx, func, items, lifeline_read, inherited, orphaned)
 
-    results: dict[int, R] = {}
-    emitted = 0
+    received = 0
     finished = False
     try:
         for _ in range(min(jobs, len(items))):
             workers.append(new_worker())
         for worker in workers:
             hand_out(worker, todo, len(workers))
-        while emitted < len(items):
+        while received < len(items):
             busy: dict[Any, Worker] = {worker.conn: worker for worker in workers if worker.queue}
             ready = wait(list(busy), timeout=time_left(busy.values(), timeout))
             now = time.monotonic()          # once: stopping one worker takes time the others must not be charged
@@ -259,7 +285,7 @@ def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int,
             done = [(busy[conn], receive(busy[conn], items, crashed)) for conn in ready]
             done += [(worker, overdue(worker, items, timeout, crashed, timed_out)) for worker in late]
             for worker, (index, result) in done:
-                results[index] = result
+                received += 1
                 if not worker.process.is_alive() or worker.conn.closed:
                     todo.extendleft(reversed(worker.queue))     # its waiting task never started
                     workers.remove(worker)
@@ -268,9 +294,7 @@ def ordered_map(func: Callable[[T], R], items: Sequence[T], jobs: int,
                 else:
                     worker.started = now        # the task waiting in its pipe started as this one ended
                 hand_out(worker, todo, len(workers))
-            while emitted in results:
-                yield results.pop(emitted)
-                emitted += 1
+                yield index, result     # (its worker has its next task already)
         finished = True
     finally:
         stop(workers, finished)

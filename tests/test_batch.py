@@ -318,6 +318,25 @@ def test_pool_hands_items_out_in_the_order_asked_and_reports_them_in_item_order(
     assert [n for n, _ in sorted(results, key=lambda r: r[1])] == [4, 2, 5, 0, 1, 3]
 
 
+def test_completed_map_gives_each_result_with_its_index_as_it_is_done():
+    done = list(pool.completed_map(started_at, list(range(6)), 1, lambda n, why: (n, why), order=[4, 2, 5, 0, 1, 3]))
+    assert [index for index, _ in done] == [4, 2, 5, 0, 1, 3]       # (one worker: done in the order handed out)
+    assert all(result[0] == index for index, result in done)
+
+
+def test_in_order_puts_pairs_back_in_index_order_as_soon_as_each_turn_comes():
+    pulled: list[int] = []
+
+    def pairs():
+        for index in [2, 0, 1, 4, 3]:
+            pulled.append(index)
+            yield index, f"r{index}"
+    results = pool.in_order(pairs())
+    assert next(results) == "r0" and pulled == [2, 0]
+    assert next(results) == "r1" and next(results) == "r2" and pulled == [2, 0, 1]
+    assert list(results) == ["r3", "r4"]
+
+
 def test_tasks_go_out_largest_first_in_runs_so_that_none_waits_long():
     assert pool.largest_first([5, 1, 9, 3, 7], 10) == [2, 4, 0, 3, 1]
     assert pool.largest_first([5, 1, 9, 3, 7], 2) == [0, 1, 2, 3, 4]

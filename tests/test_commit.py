@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from pathlib import Path
 
 import pytest
 
-from converter import batch, commit, inputs, writer
+from converter import batch, commit, inputs, pool, writer
 from tests.conftest import SAMPLES
 
 SMALL = sorted((SAMPLES / "seeds").glob("*.txt"))
@@ -21,6 +22,21 @@ def tasks_for(tmp_path: Path, sources: list[Path]) -> list[inputs.Task]:
 
 def temporaries(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*.tmp"))
+
+
+def until(condition, seconds: float = 5.0) -> bool:
+    """Whether `condition()` holds within `seconds` (asked every millisecond)."""
+    end = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > end:
+            return False
+        time.sleep(0.001)
+    return True
+
+
+def in_task_order(records, total: int):
+    """What a batch reports of records that come in task order: committed, then put in task order."""
+    return pool.in_order(commit.committed(enumerate(records), total, batch.settle))
 
 
 def test_a_batch_syncs_its_outputs_once_not_once_a_file(tmp_path, monkeypatch):
@@ -119,7 +135,7 @@ def test_records_with_nothing_to_commit_come_at_once():
         for k in range(1000):
             pulled.append(k)
             yield batch.Record(f"in{k}.txt", f"out{k}.xml", "skipped")
-    records = commit.committed(source(), 1000, batch.settle)
+    records = in_task_order(source(), 1000)
     assert next(records).path == "in0.txt" and pulled == [0]
     assert [r.path for r in records] == [f"in{k}.txt" for k in range(1, 1000)]
 
@@ -128,7 +144,7 @@ def test_a_record_after_an_output_waiting_to_be_committed_waits_with_it(tmp_path
     tmp = writer.write_temporary(tmp_path / "a.xml", b"<archive/>", owner=os.getpid())
     waiting = batch.Record("a.txt", str(tmp_path / "a.xml"), "converted", temporary=str(tmp))
     failed = batch.Record("b.txt", None, "failed", error="no such file")
-    assert [(r.path, r.status) for r in commit.committed(iter([waiting, failed]), 2, batch.settle)] == [("a.txt", "converted"),
+    assert [(r.path, r.status) for r in in_task_order(iter([waiting, failed]), 2)] == [("a.txt", "converted"),
                                                                                             ("b.txt", "failed")]
     assert (tmp_path / "a.xml").read_bytes() == b"<archive/>" and temporaries(tmp_path) == []
 
@@ -177,7 +193,7 @@ def test_the_conversion_goes_on_while_a_group_is_committed(tmp_path, slow_disk):
                 slow_disk.set()
             tmp = writer.write_temporary(output, f"<a n='{k}'/>".encode(), owner=os.getpid())
             yield batch.Record(f"{k}.txt", str(output), "converted", temporary=str(tmp))
-    records = list(commit.committed(source(), len(outputs), batch.settle))
+    records = list(in_task_order(source(), len(outputs)))
     assert seen_in_place == [False]
     assert [r.path for r in records] == [f"{k}.txt" for k in range(6)] and all(r.temporary is None for r in records)
     assert [o.read_bytes() for o in outputs] == [f"<a n='{k}'/>".encode() for k in range(6)]
@@ -195,7 +211,7 @@ def test_a_run_stopped_while_a_group_is_committed_lets_it_land_and_deletes_the_r
             tmp = writer.write_temporary(output, b"<a/>", owner=os.getpid())
             yield batch.Record(f"{k}.txt", str(output), "converted", temporary=str(tmp))
     with pytest.raises(KeyboardInterrupt):
-        list(commit.committed(source(), len(outputs), batch.settle))
+        list(in_task_order(source(), len(outputs)))
     # the group under way landed whole; the third output, held for the next group, was deleted
     assert [o.exists() for o in outputs] == [True, True, False, False]
     assert temporaries(tmp_path) == []
@@ -218,10 +234,32 @@ def test_a_group_that_fills_while_the_one_before_is_committed_takes_more_records
                 slow_disk.set()
             tmp = writer.write_temporary(output, f"<a n='{k}'/>".encode(), owner=os.getpid())
             yield batch.Record(f"{k}.txt", str(output), "converted", temporary=str(tmp))
-    records = list(commit.committed(source(), len(outputs), batch.settle))
+    records = list(in_task_order(source(), len(outputs)))
     assert seen_in_place == [False]
     # (how the rest is grouped depends on when the first lands: each output in one group, in order)
     assert groups[0] == 2 and sum(groups) == 7 and len(groups) <= 3
     assert [r.path for r in records] == [f"{k}.txt" for k in range(7)] and all(r.temporary is None for r in records)
     assert [o.read_bytes() for o in outputs] == [f"<a n='{k}'/>".encode() for k in range(7)]
+    assert temporaries(tmp_path) == []
+
+
+def test_outputs_are_committed_as_their_tasks_are_done_not_in_task_order(tmp_path, monkeypatch):
+    # tasks handed out largest first finish out of order: the first two done make a group of their own,
+    # renamed into place before the tasks before them have come (in task order they would wait for them)
+    monkeypatch.setattr(commit, "COMMIT_GROUP", 2)
+    outputs = [tmp_path / f"{k}.xml" for k in range(4)]
+
+    in_place_before_the_first: list[bool] = []
+
+    def done_out_of_order():
+        for k in [2, 3, 0, 1]:
+            if k == 0:          # the group of 2 and 3 is with the commit thread: it lands (a few ms) unasked
+                in_place_before_the_first.append(until(lambda: outputs[2].exists() and outputs[3].exists()))
+            tmp = writer.write_temporary(outputs[k], f"<a n='{k}'/>".encode(), owner=os.getpid())
+            yield k, batch.Record(f"{k}.txt", str(outputs[k]), "converted", temporary=str(tmp))
+    settled = list(commit.committed(done_out_of_order(), 4, batch.settle))
+    assert in_place_before_the_first == [True]
+    assert [k for k, _ in settled] == [2, 3, 0, 1] and all(r.temporary is None for _, r in settled)
+    assert [r.path for r in pool.in_order(iter(settled))] == ["0.txt", "1.txt", "2.txt", "3.txt"]
+    assert [o.read_bytes() for o in outputs] == [f"<a n='{k}'/>".encode() for k in range(4)]
     assert temporaries(tmp_path) == []

@@ -67,7 +67,9 @@ def committed(records: Iterator[tuple[int, R]], total: int, settle: Settle[R]) -
     Outputs still held when the run stops (Ctrl-C, an error) are deleted:
     their old files stay, and the report does not count them. A group
     already being committed then is waited for: its outputs are in place,
-    though no record tells of them.
+    though no record tells of them, as no record tells of an output in place
+    whose record waited in `in_order` for an earlier task's (each is complete,
+    and a re-run skips it as up to date).
     """
     held: list[tuple[int, R]] = []      # the records whose output awaits its commit
     since = 0.0                         # when the first of them came

@@ -181,23 +181,35 @@ def slow_disk(monkeypatch) -> threading.Event:
     return disk_ready
 
 
+def written_until_the_disk_is_free(outputs: list[Path], free_at: int, disk: threading.Event,
+                                   seen_in_place: list[bool]):
+    """A record for each output, its temporary written, in task order; before the one at index `free_at` it notes
+    whether the first output is in place yet, then frees the slow disk."""
+    for k, output in enumerate(outputs):
+        if k == free_at:
+            seen_in_place.append(outputs[0].exists())
+            disk.set()
+        tmp = writer.write_temporary(output, f"<a n='{k}'/>".encode(), owner=os.getpid())
+        yield batch.Record(f"{k}.txt", str(output), "converted", temporary=str(tmp))
+
+
+def assert_each_in_place(records: list[batch.Record], outputs: list[Path], folder: Path) -> None:
+    """Every record in task order and settled, every output in place with its content, no temporary left."""
+    assert [r.path for r in records] == [f"{k}.txt" for k in range(len(outputs))]
+    assert all(r.temporary is None for r in records)
+    assert [o.read_bytes() for o in outputs] == [f"<a n='{k}'/>".encode() for k in range(len(outputs))]
+    assert temporaries(folder) == []
+
+
 def test_the_conversion_goes_on_while_a_group_is_committed(tmp_path, slow_disk):
     # a busy disk holds a group's renames for a while: the next records are taken meanwhile
     outputs = [tmp_path / f"{k}.xml" for k in range(6)]
     seen_in_place: list[bool] = []
 
-    def source():
-        for k, output in enumerate(outputs):
-            if k == 3:          # the first group is being committed; its outputs are not in place yet
-                seen_in_place.append(outputs[0].exists())
-                slow_disk.set()
-            tmp = writer.write_temporary(output, f"<a n='{k}'/>".encode(), owner=os.getpid())
-            yield batch.Record(f"{k}.txt", str(output), "converted", temporary=str(tmp))
-    records = list(in_task_order(source(), len(outputs)))
+    # (at the fourth: the first group is being committed; its outputs are not in place yet)
+    records = list(in_task_order(written_until_the_disk_is_free(outputs, 3, slow_disk, seen_in_place), len(outputs)))
     assert seen_in_place == [False]
-    assert [r.path for r in records] == [f"{k}.txt" for k in range(6)] and all(r.temporary is None for r in records)
-    assert [o.read_bytes() for o in outputs] == [f"<a n='{k}'/>".encode() for k in range(6)]
-    assert temporaries(tmp_path) == []
+    assert_each_in_place(records, outputs, tmp_path)
 
 
 def test_a_run_stopped_while_a_group_is_committed_lets_it_land_and_deletes_the_rest(tmp_path, slow_disk):
@@ -227,20 +239,12 @@ def test_a_group_that_fills_while_the_one_before_is_committed_takes_more_records
     slowed = writer.commit
     monkeypatch.setattr(writer, "commit", lambda pending: (groups.append(len(pending)), slowed(pending))[1])
 
-    def source():
-        for k, output in enumerate(outputs):
-            if k == 5:          # the first group is with the busy disk; two more have filled since
-                seen_in_place.append(outputs[0].exists())
-                slow_disk.set()
-            tmp = writer.write_temporary(output, f"<a n='{k}'/>".encode(), owner=os.getpid())
-            yield batch.Record(f"{k}.txt", str(output), "converted", temporary=str(tmp))
-    records = list(in_task_order(source(), len(outputs)))
+    # (at the sixth: the first group is with the busy disk; two more have filled since)
+    records = list(in_task_order(written_until_the_disk_is_free(outputs, 5, slow_disk, seen_in_place), len(outputs)))
     assert seen_in_place == [False]
     # (how the rest is grouped depends on when the first lands: each output in one group, in order)
     assert groups[0] == 2 and sum(groups) == 7 and len(groups) <= 3
-    assert [r.path for r in records] == [f"{k}.txt" for k in range(7)] and all(r.temporary is None for r in records)
-    assert [o.read_bytes() for o in outputs] == [f"<a n='{k}'/>".encode() for k in range(7)]
-    assert temporaries(tmp_path) == []
+    assert_each_in_place(records, outputs, tmp_path)
 
 
 def test_outputs_are_committed_as_their_tasks_are_done_not_in_task_order(tmp_path, monkeypatch):

@@ -301,17 +301,20 @@ def scale_inputs(folder: Path) -> dict[str, Path]:
     return made
 
 
+def median_peak(command: list[str], times: int = 3) -> float:
+    """The median peak memory (MB) of `times` runs of `command`: a baseline to subtract."""
+    return statistics.median(measure(command)["peak_mb"] for _ in range(times))
+
+
 def scale(rounds: int) -> dict:
     with tempfile.TemporaryDirectory(prefix="gongwen-scale-") as tmp:
         root = Path(tmp)
         smallest = min(SAMPLES, key=lambda p: p.stat().st_size)
-        base = statistics.median(measure(gongwen("convert", str(smallest), "-o", str(root / "base"), "-q",
-                                                 "--force"))["peak_mb"] for _ in range(3))
+        base = median_peak(gongwen("convert", str(smallest), "-o", str(root / "base"), "-q", "--force"))
         # the floor's own baseline (the interpreter and lxml, one small file): what its tree of a big input
         # costs is its peak above that, beside gongwen's above its own
         floor_base = write(root / "floor-base" / "in.txt", smallest.read_text(encoding="utf-8"))
-        floor_mb = statistics.median(measure(floor_command(floor_base.parent, root / "floor"))["peak_mb"]
-                                     for _ in range(3))
+        floor_mb = median_peak(floor_command(floor_base.parent, root / "floor"))
         found: dict = {"baseline_mb": base, "floor_baseline_mb": floor_mb, "inputs": {}}
         for name, path in scale_inputs(root / "in").items():
             runs: dict[str, list[dict]] = {"floor": [], "convert": []}
@@ -326,10 +329,9 @@ def scale(rounds: int) -> dict:
 
 def report_scale(found: dict, rounds: int) -> None:
     base = found["baseline_mb"]
-    floor_base = found.get("floor_baseline_mb")
+    floor_base = found["floor_baseline_mb"]
     print(f"one file each, medians of {rounds} round(s); memory above a gongwen that converted one small file "
-          f"({base:.1f} MB)" + ("" if floor_base is None else
-                                f", the floor's above the floor on one small file ({floor_base:.1f} MB)"))
+          f"({base:.1f} MB), the floor's above the floor on one small file ({floor_base:.1f} MB)")
     print(f"{'input':<32}{'MB':>7}{'floor s':>9}{'convert s':>10}{'s/MB':>7}{'÷floor':>8}{'peak MB':>9}"
           f"{'above':>7}{'×input':>8}{'floor ×input':>13}")
     per_mb = {}
@@ -341,11 +343,11 @@ def report_scale(found: dict, rounds: int) -> None:
         extra = max(0.0, peak - base)
         # (the floor's memory of the same input: one lxml element a line is already some 36× the input of
         # 100,000 tiny lines, so gongwen's multiple means something only beside it)
-        floor_extra = ("-" if floor_base is None
-                       else f"{max(0.0, median(run['floor'], 'peak_mb') - floor_base) * MB / size:.1f}")
+        floor_extra = max(0.0, median(run["floor"], "peak_mb") - floor_base)
         print(f"{name:<32}{size / MB:>7.2f}{median(run['floor']):>9.2f}{seconds:>10.2f}{per_mb[name]:>7.3f}"
               f"{seconds / median(run['floor']):>8.2f}{peak:>9.1f}{extra:>7.1f}{extra * MB / size:>8.1f}"
-              f"{floor_extra:>13}" + ("" if all(r["exit"] == 0 for r in run["convert"]) else "  (failed)"))
+              f"{floor_extra * MB / size:>13.1f}"
+              + ("" if all(r["exit"] == 0 for r in run["convert"]) else "  (failed)"))
     growth = per_mb["samples concatenated, 64 MB"] / per_mb["samples concatenated, 16 MB"]
     print(f"seconds per MB at 64 MB / at 16 MB: {growth:.2f} (target ≤ 1.1: {'met' if growth <= 1.1 else 'NOT MET'})")
 
